@@ -1,0 +1,262 @@
+#include "analyzer/cli/commands.h"
+
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analyzer/cli/exit_codes.h"
+#include "analyzer/driver/driver.h"
+#include "analyzer/driver/line_index.h"
+#include "analyzer/slot/hash_slot.h"
+#include "analyzer/slot/slot_engine.h"
+#include "rules/rule_metadata.h"
+#include "sarif/json_reporter.h"
+#include "sarif/sarif_reporter.h"
+#include "sarif/text_reporter.h"
+
+namespace slotlint::cli {
+namespace fs = std::filesystem;
+namespace {
+
+int usage_error(const std::string& message) {
+  std::cerr << "slotlint: " << message << " (see slotlint --help)\n";
+  return kUsage;
+}
+
+std::optional<ir::Level> parse_level(std::string_view text) {
+  if (text == "note") return ir::Level::Note;
+  if (text == "warning") return ir::Level::Warning;
+  if (text == "error") return ir::Level::Error;
+  return std::nullopt;
+}
+
+struct CheckOptions {
+  driver::RunOptions run;
+  std::string format = "text";
+  std::optional<std::string> output;
+  ir::Level min_level = ir::Level::Note;
+  ir::Level fail_level = ir::Level::Warning;
+  std::optional<std::string> automation_id;
+  std::string color = "auto";
+  bool snippets = true;
+};
+
+// Parses check/dump-ir options; returns an error message on bad input.
+std::optional<std::string> parse_check_options(std::span<const std::string_view> args, CheckOptions& options) {
+  options.run.jobs = std::max(1u, std::thread::hardware_concurrency());
+  fs::path root = fs::current_path();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    auto value = [&]() -> std::optional<std::string_view> {
+      if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+        return arg.substr(eq + 1);
+      }
+      if (i + 1 < args.size()) return args[++i];
+      return std::nullopt;
+    };
+    std::string_view name = arg.substr(0, arg.find('='));
+    if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
+        name == "--fail-level" || name == "--root" || name == "--automation-id" || name == "--color") {
+      auto v = value();
+      if (!v) return fmt::format("{} needs a value", name);
+      if (name == "--format") {
+        if (*v != "text" && *v != "sarif" && *v != "json") return fmt::format("unknown format '{}'", *v);
+        options.format = *v;
+      } else if (name == "--output") {
+        options.output = std::string(*v);
+      } else if (name == "--jobs") {
+        unsigned jobs = 0;
+        auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), jobs);
+        if (ec != std::errc() || ptr != v->data() + v->size() || jobs == 0 || jobs > 1024) {
+          return fmt::format("--jobs takes a number from 1 to 1024, not '{}'", *v);
+        }
+        options.run.jobs = jobs;
+      } else if (name == "--min-level" || name == "--fail-level") {
+        auto level = parse_level(*v);
+        if (!level) return fmt::format("{} takes note, warning or error, not '{}'", name, *v);
+        (name == "--min-level" ? options.min_level : options.fail_level) = *level;
+      } else if (name == "--root") {
+        root = fs::path(std::string(*v));
+      } else if (name == "--automation-id") {
+        options.automation_id = std::string(*v);
+      } else if (name == "--color") {
+        if (*v != "auto" && *v != "always" && *v != "never") return fmt::format("--color takes auto, always or never");
+        options.color = *v;
+      }
+    } else if (arg == "--no-snippets") {
+      options.snippets = false;
+    } else if (arg == "--") {
+      for (++i; i < args.size(); ++i) options.run.paths.emplace_back(std::string(args[i]));
+    } else if (arg.starts_with("-") && arg != "-") {
+      return fmt::format("unknown option '{}'", arg);
+    } else {
+      options.run.paths.emplace_back(std::string(arg));
+    }
+  }
+  if (options.run.paths.empty()) options.run.paths.emplace_back(".");
+  std::error_code ec;
+  options.run.root = fs::weakly_canonical(fs::absolute(root), ec);
+  if (ec || !fs::is_directory(options.run.root)) return fmt::format("--root {} is not a directory", root.string());
+  return std::nullopt;
+}
+
+std::optional<driver::Driver> make_driver() {
+  std::string error;
+  auto driver = driver::Driver::create(error);
+  if (!driver) std::cerr << "slotlint: internal error: " << error << "\n";
+  return driver;
+}
+
+bool use_color(const CheckOptions& options) {
+  if (options.color != "auto") return options.color == "always";
+  return !options.output && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace
+
+int run_check(std::span<const std::string_view> args) {
+  CheckOptions options;
+  if (auto error = parse_check_options(args, options)) return usage_error(*error);
+  auto driver = make_driver();
+  if (!driver) return kInternal;
+
+  auto analysis = driver->analyse(options.run);
+  auto run = driver->make_report(analysis, options.min_level, options.run.root);
+  run.automation_id = options.automation_id;
+
+  std::ofstream file;
+  if (options.output) {
+    file.open(*options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "slotlint: cannot write " << *options.output << "\n";
+      return kUsage;
+    }
+  }
+  std::ostream& out = options.output ? file : std::cout;
+  if (options.format == "sarif") {
+    report::write_sarif(run, out);
+  } else if (options.format == "json") {
+    report::write_json(run, out);
+  } else {
+    report::TextOptions text;
+    text.color = use_color(options);
+    text.snippets = options.snippets;
+    report::write_text(run, out, text);
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "slotlint: writing the report failed\n";
+    return kUsage;
+  }
+  if (options.format != "text" || options.output) {
+    std::cerr << report::summary_line(run) << "\n";
+  }
+  if (analysis.missing_path) return kUsage;
+  bool failing = std::ranges::any_of(run.findings, [&](const report::Finding& f) { return f.level >= options.fail_level; });
+  return failing ? kFindings : kClean;
+}
+
+int run_slot(std::span<const std::string_view> args) {
+  bool json = false;
+  std::vector<std::string> keys;
+  bool from_stdin = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size()) {
+      json = args[++i] == "json";
+    } else if (args[i] == "--format=json") {
+      json = true;
+    } else if (args[i] == "-") {
+      from_stdin = true;
+    } else {
+      keys.emplace_back(args[i]);
+    }
+  }
+  if (from_stdin) {
+    for (std::string line; std::getline(std::cin, line);) keys.push_back(line);
+  }
+  if (keys.empty()) return usage_error("slot needs at least one KEY (or '-' to read keys from standard input)");
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& key : keys) {
+    auto slot = slot::key_hash_slot(key);
+    auto tag = slot::hash_tag(key);
+    if (json) {
+      out.push_back({{"key", key}, {"slot", slot}, {"hashed", std::string(slot::hashed_part(key))},
+                     {"tag", tag ? nlohmann::json(std::string(*tag)) : nlohmann::json(nullptr)}});
+    } else {
+      std::cout << fmt::format("{:>5}  {}{}\n", slot, key, tag ? fmt::format("  (hash tag '{}')", *tag) : "");
+    }
+  }
+  if (json) std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return kClean;
+}
+
+int run_rules(std::span<const std::string_view> args) {
+  if (!args.empty()) return usage_error("rules takes no arguments");
+  for (const auto& rule : rules::all_rule_metadata()) {
+    std::cout << fmt::format("{}  {:<32} {:<8} {}\n", rule.code, rule.name, ir::level_name(rule.default_level),
+                             rule.short_description);
+  }
+  return kClean;
+}
+
+int run_explain(std::span<const std::string_view> args) {
+  if (args.size() != 1) return usage_error("explain takes one RULE (a code like SL001 or a name)");
+  const auto* rule = rules::find_rule(args[0]);
+  if (rule == nullptr) return usage_error(fmt::format("no rule '{}'; `slotlint rules` lists them", args[0]));
+  std::cout << rule->help_markdown;
+  if (!rule->help_markdown.ends_with('\n')) std::cout << "\n";
+  return kClean;
+}
+
+int run_dump_ir(std::span<const std::string_view> args) {
+  CheckOptions options;
+  if (auto error = parse_check_options(args, options)) return usage_error(*error);
+  auto driver = make_driver();
+  if (!driver) return kInternal;
+  auto analysis = driver->analyse(options.run);
+
+  auto arg_json = [](const ir::Arg& arg) {
+    nlohmann::json j{{"display", arg.value.display()}};
+    if (arg.spread) j["spread"] = true;
+    if (!arg.spread && arg.value.is_literal()) j["literal"] = arg.value.literal_text();
+    return j;
+  };
+  nlohmann::json ops = nlohmann::json::array();
+  for (const auto& file : analysis.files) {
+    if (file.ops.empty()) continue;
+    driver::LineIndex lines(file.source);
+    for (const auto& op : file.ops) {
+      auto at = lines.at(op.callee.begin);
+      nlohmann::json argv = nlohmann::json::array();
+      for (const auto& arg : op.argv) argv.push_back(arg_json(arg));
+      nlohmann::json keys = nlohmann::json::array();
+      for (const auto& key : op.keys) keys.push_back(key.display());
+      auto verdict = slot::judge(op.keys);
+      ops.push_back({{"path", file.file.display_path},
+                     {"line", at.line},
+                     {"column", at.utf16_column},
+                     {"api", op.api},
+                     {"command", op.command},
+                     {"command_known", op.command_known},
+                     {"argv", argv},
+                     {"keys", keys},
+                     {"keys_complete", op.keys_complete},
+                     {"client", {{"library", op.client.library}, {"class", op.client.api_class}, {"by_name_only", op.client.identified_by_name_only}}},
+                     {"cross_slot_handling", op.cross_slot_handling == ir::CrossSlotHandling::SentAsIs ? "sent"
+                                             : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
+                                                                                                             : "client-splits"},
+                     {"verdict", slot::verdict_name(verdict.verdict)}});
+    }
+  }
+  std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return analysis.missing_path ? kUsage : kClean;
+}
+
+}  // namespace slotlint::cli

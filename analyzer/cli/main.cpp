@@ -1,0 +1,63 @@
+// slotlint: finds Redis calls that break on Redis Cluster (CROSSSLOT and
+// friends) before deployment. See `slotlint --help`.
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/cli/commands.h"
+#include "analyzer/cli/exit_codes.h"
+
+namespace {
+
+constexpr std::string_view kHelp = R"(slotlint - find Redis calls that break on Redis Cluster
+
+Usage:
+  slotlint check [PATH...] [options]   analyse files and folders (default: .)
+  slotlint slot KEY...                 print each key's hash slot (like CLUSTER KEYSLOT);
+                                       '-' reads keys from standard input, one per line
+  slotlint rules                       list the rules
+  slotlint explain RULE                show a rule's documentation (code or name)
+  slotlint dump-ir [PATH...]           print the Redis operations found, as JSON
+  slotlint --version | --help
+
+Options for check:
+  --format text|sarif|json   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --jobs N                   files analysed in parallel (default: all cores)
+  --min-level LEVEL          report findings at or above note|warning|error (default: note)
+  --fail-level LEVEL         exit 1 when a finding is at or above it (default: warning)
+  --root DIR                 paths in the report are relative to DIR (default: .)
+  --automation-id ID         SARIF runAutomationDetails.id (GitHub code scanning category)
+  --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
+  --no-snippets              text output without the source line and caret
+
+Exit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or I/O error,
+3 internal error (slotlint's own data is broken).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kHelp;
+    return args.empty() ? slotlint::cli::kUsage : slotlint::cli::kClean;
+  }
+  if (args[0] == "--version") {
+    std::cout << "slotlint " << SLOTLINT_VERSION << "\n";
+    return slotlint::cli::kClean;
+  }
+  std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
+  try {
+    if (args[0] == "check") return slotlint::cli::run_check(rest);
+    if (args[0] == "slot") return slotlint::cli::run_slot(rest);
+    if (args[0] == "rules") return slotlint::cli::run_rules(rest);
+    if (args[0] == "explain") return slotlint::cli::run_explain(rest);
+    if (args[0] == "dump-ir") return slotlint::cli::run_dump_ir(rest);
+  } catch (const std::exception& e) {
+    std::cerr << "slotlint: internal error: " << e.what() << "\n";
+    return slotlint::cli::kInternal;
+  }
+  std::cerr << "slotlint: unknown command '" << args[0] << "' (see slotlint --help)\n";
+  return slotlint::cli::kUsage;
+}

@@ -1,0 +1,213 @@
+#include "analyzer/driver/driver.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "analyzer/driver/line_index.h"
+#include "analyzer/driver/source_checks.h"
+#include "analyzer/embedded_file.h"
+#include "rules/rule_metadata.h"
+
+namespace slotlint::driver {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit, frontend::Notice& notice) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::is_regular_file(status)) {
+    notice = {ir::Level::Warning, "file-unreadable",
+              ec ? "cannot read: " + ec.message() : "not a regular file; not analysed"};
+    return std::nullopt;
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > limit) {
+    notice = {ir::Level::Warning, "file-too-large",
+              fmt::format("{} bytes is over the {} byte limit; not analysed", size, limit)};
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    notice = {ir::Level::Warning, "file-unreadable", "cannot open the file for reading; not analysed"};
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    notice = {ir::Level::Warning, "file-unreadable", "reading the file failed; not analysed"};
+    return std::nullopt;
+  }
+  return std::move(bytes).str();
+}
+
+// FNV-1a, 64 bits: stable across platforms and runs, enough to tell findings apart.
+std::string fingerprint(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+}  // namespace
+
+std::optional<Driver> Driver::create(std::string& error) {
+  Driver driver;
+  for (const auto& file : embedded_api_models()) {
+    std::string model_error;
+    auto model = model::parse_api_model(file.bytes, model_error);
+    if (!model) {
+      error = fmt::format("API model {} is invalid: {}", file.name, model_error);
+      return std::nullopt;
+    }
+    driver.models_.push_back(std::move(*model));
+  }
+  for (const auto& language : all_languages()) {
+    if (driver.model_for(language) == nullptr) {
+      error = fmt::format("no API model for {} ({})", language.name, language.library);
+      return std::nullopt;
+    }
+  }
+  driver.rules_ = rules::make_all_rules();
+  return driver;
+}
+
+const model::ApiModel* Driver::model_for(const Language& language) const {
+  auto it = std::ranges::find(models_, language.library, &model::ApiModel::library);
+  return it == models_.end() ? nullptr : &*it;
+}
+
+FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& options,
+                                std::vector<std::optional<ts::Parser>>& parsers) const {
+  FileResult result;
+  result.file = file;
+  frontend::Notice notice;
+  auto bytes = read_file(file.path, options.max_file_bytes, notice);
+  if (!bytes) {
+    result.notices.push_back(std::move(notice));
+    return result;
+  }
+  if (auto problem = check_source_text(*bytes)) {
+    result.notices.push_back(std::move(*problem));
+    return result;
+  }
+  const auto* language = language_for_path(file.display_path);
+  auto languages = all_languages();
+  auto language_index = static_cast<std::size_t>(language - languages.data());
+  const auto* api = model_for(*language);
+  result.analysed = true;
+  std::string_view text = without_bom(*bytes);
+  if (std::ranges::none_of(api->prefilter, [&](const std::string& word) {
+        return text.find(word) != std::string_view::npos;
+      })) {
+    return result;  // cannot name a client of this language's libraries
+  }
+  auto& parser = parsers[language_index];
+  if (!parser) {
+    std::string error;
+    parser = ts::Parser::create(language->grammar(), error);
+    if (!parser) {
+      result.notices.push_back({ir::Level::Error, "grammar-unusable", error});
+      return result;
+    }
+  }
+  frontend::FileInput input{0, file.display_path, text};
+  auto analysis = language->analyse(input, *api, *parser, options.limits);
+  result.ops = std::move(analysis.ops);
+  std::ranges::move(analysis.notices, std::back_inserter(result.notices));
+  for (const auto& rule : rules_) rule->check(result.ops, result.findings);
+  if (!result.ops.empty()) result.source = std::string(text);
+  return result;
+}
+
+Analysis Driver::analyse(const RunOptions& options) const {
+  auto discovery = discover(options.paths, options.root);
+  Analysis analysis;
+  analysis.path_notices = std::move(discovery.notices);
+  analysis.missing_path = discovery.missing_path;
+  analysis.files.resize(discovery.files.size());
+
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    // One parser per language per thread, reused across files.
+    std::vector<std::optional<ts::Parser>> parsers(all_languages().size());
+    for (std::size_t i = next++; i < discovery.files.size(); i = next++) {
+      analysis.files[i] = analyse_file(discovery.files[i], options, parsers);
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(discovery.files.size())));
+  std::vector<std::jthread> threads;
+  for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
+  worker();
+  threads.clear();  // joins
+  return analysis;
+}
+
+report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_level,
+                                      const fs::path& root) const {
+  report::RunReport run;
+  run.tool_version = SLOTLINT_VERSION;
+  run.root_uri = "file://" + root.generic_string() + (root.generic_string().ends_with('/') ? "" : "/");
+  for (const auto& notice : analysis.path_notices) {
+    run.notifications.push_back({notice.notice.level, notice.notice.id, notice.notice.message, notice.path});
+  }
+  for (const auto& file : analysis.files) {
+    if (file.analysed) run.files.push_back(file.file.display_path);
+    for (const auto& notice : file.notices) {
+      run.notifications.push_back({notice.level, notice.id, notice.message, file.file.display_path});
+    }
+    if (file.findings.empty()) continue;
+    LineIndex lines(file.source);
+    auto locate = [&](const ir::SourceSpan& span) {
+      report::Location location;
+      location.path = file.file.display_path;
+      auto start = lines.at(span.begin);
+      auto end = lines.at(std::max(span.begin, span.end));
+      location.region = {start.line, start.utf16_column, end.line, end.utf16_column, start.byte_column,
+                         span.begin, span.end - std::min(span.begin, span.end),
+                         std::string(lines.line_text(start.line).substr(0, 400))};
+      return location;
+    };
+    std::map<std::string, int> occurrences;
+    std::vector<report::Finding> findings;
+    for (const auto& finding : file.findings) {
+      if (finding.level < min_level) continue;
+      const auto* rule = rules::find_rule(finding.rule_code);
+      report::Finding out;
+      out.rule = rule;
+      out.level = finding.level;
+      out.message = finding.message;
+      out.verdict = finding.verdict;
+      out.location = locate(finding.primary);
+      for (const auto& related : finding.related) out.related.push_back({locate(related.span), related.message});
+      if (finding.fix) {
+        report::Fix fix{finding.fix->description, {}};
+        for (const auto& replacement : finding.fix->replacements) {
+          fix.replacements.push_back({locate(replacement.deleted), replacement.inserted});
+        }
+        out.fix = std::move(fix);
+      }
+      // What the finding is about, in this file, and which such one it is:
+      // unaffected by lines added or removed elsewhere.
+      std::string identity = finding.rule_code + "\x1f" + file.file.display_path + "\x1f" + finding.fingerprint_basis;
+      int occurrence = occurrences[identity]++;
+      out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
+      findings.push_back(std::move(out));
+    }
+    std::ranges::stable_sort(findings, [](const report::Finding& a, const report::Finding& b) {
+      return std::tie(a.location.region.start_line, a.location.region.start_column) <
+             std::tie(b.location.region.start_line, b.location.region.start_column);
+    });
+    std::ranges::move(findings, std::back_inserter(run.findings));
+  }
+  return run;
+}
+
+}  // namespace slotlint::driver

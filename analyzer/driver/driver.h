@@ -1,0 +1,68 @@
+// The driver: discovery → per-file frontend → rules, files in parallel, each
+// read and parsed once; then every span resolved to lines and columns for the
+// reporters. Output order depends only on the input, never on --jobs.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/driver/discovery.h"
+#include "analyzer/driver/languages.h"
+#include "analyzer/ir/finding.h"
+#include "analyzer/ir/redis_op.h"
+#include "frontends/common/api_model.h"
+#include "rules/rule.h"
+#include "sarif/report.h"
+
+namespace slotlint::driver {
+
+struct RunOptions {
+  std::vector<std::filesystem::path> paths;
+  std::filesystem::path root;  // absolute; display paths are relative to it
+  unsigned jobs = 1;
+  std::uint64_t max_file_bytes = 8u << 20;
+  FrontendLimits limits;
+};
+
+// One analysed file. The source is kept only when something points into it.
+struct FileResult {
+  SourceFile file;
+  std::string source;
+  std::vector<ir::RedisOp> ops;
+  std::vector<ir::Finding> findings;
+  std::vector<frontend::Notice> notices;
+  bool analysed = false;
+};
+
+struct Analysis {
+  std::vector<FileResult> files;  // in display-path order
+  std::vector<PathNotice> path_notices;
+  bool missing_path = false;
+};
+
+class Driver {
+ public:
+  // Loads the embedded API models; nullopt with `error` when one is invalid.
+  static std::optional<Driver> create(std::string& error);
+
+  [[nodiscard]] Analysis analyse(const RunOptions& options) const;
+
+  // Resolves spans and fingerprints; keeps findings at or above `min_level`.
+  [[nodiscard]] report::RunReport make_report(const Analysis& analysis, ir::Level min_level,
+                                              const std::filesystem::path& root) const;
+
+  [[nodiscard]] const model::ApiModel* model_for(const Language& language) const;
+
+ private:
+  Driver() = default;
+  FileResult analyse_file(const SourceFile& file, const RunOptions& options,
+                          std::vector<std::optional<ts::Parser>>& parsers) const;
+
+  std::vector<model::ApiModel> models_;
+  std::vector<std::unique_ptr<rules::Rule>> rules_;
+};
+
+}  // namespace slotlint::driver

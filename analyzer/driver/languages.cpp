@@ -1,0 +1,35 @@
+#include "analyzer/driver/languages.h"
+
+#include <algorithm>
+
+#include "frontends/python/python_frontend.h"
+
+namespace slotlint::driver {
+namespace {
+
+frontend::FileAnalysis analyse_python(const frontend::FileInput& file, const model::ApiModel& api,
+                                      ts::Parser& parser, const FrontendLimits& limits) {
+  return python::analyse(file, api, parser, python::Limits{limits.parse_timeout_micros});
+}
+
+const std::vector<Language>& table() {
+  static const std::vector<Language> languages{
+      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", analyse_python},
+  };
+  return languages;
+}
+
+}  // namespace
+
+std::span<const Language> all_languages() { return table(); }
+
+const Language* language_for_path(std::string_view path) {
+  for (const auto& language : table()) {
+    if (std::ranges::any_of(language.extensions, [&](std::string_view ext) { return path.ends_with(ext); })) {
+      return &language;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace slotlint::driver

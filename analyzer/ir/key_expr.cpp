@@ -1,0 +1,122 @@
+#include "analyzer/ir/key_expr.h"
+
+#include <algorithm>
+
+namespace slotlint::ir {
+
+KeyExpr KeyExpr::literal(std::string text, SourceSpan span, bool maps_to_source,
+                         BraceEscaping escaping) {
+  KeyExpr expr;
+  expr.span_ = span;
+  expr.segments_.push_back(LiteralSegment{std::move(text), span, maps_to_source, escaping});
+  return expr;
+}
+
+KeyExpr KeyExpr::hole(std::string symbol, std::string display, SourceSpan span,
+                      bool varies_per_element) {
+  KeyExpr expr;
+  expr.span_ = span;
+  expr.segments_.push_back(
+      HoleSegment{std::move(symbol), std::move(display), span, varies_per_element});
+  return expr;
+}
+
+KeyExpr KeyExpr::unknown(std::string reason, SourceSpan span) {
+  KeyExpr expr;
+  expr.span_ = span;
+  expr.unknown_ = true;
+  expr.unknown_reason_ = std::move(reason);
+  return expr;
+}
+
+void KeyExpr::append(Segment segment) {
+  if (unknown_) return;
+  auto* tail_literal = segments_.empty() ? nullptr : std::get_if<LiteralSegment>(&segments_.back());
+  auto* new_literal = std::get_if<LiteralSegment>(&segment);
+  if (new_literal != nullptr && new_literal->text.empty()) return;
+  // Literals are merged only where they are one stretch of source; others stay
+  // apart so that a fix can still edit each where it is written.
+  if (tail_literal != nullptr && new_literal != nullptr &&
+      tail_literal->span.file == new_literal->span.file &&
+      tail_literal->span.end == new_literal->span.begin &&
+      tail_literal->maps_to_source == new_literal->maps_to_source &&
+      tail_literal->escaping == new_literal->escaping) {
+    tail_literal->text += new_literal->text;
+    tail_literal->span.end = new_literal->span.end;
+    return;
+  }
+  segments_.push_back(std::move(segment));
+}
+
+void KeyExpr::append(const KeyExpr& tail) {
+  if (tail.unknown_) {
+    *this = unknown(tail.unknown_reason_, span_);
+    return;
+  }
+  collection_ = collection_ || tail.collection_;
+  for (const auto& segment : tail.segments_) append(segment);
+}
+
+void KeyExpr::forbid_edits() {
+  for (auto& segment : segments_) {
+    if (auto* literal = std::get_if<LiteralSegment>(&segment)) literal->maps_to_source = false;
+  }
+}
+
+bool KeyExpr::is_literal() const {
+  return !unknown_ && !collection_ &&
+         std::ranges::all_of(segments_, [](const Segment& s) {
+           return std::holds_alternative<LiteralSegment>(s);
+         });
+}
+
+std::string KeyExpr::literal_text() const {
+  std::string text;
+  for (const auto& segment : segments_) {
+    if (const auto* literal = std::get_if<LiteralSegment>(&segment)) text += literal->text;
+  }
+  return text;
+}
+
+std::string KeyExpr::display() const {
+  if (unknown_) return "<unknown: " + unknown_reason_ + ">";
+  std::string text;
+  for (const auto& segment : segments_) {
+    if (const auto* literal = std::get_if<LiteralSegment>(&segment)) {
+      text += literal->text;
+    } else {
+      text += "<" + std::get<HoleSegment>(segment).display + ">";
+    }
+  }
+  return collection_ ? "[" + text + ", ...]" : text;
+}
+
+std::vector<Token> tokens(const KeyExpr& expr) {
+  std::vector<Token> result;
+  for (const auto& segment : expr.segments()) {
+    if (const auto* literal = std::get_if<LiteralSegment>(&segment)) {
+      if (!result.empty() && !result.back().is_hole) {
+        result.back().text += literal->text;
+      } else {
+        result.push_back(Token{false, literal->text, false, {}});
+      }
+    } else {
+      const auto& hole = std::get<HoleSegment>(segment);
+      result.push_back(Token{true, hole.symbol, hole.varies_per_element, hole.display});
+    }
+  }
+  return result;
+}
+
+bool same_expression(const KeyExpr& a, const KeyExpr& b) {
+  if (a.is_unknown() || b.is_unknown()) return false;
+  if (a.is_collection() != b.is_collection()) return false;
+  auto ta = tokens(a);
+  auto tb = tokens(b);
+  // A hole that varies per element is never equal to anything, itself included.
+  auto varies = [](const Token& t) { return t.varies_per_element; };
+  if (std::ranges::any_of(ta, varies) || std::ranges::any_of(tb, varies)) return false;
+  return ta == tb;
+}
+
+}  // namespace slotlint::ir

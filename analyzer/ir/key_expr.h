@@ -1,0 +1,99 @@
+// KeyExpr: what the analyser knows about a string value that becomes a Redis
+// argument (usually a key).
+//
+// A KeyExpr is a sequence of segments. A literal segment holds bytes that are
+// certain; a hole stands for a value we cannot see, with a symbol that is equal
+// for two holes exactly when the frontend can tell they hold the same value (the
+// same variable or expression in the same scope). A KeyExpr may also be wholly
+// unknown ("unknown, because ...") and may stand for a collection: zero or more
+// keys each shaped like the segments (a list comprehension, a `*keys` spread).
+//
+// Invariants: adjacent literal segments are merged by append(); spans point into
+// the file the segment came from, which may differ from the call's file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analyzer/ir/source_span.h"
+
+namespace slotlint::ir {
+
+// How literal bytes must be written back into the source they came from when a
+// fix inserts text. f-strings, str.format and fmt::format double their braces.
+enum class BraceEscaping : std::uint8_t { None, Doubled };
+
+struct LiteralSegment {
+  std::string text;
+  SourceSpan span;
+  // True when text[i] is the source byte at span.begin + i (no escapes, no
+  // implicit concatenation): only then can a fix edit inside this literal.
+  bool maps_to_source = false;
+  BraceEscaping escaping = BraceEscaping::None;
+};
+
+struct HoleSegment {
+  std::string symbol;   // identity; equal symbols hold equal values
+  std::string display;  // what a person reads, e.g. "uid"
+  SourceSpan span;
+  // Inside a collection: the value differs from one element to the next (the
+  // loop variable of a comprehension).
+  bool varies_per_element = false;
+};
+
+using Segment = std::variant<LiteralSegment, HoleSegment>;
+
+class KeyExpr {
+ public:
+  static KeyExpr literal(std::string text, SourceSpan span, bool maps_to_source,
+                         BraceEscaping escaping = BraceEscaping::None);
+  static KeyExpr hole(std::string symbol, std::string display, SourceSpan span,
+                      bool varies_per_element = false);
+  static KeyExpr unknown(std::string reason, SourceSpan span);
+
+  void append(const KeyExpr& tail);
+  void append(Segment segment);
+
+  [[nodiscard]] const std::vector<Segment>& segments() const { return segments_; }
+  [[nodiscard]] bool is_unknown() const { return unknown_; }
+  [[nodiscard]] const std::string& unknown_reason() const { return unknown_reason_; }
+  [[nodiscard]] bool is_collection() const { return collection_; }
+  [[nodiscard]] bool is_literal() const;  // known, single, and no holes
+  [[nodiscard]] std::string literal_text() const;  // concatenated literal bytes
+  [[nodiscard]] const SourceSpan& span() const { return span_; }
+
+  void set_span(SourceSpan span) { span_ = span; }
+  void mark_collection() { collection_ = true; }
+  // The text also serves other keys (a module constant): a fix must not edit it.
+  void forbid_edits();
+
+  // "user:<uid>:name"; "<unknown: reason>" for unknown keys.
+  [[nodiscard]] std::string display() const;
+
+ private:
+  std::vector<Segment> segments_;
+  bool unknown_ = false;
+  bool collection_ = false;
+  std::string unknown_reason_;
+  SourceSpan span_;
+};
+
+// A KeyExpr as comparable tokens: adjacent literals merged, holes by symbol.
+struct Token {
+  bool is_hole = false;
+  std::string text;  // literal bytes, or the hole's symbol
+  bool varies_per_element = false;
+  std::string display;  // holes only; not part of identity
+  friend bool operator==(const Token& a, const Token& b) {
+    return a.is_hole == b.is_hole && a.text == b.text &&
+           a.varies_per_element == b.varies_per_element;
+  }
+};
+std::vector<Token> tokens(const KeyExpr& expr);
+
+// True when both certainly hold the same value(s).
+bool same_expression(const KeyExpr& a, const KeyExpr& b);
+
+}  // namespace slotlint::ir

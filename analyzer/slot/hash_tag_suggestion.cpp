@@ -1,0 +1,190 @@
+#include "analyzer/slot/hash_tag_suggestion.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace slotlint::slot {
+namespace {
+
+constexpr std::string_view kSeparators = ":./_-|#";
+
+// A key as a list of bytes and holes, each knowing where it was written.
+struct Unit {
+  bool is_hole = false;
+  char byte = 0;
+  std::string symbol;   // holes
+  std::string display;  // holes
+  const ir::LiteralSegment* literal = nullptr;  // bytes: their segment
+  std::size_t offset = 0;                        // bytes: index in the segment
+  bool operator==(const Unit& other) const {
+    return is_hole == other.is_hole && (is_hole ? symbol == other.symbol : byte == other.byte);
+  }
+};
+
+std::vector<Unit> units_of(const ir::KeyExpr& key) {
+  std::vector<Unit> units;
+  for (const auto& segment : key.segments()) {
+    if (const auto* literal = std::get_if<ir::LiteralSegment>(&segment)) {
+      for (std::size_t i = 0; i < literal->text.size(); ++i) {
+        units.push_back({false, literal->text[i], {}, {}, literal, i});
+      }
+    } else {
+      const auto& hole = std::get<ir::HoleSegment>(segment);
+      units.push_back({true, 0, hole.symbol, hole.display, nullptr, 0});
+    }
+  }
+  return units;
+}
+
+bool is_separator(const Unit& unit) {
+  return !unit.is_hole && kSeparators.find(unit.byte) != std::string_view::npos;
+}
+
+std::string render(const std::vector<Unit>& units, std::size_t open, std::size_t close) {
+  std::string text;
+  for (std::size_t i = 0; i <= units.size(); ++i) {
+    if (i == open) text += '{';
+    if (i == close) text += '}';
+    if (i == units.size()) break;
+    text += units[i].is_hole ? "<" + units[i].display + ">" : std::string(1, units[i].byte);
+  }
+  return text;
+}
+
+struct Insertion {
+  ir::FileIndex file;
+  std::uint32_t offset;
+  std::string text;
+  auto operator<=>(const Insertion&) const = default;
+};
+
+std::string brace(const ir::LiteralSegment& literal, char c) {
+  return literal.escaping == ir::BraceEscaping::Doubled ? std::string(2, c) : std::string(1, c);
+}
+
+// Where text can be inserted right before units[at] (or at the end when at ==
+// size): inside a literal that maps onto the source, or at the end of one.
+std::optional<Insertion> insertion_at(const std::vector<Unit>& units, std::size_t at, char c) {
+  auto mapped = [](const Unit& u) { return !u.is_hole && u.literal->maps_to_source; };
+  if (at < units.size() && mapped(units[at])) {
+    const auto& u = units[at];
+    return Insertion{u.literal->span.file, u.literal->span.begin + static_cast<std::uint32_t>(u.offset),
+                     brace(*u.literal, c)};
+  }
+  if (at > 0 && mapped(units[at - 1])) {
+    const auto& u = units[at - 1];
+    return Insertion{u.literal->span.file,
+                     u.literal->span.begin + static_cast<std::uint32_t>(u.offset) + 1,
+                     brace(*u.literal, c)};
+  }
+  return std::nullopt;
+}
+
+struct Placement {
+  std::size_t open = 0;   // unit index where '{' goes
+  std::size_t close = 0;  // unit index where '}' goes
+};
+
+std::optional<std::size_t> common_prefix_end(const std::vector<std::vector<Unit>>& keys) {
+  std::size_t common = keys.front().size();
+  for (const auto& key : keys) {
+    std::size_t n = 0;
+    while (n < common && n < key.size() && key[n] == keys.front()[n]) ++n;
+    common = n;
+  }
+  auto clean_boundary = [&](std::size_t at) {
+    return std::ranges::all_of(keys, [&](const auto& key) {
+      return at == key.size() || is_separator(key[at]);
+    });
+  };
+  for (std::size_t end = common; end > 0; --end) {
+    if (clean_boundary(end)) return end;
+  }
+  return std::nullopt;
+}
+
+std::optional<Placement> shared_prefix(const std::vector<std::vector<Unit>>& keys) {
+  auto end = common_prefix_end(keys);
+  if (!end) return std::nullopt;
+  const auto& first = keys.front();
+  bool identifying = std::ranges::any_of(first.begin(), first.begin() + static_cast<long>(*end),
+                                         [](const Unit& u) { return u.is_hole; }) ||
+                     std::ranges::none_of(keys, [](const auto& key) {
+                       return std::ranges::any_of(key, [](const Unit& u) { return u.is_hole; });
+                     });
+  if (!identifying) return std::nullopt;  // a namespace only: one hot slot
+  if (std::ranges::all_of(first.begin(), first.begin() + static_cast<long>(*end), is_separator)) {
+    return std::nullopt;
+  }
+  return Placement{0, *end};
+}
+
+}  // namespace
+
+std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys) {
+  if (keys.size() < 2) return std::nullopt;
+  std::vector<std::vector<Unit>> units;
+  for (const auto& key : keys) {
+    if (key.is_unknown() || key.is_collection()) return std::nullopt;
+    units.push_back(units_of(key));
+    if (std::ranges::any_of(units.back(), [](const Unit& u) { return !u.is_hole && (u.byte == '{' || u.byte == '}'); })) {
+      return std::nullopt;  // tags already there: that needs a person
+    }
+  }
+
+  std::vector<Placement> placements;
+  if (auto prefix = shared_prefix(units)) {
+    placements.assign(units.size(), *prefix);
+  } else {
+    // The first variable that every key contains.
+    for (const auto& candidate : units.front()) {
+      if (!candidate.is_hole) continue;
+      placements.clear();
+      for (const auto& key : units) {
+        auto it = std::ranges::find(key, candidate);
+        if (it == key.end()) break;
+        auto at = static_cast<std::size_t>(it - key.begin());
+        placements.push_back({at, at + 1});
+      }
+      if (placements.size() == units.size()) break;
+      placements.clear();
+    }
+  }
+  if (placements.empty()) return std::nullopt;
+
+  TagSuggestion suggestion;
+  const auto& first = placements.front();
+  suggestion.tag = render(units.front(), first.open, first.close);
+  suggestion.tag = suggestion.tag.substr(suggestion.tag.find('{'));
+  suggestion.tag = suggestion.tag.substr(0, suggestion.tag.find('}') + 1);
+
+  std::set<Insertion> insertions;
+  bool complete = true;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    suggestion.tagged_keys.push_back(render(units[i], placements[i].open, placements[i].close));
+    auto open = insertion_at(units[i], placements[i].open, '{');
+    auto close = insertion_at(units[i], placements[i].close, '}');
+    if (!open || !close) {
+      complete = false;
+      continue;
+    }
+    insertions.insert(*open);
+    insertions.insert(*close);
+  }
+  if (complete) {
+    ir::Fix fix;
+    fix.description = fmt::format("Put the keys under the hash tag {} (existing data stays under the old key names)",
+                                  suggestion.tag);
+    for (const auto& insertion : insertions) {
+      fix.replacements.push_back(
+          {{insertion.file, insertion.offset, insertion.offset}, insertion.text});
+    }
+    suggestion.fix = std::move(fix);
+  }
+  return suggestion;
+}
+
+}  // namespace slotlint::slot

@@ -1,0 +1,33 @@
+// Proposes the hash tag that would put a set of keys in one slot, and the
+// source edits that write it.
+//
+// Two shapes, tried in order:
+//   1. the keys share a leading part up to a separator: tag that part
+//      (user:1000:profile, user:1000:email → {user:1000}:profile ...);
+//   2. every key contains the same variable: tag the variable
+//      (cart:<uid>, user:<uid>:profile → cart:{<uid>}, user:{<uid>}:profile).
+// A leading part that is only a fixed namespace ("stats:") is not proposed:
+// it would put every such key in one hot slot.
+// Edits are only proposed when every insertion lands in a literal that maps
+// onto the source; braces are doubled where the literal's syntax needs it.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "analyzer/ir/finding.h"
+#include "analyzer/ir/key_expr.h"
+
+namespace slotlint::slot {
+
+struct TagSuggestion {
+  std::string tag;                        // "{user:<uid>}"
+  std::vector<std::string> tagged_keys;   // each key as it would read
+  std::optional<ir::Fix> fix;
+};
+
+std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys);
+
+}  // namespace slotlint::slot

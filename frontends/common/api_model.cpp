@@ -1,0 +1,176 @@
+#include "frontends/common/api_model.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+namespace slotlint::model {
+namespace {
+
+std::string trim(std::string_view text) {
+  auto begin = text.find_first_not_of(" \t\n");
+  if (begin == std::string_view::npos) return {};
+  auto end = text.find_last_not_of(" \t\n");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+TemplateElement parse_template_element(const std::string& text) {
+  auto wrapped = [&](std::string_view fn) -> std::optional<std::string> {
+    if (text.starts_with(fn) && text.size() > fn.size() + 2 && text[fn.size()] == '(' &&
+        text.back() == ')') {
+      return text.substr(fn.size() + 1, text.size() - fn.size() - 2);
+    }
+    return std::nullopt;
+  };
+  using Kind = TemplateElement::Kind;
+  if (text.starts_with("...")) return {Kind::Spread, text.substr(3)};
+  if (text.starts_with("$")) return {Kind::Param, text.substr(1)};
+  if (text.starts_with("#")) return {Kind::Count, text.substr(1)};
+  if (auto p = wrapped("keys")) return {Kind::MapKeys, *p};
+  if (auto p = wrapped("values")) return {Kind::MapValues, *p};
+  if (auto p = wrapped("items")) return {Kind::MapItems, *p};
+  return {Kind::Word, text};
+}
+
+ir::CrossSlotHandling parse_handling(const std::string& text, std::string& error) {
+  if (text == "sent") return ir::CrossSlotHandling::SentAsIs;
+  if (text == "client-refuses") return ir::CrossSlotHandling::ClientRefuses;
+  if (text == "client-splits") return ir::CrossSlotHandling::ClientSplits;
+  error = "unknown cross_slot value '" + text + "' (sent, client-refuses, client-splits)";
+  return ir::CrossSlotHandling::SentAsIs;
+}
+
+template <typename T>
+std::vector<T> list_of(const nlohmann::json& object, const char* key) {
+  if (!object.contains(key)) return {};
+  return object.at(key).get<std::vector<T>>();
+}
+
+}  // namespace
+
+std::vector<Parameter> parse_signature(std::string_view signature) {
+  std::vector<Parameter> params;
+  bool keyword_only = false;
+  std::size_t start = 0;
+  while (start <= signature.size()) {
+    auto comma = signature.find(',', start);
+    if (comma == std::string_view::npos) comma = signature.size();
+    std::string part = trim(signature.substr(start, comma - start));
+    start = comma + 1;
+    if (part.empty()) continue;
+    if (part == "*") {
+      keyword_only = true;
+      continue;
+    }
+    Parameter param;
+    if (part.starts_with("**")) {
+      param.kind = Parameter::Kind::VarKeywords;
+      part = part.substr(2);
+    } else if (part.starts_with("*")) {
+      param.kind = Parameter::Kind::VarArgs;
+      part = part.substr(1);
+      keyword_only = true;
+    } else if (keyword_only) {
+      param.kind = Parameter::Kind::KeywordOnly;
+    }
+    if (auto eq = part.find('='); eq != std::string::npos) {
+      std::string value = trim(std::string_view(part).substr(eq + 1));
+      if (value != "None") param.default_value = value;
+      part = trim(std::string_view(part).substr(0, eq));
+    }
+    param.name = part;
+    params.push_back(std::move(param));
+  }
+  return params;
+}
+
+std::string Method::command() const {
+  return argv.empty() || argv.front().kind != TemplateElement::Kind::Word ? std::string{}
+                                                                          : argv.front().text;
+}
+
+const ClientClass* ApiModel::find_class(std::string_view name) const {
+  auto it = std::ranges::find(classes, name, &ClientClass::name);
+  return it == classes.end() ? nullptr : &*it;
+}
+
+const ClientClass* ApiModel::class_for_constructor(std::string_view callee) const {
+  for (const auto& cls : classes) {
+    if (std::ranges::find(cls.constructors, callee) != cls.constructors.end()) return &cls;
+  }
+  return nullptr;
+}
+
+const Method* ApiModel::find_method(std::string_view name) const {
+  auto it = methods.find(name);
+  return it == methods.end() ? nullptr : &it->second;
+}
+
+bool ApiModel::conventional_receiver(std::string_view name) const {
+  if (std::ranges::find(conventional_receivers, name) != conventional_receivers.end()) return true;
+  std::string lowered = lower(name);
+  return std::ranges::any_of(receiver_name_fragments, [&](const std::string& fragment) {
+    return lowered.find(fragment) != std::string::npos;
+  });
+}
+
+std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string& error) {
+  try {
+    auto doc = nlohmann::json::parse(json_text);
+    ApiModel model;
+    model.library = doc.at("library").get<std::string>();
+    model.language = doc.at("language").get<std::string>();
+    model.prefilter = list_of<std::string>(doc, "prefilter");
+    model.default_class = doc.at("default_class").get<std::string>();
+    model.conventional_receivers = list_of<std::string>(doc, "conventional_receivers");
+    for (const auto& fragment : list_of<std::string>(doc, "receiver_name_fragments")) {
+      model.receiver_name_fragments.push_back(lower(fragment));
+    }
+    model.same_client_methods = list_of<std::string>(doc, "same_client_methods");
+    for (const auto& entry : doc.at("classes")) {
+      ClientClass cls;
+      cls.name = entry.at("name").get<std::string>();
+      cls.cluster = entry.value("cluster", false);
+      cls.constructors = list_of<std::string>(entry, "constructors");
+      cls.cross_slot = parse_handling(entry.value("cross_slot", std::string("sent")), error);
+      if (!error.empty()) return std::nullopt;
+      cls.cross_slot_note = entry.value("cross_slot_note", std::string{});
+      cls.splits = list_of<std::string>(entry, "splits");
+      cls.split_note = entry.value("split_note", std::string{});
+      model.classes.push_back(std::move(cls));
+    }
+    if (model.find_class(model.default_class) == nullptr) {
+      error = "default_class '" + model.default_class + "' is not among the classes";
+      return std::nullopt;
+    }
+    for (const auto& [name, entry] : doc.at("methods").items()) {
+      Method method;
+      method.name = name;
+      method.signature = parse_signature(entry.at("signature").get<std::string>());
+      for (const auto& element : entry.at("argv")) {
+        method.argv.push_back(parse_template_element(element.get<std::string>()));
+      }
+      method.command_from_first_arg = entry.value("command_from_first_arg", false);
+      method.splits_by_slot = entry.value("splits_by_slot", false);
+      method.only_on = list_of<std::string>(entry, "only_on");
+      if (!method.command_from_first_arg && method.command().empty()) {
+        error = "method '" + name + "': argv must start with the command name";
+        return std::nullopt;
+      }
+      model.methods.emplace(name, std::move(method));
+    }
+    return model;
+  } catch (const nlohmann::json::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+}
+
+}  // namespace slotlint::model

@@ -1,0 +1,133 @@
+#include "frontends/common/op_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analyzer/commands/command_table.h"
+
+namespace slotlint::frontend {
+namespace {
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::toupper(c); });
+  return out;
+}
+
+const model::Parameter* find_param(const model::Method& method, std::string_view name) {
+  auto it = std::ranges::find(method.signature, name, &model::Parameter::name);
+  return it == method.signature.end() ? nullptr : &*it;
+}
+
+std::vector<commands::ArgValue> to_arg_values(std::span<const ir::Arg> args) {
+  std::vector<commands::ArgValue> values;
+  values.reserve(args.size());
+  for (const auto& arg : args) {
+    commands::ArgValue value;
+    value.spread = arg.spread;
+    if (!arg.spread && arg.value.is_literal()) value.literal = arg.value.literal_text();
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+}  // namespace
+
+std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArguments& args,
+                                     ir::SourceSpan call_span) {
+  using Kind = model::TemplateElement::Kind;
+  std::vector<ir::Arg> argv;
+  auto add = [&](std::vector<ir::Arg> more) {
+    std::ranges::move(more, std::back_inserter(argv));
+  };
+  for (const auto& element : method.argv) {
+    switch (element.kind) {
+      case Kind::Word:
+        argv.push_back({ir::KeyExpr::literal(element.text, call_span, false), false});
+        break;
+      case Kind::Param:
+        if (args.bound(element.text)) {
+          add(args.single(element.text));
+        } else if (const auto* param = find_param(method, element.text);
+                   param != nullptr && param->default_value) {
+          std::string value = *param->default_value;
+          if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) {
+            value = value.substr(1, value.size() - 2);
+          }
+          argv.push_back({ir::KeyExpr::literal(value, call_span, false), false});
+        }
+        break;
+      case Kind::Spread: add(args.spread(element.text)); break;
+      case Kind::Count:
+        if (auto n = args.count(element.text)) {
+          argv.push_back({ir::KeyExpr::literal(std::to_string(*n), call_span, false), false});
+        } else {
+          argv.push_back({ir::KeyExpr::unknown("the number of " + element.text, call_span), false});
+        }
+        break;
+      case Kind::MapKeys: add(args.map_keys(element.text)); break;
+      case Kind::MapValues: add(args.map_values(element.text)); break;
+      case Kind::MapItems: add(args.map_items(element.text)); break;
+    }
+  }
+  return argv;
+}
+
+bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
+  if (full_argv.empty() || full_argv.front().spread || !full_argv.front().value.is_literal()) {
+    return false;
+  }
+  // "CLIENT LIST" written as one string is a command and its subcommand.
+  std::string name = upper(full_argv.front().value.literal_text());
+  std::vector<ir::Arg> rest(std::make_move_iterator(full_argv.begin() + 1),
+                            std::make_move_iterator(full_argv.end()));
+  if (auto space = name.find(' '); space != std::string::npos) {
+    std::string sub = name.substr(space + 1);
+    name.resize(space);
+    rest.insert(rest.begin(), {ir::KeyExpr::literal(sub, full_argv.front().value.span(), false), false});
+  }
+  op.command = name;
+  op.argv = std::move(rest);
+
+  std::string subcommand;
+  if (!op.argv.empty() && !op.argv.front().spread && op.argv.front().value.is_literal()) {
+    subcommand = op.argv.front().value.literal_text();
+  }
+  const auto* info = commands::find_command(op.command, subcommand);
+  op.command_known = info != nullptr;
+  if (info == nullptr) return true;
+
+  auto values = to_arg_values(op.argv);
+  auto extraction = commands::extract_keys(*info, values);
+  op.keys_complete = extraction.complete;
+  for (auto index : extraction.key_indices) {
+    ir::KeyExpr key = op.argv[index].value;
+    if (op.argv[index].spread) key.mark_collection();
+    op.keys.push_back(std::move(key));
+  }
+  for (auto index : extraction.mixed_spread_indices) {
+    // Keys interleaved with values we cannot tell apart: opaque keys.
+    ir::KeyExpr key = ir::KeyExpr::unknown(op.argv[index].value.display(), op.argv[index].value.span());
+    key.mark_collection();
+    op.keys.push_back(std::move(key));
+  }
+  return true;
+}
+
+void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
+                            const model::ClientClass& cls, const model::Method& method,
+                            bool identified_by_name_only) {
+  op.client = {api.library, cls.name, cls.cluster, identified_by_name_only};
+  if (method.splits_by_slot) {
+    op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
+    op.handling_note = api.library + " " + cls.name + "." + method.name + " splits the keys by slot";
+  } else if (std::ranges::find(cls.splits, op.command) != cls.splits.end()) {
+    op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
+    op.handling_note = cls.split_note;
+  } else {
+    op.cross_slot_handling = cls.cross_slot;
+    op.handling_note = cls.cross_slot_note;
+  }
+}
+
+}  // namespace slotlint::frontend

@@ -1,0 +1,116 @@
+#include "frontends/python/client_resolver.h"
+
+#include <algorithm>
+
+namespace slotlint::python {
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+std::string_view last_name(std::string_view dotted) {
+  auto dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
+}  // namespace
+
+std::optional<ClientRef> ClientResolver::by_name(std::string_view name) const {
+  if (!api_.conventional_receiver(name)) return std::nullopt;
+  return ClientRef{api_.find_class(api_.default_class), true};
+}
+
+std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annotation) const {
+  // "redis.Redis", "Optional[RedisCluster]", "'Redis'", "Redis | None".
+  std::string text = squeeze(annotation);
+  for (const auto& cls : api_.classes) {
+    for (const auto& constructor : cls.constructors) {
+      auto at = text.find(constructor);
+      while (at != std::string::npos) {
+        auto end = at + constructor.size();
+        bool starts = at == 0 || std::string_view("[|'\"(,").find(text[at - 1]) != std::string_view::npos;
+        bool ends = end == text.size() || std::string_view("]|'\"),[").find(text[end]) != std::string_view::npos;
+        if (starts && ends) return ClientRef{&cls, false};
+        at = text.find(constructor, at + 1);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ClientRef> ClientResolver::from_bindings(const std::vector<Binding>& bindings,
+                                                       int depth) const {
+  for (const auto& binding : bindings) {
+    if ((binding.kind == Binding::Kind::Assign || binding.kind == Binding::Kind::WithTarget) &&
+        !binding.value.is_null() && binding.scope != nullptr) {
+      if (auto found = resolve(binding.value, *binding.scope, depth + 1)) return found;
+    }
+    if (binding.kind == Binding::Kind::Parameter && !binding.annotation.empty()) {
+      if (auto found = from_annotation(binding.annotation)) return found;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope& scope,
+                                                 int depth) const {
+  if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
+  auto type = receiver.type();
+  if (type == "parenthesized_expression" || type == "await") {
+    return receiver.named_child_count() == 1 ? resolve(receiver.named_child(0), scope, depth + 1)
+                                             : std::nullopt;
+  }
+  if (type == "call") {
+    auto function = receiver.field("function");
+    std::string callee = squeeze(function.text());
+    if (const auto* cls = api_.class_for_constructor(callee)) return ClientRef{cls, false};
+    if (function.type() == "attribute") {
+      auto method = function.field("attribute").text();
+      if (std::ranges::find(api_.same_client_methods, method) != api_.same_client_methods.end()) {
+        return resolve(function.field("object"), scope, depth + 1);
+      }
+    }
+    return by_name(last_name(callee));  // get_redis(), redis_connection()
+  }
+  if (type == "identifier") {
+    std::string name(receiver.text());
+    for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+      if (s->kind == Scope::Kind::Class && s != &scope) continue;
+      const auto* bindings = s->find(name);
+      if (bindings == nullptr) continue;
+      if (auto found = from_bindings(*bindings, depth)) return found;
+      // Bound to something else we can see (r = requests.get(...)): not a
+      // client, whatever its name; a bare parameter may still be one.
+      bool only_unannotated_params = std::ranges::all_of(*bindings, [](const Binding& b) {
+        return b.kind == Binding::Kind::Parameter && b.annotation.empty();
+      });
+      return only_unannotated_params ? by_name(name) : std::nullopt;
+    }
+    return by_name(name);
+  }
+  if (type == "attribute") {
+    auto object = receiver.field("object");
+    std::string field(receiver.field("attribute").text());
+    const Scope* cls = scope.kind == Scope::Kind::Class ? &scope : scope.enclosing_class;
+    if (cls != nullptr && object.type() == "identifier" && object.text() == "self") {
+      if (auto it = cls->self_attributes.find(field); it != cls->self_attributes.end()) {
+        if (auto found = from_bindings(it->second, depth)) return found;
+        return std::nullopt;
+      }
+      if (const auto* bindings = cls->find(field)) {
+        if (auto found = from_bindings(*bindings, depth)) return found;
+      }
+    }
+    return by_name(field);
+  }
+  return std::nullopt;
+}
+
+}  // namespace slotlint::python

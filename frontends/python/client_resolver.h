@@ -1,0 +1,31 @@
+// Which redis-py client class, if any, a receiver expression is.
+#pragma once
+
+#include <optional>
+
+#include "frontends/common/api_model.h"
+#include "frontends/common/tree_sitter.h"
+#include "frontends/python/scopes.h"
+
+namespace slotlint::python {
+
+struct ClientRef {
+  const model::ClientClass* cls = nullptr;
+  bool by_name_only = false;
+};
+
+class ClientResolver {
+ public:
+  ClientResolver(const model::ApiModel& api, const ScopeTree& scopes) : api_(api), scopes_(scopes) {}
+  std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const;
+
+ private:
+  std::optional<ClientRef> from_bindings(const std::vector<Binding>& bindings, int depth) const;
+  std::optional<ClientRef> from_annotation(std::string_view annotation) const;
+  std::optional<ClientRef> by_name(std::string_view name) const;
+
+  const model::ApiModel& api_;
+  const ScopeTree& scopes_;
+};
+
+}  // namespace slotlint::python

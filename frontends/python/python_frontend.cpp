@@ -1,0 +1,79 @@
+#include "frontends/python/python_frontend.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "frontends/common/op_builder.h"
+#include "frontends/python/call_binding.h"
+#include "frontends/python/client_resolver.h"
+#include "frontends/python/evaluator.h"
+#include "frontends/python/scopes.h"
+
+namespace slotlint::python {
+namespace {
+
+std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
+  return 1 + static_cast<std::uint32_t>(
+                 std::count(source.begin(), source.begin() + std::min<std::size_t>(offset, source.size()), '\n'));
+}
+
+// A method the model marks as existing only on some classes tells us the class
+// when the receiver was recognised by name alone.
+const model::ClientClass* class_for_call(const model::ApiModel& api, const model::Method& method,
+                                         const ClientRef& client) {
+  if (method.only_on.empty()) return client.cls;
+  if (std::ranges::find(method.only_on, client.cls->name) != method.only_on.end()) return client.cls;
+  return client.by_name_only ? api.find_class(method.only_on.front()) : nullptr;
+}
+
+}  // namespace
+
+frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
+                               ts::Parser& parser, const Limits& limits) {
+  frontend::FileAnalysis result;
+  auto tree = parser.parse(file.source, limits.parse_timeout_micros);
+  if (!tree) {
+    result.notices.push_back({ir::Level::Warning, "parse-timeout",
+                              fmt::format("parsing took longer than {} ms; file not analysed",
+                                          limits.parse_timeout_micros / 1000)});
+    return result;
+  }
+  auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
+    return api.find_method(method) != nullptr;
+  });
+  if (scopes.error_nodes() > 0) {
+    result.notices.push_back(
+        {ir::Level::Note, "parse-error",
+         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
+                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
+                     line_of(file.source, scopes.first_error_offset()))});
+  }
+
+  Evaluator evaluator(scopes, file.index);
+  ClientResolver resolver(api, scopes);
+  for (const auto& call : scopes.calls()) {
+    auto function = call.call.field("function");
+    auto method_name = function.field("attribute");
+    const auto* method = api.find_method(method_name.text());
+    auto client = resolver.resolve(function.field("object"), *call.scope);
+    if (method == nullptr || !client || client->cls == nullptr) continue;
+    const auto* cls = class_for_call(api, *method, *client);
+    if (cls == nullptr) continue;
+    auto arguments = call.call.field("arguments");
+    if (arguments.is_null() || arguments.type() != "argument_list") continue;
+
+    ir::RedisOp op;
+    op.call = {file.index, call.call.begin(), call.call.end()};
+    op.callee = {file.index, method_name.begin(), method_name.end()};
+    op.api = std::string(method_name.text());
+    PythonArguments bound(*method, arguments, evaluator, *call.scope, file.index);
+    auto argv = frontend::expand_template(*method, bound, op.call);
+    if (!frontend::assign_command(op, std::move(argv))) continue;
+    frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
+    result.ops.push_back(std::move(op));
+  }
+  return result;
+}
+
+}  // namespace slotlint::python

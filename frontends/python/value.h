@@ -1,0 +1,39 @@
+// What the evaluator knows about a Python value: a string (possibly with
+// holes), a number, a sequence, a mapping, or something opaque.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "analyzer/ir/key_expr.h"
+
+namespace slotlint::python {
+
+struct Value;
+
+struct SequenceItem;
+
+struct Value {
+  enum class Kind : std::uint8_t { String, Number, Sequence, Mapping, Opaque };
+  Kind kind = Kind::Opaque;
+  // String, Number (its text), Opaque (a hole, or unknown with a reason).
+  ir::KeyExpr text;
+  std::vector<SequenceItem> items;  // Sequence
+  std::vector<Value> keys;          // Mapping
+  std::vector<Value> values;        // Mapping, parallel to keys
+  bool mapping_has_unknown_part = false;  // {**other, ...}
+
+  static Value string(ir::KeyExpr text) { return {Kind::String, std::move(text), {}, {}, {}, false}; }
+  static Value number(ir::KeyExpr text) { return {Kind::Number, std::move(text), {}, {}, {}, false}; }
+  static Value opaque(ir::KeyExpr text) { return {Kind::Opaque, std::move(text), {}, {}, {}, false}; }
+  [[nodiscard]] bool is_text() const { return kind == Kind::String || kind == Kind::Number; }
+};
+
+// An element of a sequence; `spread` when it stands for zero or more elements
+// (`*rest`, or the body of a comprehension, then marked as a collection).
+struct SequenceItem {
+  Value value;
+  bool spread = false;
+};
+
+}  // namespace slotlint::python

@@ -1,0 +1,86 @@
+#include "rules/cross_slot_multi_key_command.h"
+
+#include <fmt/format.h>
+
+#include "analyzer/slot/hash_tag_suggestion.h"
+#include "analyzer/slot/slot_engine.h"
+
+namespace slotlint::rules {
+namespace {
+
+bool names_several_keys(const ir::RedisOp& op) {
+  return op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
+}
+
+ir::Level level_for(slot::Verdict verdict) {
+  switch (verdict) {
+    case slot::Verdict::CrossSlot: return ir::Level::Error;
+    case slot::Verdict::LikelyCrossSlot: return ir::Level::Warning;
+    default: return ir::Level::Note;
+  }
+}
+
+std::string consequence(const ir::RedisOp& op) {
+  if (op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses && !op.handling_note.empty()) {
+    return op.handling_note;
+  }
+  return "on Redis Cluster the server answers CROSSSLOT";
+}
+
+std::string advice(const std::optional<slot::TagSuggestion>& suggestion) {
+  if (!suggestion) {
+    return "Give every key the same hash tag (the part between '{' and '}' is all that is hashed), "
+           "or split the call by slot";
+  }
+  std::string keys;
+  for (std::size_t i = 0; i < suggestion->tagged_keys.size() && i < 3; ++i) {
+    keys += (i == 0 ? "'" : ", '") + suggestion->tagged_keys[i] + "'";
+  }
+  if (suggestion->tagged_keys.size() > 3) keys += ", ...";
+  return fmt::format("Put them under one hash tag {}: {}", suggestion->tag, keys);
+}
+
+std::string key_note(const slot::KeyHash& hash) {
+  if (hash.unknown) return "not known before run time";
+  if (hash.slot) return fmt::format("slot {}", *hash.slot);
+  return "slot depends on run-time values";
+}
+
+}  // namespace
+
+void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops,
+                                     std::vector<ir::Finding>& findings) const {
+  for (const auto& op : ops) {
+    if (!op.command_known || !names_several_keys(op)) continue;
+    // The client sends one command per slot: nothing reaches the server across slots.
+    if (op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
+    auto verdict = slot::judge(op.keys);
+    if (verdict.verdict == slot::Verdict::SameSlot) continue;
+
+    auto suggestion = slot::suggest_hash_tag(op.keys);
+    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot        ? "are in different slots"
+                           : verdict.verdict == slot::Verdict::LikelyCrossSlot ? "can hash to different slots"
+                                                                              : "may hash to different slots";
+    ir::Finding finding;
+    finding.rule_code = std::string(code());
+    finding.level = level_for(verdict.verdict);
+    finding.verdict = std::string(slot::verdict_name(verdict.verdict));
+    finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
+                                  consequence(op), advice(suggestion));
+    if (op.client.identified_by_name_only) {
+      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
+                                     op.client.library, op.client.api_class);
+    }
+    finding.primary = op.callee;
+    for (std::size_t i = 0; i < op.keys.size(); ++i) {
+      finding.related.push_back({op.keys[i].span(), fmt::format("key '{}' ({})", op.keys[i].display(),
+                                                                key_note(verdict.keys[i]))});
+    }
+    if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
+    finding.fingerprint_basis = op.command;
+    for (const auto& key : op.keys) finding.fingerprint_basis += "\x1f" + key.display();
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace slotlint::rules

@@ -1,0 +1,76 @@
+// What reporters receive: a finished run with every location resolved to a
+// path relative to the project root and 1-based lines and columns. Reporters
+// never read source files or the IR.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/ir/finding.h"
+#include "rules/rule_metadata.h"
+
+namespace slotlint::report {
+
+struct Region {
+  std::uint32_t start_line = 1;
+  std::uint32_t start_column = 1;  // 1-based, in UTF-16 code units (SARIF's default)
+  std::uint32_t end_line = 1;
+  std::uint32_t end_column = 1;    // exclusive
+  std::uint32_t start_byte_column = 1;  // 1-based byte column, for gcc-style text
+  std::uint32_t byte_offset = 0;
+  std::uint32_t byte_length = 0;
+  std::string snippet;  // the source text of the region, at most one line
+};
+
+struct Location {
+  std::string path;  // relative to the root, '/'-separated
+  Region region;
+};
+
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+struct Replacement {
+  Location deleted;  // zero-length region: insertion
+  std::string inserted;
+};
+
+struct Fix {
+  std::string description;
+  std::vector<Replacement> replacements;
+};
+
+struct Finding {
+  const rules::RuleMetadata* rule = nullptr;
+  ir::Level level = ir::Level::Note;
+  std::string message;
+  Location location;
+  std::vector<RelatedLocation> related;
+  std::optional<Fix> fix;
+  std::string fingerprint;  // hex digest, stable across line shifts
+  std::string verdict;
+};
+
+// A tool execution notification: something the run could not do for a file.
+struct Notification {
+  ir::Level level = ir::Level::Warning;
+  std::string id;  // stable descriptor id, e.g. "file-unreadable", "parse-error"
+  std::string message;
+  std::optional<std::string> path;
+};
+
+struct RunReport {
+  std::string tool_version;
+  std::string root_uri;  // file:///abs/root/ for originalUriBaseIds
+  std::vector<Finding> findings;  // sorted by path, line, column, rule
+  std::vector<Notification> notifications;
+  std::vector<std::string> files;  // analysed, relative, sorted
+  bool succeeded = true;
+  std::optional<std::string> automation_id;
+};
+
+}  // namespace slotlint::report

@@ -1,0 +1,89 @@
+"""SARIF output: valid against the SARIF 2.1.0 schema in shared/sarif/, the
+properties GitHub code scanning relies on, and byte-identical across runs and
+--jobs values."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from slotlint_run import SHARED_DIR, SOURCE_DIR, require_environment, run
+
+SCHEMA = os.path.join(SHARED_DIR, "sarif", "sarif-schema-2.1.0.json")
+VALIDATOR = os.path.join(SOURCE_DIR, "tests", "sarif", "validate_sarif.mjs")
+
+
+def sarif(*paths, jobs="2"):
+    return run("check", *paths, "--format", "sarif", "--jobs", jobs).stdout
+
+
+class SarifOutput(unittest.TestCase):
+    def setUp(self):
+        require_environment(self)
+
+    def test_valid_against_the_schema(self):
+        node = shutil.which("node")
+        self.assertIsNotNone(node, "node is needed to validate SARIF (scripts/bootstrap.sh)")
+        with tempfile.TemporaryDirectory() as tmp:
+            files = []
+            for name, paths in {"fixtures": ["fixtures/python"], "examples": ["examples"]}.items():
+                path = os.path.join(tmp, f"{name}.sarif")
+                with open(path, "wb") as f:
+                    f.write(sarif(*paths))
+                files.append(path)
+            result = subprocess.run([node, VALIDATOR, SCHEMA, *files], capture_output=True, text=True,
+                                    cwd=SOURCE_DIR)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+    def test_byte_identical_across_runs_and_jobs(self):
+        first = sarif("fixtures/python", "examples", jobs="1")
+        self.assertEqual(first, sarif("fixtures/python", "examples", jobs="1"))
+        self.assertEqual(first, sarif("fixtures/python", "examples", jobs="2"))
+        self.assertEqual(first, sarif("examples", "fixtures/python", jobs="7"))
+
+    def test_what_github_code_scanning_needs(self):
+        log = json.loads(sarif("fixtures/python"))
+        self.assertEqual(log["version"], "2.1.0")
+        run_ = log["runs"][0]
+        rules = run_["tool"]["driver"]["rules"]
+        self.assertTrue(rules)
+        for rule in rules:
+            for field in ("id", "name", "shortDescription", "fullDescription", "help", "helpUri",
+                          "defaultConfiguration", "properties"):
+                self.assertIn(field, rule, f"rule {rule.get('id')} lacks {field}")
+            self.assertTrue(rule["help"]["markdown"])
+            self.assertIn("precision", rule["properties"])
+        self.assertIn("%SRCROOT%", run_["originalUriBaseIds"])
+        results = run_["results"]
+        self.assertGreater(len(results), 50)
+        fingerprints = set()
+        for result in results:
+            location = result["locations"][0]["physicalLocation"]
+            self.assertEqual(location["artifactLocation"]["uriBaseId"], "%SRCROOT%")
+            self.assertFalse(location["artifactLocation"]["uri"].startswith("/"))
+            self.assertGreaterEqual(location["region"]["startLine"], 1)
+            self.assertGreaterEqual(location["region"]["startColumn"], 1)
+            fingerprint = result["partialFingerprints"]["slotlint/v1"]
+            self.assertNotIn(fingerprint, fingerprints, "fingerprints must tell results apart")
+            fingerprints.add(fingerprint)
+        self.assertTrue(any("fixes" in r for r in results), "some result should carry a fix")
+
+    def test_fingerprints_survive_line_shifts(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            source = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
+            path = os.path.join(tmp, "app.py")
+            with open(path, "w") as f:
+                f.write(source)
+            before = json.loads(run("check", path, "--root", tmp, "--format", "sarif").stdout)
+            with open(path, "w") as f:
+                f.write("# a comment\n\n" + source)
+            after = json.loads(run("check", path, "--root", tmp, "--format", "sarif").stdout)
+            fp = lambda log: log["runs"][0]["results"][0]["partialFingerprints"]
+            line = lambda log: log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+            self.assertEqual(line(after), line(before) + 2)
+            self.assertEqual(fp(before), fp(after))
+
+
+if __name__ == "__main__":
+    unittest.main()

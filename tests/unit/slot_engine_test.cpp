@@ -1,0 +1,159 @@
+#include "analyzer/slot/slot_engine.h"
+
+#include <gtest/gtest.h>
+
+#include "analyzer/slot/hash_tag_suggestion.h"
+
+namespace slotlint::slot {
+namespace {
+
+using ir::KeyExpr;
+
+// Builds keys from a tiny notation: "<name>" is a hole with symbol name,
+// "<*name>" a hole that varies per element; the rest is literal.
+KeyExpr key(std::string_view spec, std::uint32_t at = 0) {
+  KeyExpr expr;
+  std::size_t i = 0;
+  while (i < spec.size()) {
+    if (spec[i] == '<') {
+      auto close = spec.find('>', i);
+      std::string name(spec.substr(i + 1, close - i - 1));
+      bool varies = name.front() == '*';
+      if (varies) name.erase(0, 1);
+      expr.append(KeyExpr::hole(name, name, {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(close + 1)}, varies));
+      i = close + 1;
+    } else {
+      auto next = std::min(spec.find('<', i), spec.size());
+      expr.append(KeyExpr::literal(std::string(spec.substr(i, next - i)),
+                                   {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(next)}, true));
+      i = next;
+    }
+  }
+  return expr;
+}
+
+Verdict verdict_of(std::vector<KeyExpr> keys) { return judge(keys).verdict; }
+
+TEST(SlotEngine, LiteralKeysInDifferentSlotsAreProvenCrossSlot) {
+  auto result = judge(std::vector{key("foo"), key("bar")});
+  EXPECT_EQ(result.verdict, Verdict::CrossSlot);
+  EXPECT_NE(result.reason.find("12182"), std::string::npos);
+}
+
+TEST(SlotEngine, LiteralTagsMakeSameSlot) {
+  EXPECT_EQ(verdict_of({key("{user:1}:a"), key("{user:1}:b")}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, SameKeyTwiceIsSameSlot) {
+  EXPECT_EQ(verdict_of({key("a"), key("a")}), Verdict::SameSlot);
+  EXPECT_EQ(verdict_of({key("user:<uid>"), key("user:<uid>")}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, HoleInsideSharedTagIsSameSlot) {
+  EXPECT_EQ(verdict_of({key("{user:<uid>}:name"), key("{user:<uid>}:email")}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, DifferentHolesInTagsAreUnknown) {
+  EXPECT_EQ(verdict_of({key("{user:<a>}:name"), key("{user:<b>}:name")}), Verdict::Unknown);
+}
+
+TEST(SlotEngine, TemplatesDifferingOutsideATagAreLikelyCrossSlot) {
+  auto result = judge(std::vector{key("user:<uid>:name"), key("user:<uid>:email")});
+  EXPECT_EQ(result.verdict, Verdict::LikelyCrossSlot);
+}
+
+TEST(SlotEngine, LiteralTagAfterAHoleIsNotProvable) {
+  // `p` could contain '{' and move the tag: different literal tags are only likely.
+  auto result = judge(std::vector{key("<p>{a}:x"), key("<p>{b}:y")});
+  EXPECT_EQ(result.verdict, Verdict::LikelyCrossSlot);
+  EXPECT_NE(result.reason.find("brace"), std::string::npos);
+}
+
+TEST(SlotEngine, LiteralTagWithHolesAfterItIsProven) {
+  EXPECT_EQ(verdict_of({key("{a}:<x>"), key("{b}:<x>")}), Verdict::CrossSlot);
+  EXPECT_EQ(verdict_of({key("{a}:<x>"), key("{a}:<y>")}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, EmptyTagHashesTheWholeKey) {
+  // "{}a" and "{}b" hash whole; they land in different slots.
+  EXPECT_EQ(verdict_of({key("{}a"), key("{}b")}), Verdict::CrossSlot);
+}
+
+TEST(SlotEngine, UnknownKeysGiveUnknown) {
+  std::vector keys{key("a"), KeyExpr::unknown("keys()", {})};
+  EXPECT_EQ(verdict_of(keys), Verdict::Unknown);
+}
+
+TEST(SlotEngine, OpaqueCollectionIsUnknown) {
+  auto keys = KeyExpr::unknown("keys", {});
+  keys.mark_collection();
+  EXPECT_EQ(verdict_of({keys}), Verdict::Unknown);
+}
+
+TEST(SlotEngine, CollectionVaryingInHashedPartIsLikelyCrossSlot) {
+  auto elements = key("user:<*u>");
+  elements.mark_collection();
+  EXPECT_EQ(verdict_of({elements}), Verdict::LikelyCrossSlot);
+  auto tagged = key("{cart:<c>}:<*item>");
+  tagged.mark_collection();
+  EXPECT_EQ(verdict_of({tagged}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, DifferentVariablesMayBeEqual) {
+  EXPECT_EQ(verdict_of({key("<a>"), key("<b>")}), Verdict::Unknown);
+  EXPECT_EQ(verdict_of({key("user:1"), key("user:<u>")}), Verdict::Unknown);
+}
+
+TEST(SlotEngine, ProvenBeatsEverythingElse) {
+  std::vector keys{KeyExpr::unknown("x", {}), key("foo"), key("bar")};
+  EXPECT_EQ(verdict_of(keys), Verdict::CrossSlot);
+}
+
+TEST(TagSuggestion, SharedLeadingPart) {
+  auto suggestion = suggest_hash_tag(std::vector{key("user:1000:profile"), key("user:1000:email", 100)});
+  ASSERT_TRUE(suggestion);
+  EXPECT_EQ(suggestion->tag, "{user:1000}");
+  EXPECT_EQ(suggestion->tagged_keys[0], "{user:1000}:profile");
+  EXPECT_EQ(suggestion->tagged_keys[1], "{user:1000}:email");
+  ASSERT_TRUE(suggestion->fix);
+  ASSERT_EQ(suggestion->fix->replacements.size(), 4u);
+  EXPECT_EQ(suggestion->fix->replacements[0].deleted.begin, 0u);
+  EXPECT_EQ(suggestion->fix->replacements[0].inserted, "{");
+  EXPECT_EQ(suggestion->fix->replacements[1].deleted.begin, 9u);
+  EXPECT_EQ(suggestion->fix->replacements[1].inserted, "}");
+}
+
+TEST(TagSuggestion, SharedVariable) {
+  auto suggestion = suggest_hash_tag(std::vector{key("cart:<uid>"), key("user:<uid>:profile", 100)});
+  ASSERT_TRUE(suggestion);
+  EXPECT_EQ(suggestion->tag, "{<uid>}");
+  EXPECT_EQ(suggestion->tagged_keys[1], "user:{<uid>}:profile");
+  // cart:<uid> ends with the variable: nothing literal after it to hold '}'.
+  EXPECT_FALSE(suggestion->fix);
+}
+
+TEST(TagSuggestion, NoNamespaceOnlyTag) {
+  // "stats:" alone would put every stats key in one hot slot.
+  EXPECT_FALSE(suggest_hash_tag(std::vector{key("stats:<day>"), key("stats:<month>")}));
+}
+
+TEST(TagSuggestion, DoubledBracesForFormatStrings) {
+  auto a = KeyExpr::literal("user:", {0, 0, 5}, true, ir::BraceEscaping::Doubled);
+  a.append(KeyExpr::hole("uid", "uid", {0, 5, 10}));
+  a.append(KeyExpr::literal(":a", {0, 10, 12}, true, ir::BraceEscaping::Doubled));
+  auto b = KeyExpr::literal("user:", {0, 20, 25}, true, ir::BraceEscaping::Doubled);
+  b.append(KeyExpr::hole("uid", "uid", {0, 25, 30}));
+  b.append(KeyExpr::literal(":b", {0, 30, 32}, true, ir::BraceEscaping::Doubled));
+  auto suggestion = suggest_hash_tag(std::vector{a, b});
+  ASSERT_TRUE(suggestion && suggestion->fix);
+  EXPECT_EQ(suggestion->fix->replacements[0].inserted, "{{");
+  EXPECT_EQ(suggestion->fix->replacements[1].inserted, "}}");
+  EXPECT_EQ(suggestion->fix->replacements[1].deleted.begin, 10u);
+}
+
+TEST(TagSuggestion, NothingInCommon) {
+  EXPECT_FALSE(suggest_hash_tag(std::vector{key("a"), key("b")}));
+}
+
+}  // namespace
+}  // namespace slotlint::slot
