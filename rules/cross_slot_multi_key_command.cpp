@@ -37,7 +37,10 @@ std::string advice(const std::optional<slot::TagSuggestion>& suggestion) {
     keys += (i == 0 ? "'" : ", '") + suggestion->tagged_keys[i] + "'";
   }
   if (suggestion->tagged_keys.size() > 3) keys += ", ...";
-  return fmt::format("Put them under one hash tag {}: {}", suggestion->tag, keys);
+  return fmt::format("Put them under one hash tag {}: {}{}", suggestion->tag, keys,
+                     suggestion->whole_family
+                         ? " (that tag puts the whole key family in one slot, on one node)"
+                         : "");
 }
 
 std::string key_note(const slot::KeyHash& hash) {

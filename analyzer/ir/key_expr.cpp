@@ -17,7 +17,8 @@ KeyExpr KeyExpr::hole(std::string symbol, std::string display, SourceSpan span,
   KeyExpr expr;
   expr.span_ = span;
   expr.segments_.push_back(
-      HoleSegment{std::move(symbol), std::move(display), span, varies_per_element});
+      HoleSegment{std::move(symbol), std::move(display), span, varies_per_element, false,
+                  BraceEscaping::None});
   return expr;
 }
 

@@ -41,6 +41,11 @@ struct HoleSegment {
   // Inside a collection: the value differs from one element to the next (the
   // loop variable of a comprehension).
   bool varies_per_element = false;
+  // The hole is a field inside a string literal (an f-string's `{uid}`): a fix
+  // can insert text right before span.begin and right after span.end, written
+  // with `escaping`.
+  bool in_string_literal = false;
+  BraceEscaping escaping = BraceEscaping::None;
 };
 
 using Segment = std::variant<LiteralSegment, HoleSegment>;

@@ -18,6 +18,7 @@ struct Unit {
   std::string symbol;   // holes
   std::string display;  // holes
   const ir::LiteralSegment* literal = nullptr;  // bytes: their segment
+  const ir::HoleSegment* hole = nullptr;        // holes: their segment
   std::size_t offset = 0;                        // bytes: index in the segment
   bool operator==(const Unit& other) const {
     return is_hole == other.is_hole && (is_hole ? symbol == other.symbol : byte == other.byte);
@@ -29,11 +30,11 @@ std::vector<Unit> units_of(const ir::KeyExpr& key) {
   for (const auto& segment : key.segments()) {
     if (const auto* literal = std::get_if<ir::LiteralSegment>(&segment)) {
       for (std::size_t i = 0; i < literal->text.size(); ++i) {
-        units.push_back({false, literal->text[i], {}, {}, literal, i});
+        units.push_back({false, literal->text[i], {}, {}, literal, nullptr, i});
       }
     } else {
       const auto& hole = std::get<ir::HoleSegment>(segment);
-      units.push_back({true, 0, hole.symbol, hole.display, nullptr, 0});
+      units.push_back({true, 0, hole.symbol, hole.display, nullptr, &hole, 0});
     }
   }
   return units;
@@ -61,24 +62,34 @@ struct Insertion {
   auto operator<=>(const Insertion&) const = default;
 };
 
-std::string brace(const ir::LiteralSegment& literal, char c) {
-  return literal.escaping == ir::BraceEscaping::Doubled ? std::string(2, c) : std::string(1, c);
+std::string brace(ir::BraceEscaping escaping, char c) {
+  return escaping == ir::BraceEscaping::Doubled ? std::string(2, c) : std::string(1, c);
 }
 
 // Where text can be inserted right before units[at] (or at the end when at ==
-// size): inside a literal that maps onto the source, or at the end of one.
+// size): inside or at the end of a literal that maps onto the source, or next
+// to a field of a string literal (an f-string's `{uid}`).
 std::optional<Insertion> insertion_at(const std::vector<Unit>& units, std::size_t at, char c) {
   auto mapped = [](const Unit& u) { return !u.is_hole && u.literal->maps_to_source; };
+  auto field = [](const Unit& u) { return u.is_hole && u.hole->in_string_literal; };
+  auto offset_of = [](const Unit& u) {
+    return u.literal->span.begin + static_cast<std::uint32_t>(u.offset);
+  };
   if (at < units.size() && mapped(units[at])) {
     const auto& u = units[at];
-    return Insertion{u.literal->span.file, u.literal->span.begin + static_cast<std::uint32_t>(u.offset),
-                     brace(*u.literal, c)};
+    return Insertion{u.literal->span.file, offset_of(u), brace(u.literal->escaping, c)};
   }
   if (at > 0 && mapped(units[at - 1])) {
     const auto& u = units[at - 1];
-    return Insertion{u.literal->span.file,
-                     u.literal->span.begin + static_cast<std::uint32_t>(u.offset) + 1,
-                     brace(*u.literal, c)};
+    return Insertion{u.literal->span.file, offset_of(u) + 1, brace(u.literal->escaping, c)};
+  }
+  if (at < units.size() && field(units[at])) {
+    const auto& hole = *units[at].hole;
+    return Insertion{hole.span.file, hole.span.begin, brace(hole.escaping, c)};
+  }
+  if (at > 0 && field(units[at - 1])) {
+    const auto& hole = *units[at - 1].hole;
+    return Insertion{hole.span.file, hole.span.end, brace(hole.escaping, c)};
   }
   return std::nullopt;
 }
@@ -160,6 +171,10 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
   suggestion.tag = render(units.front(), first.open, first.close);
   suggestion.tag = suggestion.tag.substr(suggestion.tag.find('{'));
   suggestion.tag = suggestion.tag.substr(0, suggestion.tag.find('}') + 1);
+
+  std::string content = suggestion.tag.substr(1, suggestion.tag.size() - 2);
+  suggestion.whole_family = content.find('<') == std::string::npos &&
+                            content.find_first_of(kSeparators) == std::string::npos;
 
   std::set<Insertion> insertions;
   bool complete = true;

@@ -154,7 +154,9 @@ Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
   if (type == "call") return eval_call(expr, ctx);
   if (type == "binary_operator") return eval_binary(expr, ctx);
   if (type == "parenthesized_expression" && expr.named_child_count() == 1) {
-    return eval(expr.named_child(0), ctx);
+    Context inner = ctx;
+    ++inner.depth;
+    return eval(expr.named_child(0), inner);
   }
   if (type == "list" || type == "tuple" || type == "set" || type == "expression_list") {
     Value seq{Value::Kind::Sequence, ir::KeyExpr{}, {}, {}, {}, false};
@@ -249,6 +251,8 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
         if (segment != nullptr && value.text.segments().size() == 1) {
           ir::HoleSegment hole_segment = *segment;
           hole_segment.span = span(child);
+          hole_segment.in_string_literal = true;
+          hole_segment.escaping = escaping;
           text.append(ir::Segment{hole_segment});
           continue;
         }

@@ -22,7 +22,9 @@ class Cli(unittest.TestCase):
     def tearDown(self):
         for root, dirs, files in os.walk(self.dir):
             for name in dirs + files:
-                os.chmod(os.path.join(root, name), 0o700)
+                path = os.path.join(root, name)
+                if not os.path.islink(path):
+                    os.chmod(path, 0o700)
         self.tmp.cleanup()
 
     def write(self, name, content, mode="w"):

@@ -157,3 +157,46 @@ TEST(TagSuggestion, NothingInCommon) {
 
 }  // namespace
 }  // namespace slotlint::slot
+
+namespace slotlint::slot {
+namespace {
+
+TEST(TagSuggestion, FieldsOfFormatStringsCanBeWrapped) {
+  // f"cart:{uid}" and f"order:{uid}:{oid}": tag the shared field in place.
+  auto field = [](std::uint32_t begin) {
+    auto hole = KeyExpr::hole("uid", "uid", {0, begin, begin + 5});
+    auto segment = std::get<ir::HoleSegment>(hole.segments().front());
+    segment.in_string_literal = true;
+    segment.escaping = ir::BraceEscaping::Doubled;
+    KeyExpr out;
+    out.append(ir::Segment{segment});
+    return out;
+  };
+  auto cart = KeyExpr::literal("cart:", {0, 0, 5}, true, ir::BraceEscaping::Doubled);
+  cart.append(field(5));
+  auto order = KeyExpr::literal("order:", {0, 20, 26}, true, ir::BraceEscaping::Doubled);
+  order.append(field(26));
+  order.append(KeyExpr::literal(":x", {0, 31, 33}, true, ir::BraceEscaping::Doubled));
+  auto suggestion = suggest_hash_tag(std::vector{cart, order});
+  ASSERT_TRUE(suggestion && suggestion->fix);
+  const auto& edits = suggestion->fix->replacements;
+  ASSERT_EQ(edits.size(), 4u);
+  EXPECT_EQ(edits[0].deleted.begin, 5u);   // before the field {uid}
+  EXPECT_EQ(edits[0].inserted, "{{");
+  EXPECT_EQ(edits[1].deleted.begin, 10u);  // after it
+  EXPECT_EQ(edits[1].inserted, "}}");
+  EXPECT_EQ(edits[2].deleted.begin, 26u);
+  EXPECT_EQ(edits[3].deleted.begin, 31u);
+}
+
+TEST(TagSuggestion, WarnsWhenTheTagIsAWholeFamily) {
+  auto family = suggest_hash_tag(std::vector{key("price:apple"), key("price:pear", 50)});
+  ASSERT_TRUE(family);
+  EXPECT_TRUE(family->whole_family);
+  auto entity = suggest_hash_tag(std::vector{key("user:1:a"), key("user:1:b", 50)});
+  ASSERT_TRUE(entity);
+  EXPECT_FALSE(entity->whole_family);
+}
+
+}  // namespace
+}  // namespace slotlint::slot
