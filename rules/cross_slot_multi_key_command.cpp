@@ -43,6 +43,11 @@ std::string advice(const std::optional<slot::TagSuggestion>& suggestion) {
                          : "");
 }
 
+std::string key_name(const ir::KeyExpr& key) {
+  if (key.is_unknown()) return (key.is_collection() ? "keys in `" : "key `") + key.unknown_reason() + "`";
+  return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
+}
+
 std::string key_note(const slot::KeyHash& hash) {
   if (hash.unknown) return "not known before run time";
   if (hash.slot) return fmt::format("slot {}", *hash.slot);
@@ -76,8 +81,8 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops,
     }
     finding.primary = op.callee;
     for (std::size_t i = 0; i < op.keys.size(); ++i) {
-      finding.related.push_back({op.keys[i].span(), fmt::format("key '{}' ({})", op.keys[i].display(),
-                                                                key_note(verdict.keys[i]))});
+      finding.related.push_back(
+          {op.keys[i].span(), fmt::format("{} ({})", key_name(op.keys[i]), key_note(verdict.keys[i]))});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     finding.fingerprint_basis = op.command;

@@ -53,6 +53,10 @@ std::optional<std::string> first_hole_name(const std::vector<Token>& tokens, std
   return std::nullopt;
 }
 
+bool all_holes(const std::vector<Token>& tokens) {
+  return std::ranges::all_of(tokens, [](const Token& t) { return t.is_hole; });
+}
+
 bool all_literal(const std::vector<Token>& tokens) {
   return std::ranges::none_of(tokens, [](const Token& t) { return t.is_hole; });
 }
@@ -185,9 +189,12 @@ SlotVerdict judge(std::span<const ir::KeyExpr> keys) {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const auto& hash = result.keys[i];
     if (keys[i].is_collection() && hash.unknown) {
+      std::string what = keys[i].is_unknown() ? "`" + keys[i].unknown_reason() + "`" : quoted(keys[i]);
+      consider(Verdict::Unknown, fmt::format("the keys in {} cannot be known before run time", what),
+               i, i);
+    } else if (hash.varies_per_element && all_holes(hash.hashed)) {
       consider(Verdict::Unknown,
-               fmt::format("the keys in {} cannot be known before run time", quoted(keys[i])), i,
-               i);
+               fmt::format("the elements of {} are computed at run time", quoted(keys[i])), i, i);
     } else if (hash.varies_per_element) {
       consider(Verdict::LikelyCrossSlot,
                fmt::format("the elements of {} differ in a hashed part ({})", quoted(keys[i]),

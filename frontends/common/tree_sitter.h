@@ -55,30 +55,42 @@ class Node {
   Node() = default;
   Node(TSNode node, std::string_view source) : node_(node), source_(source) {}
 
+  // Every accessor is safe on a null node (tree-sitter's C functions are not):
+  // a missing field reads as an empty node of type "".
   [[nodiscard]] bool is_null() const { return ts_node_is_null(node_); }
-  [[nodiscard]] std::string_view type() const { return ts_node_type(node_); }
-  [[nodiscard]] bool is_named() const { return ts_node_is_named(node_); }
-  [[nodiscard]] bool has_error() const { return ts_node_has_error(node_); }
-  [[nodiscard]] bool is_error() const { return ts_node_is_error(node_); }
-  [[nodiscard]] bool is_missing() const { return ts_node_is_missing(node_); }
-  [[nodiscard]] std::uint32_t begin() const { return ts_node_start_byte(node_); }
-  [[nodiscard]] std::uint32_t end() const { return ts_node_end_byte(node_); }
+  [[nodiscard]] std::string_view type() const { return is_null() ? "" : ts_node_type(node_); }
+  [[nodiscard]] bool is_named() const { return !is_null() && ts_node_is_named(node_); }
+  [[nodiscard]] bool has_error() const { return !is_null() && ts_node_has_error(node_); }
+  [[nodiscard]] bool is_error() const { return !is_null() && ts_node_is_error(node_); }
+  [[nodiscard]] bool is_missing() const { return !is_null() && ts_node_is_missing(node_); }
+  [[nodiscard]] std::uint32_t begin() const { return is_null() ? 0 : ts_node_start_byte(node_); }
+  [[nodiscard]] std::uint32_t end() const { return is_null() ? 0 : ts_node_end_byte(node_); }
   [[nodiscard]] std::string_view text() const {
     return source_.substr(begin(), end() - begin());
   }
-  [[nodiscard]] std::uint32_t child_count() const { return ts_node_child_count(node_); }
-  [[nodiscard]] std::uint32_t named_child_count() const { return ts_node_named_child_count(node_); }
-  [[nodiscard]] Node child(std::uint32_t i) const { return {ts_node_child(node_, i), source_}; }
+  [[nodiscard]] std::uint32_t child_count() const {
+    return is_null() ? 0 : ts_node_child_count(node_);
+  }
+  [[nodiscard]] std::uint32_t named_child_count() const {
+    return is_null() ? 0 : ts_node_named_child_count(node_);
+  }
+  [[nodiscard]] Node child(std::uint32_t i) const {
+    return is_null() ? Node{} : Node{ts_node_child(node_, i), source_};
+  }
   [[nodiscard]] Node named_child(std::uint32_t i) const {
-    return {ts_node_named_child(node_, i), source_};
+    return is_null() ? Node{} : Node{ts_node_named_child(node_, i), source_};
   }
   [[nodiscard]] Node field(std::string_view name) const {
+    if (is_null()) return {};
     return {ts_node_child_by_field_name(node_, name.data(), static_cast<std::uint32_t>(name.size())),
             source_};
   }
-  [[nodiscard]] Node parent() const { return {ts_node_parent(node_), source_}; }
+  [[nodiscard]] Node parent() const {
+    return is_null() ? Node{} : Node{ts_node_parent(node_), source_};
+  }
   [[nodiscard]] std::string_view source() const { return source_; }
   friend bool operator==(const Node& a, const Node& b) { return ts_node_eq(a.node_, b.node_); }
+
 
  private:
   TSNode node_{};

@@ -8,8 +8,12 @@ namespace {
 using Kind = model::Parameter::Kind;
 
 ir::Arg opaque_spread(const Value& value, ir::SourceSpan span) {
-  // A value we cannot see used as a list of keys.
+  // A value we cannot see used as a list of keys; named as the code names it.
   std::string what = value.text.is_unknown() ? value.text.unknown_reason() : value.text.display();
+  if (what.size() > 2 && what.front() == '<' && what.back() == '>' &&
+      what.find('<', 1) == std::string::npos) {
+    what = what.substr(1, what.size() - 2);
+  }
   ir::KeyExpr keys = ir::KeyExpr::unknown(what, value.text.span().empty() ? span : value.text.span());
   keys.mark_collection();
   return {std::move(keys), true};
@@ -49,7 +53,10 @@ PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_
     if (param.kind == Kind::Positional) positional.push_back(&param);
     if (param.kind == Kind::VarArgs) varargs = &param;
   }
-  if (varargs != nullptr) values_[varargs->name] = Value{Value::Kind::Sequence, {}, {}, {}, {}, false};
+  if (varargs != nullptr) {
+    varargs_ = varargs->name;
+    values_[varargs_] = Value{Value::Kind::Sequence, {}, {}, {}, {}, false};
+  }
 
   std::size_t next = 0;
   for (std::uint32_t i = 0; i < argument_list.named_child_count(); ++i) {
@@ -108,7 +115,13 @@ std::vector<ir::Arg> PythonArguments::spread(std::string_view param) const {
     case Value::Kind::Mapping: return map_keys(param);
     case Value::Kind::String:
     case Value::Kind::Number: return {as_single(*value, call_)};
-    case Value::Kind::Opaque: return {opaque_spread(*value, call_)};
+    case Value::Kind::Opaque: {
+      // redis-py's list_or_args(keys, args): with more keys after it, `keys`
+      // is one key, not a list.
+      const auto* more = varargs_.empty() || param == varargs_ ? nullptr : find(varargs_);
+      if (more != nullptr && !more->items.empty()) return {as_single(*value, call_)};
+      return {opaque_spread(*value, call_)};
+    }
   }
   return {};
 }

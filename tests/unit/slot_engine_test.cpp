@@ -200,3 +200,15 @@ TEST(TagSuggestion, WarnsWhenTheTagIsAWholeFamily) {
 
 }  // namespace
 }  // namespace slotlint::slot
+
+namespace slotlint::slot {
+namespace {
+
+TEST(SlotEngine, OpaqueVaryingElementsAreUnknown) {
+  auto elements = key("<*k>");
+  elements.mark_collection();
+  EXPECT_EQ(verdict_of({elements}), Verdict::Unknown);
+}
+
+}  // namespace
+}  // namespace slotlint::slot
