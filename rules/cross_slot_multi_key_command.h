@@ -1,5 +1,5 @@
-// cross-slot-multi-key-command (SL001): a command that names several keys
-// whose keys can hash to different slots.
+// cross-slot-multi-key-command (SL001): a multi-key command whose keys can hash
+// to different slots.
 #pragma once
 
 #include "rules/rule.h"

@@ -153,22 +153,19 @@ struct Section {
 };
 
 std::vector<Section> level_two_sections(std::span<const Line> lines) {
-  std::vector<Section> sections;
-  std::optional<std::size_t> open;
-  auto close = [&](std::size_t end) {
-    if (open) sections.back().lines = lines.subspan(*open + 1, end - *open - 1);
-  };
+  std::vector<std::size_t> boundaries;  // headings of level 1 or 2, then the end
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    auto heading = heading_of(lines[i]);
-    if (heading.level == 0 || heading.level > 2) continue;
-    close(i);
-    open.reset();
-    if (heading.level == 2) {
-      sections.push_back({heading.text, {}});
-      open = i;
-    }
+    auto level = heading_of(lines[i]).level;
+    if (level == 1 || level == 2) boundaries.push_back(i);
   }
-  close(lines.size());
+  boundaries.push_back(lines.size());
+  std::vector<Section> sections;
+  for (std::size_t k = 0; k + 1 < boundaries.size(); ++k) {
+    auto start = boundaries[k];
+    auto heading = heading_of(lines[start]);
+    if (heading.level != 2) continue;
+    sections.push_back({heading.text, lines.subspan(start + 1, boundaries[k + 1] - start - 1)});
+  }
   return sections;
 }
 

@@ -21,7 +21,7 @@ struct Region {
   std::uint32_t start_byte_column = 1;  // 1-based byte column, for gcc-style text
   std::uint32_t byte_offset = 0;
   std::uint32_t byte_length = 0;
-  std::string snippet;  // the source text of the region, at most one line
+  std::string snippet;  // the whole source line the region starts on (reporters cut the region)
 };
 
 struct Location {

@@ -13,6 +13,7 @@
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/embedded_file.h"
 #include "rules/rule_metadata.h"
+#include "sarif/uri.h"
 
 namespace slotlint::driver {
 namespace fs = std::filesystem;
@@ -154,7 +155,11 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
                                       const fs::path& root) const {
   report::RunReport run;
   run.tool_version = SLOTLINT_VERSION;
-  run.root_uri = "file://" + root.generic_string() + (root.generic_string().ends_with('/') ? "" : "/");
+  // Every byte of the path but '/' and the unreserved ones is escaped, so a
+  // root holding '%', '#' or ' ' still gives a URI that resolves.
+  std::string root_path = root.generic_string();
+  if (!root_path.ends_with('/')) root_path += '/';
+  run.root_uri = "file://" + report::relative_path_uri(root_path);
   for (const auto& notice : analysis.path_notices) {
     run.notifications.push_back({notice.notice.level, notice.notice.id, notice.notice.message, notice.path});
   }
