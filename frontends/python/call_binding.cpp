@@ -41,6 +41,21 @@ std::vector<ir::Arg> items_of(const Value& value, ir::SourceSpan span) {
   return args;
 }
 
+// A mapping's keys, values, or both interleaved (MSET's key/value pairs).
+std::vector<ir::Arg> mapping_args(const Value* value, ir::SourceSpan call, bool keys, bool values) {
+  if (value == nullptr) return {};
+  if (value->kind != Value::Kind::Mapping) return {opaque_spread(*value, call)};
+  std::vector<ir::Arg> args;
+  for (std::size_t i = 0; i < value->keys.size(); ++i) {
+    if (keys) args.push_back(as_single(value->keys[i], call));
+    if (values) args.push_back(as_single(value->values[i], call));
+  }
+  if (value->mapping_has_unknown_part) {
+    args.push_back(opaque_spread(Value::opaque(ir::KeyExpr::unknown("**mapping", call)), call));
+  }
+  return args;
+}
+
 }  // namespace
 
 PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_list,
@@ -140,36 +155,15 @@ std::optional<std::size_t> PythonArguments::count(std::string_view param) const 
 }
 
 std::vector<ir::Arg> PythonArguments::map_keys(std::string_view param) const {
-  const auto* value = find(param);
-  if (value == nullptr) return {};
-  if (value->kind != Value::Kind::Mapping) return {opaque_spread(*value, call_)};
-  std::vector<ir::Arg> args;
-  for (const auto& key : value->keys) args.push_back(as_single(key, call_));
-  if (value->mapping_has_unknown_part) args.push_back(opaque_spread(Value::opaque(ir::KeyExpr::unknown("**mapping", call_)), call_));
-  return args;
+  return mapping_args(find(param), call_, true, false);
 }
 
 std::vector<ir::Arg> PythonArguments::map_values(std::string_view param) const {
-  const auto* value = find(param);
-  if (value == nullptr) return {};
-  if (value->kind != Value::Kind::Mapping) return {opaque_spread(*value, call_)};
-  std::vector<ir::Arg> args;
-  for (const auto& item : value->values) args.push_back(as_single(item, call_));
-  if (value->mapping_has_unknown_part) args.push_back(opaque_spread(Value::opaque(ir::KeyExpr::unknown("**mapping", call_)), call_));
-  return args;
+  return mapping_args(find(param), call_, false, true);
 }
 
 std::vector<ir::Arg> PythonArguments::map_items(std::string_view param) const {
-  const auto* value = find(param);
-  if (value == nullptr) return {};
-  if (value->kind != Value::Kind::Mapping) return {opaque_spread(*value, call_)};
-  std::vector<ir::Arg> args;
-  for (std::size_t i = 0; i < value->keys.size(); ++i) {
-    args.push_back(as_single(value->keys[i], call_));
-    args.push_back(as_single(value->values[i], call_));
-  }
-  if (value->mapping_has_unknown_part) args.push_back(opaque_spread(Value::opaque(ir::KeyExpr::unknown("**mapping", call_)), call_));
-  return args;
+  return mapping_args(find(param), call_, true, true);
 }
 
 }  // namespace slotlint::python

@@ -1,3 +1,4 @@
+#include "frontends/python/source_text.h"
 #include "frontends/python/client_resolver.h"
 
 #include <algorithm>
@@ -6,14 +7,6 @@ namespace slotlint::python {
 namespace {
 
 constexpr int kMaxDepth = 16;
-
-std::string squeeze(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
 
 std::string_view last_name(std::string_view dotted) {
   auto dot = dotted.rfind('.');

@@ -1,3 +1,4 @@
+#include "frontends/python/source_text.h"
 #include "frontends/python/evaluator.h"
 
 #include <algorithm>
@@ -9,14 +10,6 @@ namespace slotlint::python {
 namespace {
 
 constexpr int kMaxDepth = 48;
-
-std::string squeeze(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
