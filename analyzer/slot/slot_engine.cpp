@@ -67,27 +67,16 @@ std::string joined_text(const std::vector<Token>& tokens) {
   return text;
 }
 
-// Can two hashed parts spell the same bytes for some hole values? We compare
-// what is fixed at both ends; that is enough to tell `user:<id>:a` from
-// `user:<id>:b` and to leave `<a>` vs `<b>` open.
-bool could_be_equal(const std::vector<Token>& a, const std::vector<Token>& b) {
-  if (all_literal(a) && all_literal(b)) return joined_text(a) == joined_text(b);
-  auto prefix = [](const std::vector<Token>& t) {
-    return t.empty() || t.front().is_hole ? std::string{} : t.front().text;
-  };
-  auto suffix = [](const std::vector<Token>& t) {
-    return t.empty() || t.back().is_hole ? std::string{} : t.back().text;
-  };
-  auto starts_with = [](const std::string& s, const std::string& p) { return s.starts_with(p); };
-  auto ends_with = [](const std::string& s, const std::string& p) { return s.ends_with(p); };
-  // A fully literal side is compared as a whole against the other's ends.
-  std::string pa = all_literal(a) ? joined_text(a) : prefix(a);
-  std::string pb = all_literal(b) ? joined_text(b) : prefix(b);
-  std::string sa = all_literal(a) ? joined_text(a) : suffix(a);
-  std::string sb = all_literal(b) ? joined_text(b) : suffix(b);
-  bool prefixes_agree = starts_with(pa, pb) || starts_with(pb, pa);
-  bool suffixes_agree = ends_with(sa, sb) || ends_with(sb, sa);
-  return prefixes_agree && suffixes_agree;
+// Two hashed parts that differ only in which variables fill the same template
+// (`user:<a>` vs `user:<b>`), or where one is nothing but a variable, may well
+// be equal: we cannot tell. Templates that differ in their fixed text name
+// different things and are likely in different slots.
+bool same_shape_or_opaque(const std::vector<Token>& a, const std::vector<Token>& b) {
+  auto opaque = [](const std::vector<Token>& t) { return t.size() == 1 && t.front().is_hole; };
+  if (opaque(a) || opaque(b)) return true;
+  return std::ranges::equal(a, b, [](const Token& x, const Token& y) {
+    return x.is_hole == y.is_hole && (x.is_hole || x.text == y.text);
+  });
 }
 
 struct PairVerdict {
@@ -115,7 +104,7 @@ PairVerdict compare(const KeyHash& a, const KeyHash& b, const ir::KeyExpr& ka,
             fmt::format("{} (unless {})", slots, a.assumption ? *a.assumption : *b.assumption)};
   }
   if (a.hashed == b.hashed && !a.varies_per_element && !b.varies_per_element) return {};
-  if (could_be_equal(a.hashed, b.hashed)) {
+  if (same_shape_or_opaque(a.hashed, b.hashed)) {
     return {Verdict::Unknown,
             fmt::format("{} and {} share a slot only if their variable parts are equal",
                         quoted(ka), quoted(kb))};

@@ -9,9 +9,10 @@
 //     symbols), or equal literals under the assumption;
 //   - cross-slot: two hashed parts are literal, fixed before any hole, and
 //     hash to different slots — the server will answer CROSSSLOT;
-//   - likely-cross-slot: two hashed parts cannot be equal (their literal text
-//     conflicts) or differ only under the assumption;
-//   - unknown: keys we cannot see, or templates that may or may not be equal.
+//   - likely-cross-slot: two hashed parts are templates with different fixed
+//     text (`user:<id>:a` vs `user:<id>:b`), or differ only under the assumption;
+//   - unknown: keys we cannot see, a key that is only a variable, or the same
+//     template filled with different variables (`{user:<a>}` vs `{user:<b>}`).
 #pragma once
 
 #include <cstdint>

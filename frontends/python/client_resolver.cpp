@@ -93,12 +93,13 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     std::string field(receiver.field("attribute").text());
     const Scope* cls = scope.kind == Scope::Kind::Class ? &scope : scope.enclosing_class;
     if (cls != nullptr && object.type() == "identifier" && object.text() == "self") {
-      if (auto it = cls->self_attributes.find(field); it != cls->self_attributes.end()) {
-        if (auto found = from_bindings(it->second, depth)) return found;
-        return std::nullopt;
-      }
-      if (const auto* bindings = cls->find(field)) {
-        if (auto found = from_bindings(*bindings, depth)) return found;
+      for (const Scope* owner : scopes_.lineage(*cls)) {
+        if (auto it = owner->self_attributes.find(field); it != owner->self_attributes.end()) {
+          return from_bindings(it->second, depth);
+        }
+        if (const auto* bindings = owner->find(field)) {
+          if (auto found = from_bindings(*bindings, depth)) return found;
+        }
       }
     }
     return by_name(field);

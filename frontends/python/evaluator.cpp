@@ -105,6 +105,19 @@ bool varies_per_element(const Value& value) {
   });
 }
 
+// `@property` / `@cached_property` / `@functools.cached_property` on a def.
+bool is_property(ts::Node function) {
+  auto decorated = function.parent();
+  if (decorated.type() != "decorated_definition") return false;
+  for (std::uint32_t i = 0; i < decorated.named_child_count(); ++i) {
+    auto decorator = decorated.named_child(i);
+    if (decorator.type() != "decorator") continue;
+    auto text = decorator.text();
+    if (text.ends_with("property")) return true;
+  }
+  return false;
+}
+
 std::vector<ts::Node> named_children(ts::Node node) {
   std::vector<ts::Node> out;
   for (std::uint32_t i = 0; i < node.named_child_count(); ++i) out.push_back(node.named_child(i));
@@ -344,12 +357,19 @@ Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
       on_own_class = cls != nullptr;
     }
   }
-  if (on_own_class) {
-    if (const auto* bindings = cls->find(field); bindings != nullptr && bindings->size() == 1 &&
-                                                 bindings->front().kind == Binding::Kind::Assign) {
-      return eval_binding(*bindings, field, *cls, ctx, true);
+  // The nearest class (this one, then its bases in this module) that binds it.
+  for (const Scope* owner : on_own_class ? scopes_.lineage(*cls) : std::vector<const Scope*>{}) {
+    if (const auto* bindings = owner->find(field); bindings != nullptr && bindings->size() == 1) {
+      const auto& binding = bindings->front();
+      if (binding.kind == Binding::Kind::Assign) return eval_binding(*bindings, field, *owner, ctx, true);
+      if (binding.kind == Binding::Kind::Function && is_property(binding.value)) {
+        // Reading a property runs its body: `self.key` is `key(self)`.
+        Value value = call_helper(binding, ts::Node{}, ctx, true);
+        if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
+        return hole(owner->id + ":self." + field, "self." + field, attribute);
+      }
     }
-    if (auto it = cls->self_attributes.find(field); it != cls->self_attributes.end()) {
+    if (auto it = owner->self_attributes.find(field); it != owner->self_attributes.end()) {
       if (it->second.size() == 1 && it->second.front().kind == Binding::Kind::Assign) {
         const auto& binding = it->second.front();
         Value value = eval(binding.value, Context{binding.scope, binding.position, {}, ctx.depth + 1});
@@ -357,7 +377,7 @@ Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
         if (value.kind != Value::Kind::Opaque || value.text.is_unknown()) return value;
       }
       // The same attribute of the same class: one symbol across its methods.
-      return hole(cls->id + ":self." + field, "self." + field, attribute);
+      return hole(owner->id + ":self." + field, "self." + field, attribute);
     }
   }
   return hole(attribute, ctx);
@@ -507,11 +527,14 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   const Scope* cls = ctx.scope->kind == Scope::Kind::Class ? ctx.scope : ctx.scope->enclosing_class;
   if (cls != nullptr && object.type() == "identifier" &&
       (object.text() == "self" || object.text() == "cls")) {
-    if (const auto* bindings = cls->find(method);
-        bindings != nullptr && bindings->size() == 1 &&
-        bindings->front().kind == Binding::Kind::Function) {
-      Value value = call_helper(bindings->front(), arguments, ctx, true);
-      if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
+    for (const Scope* owner : scopes_.lineage(*cls)) {
+      const auto* bindings = owner->find(method);
+      if (bindings == nullptr) continue;
+      if (bindings->size() == 1 && bindings->front().kind == Binding::Kind::Function) {
+        Value value = call_helper(bindings->front(), arguments, ctx, true);
+        if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
+      }
+      break;
     }
     return hole(call, ctx);
   }

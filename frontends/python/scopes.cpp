@@ -1,5 +1,6 @@
 #include "frontends/python/scopes.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace slotlint::python {
@@ -24,6 +25,24 @@ Scope& ScopeTree::open_scope(Scope::Kind kind, ts::Node node, Scope& parent) {
 const Scope* ScopeTree::scope_of(ts::Node definition) const {
   auto it = by_definition_.find(definition.begin());
   return it == by_definition_.end() ? nullptr : it->second;
+}
+
+std::vector<const Scope*> ScopeTree::lineage(const Scope& cls) const {
+  constexpr std::size_t kMaxClasses = 16;
+  std::vector<const Scope*> order;
+  std::vector<const Scope*> pending{&cls};
+  while (!pending.empty() && order.size() < kMaxClasses) {
+    const Scope* current = pending.front();
+    pending.erase(pending.begin());
+    if (std::ranges::find(order, current) != order.end()) continue;
+    order.push_back(current);
+    for (const auto& name : current->bases) {
+      const auto* bindings = module().find(name);
+      if (bindings == nullptr || bindings->size() != 1) continue;
+      if (const Scope* base = scope_of(bindings->front().value)) pending.push_back(base);
+    }
+  }
+  return order;
 }
 
 void ScopeTree::bind_target(ts::Node target, Binding binding, Scope& scope) {
@@ -102,6 +121,11 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
             {Binding::Kind::Other, node.begin(), node, {}, scope});
       }
       inner = &open_scope(Scope::Kind::Class, node, *scope);
+      auto superclasses = node.field("superclasses");
+      for (std::uint32_t i = 0; i < superclasses.named_child_count(); ++i) {
+        auto base = superclasses.named_child(i);
+        if (base.type() == "identifier") inner->bases.emplace_back(base.text());
+      }
     } else if (type == "assignment") {
       auto right = node.field("right");
       Binding binding{right.is_null() ? Binding::Kind::Other : Binding::Kind::Assign, node.begin(),

@@ -36,6 +36,8 @@ struct Scope {
   std::map<std::string, std::vector<Binding>, std::less<>> names;
   // Class scopes: `self.x = ...` assignments made in any of its methods.
   std::map<std::string, std::vector<Binding>, std::less<>> self_attributes;
+  // Class scopes: the names of its base classes, as written.
+  std::vector<std::string> bases;
 
   [[nodiscard]] const std::vector<Binding>* find(std::string_view name) const;
 };
@@ -59,6 +61,9 @@ class ScopeTree {
   [[nodiscard]] std::uint32_t first_error_offset() const { return first_error_offset_; }
   // The scope a function or class definition opens.
   [[nodiscard]] const Scope* scope_of(ts::Node definition) const;
+  // A class followed by its base classes defined in this module, nearest
+  // first (depth-first, as far as `self.x` lookups need).
+  [[nodiscard]] std::vector<const Scope*> lineage(const Scope& cls) const;
 
  private:
   void visit_all(ts::Node root, const std::function<bool(std::string_view)>& wanted);

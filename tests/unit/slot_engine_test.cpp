@@ -101,7 +101,13 @@ TEST(SlotEngine, CollectionVaryingInHashedPartIsLikelyCrossSlot) {
 
 TEST(SlotEngine, DifferentVariablesMayBeEqual) {
   EXPECT_EQ(verdict_of({key("<a>"), key("<b>")}), Verdict::Unknown);
-  EXPECT_EQ(verdict_of({key("user:1"), key("user:<u>")}), Verdict::Unknown);
+  EXPECT_EQ(verdict_of({key("user:<a>"), key("user:<b>")}), Verdict::Unknown);
+  EXPECT_EQ(verdict_of({key("<a>"), key("user:<b>:x")}), Verdict::Unknown);
+}
+
+TEST(SlotEngine, DifferentFixedTextIsLikelyCrossSlot) {
+  EXPECT_EQ(verdict_of({key("user:1"), key("user:<u>")}), Verdict::LikelyCrossSlot);
+  EXPECT_EQ(verdict_of({key("rq:queue:<a>"), key("rq:queue:_compact:<b>")}), Verdict::LikelyCrossSlot);
 }
 
 TEST(SlotEngine, ProvenBeatsEverythingElse) {
