@@ -41,6 +41,7 @@ Json finding_json(const Finding& finding) {
   json["code"] = finding.rule != nullptr ? Json(finding.rule->code) : Json(nullptr);
   json["level"] = ir::level_name(finding.level);
   json["verdict"] = finding.verdict;
+  json["suppressed"] = finding.suppression.has_value();
   json["message"] = finding.message;
   put_location(finding.location, json);
   Json related = Json::array();

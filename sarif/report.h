@@ -53,6 +53,9 @@ struct Finding {
   std::optional<Fix> fix;
   std::string fingerprint;  // hex digest, stable across line shifts
   std::string verdict;
+  // Set when an inline `slotlint: ignore[...]` covers it: the comment text.
+  // Suppressed findings appear only in SARIF (as suppressions).
+  std::optional<std::string> suppression;
 };
 
 // A tool execution notification: something the run could not do for a file.

@@ -19,7 +19,6 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://github.com/slotlint/slotlint";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
-constexpr std::string_view kFingerprintName = "slotlint/v1";
 
 // SARIF message strings reserve '{' and '}' for placeholders like "{0}"
 // (§3.11.5): literal braces, common in hash tags, are written doubled.
@@ -262,6 +261,10 @@ class SarifWriter {
     if (finding.fix && !finding.fix->replacements.empty())
       json["fixes"] = Json::array({fix(*finding.fix)});
     if (!finding.verdict.empty()) json["properties"] = {{"verdict", finding.verdict}};
+    if (finding.suppression) {
+      json["suppressions"] = Json::array(
+          {{{"kind", "inSource"}, {"justification", *finding.suppression}}});
+    }
     return json;
   }
 

@@ -5,10 +5,15 @@
 #pragma once
 
 #include <ostream>
+#include <string_view>
 
 #include "sarif/report.h"
 
 namespace slotlint::report {
+
+// The key of slotlint's fingerprint in `partialFingerprints`; a baseline is
+// matched on it.
+inline constexpr std::string_view kFingerprintName = "slotlint/v1";
 
 // Writes `run` as a SARIF log: pretty-printed (2 spaces) with a final newline,
 // arrays in the order the report gives them, and no timestamps, so the same

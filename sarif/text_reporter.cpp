@@ -111,7 +111,9 @@ std::string count(std::size_t n, std::string_view noun) {
 
 void write_text(const RunReport& run, std::ostream& out, const TextOptions& options) {
   TextWriter writer(out, options);
-  for (const auto& finding : run.findings) writer.finding(finding);
+  for (const auto& finding : run.findings) {
+    if (!finding.suppression) writer.finding(finding);
+  }
   // After the findings, so that what could not be checked is read next to the summary.
   for (const auto& notification : run.notifications) writer.notification(notification);
   if (options.summary) out << summary_line(run) << '\n';
@@ -121,7 +123,12 @@ std::string summary_line(const RunReport& run) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t notes = 0;
+  std::size_t suppressed = 0;
   for (const auto& finding : run.findings) {
+    if (finding.suppression) {
+      ++suppressed;
+      continue;
+    }
     switch (finding.level) {
       case ir::Level::Error:
         ++errors;
@@ -136,6 +143,7 @@ std::string summary_line(const RunReport& run) {
   }
   auto line = fmt::format("{}, {}, {} in {}", count(errors, "error"), count(warnings, "warning"),
                           count(notes, "note"), count(run.files.size(), "file"));
+  if (suppressed != 0) line += fmt::format(" ({} suppressed)", suppressed);
   if (!run.notifications.empty()) line += "; " + count(run.notifications.size(), "notification");
   return line;
 }

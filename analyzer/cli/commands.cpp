@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analyzer/cli/baseline.h"
 #include "analyzer/cli/exit_codes.h"
 #include "analyzer/driver/driver.h"
 #include "analyzer/driver/line_index.h"
@@ -44,6 +45,7 @@ struct CheckOptions {
   ir::Level min_level = ir::Level::Note;
   ir::Level fail_level = ir::Level::Warning;
   std::optional<std::string> automation_id;
+  std::optional<std::string> baseline;
   std::string color = "auto";
   bool snippets = true;
 };
@@ -63,7 +65,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     };
     std::string_view name = arg.substr(0, arg.find('='));
     if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
-        name == "--fail-level" || name == "--root" || name == "--automation-id" || name == "--color") {
+        name == "--fail-level" || name == "--root" || name == "--automation-id" || name == "--color" ||
+        name == "--baseline") {
       auto v = value();
       if (!v) return fmt::format("{} needs a value", name);
       if (name == "--format") {
@@ -86,6 +89,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
         root = fs::path(std::string(*v));
       } else if (name == "--automation-id") {
         options.automation_id = std::string(*v);
+      } else if (name == "--baseline") {
+        options.baseline = std::string(*v);
       } else if (name == "--color") {
         if (*v != "auto" && *v != "always" && *v != "never") return fmt::format("--color takes auto, always or never");
         options.color = *v;
@@ -124,12 +129,19 @@ bool use_color(const CheckOptions& options) {
 int run_check(std::span<const std::string_view> args) {
   CheckOptions options;
   if (auto error = parse_check_options(args, options)) return usage_error(*error);
+  std::optional<std::set<std::string>> baseline;
+  if (options.baseline) {
+    std::string error;
+    baseline = read_baseline(*options.baseline, error);
+    if (!baseline) return usage_error(error);
+  }
   auto driver = make_driver();
   if (!driver) return kInternal;
 
   auto analysis = driver->analyse(options.run);
   auto run = driver->make_report(analysis, options.min_level, options.run.root);
   run.automation_id = options.automation_id;
+  if (baseline) apply_baseline(*baseline, run);
 
   std::ofstream file;
   if (options.output) {
@@ -159,7 +171,9 @@ int run_check(std::span<const std::string_view> args) {
     std::cerr << report::summary_line(run) << "\n";
   }
   if (analysis.missing_path) return kUsage;
-  bool failing = std::ranges::any_of(run.findings, [&](const report::Finding& f) { return f.level >= options.fail_level; });
+  bool failing = std::ranges::any_of(run.findings, [&](const report::Finding& f) {
+    return !f.suppression && f.level >= options.fail_level;
+  });
   return failing ? kFindings : kClean;
 }
 

@@ -11,6 +11,7 @@
 
 #include "analyzer/driver/line_index.h"
 #include "analyzer/driver/source_checks.h"
+#include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
 #include "rules/rule_metadata.h"
 #include "sarif/uri.h"
@@ -170,6 +171,17 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     }
     if (file.findings.empty()) continue;
     LineIndex lines(file.source);
+    const auto* language = language_for_path(file.file.display_path);
+    auto suppressions = find_suppressions(file.source, language->line_comment_prefixes);
+    for (const auto& suppression : suppressions) {
+      if (!suppression.rules.empty()) continue;
+      run.notifications.push_back(
+          {ir::Level::Warning, "bare-suppression",
+           fmt::format("line {}: `slotlint: ignore` names no rule and silences nothing; write "
+                       "`slotlint: ignore[SL001]` (a code or a rule name)",
+                       suppression.line),
+           file.file.display_path});
+    }
     auto locate = [&](const ir::SourceSpan& span) {
       report::Location location;
       location.path = file.file.display_path;
@@ -204,6 +216,12 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       std::string identity = finding.rule_code + "\x1f" + file.file.display_path + "\x1f" + finding.fingerprint_basis;
       int occurrence = occurrences[identity]++;
       out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
+      if (rule != nullptr) {
+        if (const auto* suppression = covering(suppressions, out.location.region.start_line,
+                                               rule->code, rule->name)) {
+          out.suppression = suppression->comment;
+        }
+      }
       findings.push_back(std::move(out));
     }
     std::ranges::stable_sort(findings, [](const report::Finding& a, const report::Finding& b) {

@@ -14,7 +14,7 @@ frontend::FileAnalysis analyse_python(const frontend::FileInput& file, const mod
 
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
-      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", analyse_python},
+      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", {"#"}, analyse_python},
   };
   return languages;
 }

@@ -21,6 +21,7 @@ struct Language {
   std::vector<std::string_view> extensions;
   const TSLanguage* (*grammar)();
   std::string_view library;  // the API model's "library" it uses
+  std::vector<std::string_view> line_comment_prefixes;
   frontend::FileAnalysis (*analyse)(const frontend::FileInput&, const model::ApiModel&,
                                     ts::Parser&, const FrontendLimits&);
 };

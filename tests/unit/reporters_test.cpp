@@ -331,7 +331,7 @@ TEST(JsonReporter, Snapshot) {
     "version": "0.1.0",
     "findings": [
       {
-        "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "error", "verdict": "cross-slot",
+        "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "error", "verdict": "cross-slot", "suppressed": false,
         "message": "MGET keys are in different slots. Put them under one hash tag {t}.",
         "path": "app.py", "line": 3, "column": 3, "end_line": 3, "end_column": 7,
         "related": [
@@ -348,7 +348,7 @@ TEST(JsonReporter, Snapshot) {
         "fingerprint": "5f1e0c2a9b7d3e41"
       },
       {
-        "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "warning", "verdict": "likely-cross-slot",
+        "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "warning", "verdict": "likely-cross-slot", "suppressed": false,
         "message": "MSET keys can hash to different slots.",
         "path": "lib/a b#1.py", "line": 12, "column": 7, "end_line": 12, "end_column": 11,
         "related": [],
