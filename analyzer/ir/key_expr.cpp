@@ -109,15 +109,4 @@ std::vector<Token> tokens(const KeyExpr& expr) {
   return result;
 }
 
-bool same_expression(const KeyExpr& a, const KeyExpr& b) {
-  if (a.is_unknown() || b.is_unknown()) return false;
-  if (a.is_collection() != b.is_collection()) return false;
-  auto ta = tokens(a);
-  auto tb = tokens(b);
-  // A hole that varies per element is never equal to anything, itself included.
-  auto varies = [](const Token& t) { return t.varies_per_element; };
-  if (std::ranges::any_of(ta, varies) || std::ranges::any_of(tb, varies)) return false;
-  return ta == tb;
-}
-
 }  // namespace slotlint::ir

@@ -8,8 +8,10 @@
 // unknown ("unknown, because ...") and may stand for a collection: zero or more
 // keys each shaped like the segments (a list comprehension, a `*keys` spread).
 //
-// Invariants: adjacent literal segments are merged by append(); spans point into
-// the file the segment came from, which may differ from the call's file.
+// Invariants: append() merges adjacent literals only when they are one stretch
+// of the same source (so a fix can still edit each piece where it is written);
+// compare keys through tokens(), which merges all adjacent literals. Spans
+// point into the file the segment came from, which may differ from the call's.
 #pragma once
 
 #include <cstdint>
@@ -98,7 +100,5 @@ struct Token {
 };
 std::vector<Token> tokens(const KeyExpr& expr);
 
-// True when both certainly hold the same value(s).
-bool same_expression(const KeyExpr& a, const KeyExpr& b);
 
 }  // namespace slotlint::ir

@@ -69,29 +69,31 @@ std::string brace(ir::BraceEscaping escaping, char c) {
 // Where text can be inserted right before units[at] (or at the end when at ==
 // size): inside or at the end of a literal that maps onto the source, or next
 // to a field of a string literal (an f-string's `{uid}`).
+//
+// An opening brace is anchored to the unit after it and a closing brace to the
+// unit before it, so keys built from one shared prefix (`base` and
+// `base + ":old"`) receive the very same edit.
 std::optional<Insertion> insertion_at(const std::vector<Unit>& units, std::size_t at, char c) {
   auto mapped = [](const Unit& u) { return !u.is_hole && u.literal->maps_to_source; };
   auto field = [](const Unit& u) { return u.is_hole && u.hole->in_string_literal; };
   auto offset_of = [](const Unit& u) {
     return u.literal->span.begin + static_cast<std::uint32_t>(u.offset);
   };
-  if (at < units.size() && mapped(units[at])) {
-    const auto& u = units[at];
-    return Insertion{u.literal->span.file, offset_of(u), brace(u.literal->escaping, c)};
-  }
-  if (at > 0 && mapped(units[at - 1])) {
-    const auto& u = units[at - 1];
-    return Insertion{u.literal->span.file, offset_of(u) + 1, brace(u.literal->escaping, c)};
-  }
-  if (at < units.size() && field(units[at])) {
-    const auto& hole = *units[at].hole;
-    return Insertion{hole.span.file, hole.span.begin, brace(hole.escaping, c)};
-  }
-  if (at > 0 && field(units[at - 1])) {
-    const auto& hole = *units[at - 1].hole;
-    return Insertion{hole.span.file, hole.span.end, brace(hole.escaping, c)};
-  }
-  return std::nullopt;
+  auto before = [&](const Unit& u) -> std::optional<Insertion> {
+    if (mapped(u)) return Insertion{u.literal->span.file, offset_of(u), brace(u.literal->escaping, c)};
+    if (field(u)) return Insertion{u.hole->span.file, u.hole->span.begin, brace(u.hole->escaping, c)};
+    return std::nullopt;
+  };
+  auto after = [&](const Unit& u) -> std::optional<Insertion> {
+    if (mapped(u)) return Insertion{u.literal->span.file, offset_of(u) + 1, brace(u.literal->escaping, c)};
+    if (field(u)) return Insertion{u.hole->span.file, u.hole->span.end, brace(u.hole->escaping, c)};
+    return std::nullopt;
+  };
+  std::optional<Insertion> preferred = c == '{' ? (at < units.size() ? before(units[at]) : std::nullopt)
+                                                : (at > 0 ? after(units[at - 1]) : std::nullopt);
+  if (preferred) return preferred;
+  return c == '{' ? (at > 0 ? after(units[at - 1]) : std::nullopt)
+                  : (at < units.size() ? before(units[at]) : std::nullopt);
 }
 
 struct Placement {
@@ -189,7 +191,7 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
     insertions.insert(*open);
     insertions.insert(*close);
   }
-  if (complete) {
+  if (complete && !suggestion.whole_family) {
     ir::Fix fix;
     fix.description = fmt::format("Put the keys under the hash tag {} (existing data stays under the old key names)",
                                   suggestion.tag);

@@ -6,8 +6,10 @@
 //      (user:1000:profile, user:1000:email → {user:1000}:profile ...);
 //   2. every key contains the same variable: tag the variable
 //      (cart:<uid>, user:<uid>:profile → cart:{<uid>}, user:{<uid>}:profile).
-// A leading part that is only a fixed namespace ("stats:") is not proposed:
-// it would put every such key in one hot slot.
+// A leading part that is only a fixed namespace before a variable ("stats:"
+// for stats:<day>) is not proposed: it would put every such key in one hot
+// slot. For literal keys a one-word tag ({price}) is proposed, marked
+// whole_family, and offered without an automatic fix.
 // Edits are only proposed when every insertion lands in a literal that maps
 // onto the source; braces are doubled where the literal's syntax needs it.
 #pragma once

@@ -37,8 +37,6 @@ std::vector<Token> slice(const std::vector<Token>& tokens, Cursor open, Cursor c
       std::size_t end = i == close.token ? close.offset : piece.text.size();
       if (begin >= end) continue;
       piece.text = piece.text.substr(begin, end - begin);
-    } else if (i == open.token || i == close.token) {
-      continue;
     }
     out.push_back(std::move(piece));
   }
@@ -144,7 +142,6 @@ KeyHash analyse_key(const ir::KeyExpr& key) {
       auto content = slice(tokens, *open, *close);
       if (!content.empty()) {
         hash.hashed = std::move(content);
-        hash.has_tag = true;
       }
     } else if (auto hole = first_hole_name(tokens, open->token, tokens.size())) {
       hash.assumption = fmt::format("`{}` contains '}}' and closes a hash tag", *hole);
@@ -190,8 +187,10 @@ SlotVerdict judge(std::span<const ir::KeyExpr> keys) {
                            joined_text(hash.hashed)),
                i, i);
     }
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
     for (std::size_t j = i + 1; j < keys.size(); ++j) {
-      auto pair = compare(hash, result.keys[j], keys[i], keys[j]);
+      auto pair = compare(result.keys[i], result.keys[j], keys[i], keys[j]);
       consider(pair.verdict, std::move(pair.reason), i, j);
       if (result.verdict == Verdict::CrossSlot) return result;
     }

@@ -113,6 +113,13 @@ const Method* ApiModel::find_method(std::string_view name) const {
   return it == methods.end() ? nullptr : &it->second;
 }
 
+const ClientClass* ApiModel::derived_class(std::string_view method, const ClientClass& from) const {
+  for (const auto& derived : derived_classes) {
+    if (derived.method == method && derived.from == from.name) return find_class(derived.to);
+  }
+  return &from;
+}
+
 bool ApiModel::conventional_receiver(std::string_view name) const {
   if (std::ranges::find(conventional_receivers, name) != conventional_receivers.end()) return true;
   std::string lowered = lower(name);
@@ -149,6 +156,19 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     if (model.find_class(model.default_class) == nullptr) {
       error = "default_class '" + model.default_class + "' is not among the classes";
       return std::nullopt;
+    }
+    if (doc.contains("derived_classes")) {
+      for (const auto& entry : doc.at("derived_classes")) {
+        ApiModel::DerivedClass derived{entry.at("method").get<std::string>(),
+                                       entry.at("from").get<std::string>(),
+                                       entry.at("to").get<std::string>()};
+        if (model.find_class(derived.from) == nullptr || model.find_class(derived.to) == nullptr) {
+          error = "derived class " + derived.from + "." + derived.method + " -> " + derived.to +
+                  " names an unknown class";
+          return std::nullopt;
+        }
+        model.derived_classes.push_back(std::move(derived));
+      }
     }
     for (const auto& [name, entry] : doc.at("methods").items()) {
       Method method;

@@ -67,11 +67,20 @@ struct ApiModel {
   std::vector<std::string> conventional_receivers;  // exact names
   std::vector<std::string> receiver_name_fragments;  // case-insensitive substrings
   std::vector<std::string> same_client_methods;  // return an object with the same API
+  // ...of another class when called on `from` (RedisCluster.pipeline() gives a
+  // ClusterPipeline, which behaves differently).
+  struct DerivedClass {
+    std::string method, from, to;
+  };
+  std::vector<DerivedClass> derived_classes;
   std::map<std::string, Method, std::less<>> methods;
 
   [[nodiscard]] const ClientClass* find_class(std::string_view name) const;
   [[nodiscard]] const ClientClass* class_for_constructor(std::string_view callee) const;
   [[nodiscard]] const Method* find_method(std::string_view name) const;
+  // The class that `method` on a `from` client returns (`from` itself unless
+  // the model says otherwise).
+  [[nodiscard]] const ClientClass* derived_class(std::string_view method, const ClientClass& from) const;
   [[nodiscard]] bool conventional_receiver(std::string_view name) const;
 };
 

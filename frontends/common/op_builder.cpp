@@ -107,7 +107,9 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   }
   for (auto index : extraction.mixed_spread_indices) {
     // Keys interleaved with values we cannot tell apart: opaque keys.
-    ir::KeyExpr key = ir::KeyExpr::unknown(op.argv[index].value.display(), op.argv[index].value.span());
+    const auto& value = op.argv[index].value;
+    ir::KeyExpr key =
+        ir::KeyExpr::unknown(value.is_unknown() ? value.unknown_reason() : value.display(), value.span());
     key.mark_collection();
     op.keys.push_back(std::move(key));
   }

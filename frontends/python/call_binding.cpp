@@ -1,6 +1,7 @@
 #include "frontends/python/call_binding.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace slotlint::python {
 namespace {
@@ -17,6 +18,19 @@ ir::Arg opaque_spread(const Value& value, ir::SourceSpan span) {
   ir::KeyExpr keys = ir::KeyExpr::unknown(what, value.text.span().empty() ? span : value.text.span());
   keys.mark_collection();
   return {std::move(keys), true};
+}
+
+// Whether a value we cannot see is more likely a list of keys than one key,
+// judged by how the code names it: `queue_keys`, `names`, `key_list` are
+// lists; `queue_name`, `key`, `self.lock_key` are single keys.
+bool named_like_many(const Value& value) {
+  std::string name = value.text.is_unknown() ? value.text.unknown_reason() : value.text.display();
+  auto dot = name.find_last_of(".<");
+  if (dot != std::string::npos) name = name.substr(dot + 1);
+  while (!name.empty() && (name.back() == '>' || name.back() == ')')) name.pop_back();
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.ends_with('s') || name.find("list") != std::string::npos ||
+         name.find("keys") != std::string::npos || name.find("set") != std::string::npos;
 }
 
 ir::Arg as_single(const Value& value, ir::SourceSpan span) {
@@ -135,7 +149,7 @@ std::vector<ir::Arg> PythonArguments::spread(std::string_view param) const {
       // is one key, not a list.
       const auto* more = varargs_.empty() || param == varargs_ ? nullptr : find(varargs_);
       if (more != nullptr && !more->items.empty()) return {as_single(*value, call_)};
-      return {opaque_spread(*value, call_)};
+      return {named_like_many(*value) ? opaque_spread(*value, call_) : as_single(*value, call_)};
     }
   }
   return {};

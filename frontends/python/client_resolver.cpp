@@ -67,7 +67,9 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     if (function.type() == "attribute") {
       auto method = function.field("attribute").text();
       if (std::ranges::find(api_.same_client_methods, method) != api_.same_client_methods.end()) {
-        return resolve(function.field("object"), scope, depth + 1);
+        auto client = resolve(function.field("object"), scope, depth + 1);
+        if (client && client->cls != nullptr) client->cls = api_.derived_class(method, *client->cls);
+        return client;
       }
     }
     return by_name(last_name(callee));  // get_redis(), redis_connection()
@@ -95,7 +97,8 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     if (cls != nullptr && object.type() == "identifier" && object.text() == "self") {
       for (const Scope* owner : scopes_.lineage(*cls)) {
         if (auto it = owner->self_attributes.find(field); it != owner->self_attributes.end()) {
-          return from_bindings(it->second, depth);
+          if (auto found = from_bindings(it->second, depth)) return found;
+          return by_name(field);  // self.redis = make_client()
         }
         if (const auto* bindings = owner->find(field)) {
           if (auto found = from_bindings(*bindings, depth)) return found;

@@ -10,6 +10,10 @@ namespace slotlint::python {
 namespace {
 
 constexpr int kMaxDepth = 48;
+// Work allowed for one argument: chains like `A2 = A1 + A1` grow
+// exponentially, and a pre-commit hook must not hang on them.
+constexpr std::size_t kMaxSteps = 20'000;
+constexpr std::size_t kMaxLiteralBytes = 64 * 1024;
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -31,11 +35,12 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 // The bytes a Python escape sequence stands for; nullopt when we cannot tell
 // (\N{...}), which makes the string's value unknown.
-std::optional<std::string> decode_escape(std::string_view escape) {
+std::optional<std::string> decode_escape(std::string_view escape, bool bytes) {
   if (escape.size() < 2 || escape[0] != '\\') return std::string(escape);
   char kind = escape[1];
   switch (kind) {
-    case '\n': return std::string{};
+    case '\n':
+    case '\r': return std::string{};  // a line continuation (\ + LF or CRLF)
     case '\\': return std::string("\\");
     case '\'': return std::string("'");
     case '"': return std::string("\"");
@@ -71,10 +76,10 @@ std::optional<std::string> decode_escape(std::string_view escape) {
   }
   if (!cp || *cp > 0x10FFFF) return std::nullopt;
   std::string out;
-  if (kind == 'x' || (kind >= '0' && kind <= '7')) {
-    out += static_cast<char>(*cp);  // one byte (bytes literals); close enough for str
+  if (bytes && (kind == 'x' || (kind >= '0' && kind <= '7'))) {
+    out += static_cast<char>(*cp);  // b"\xe9" is one byte
   } else {
-    append_utf8(out, *cp);
+    append_utf8(out, *cp);  // "\xe9" is U+00E9, sent as UTF-8 like "é"
   }
   return out;
 }
@@ -105,18 +110,19 @@ bool varies_per_element(const Value& value) {
   });
 }
 
-// `@property` / `@cached_property` / `@functools.cached_property` on a def.
-bool is_property(ts::Node function) {
+// Whether a def carries a decorator whose text ends with `suffix`
+// (`@property`, `@functools.cached_property`, `@staticmethod`).
+bool has_decorator(ts::Node function, std::string_view suffix) {
   auto decorated = function.parent();
   if (decorated.type() != "decorated_definition") return false;
   for (std::uint32_t i = 0; i < decorated.named_child_count(); ++i) {
     auto decorator = decorated.named_child(i);
-    if (decorator.type() != "decorator") continue;
-    auto text = decorator.text();
-    if (text.ends_with("property")) return true;
+    if (decorator.type() == "decorator" && decorator.text().ends_with(suffix)) return true;
   }
   return false;
 }
+
+bool is_property(ts::Node function) { return has_decorator(function, "property"); }
 
 std::vector<ts::Node> named_children(ts::Node node) {
   std::vector<ts::Node> out;
@@ -148,6 +154,7 @@ std::optional<ts::Node> single_return(ts::Node function) {
 }  // namespace
 
 Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const {
+  steps_ = 0;
   return eval(expr, Context{&scope, position, {}, 0});
 }
 
@@ -169,6 +176,9 @@ Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
   if (expr.is_null()) return Value::opaque(ir::KeyExpr::unknown("missing expression", {file_, 0, 0}));
   if (ctx.depth > kMaxDepth) {
     return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span(expr)));
+  }
+  if (++steps_ > kMaxSteps) {
+    return Value::opaque(ir::KeyExpr::unknown("too much to evaluate", span(expr)));
   }
   auto type = expr.type();
   if (type == "string") return eval_string(expr, ctx);
@@ -240,6 +250,7 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
            prefix.find(static_cast<char>(c - 'a' + 'A')) != std::string_view::npos;
   };
   bool raw = has('r');
+  bool bytes = has('b');
   auto escaping = has('f') ? ir::BraceEscaping::Doubled : ir::BraceEscaping::None;
 
   ir::KeyExpr text;
@@ -262,7 +273,7 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
                                          escaping});
         } else if (raw) {
           literal(escape.begin(), escape.end(), true);
-        } else if (auto decoded = decode_escape(escape.text())) {
+        } else if (auto decoded = decode_escape(escape.text(), bytes)) {
           text.append(ir::LiteralSegment{*decoded, span(escape), false, escaping});
         } else {
           return Value::opaque(ir::KeyExpr::unknown("an escape we do not decode", span(string)));
@@ -299,6 +310,18 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
 Value Evaluator::eval_binding(const std::vector<Binding>& bindings, const std::string& name,
                               const Scope& scope, const Context& ctx, bool shared) const {
   std::string symbol = scope.id + ":" + name;
+  if (bindings.size() > 1 && &scope == ctx.scope) {
+    // `uid = uid + 1` between two reads: the reads see different values. The
+    // symbol names the last binding before the read.
+    std::uint32_t in_force = 0;
+    for (const auto& binding : bindings) {
+      if (binding.position < ctx.position) in_force = std::max(in_force, binding.position);
+    }
+    symbol += "@" + std::to_string(in_force);
+  }
+  // A local read in several places (`base` feeding two keys) is shared text:
+  // a fix editing it would rename every key built from it.
+  shared = shared || scope.uses(name) > 2;
   bool local = &scope == ctx.scope;
   if (bindings.size() == 1 && bindings.front().kind == Binding::Kind::Assign &&
       (!local || bindings.front().position < ctx.position || scope.kind != Scope::Kind::Function)) {
@@ -399,6 +422,9 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
       ir::KeyExpr text = to_text(left, span(binary));
       text.append(to_text(right, span(binary)));
       text.set_span(span(binary));
+      if (text.literal_text().size() > kMaxLiteralBytes) {
+        return Value::opaque(ir::KeyExpr::unknown("a key longer than 64 KiB", span(binary)));
+      }
       return Value::string(std::move(text));
     }
     return hole(binary, ctx);
@@ -466,9 +492,15 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
   std::vector<std::string> params;
   auto parameters = function.value.field("parameters");
   for (auto param : named_children(parameters)) {
-    ts::Node name = param.type() == "identifier" ? param
-                    : param.type() == "typed_parameter" ? param.named_child(0)
-                                                        : param.field("name");
+    auto type = param.type();
+    if (type == "list_splat_pattern" || type == "dictionary_splat_pattern" ||
+        type == "keyword_separator" || type == "positional_separator") {
+      // *parts / **kw: the helper's value depends on what we do not bind.
+      return Value::opaque(ir::KeyExpr::unknown("a call we do not follow", span(arguments)));
+    }
+    ts::Node name = type == "identifier" ? param
+                    : type == "typed_parameter" ? param.named_child(0)
+                                                : param.field("name");
     params.emplace_back(name.is_null() ? std::string{} : std::string(name.text()));
     if ((param.type() == "default_parameter" || param.type() == "typed_default_parameter") &&
         !name.is_null()) {
@@ -476,6 +508,9 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
           eval(param.field("value"), Context{function.scope, function.position, {}, ctx.depth + 1});
     }
   }
+  // Through self./cls. a method's first parameter is the instance, unless the
+  // method is a staticmethod.
+  skip_self = skip_self && !has_decorator(function.value, "staticmethod");
   std::size_t next = skip_self && !params.empty() ? 1 : 0;
   Context caller = ctx;
   ++caller.depth;
@@ -486,6 +521,13 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
       return Value::opaque(ir::KeyExpr::unknown("a call with unpacked arguments", span(arguments)));
     } else if (next < params.size()) {
       inner.locals[params[next++]] = eval(arg, caller);
+    }
+  }
+  // A parameter the call leaves unbound would read as the helper's own hole,
+  // the same at every call site: do not follow such a call.
+  for (std::size_t i = skip_self ? 1 : 0; i < params.size(); ++i) {
+    if (!inner.locals.contains(params[i])) {
+      return Value::opaque(ir::KeyExpr::unknown("a call we do not follow", span(arguments)));
     }
   }
   return eval(returned->named_child(0), inner);

@@ -49,6 +49,7 @@ class Evaluator {
 
   const ScopeTree& scopes_;
   ir::FileIndex file_;
+  mutable std::size_t steps_ = 0;  // work spent on the current argument
 };
 
 }  // namespace slotlint::python

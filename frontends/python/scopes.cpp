@@ -146,6 +146,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
         bind_target(alias.named_child(0),
                     {Binding::Kind::WithTarget, node.begin(), node.named_child(0), {}, scope}, *scope);
       }
+    } else if (type == "identifier") {
+      ++scope->identifier_counts[std::string(node.text())];
     } else if (type == "call") {
       auto function = node.field("function");
       if (function.type() == "attribute" && wanted(function.field("attribute").text())) {

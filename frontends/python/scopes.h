@@ -39,7 +39,14 @@ struct Scope {
   // Class scopes: the names of its base classes, as written.
   std::vector<std::string> bases;
 
+  // How often an identifier occurs in this scope's own code (bindings included).
+  std::map<std::string, std::uint32_t, std::less<>> identifier_counts;
+
   [[nodiscard]] const std::vector<Binding>* find(std::string_view name) const;
+  [[nodiscard]] std::uint32_t uses(std::string_view name) const {
+    auto it = identifier_counts.find(name);
+    return it == identifier_counts.end() ? 0 : it->second;
+  }
 };
 
 // A call whose callee is `<object>.<method>`, with the scope it sits in.

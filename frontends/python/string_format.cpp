@@ -1,6 +1,7 @@
 #include "frontends/python/string_format.h"
 
 #include <cctype>
+#include <optional>
 
 namespace slotlint::python {
 namespace {
@@ -21,6 +22,89 @@ ir::LiteralSegment unmapped(std::string text, const ir::LiteralSegment& near) {
 
 ir::KeyExpr missing(const FormatArguments& args, const std::string& what) {
   return ir::KeyExpr::unknown("missing format argument " + what, args.call);
+}
+
+struct Padding {
+  char conversion = 's';  // 's' or 'd'
+  bool zero = false;
+  bool left = false;
+  std::size_t width = 0;
+};
+
+// The common specs: "%05d", "%-8s", "%3i" and ":03", ":>8", ":<4s", ":05d".
+std::optional<Padding> parse_percent_spec(std::string_view spec) {
+  Padding padding;
+  std::size_t i = 1;
+  if (i < spec.size() && spec[i] == '(') i = spec.find(')') + 1;
+  for (; i < spec.size() && (spec[i] == '0' || spec[i] == '-'); ++i) {
+    (spec[i] == '0' ? padding.zero : padding.left) = true;
+  }
+  for (; i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])); ++i) {
+    padding.width = padding.width * 10 + static_cast<std::size_t>(spec[i] - '0');
+  }
+  if (i + 1 != spec.size() || std::string_view("sdi").find(spec[i]) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  padding.conversion = spec[i] == 's' ? 's' : 'd';
+  return padding;
+}
+
+std::optional<Padding> parse_brace_spec(std::string_view spec) {
+  if (spec.empty() || spec.front() != ':') return std::nullopt;  // "!r", "!s": conversions
+  Padding padding;
+  padding.conversion = 0;  // none given: formats as the value's type does
+  std::size_t i = 1;
+  if (i < spec.size() && (spec[i] == '<' || spec[i] == '>')) padding.left = spec[i++] == '<';
+  if (i < spec.size() && spec[i] == '0') {
+    padding.zero = true;
+    ++i;
+  }
+  for (; i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])); ++i) {
+    padding.width = padding.width * 10 + static_cast<std::size_t>(spec[i] - '0');
+  }
+  if (i < spec.size() && (spec[i] == 'd' || spec[i] == 's')) padding.conversion = spec[i++];
+  if (i != spec.size()) return std::nullopt;
+  return padding;
+}
+
+bool is_integer(std::string_view text) {
+  auto digits = text.starts_with('-') ? text.substr(1) : text;
+  return !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A literal written through a padding spec, as Python would write it.
+std::optional<std::string> pad_literal(std::string text, Padding padding) {
+  bool integer = is_integer(text);
+  if (padding.conversion == 'd' && !integer) return std::nullopt;
+  if (padding.zero && !integer) return std::nullopt;  // zero-fill of text: leave to run time
+  if (text.size() >= padding.width) return text;
+  std::size_t fill = padding.width - text.size();
+  if (padding.zero) {
+    std::size_t sign = text.starts_with('-') ? 1 : 0;
+    return text.insert(sign, fill, '0');
+  }
+  // Numbers align right and text left unless told otherwise.
+  bool left = padding.left || (!integer && padding.conversion != 'd');
+  return left ? text + std::string(fill, ' ') : std::string(fill, ' ') + text;
+}
+
+// A value written through a conversion or format spec ("%05d", "{:>8}",
+// "{!r}") is not its plain text. A literal is padded as Python would; any
+// other value becomes a hole that equals the same value written through the
+// same spec, and nothing else.
+ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::SourceSpan span) {
+  if (value.is_unknown()) return value;
+  if (value.is_literal()) {
+    auto padding = spec.starts_with('%') ? parse_percent_spec(spec) : parse_brace_spec(spec);
+    if (padding) {
+      if (auto text = pad_literal(value.literal_text(), *padding)) {
+        return ir::KeyExpr::literal(*text, span, false);
+      }
+    }
+  }
+  std::string identity;
+  for (const auto& token : ir::tokens(value)) identity += (token.is_hole ? "\x01" : "\x02") + token.text;
+  return ir::KeyExpr::hole("spec(" + std::string(spec) + "):" + identity, value.display(), span);
 }
 
 const ir::KeyExpr* positional(const FormatArguments& args, std::size_t index) {
@@ -71,14 +155,18 @@ std::optional<ir::KeyExpr> percent_format(const ir::KeyExpr& format, const Forma
         ++j;
       }
       if (j >= text.size()) return false;
+      std::string spec = text.substr(i, j + 1 - i);
+      bool plain = spec == "%s" || (!name.empty() && spec == "%(" + name + ")s");
+      ir::KeyExpr value;
       if (!name.empty()) {
         auto it = args.named.find(name);
-        out.append(it != args.named.end() ? it->second : missing(args, "'" + name + "'"));
-      } else if (const auto* value = positional(args, next++)) {
-        out.append(*value);
+        value = it != args.named.end() ? it->second : missing(args, "'" + name + "'");
+      } else if (const auto* found = positional(args, next++)) {
+        value = *found;
       } else {
-        out.append(missing(args, std::to_string(next)));
+        value = missing(args, std::to_string(next));
       }
+      out.append(plain ? value : through_spec(value, spec, args.call));
       done = j + 1;
       i = j;
     }
@@ -106,20 +194,24 @@ std::optional<ir::KeyExpr> brace_format(const ir::KeyExpr& format, const FormatA
       if (c == '}') return false;  // a lone '}' is a ValueError in Python
       auto close = text.find('}', i);
       if (close == std::string::npos) return false;
-      std::string field = text.substr(i + 1, close - i - 1);
-      field = field.substr(0, field.find_first_of(":!"));
+      std::string whole = text.substr(i + 1, close - i - 1);
+      auto spec_at = whole.find_first_of(":!");
+      std::string field = whole.substr(0, spec_at);
+      ir::KeyExpr value;
       if (field.empty()) {
-        const auto* value = positional(args, next++);
-        out.append(value != nullptr ? *value : missing(args, std::to_string(next - 1)));
+        const auto* found = positional(args, next++);
+        value = found != nullptr ? *found : missing(args, std::to_string(next - 1));
       } else if (std::isdigit(static_cast<unsigned char>(field[0])) &&
                  field.find_first_not_of("0123456789") == std::string::npos) {
-        const auto* value = positional(args, std::stoul(field));
-        out.append(value != nullptr ? *value : missing(args, field));
+        const auto* found = positional(args, std::stoul(field));
+        value = found != nullptr ? *found : missing(args, field);
       } else if (auto it = args.named.find(field); it != args.named.end()) {
-        out.append(it->second);
+        value = it->second;
       } else {
-        out.append(missing(args, "'" + field + "'"));  // attribute or index access
+        value = missing(args, "'" + field + "'");  // attribute or index access
       }
+      bool plain = spec_at == std::string::npos;
+      out.append(plain ? value : through_spec(value, whole.substr(spec_at), args.call));
       done = close + 1;
       i = close;
     }

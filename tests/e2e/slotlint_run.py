@@ -13,10 +13,10 @@ def require_environment(test_case):
         test_case.fail("run through ctest: SLOTLINT_BIN and SLOTLINT_SOURCE_DIR are not set")
 
 
-def run(*args, cwd=None, input=None, check_codes=(0, 1)):
+def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600):
     """Runs slotlint; fails unless the exit code is one of check_codes."""
     result = subprocess.run(
-        [SLOTLINT, *args], cwd=cwd or SOURCE_DIR, input=input, capture_output=True, timeout=600
+        [SLOTLINT, *args], cwd=cwd or SOURCE_DIR, input=input, capture_output=True, timeout=timeout
     )
     if check_codes is not None and result.returncode not in check_codes:
         raise AssertionError(

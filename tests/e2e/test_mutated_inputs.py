@@ -72,12 +72,19 @@ class MutatedInputs(unittest.TestCase):
             "only_bom.py": b"\xef\xbb\xbf",
             "crlf.py": b"import redis\r\nr = redis.Redis()\r\nr.mget('foo', 'bar')\r\n",
             "lone_cr.py": b"import redis\rr = redis.Redis()\rr.mget('foo', 'bar')\r",
+            # Each line doubles the key: without a work budget this is 2**40 steps.
+            "doubling_constants.py": b"import redis\nr = redis.Redis()\nA0 = 'k'\n"
+            + b"".join(b"A%d = A%d + A%d\n" % (i, i - 1, i - 1) for i in range(1, 41))
+            + b"r.mget(A40, A39)\n",
+            "doubling_helpers.py": b"import redis\nr = redis.Redis()\ndef k0(x):\n    return x\n"
+            + b"".join(b"def k%d(x):\n    return k%d(x) + k%d(x)\n" % (i, i - 1, i - 1) for i in range(1, 31))
+            + b"r.mget(k30('a'), k29('b'))\n",
         }
         with tempfile.TemporaryDirectory() as tmp:
             for name, data in shapes.items():
                 with open(os.path.join(tmp, name), "wb") as f:
                     f.write(data)
-            report = json.loads(run("check", tmp, "--root", tmp, "--format", "json").stdout)
+            report = json.loads(run("check", tmp, "--root", tmp, "--format", "json", timeout=60).stdout)
             by_path = {}
             for finding in report["findings"]:
                 by_path.setdefault(finding["path"], []).append(finding)

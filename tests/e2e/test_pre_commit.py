@@ -1,0 +1,163 @@
+"""The pre-commit hook, end to end: Debian's real pre-commit reads this repository's
+.pre-commit-hooks.yaml, `git commit` runs slotlint on the staged files only, a
+cross-slot call blocks the commit and the hash-tag fix lets it through.
+
+pre-commit wants the hook definition committed in a git repository, and the
+test must not commit in the source tree, so it copies .pre-commit-hooks.yaml
+into a throw-away "hook repo", commits it there and points `repo:` at it.
+No network: the hook is `language: system` (slotlint from PATH), the hook repo
+is a local path, PRE_COMMIT_HOME is a temporary folder and git may only use
+local transports (GIT_ALLOW_PROTOCOL=file)."""
+import os
+import subprocess
+import tempfile
+import unittest
+
+from slotlint_run import SLOTLINT, SOURCE_DIR, require_environment
+
+PRE_COMMIT = "/usr/bin/pre-commit"
+
+BAD = 'import redis\nr = redis.Redis()\nr.mset({"user:1:a": 1, "user:2:b": 2})\n'
+FIXED = 'import redis\nr = redis.Redis()\nr.mset({"{user:1}:a": 1, "{user:1}:b": 2})\n'
+GOOD = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
+BAD_STUB = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
+FIXED_STUB = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
+
+
+class PreCommitHook(unittest.TestCase):
+    def setUp(self):
+        require_environment(self)
+        if not os.access(PRE_COMMIT, os.X_OK):
+            self.fail(f"{PRE_COMMIT} is missing: scripts/bootstrap.sh installs Debian's pre-commit package")
+        self.hook_file = os.path.join(SOURCE_DIR, ".pre-commit-hooks.yaml")
+        if not os.path.isfile(self.hook_file):
+            self.fail(f"no hook definition at {self.hook_file}")
+        self.tmp = tempfile.TemporaryDirectory(prefix="slotlint-pre-commit-")
+        self.addCleanup(self.tmp.cleanup)
+        base = self.tmp.name
+
+        # Nothing from the caller's git or pre-commit set-up may leak in (the tests may
+        # themselves run inside a git hook, which sets GIT_DIR and GIT_INDEX_FILE).
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("GIT_", "PRE_COMMIT")) and k not in ("PYTHONPATH", "PYTHONHOME")}
+        global_config = os.path.join(base, "gitconfig")
+        open(global_config, "w").close()
+        env.update({
+            # language: system finds `slotlint` on PATH: the binary under test comes first.
+            "PATH": os.path.dirname(os.path.abspath(SLOTLINT)) + os.pathsep + env.get("PATH", "/usr/bin:/bin"),
+            "PRE_COMMIT_HOME": os.path.join(base, "pre-commit-home"),
+            "PRE_COMMIT_COLOR": "never",
+            "GIT_CONFIG_GLOBAL": global_config,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_ALLOW_PROTOCOL": "file",
+            "GIT_TERMINAL_PROMPT": "0",
+            "NO_COLOR": "1",
+        })
+        self.env = env
+
+        # The hook repo: this source tree's .pre-commit-hooks.yaml, committed.
+        self.hook_repo = os.path.join(base, "hook-repo")
+        self.init_repo(self.hook_repo)
+        with open(self.hook_file, "rb") as src:
+            self.write(self.hook_repo, ".pre-commit-hooks.yaml", src.read().decode())
+        self.git(self.hook_repo, "add", ".pre-commit-hooks.yaml")
+        self.git(self.hook_repo, "commit", "-q", "-m", "hook definition")
+        rev = self.git(self.hook_repo, "rev-parse", "HEAD").stdout.strip()
+
+        # The project that uses the hook.
+        self.project = os.path.join(base, "project")
+        self.init_repo(self.project)
+        self.write(self.project, ".pre-commit-config.yaml",
+                   f"repos:\n  - repo: {self.hook_repo}\n    rev: {rev}\n    hooks:\n      - id: slotlint\n")
+        self.git(self.project, "add", ".pre-commit-config.yaml")
+        self.git(self.project, "commit", "-q", "--no-verify", "-m", "pre-commit config")
+        self.run_tool(self.project, [PRE_COMMIT, "install"], expect=0)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def run_tool(self, cwd, argv, expect=None):
+        result = subprocess.run(argv, cwd=cwd, env=self.env, capture_output=True, text=True, timeout=120)
+        if expect is not None and result.returncode != expect:
+            self.fail(f"{' '.join(argv)} exited {result.returncode}, expected {expect}\n"
+                      f"stdout:\n{result.stdout[-4000:]}\nstderr:\n{result.stderr[-4000:]}")
+        return result
+
+    def git(self, cwd, *args):
+        return self.run_tool(cwd, ["git", *args], expect=0)
+
+    def init_repo(self, path):
+        os.makedirs(path)
+        self.git(path, "init", "-q", "-b", "main")
+        self.git(path, "config", "user.name", "slotlint test")
+        self.git(path, "config", "user.email", "slotlint-test@example.invalid")
+        self.git(path, "config", "commit.gpgsign", "false")
+
+    def write(self, repo, name, content):
+        with open(os.path.join(repo, name), "w") as f:
+            f.write(content)
+
+    def commit(self, message):
+        """`git commit` through the installed hook; returns (exit code, all output)."""
+        result = self.run_tool(self.project, ["git", "commit", "-m", message])
+        return result.returncode, result.stdout + result.stderr
+
+    def committed_files(self):
+        return self.git(self.project, "ls-tree", "-r", "--name-only", "HEAD").stdout.split()
+
+    # -- the test --------------------------------------------------------------
+
+    def test_commit_is_blocked_by_cross_slot_call_and_passes_once_fixed(self):
+        # An untracked file with a cross-slot call: never staged, so never checked.
+        self.write(self.project, "unstaged.py", BAD)
+        self.write(self.project, "bad.py", BAD)
+        self.write(self.project, "stubs.pyi", BAD_STUB)
+        self.write(self.project, "good.py", GOOD)
+        self.git(self.project, "add", "bad.py", "stubs.pyi", "good.py")
+
+        code, output = self.commit("cross-slot MSET")
+        self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MSET:\n{output}")
+        self.assertIn("- hook id: slotlint", output)
+        self.assertIn("- exit code: 1", output)
+        self.assertRegex(output, r"(?m)^bad\.py:3:3: error: MSET keys are in different slots: .*"
+                         + r"\[cross-slot-multi-key-command/SL001\]$")
+        self.assertRegex(output, r"(?m)^stubs\.pyi:3:3: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
+        # Exactly the three staged Python files were handed over: not the untracked
+        # unstaged.py, not .pre-commit-config.yaml.
+        self.assertRegex(output, r"(?m)^2 errors, 0 warnings, 0 notes in 3 files\b")
+        self.assertNotIn("good.py", output)
+        self.assertNotIn("unstaged.py", output, "slotlint was given a file that is not staged")
+        self.assertEqual(self.committed_files(), [".pre-commit-config.yaml"])
+
+        # The hash tag from the finding: the commit goes through, and unstaged.py
+        # (still cross-slot, still untracked) does not block it.
+        self.write(self.project, "bad.py", FIXED)
+        self.write(self.project, "stubs.pyi", FIXED_STUB)
+        self.git(self.project, "add", "bad.py", "stubs.pyi")
+        code, output = self.commit("hash-tagged MSET")
+        self.assertEqual(code, 0, f"the fixed commit was refused:\n{output}")
+        self.assertRegex(output, r"(?m)^slotlint \(Redis Cluster CROSSSLOT hazards\)\.+Passed$")
+        self.assertEqual(sorted(self.committed_files()),
+                         [".pre-commit-config.yaml", "bad.py", "good.py", "stubs.pyi"])
+
+        # What is checked is what is committed: a staged clean edit passes even
+        # with an unstaged cross-slot edit of the same file (pre-commit stashes
+        # it during the hook and puts it back afterwards).
+        staged = GOOD + 'r.mget("{t}a", "{t}b")\n'
+        self.write(self.project, "good.py", staged)
+        self.git(self.project, "add", "good.py")
+        self.write(self.project, "good.py", staged + 'r.mget("x", "y")\n')
+        code, output = self.commit("clean staged edit")
+        self.assertEqual(code, 0, f"an unstaged edit blocked the commit:\n{output}")
+        self.assertEqual(self.git(self.project, "show", "HEAD:good.py").stdout, staged)
+        with open(os.path.join(self.project, "good.py")) as f:
+            self.assertTrue(f.read().endswith('r.mget("x", "y")\n'), "the unstaged edit was lost")
+
+        # And a staged cross-slot edit of a tracked file is caught again.
+        self.git(self.project, "add", "good.py")
+        code, output = self.commit("cross-slot MGET")
+        self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MGET:\n{output}")
+        self.assertRegex(output, r"(?m)^good\.py:5:3: error: MGET .*\[cross-slot-multi-key-command/SL001\]$")
+
+
+if __name__ == "__main__":
+    unittest.main()
