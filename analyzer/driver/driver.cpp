@@ -120,6 +120,17 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
       return result;
     }
   }
+  if (text.find("slotlint: ignore") != std::string_view::npos) {
+    result.suppressions = find_suppressions(text, language->line_comment_prefixes);
+    for (const auto& suppression : result.suppressions) {
+      if (!suppression.rules.empty()) continue;
+      result.notices.push_back(
+          {ir::Level::Warning, "bare-suppression",
+           fmt::format("line {}: `slotlint: ignore` names no rule and silences nothing; write "
+                       "`slotlint: ignore[SL001]` (a code or a rule name)",
+                       suppression.line)});
+    }
+  }
   frontend::FileInput input{0, file.display_path, text};
   auto analysis = language->analyse(input, *api, *parser, options.limits);
   result.ops = std::move(analysis.ops);
@@ -171,17 +182,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     }
     if (file.findings.empty()) continue;
     LineIndex lines(file.source);
-    const auto* language = language_for_path(file.file.display_path);
-    auto suppressions = find_suppressions(file.source, language->line_comment_prefixes);
-    for (const auto& suppression : suppressions) {
-      if (!suppression.rules.empty()) continue;
-      run.notifications.push_back(
-          {ir::Level::Warning, "bare-suppression",
-           fmt::format("line {}: `slotlint: ignore` names no rule and silences nothing; write "
-                       "`slotlint: ignore[SL001]` (a code or a rule name)",
-                       suppression.line),
-           file.file.display_path});
-    }
+
     auto locate = [&](const ir::SourceSpan& span) {
       report::Location location;
       location.path = file.file.display_path;
@@ -217,7 +218,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       int occurrence = occurrences[identity]++;
       out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
       if (rule != nullptr) {
-        if (const auto* suppression = covering(suppressions, out.location.region.start_line,
+        if (const auto* suppression = covering(file.suppressions, out.location.region.start_line,
                                                rule->code, rule->name)) {
           out.suppression = suppression->comment;
         }

@@ -11,6 +11,7 @@
 
 #include "analyzer/driver/discovery.h"
 #include "analyzer/driver/languages.h"
+#include "analyzer/driver/suppressions.h"
 #include "analyzer/ir/finding.h"
 #include "analyzer/ir/redis_op.h"
 #include "frontends/common/api_model.h"
@@ -34,6 +35,7 @@ struct FileResult {
   std::vector<ir::RedisOp> ops;
   std::vector<ir::Finding> findings;
   std::vector<frontend::Notice> notices;
+  std::vector<Suppression> suppressions;
   bool analysed = false;
 };
 

@@ -20,7 +20,10 @@ struct Unit {
   const ir::LiteralSegment* literal = nullptr;  // bytes: their segment
   const ir::HoleSegment* hole = nullptr;        // holes: their segment
   std::size_t offset = 0;                        // bytes: index in the segment
+  [[nodiscard]] bool varies() const { return is_hole && hole->varies_per_element; }
+  // A hole that differs from element to element equals nothing, itself included.
   bool operator==(const Unit& other) const {
+    if (varies() || other.varies()) return false;
     return is_hole == other.is_hole && (is_hole ? symbol == other.symbol : byte == other.byte);
   }
 };
@@ -101,6 +104,9 @@ struct Placement {
   std::size_t close = 0;  // unit index where '}' goes
 };
 
+// The longest leading part all keys share, ending at a separator (or a key's
+// end). A collection's elements share only what comes before their first
+// varying part, so one comprehension on its own can be tagged too.
 std::optional<std::size_t> common_prefix_end(const std::vector<std::vector<Unit>>& keys) {
   std::size_t common = keys.front().size();
   for (const auto& key : keys) {
@@ -138,10 +144,11 @@ std::optional<Placement> shared_prefix(const std::vector<std::vector<Unit>>& key
 }  // namespace
 
 std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys) {
-  if (keys.size() < 2) return std::nullopt;
+  bool any_collection = std::ranges::any_of(keys, [](const ir::KeyExpr& k) { return k.is_collection(); });
+  if (keys.size() < 2 && !any_collection) return std::nullopt;
   std::vector<std::vector<Unit>> units;
   for (const auto& key : keys) {
-    if (key.is_unknown() || key.is_collection()) return std::nullopt;
+    if (key.is_unknown()) return std::nullopt;
     units.push_back(units_of(key));
     if (std::ranges::any_of(units.back(), [](const Unit& u) { return !u.is_hole && (u.byte == '{' || u.byte == '}'); })) {
       return std::nullopt;  // tags already there: that needs a person
@@ -151,7 +158,7 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
   std::vector<Placement> placements;
   if (auto prefix = shared_prefix(units)) {
     placements.assign(units.size(), *prefix);
-  } else {
+  } else if (!any_collection) {
     // The first variable that every key contains.
     for (const auto& candidate : units.front()) {
       if (!candidate.is_hole) continue;
@@ -170,13 +177,15 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
 
   TagSuggestion suggestion;
   const auto& first = placements.front();
-  suggestion.tag = render(units.front(), first.open, first.close);
-  suggestion.tag = suggestion.tag.substr(suggestion.tag.find('{'));
-  suggestion.tag = suggestion.tag.substr(0, suggestion.tag.find('}') + 1);
-
-  std::string content = suggestion.tag.substr(1, suggestion.tag.size() - 2);
-  suggestion.whole_family = content.find('<') == std::string::npos &&
-                            content.find_first_of(kSeparators) == std::string::npos;
+  auto tagged = std::span(units.front()).subspan(first.open, first.close - first.open);
+  suggestion.tag = "{";
+  for (const auto& unit : tagged) {
+    suggestion.tag += unit.is_hole ? "<" + unit.display + ">" : std::string(1, unit.byte);
+  }
+  suggestion.tag += "}";
+  suggestion.whole_family = std::ranges::none_of(tagged, [](const Unit& u) {
+    return u.is_hole || is_separator(u);
+  });
 
   std::set<Insertion> insertions;
   bool complete = true;

@@ -50,6 +50,12 @@ class SuppressionsAndBaseline(unittest.TestCase):
         self.assertTrue(any(n["id"] == "bare-suppression" and "line 3" in n["message"]
                             for n in report["notifications"]))
 
+    def test_bare_ignore_in_a_clean_file_is_reported_too(self):
+        self.write("clean.py", 'r.get("foo")  # slotlint: ignore\n')
+        report = json.loads(self.check().stdout)
+        self.assertTrue(any(n["id"] == "bare-suppression" and n["path"] == "clean.py"
+                            for n in report["notifications"]))
+
     def test_baseline_reports_only_new_findings(self):
         path = self.write("app.py", 'r.mget("foo", "bar")\n')
         baseline = os.path.join(self.dir, "baseline.sarif")

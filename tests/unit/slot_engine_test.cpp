@@ -218,3 +218,29 @@ TEST(SlotEngine, OpaqueVaryingElementsAreUnknown) {
 
 }  // namespace
 }  // namespace slotlint::slot
+
+namespace slotlint::slot {
+namespace {
+
+TEST(TagSuggestion, ACollectionIsTaggedBeforeItsVaryingPart) {
+  auto fields = key("user:<uid>:<*f>");
+  fields.mark_collection();
+  auto suggestion = suggest_hash_tag(std::vector{fields});
+  ASSERT_TRUE(suggestion);
+  EXPECT_EQ(suggestion->tag, "{user:<uid>}");
+  auto users = key("user:<*u>");
+  users.mark_collection();
+  EXPECT_FALSE(suggest_hash_tag(std::vector{users})) << "{user} would be one hot slot";
+}
+
+TEST(TagSuggestion, TagTextComesFromTheKeyNotItsRendering) {
+  // A hole whose display holds braces must not confuse the tag's text.
+  auto a = key("user:<uid>:a");
+  auto b = key("user:<uid>:b", 50);
+  auto suggestion = suggest_hash_tag(std::vector{a, b});
+  ASSERT_TRUE(suggestion);
+  EXPECT_EQ(suggestion->tag, "{user:<uid>}");
+}
+
+}  // namespace
+}  // namespace slotlint::slot
