@@ -10,7 +10,8 @@ namespace slotlint::bench {
 namespace {
 
 std::string plain_module(std::mt19937& rng, std::size_t index) {
-  std::string text = fmt::format("\"\"\"Module {} of the synthetic project.\"\"\"\nimport json\nimport os\n\n", index);
+  std::string text = fmt::format(
+      "\"\"\"Module {} of the synthetic project.\"\"\"\nimport json\nimport os\n\n", index);
   int functions = 10 + static_cast<int>(rng() % 20);
   for (int f = 0; f < functions; ++f) {
     text += fmt::format(
@@ -28,23 +29,33 @@ std::string plain_module(std::mt19937& rng, std::size_t index) {
 
 std::string redis_module(std::mt19937& rng, std::size_t index) {
   std::string text = fmt::format(
-      "\"\"\"Redis-backed module {}.\"\"\"\nimport redis\n\nr = redis.Redis()\nPREFIX = \"svc{}:\"\n\n"
+      "\"\"\"Redis-backed module {}.\"\"\"\nimport redis\n\nr = redis.Redis()\nPREFIX = "
+      "\"svc{}:\"\n\n"
       "def key_for(uid, field):\n    return f\"user:{{uid}}:{{field}}\"\n\n",
       index, index);
   int functions = 10 + static_cast<int>(rng() % 20);
   for (int f = 0; f < functions; ++f) {
     switch (rng() % 5) {
       case 0:
-        text += fmt::format("def load_{0}(uid):\n    return r.mget(key_for(uid, 'name'), key_for(uid, 'email'))\n\n", f);
+        text += fmt::format(
+            "def load_{0}(uid):\n    return r.mget(key_for(uid, 'name'), key_for(uid, "
+            "'email'))\n\n",
+            f);
         break;
       case 1:
-        text += fmt::format("def tagged_{0}(uid):\n    return r.mget(f\"{{{{user:{{uid}}}}}}:a\", f\"{{{{user:{{uid}}}}}}:b\")\n\n", f);
+        text += fmt::format(
+            "def tagged_{0}(uid):\n    return r.mget(f\"{{{{user:{{uid}}}}}}:a\", "
+            "f\"{{{{user:{{uid}}}}}}:b\")\n\n",
+            f);
         break;
       case 2:
-        text += fmt::format("def many_{0}(ids):\n    return r.mget([PREFIX + str(i) for i in ids])\n\n", f);
+        text += fmt::format(
+            "def many_{0}(ids):\n    return r.mget([PREFIX + str(i) for i in ids])\n\n", f);
         break;
       case 3:
-        text += fmt::format("def move_{0}(a):\n    r.rename(\"queue:%s:pending\" % a, \"queue:%s:done\" % a)\n\n", f);
+        text += fmt::format(
+            "def move_{0}(a):\n    r.rename(\"queue:%s:pending\" % a, \"queue:%s:done\" % a)\n\n",
+            f);
         break;
       default:
         text += fmt::format("def get_{0}(uid):\n    return r.get(key_for(uid, 'x{0}'))\n\n", f);

@@ -14,9 +14,12 @@ bool names_several_keys(const ir::RedisOp& op) {
 
 ir::Level level_for(slot::Verdict verdict) {
   switch (verdict) {
-    case slot::Verdict::CrossSlot: return ir::Level::Error;
-    case slot::Verdict::LikelyCrossSlot: return ir::Level::Warning;
-    default: return ir::Level::Note;
+    case slot::Verdict::CrossSlot:
+      return ir::Level::Error;
+    case slot::Verdict::LikelyCrossSlot:
+      return ir::Level::Warning;
+    default:
+      return ir::Level::Note;
   }
 }
 
@@ -44,7 +47,8 @@ std::string advice(const std::optional<slot::TagSuggestion>& suggestion) {
 }
 
 std::string key_name(const ir::KeyExpr& key) {
-  if (key.is_unknown()) return (key.is_collection() ? "keys in `" : "key `") + key.unknown_reason() + "`";
+  if (key.is_unknown())
+    return (key.is_collection() ? "keys in `" : "key `") + key.unknown_reason() + "`";
   return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
 }
 
@@ -66,9 +70,10 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops,
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
 
     auto suggestion = slot::suggest_hash_tag(op.keys);
-    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot        ? "are in different slots"
-                           : verdict.verdict == slot::Verdict::LikelyCrossSlot ? "can hash to different slots"
-                                                                              : "may hash to different slots";
+    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot ? "are in different slots"
+                           : verdict.verdict == slot::Verdict::LikelyCrossSlot
+                               ? "can hash to different slots"
+                               : "may hash to different slots";
     ir::Finding finding;
     finding.rule_code = std::string(code());
     finding.level = level_for(verdict.verdict);
@@ -81,8 +86,8 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops,
     }
     finding.primary = op.callee;
     for (std::size_t i = 0; i < op.keys.size(); ++i) {
-      finding.related.push_back(
-          {op.keys[i].span(), fmt::format("{} ({})", key_name(op.keys[i]), key_note(verdict.keys[i]))});
+      finding.related.push_back({op.keys[i].span(), fmt::format("{} ({})", key_name(op.keys[i]),
+                                                                key_note(verdict.keys[i]))});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     finding.fingerprint_basis = op.command;

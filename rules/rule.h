@@ -16,7 +16,8 @@ class Rule {
  public:
   virtual ~Rule() = default;
   [[nodiscard]] virtual std::string_view code() const = 0;
-  virtual void check(std::span<const ir::RedisOp> ops, std::vector<ir::Finding>& findings) const = 0;
+  virtual void check(std::span<const ir::RedisOp> ops,
+                     std::vector<ir::Finding>& findings) const = 0;
 };
 
 // Every rule, in code order (rules/registry.cpp: one line per rule).

@@ -17,7 +17,7 @@ struct Region {
   std::uint32_t start_line = 1;
   std::uint32_t start_column = 1;  // 1-based, in UTF-16 code units (SARIF's default)
   std::uint32_t end_line = 1;
-  std::uint32_t end_column = 1;    // exclusive
+  std::uint32_t end_column = 1;         // exclusive
   std::uint32_t start_byte_column = 1;  // 1-based byte column, for gcc-style text
   std::uint32_t byte_offset = 0;
   std::uint32_t byte_length = 0;
@@ -68,7 +68,7 @@ struct Notification {
 
 struct RunReport {
   std::string tool_version;
-  std::string root_uri;  // file:///abs/root/ for originalUriBaseIds
+  std::string root_uri;           // file:///abs/root/ for originalUriBaseIds
   std::vector<Finding> findings;  // sorted by path, line, column, rule
   std::vector<Notification> notifications;
   std::vector<std::string> files;  // analysed, relative, sorted

@@ -262,8 +262,8 @@ class SarifWriter {
       json["fixes"] = Json::array({fix(*finding.fix)});
     if (!finding.verdict.empty()) json["properties"] = {{"verdict", finding.verdict}};
     if (finding.suppression) {
-      json["suppressions"] = Json::array(
-          {{{"kind", "inSource"}, {"justification", *finding.suppression}}});
+      json["suppressions"] =
+          Json::array({{{"kind", "inSource"}, {"justification", *finding.suppression}}});
     }
     return json;
   }

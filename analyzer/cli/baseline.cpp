@@ -24,9 +24,10 @@ std::optional<std::set<std::string>> read_baseline(const std::filesystem::path& 
     return std::nullopt;
   }
   if (!log.is_object() || !log.contains("runs") || !log["runs"].is_array()) {
-    error = fmt::format("the baseline {} is not a SARIF log (no \"runs\" array); pass a file "
-                        "written by `slotlint check --format sarif`",
-                        path.string());
+    error = fmt::format(
+        "the baseline {} is not a SARIF log (no \"runs\" array); pass a file "
+        "written by `slotlint check --format sarif`",
+        path.string());
     return std::nullopt;
   }
   std::set<std::string> fingerprints;

@@ -1,12 +1,12 @@
 #include "analyzer/cli/commands.h"
 
+#include <unistd.h>
 #include <charconv>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -51,7 +51,8 @@ struct CheckOptions {
 };
 
 // Parses check/dump-ir options; returns an error message on bad input.
-std::optional<std::string> parse_check_options(std::span<const std::string_view> args, CheckOptions& options) {
+std::optional<std::string> parse_check_options(std::span<const std::string_view> args,
+                                               CheckOptions& options) {
   options.run.jobs = std::max(1u, std::thread::hardware_concurrency());
   fs::path root = fs::current_path();
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -65,12 +66,13 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     };
     std::string_view name = arg.substr(0, arg.find('='));
     if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
-        name == "--fail-level" || name == "--root" || name == "--automation-id" || name == "--color" ||
-        name == "--baseline") {
+        name == "--fail-level" || name == "--root" || name == "--automation-id" ||
+        name == "--color" || name == "--baseline") {
       auto v = value();
       if (!v) return fmt::format("{} needs a value", name);
       if (name == "--format") {
-        if (*v != "text" && *v != "sarif" && *v != "json") return fmt::format("unknown format '{}'", *v);
+        if (*v != "text" && *v != "sarif" && *v != "json")
+          return fmt::format("unknown format '{}'", *v);
         options.format = *v;
       } else if (name == "--output") {
         options.output = std::string(*v);
@@ -92,7 +94,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
       } else if (name == "--baseline") {
         options.baseline = std::string(*v);
       } else if (name == "--color") {
-        if (*v != "auto" && *v != "always" && *v != "never") return fmt::format("--color takes auto, always or never");
+        if (*v != "auto" && *v != "always" && *v != "never")
+          return fmt::format("--color takes auto, always or never");
         options.color = *v;
       }
     } else if (arg == "--no-snippets") {
@@ -108,7 +111,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
   if (options.run.paths.empty()) options.run.paths.emplace_back(".");
   std::error_code ec;
   options.run.root = fs::weakly_canonical(fs::absolute(root), ec);
-  if (ec || !fs::is_directory(options.run.root)) return fmt::format("--root {} is not a directory", root.string());
+  if (ec || !fs::is_directory(options.run.root))
+    return fmt::format("--root {} is not a directory", root.string());
   return std::nullopt;
 }
 
@@ -195,16 +199,20 @@ int run_slot(std::span<const std::string_view> args) {
   if (from_stdin) {
     for (std::string line; std::getline(std::cin, line);) keys.push_back(line);
   }
-  if (keys.empty()) return usage_error("slot needs at least one KEY (or '-' to read keys from standard input)");
+  if (keys.empty())
+    return usage_error("slot needs at least one KEY (or '-' to read keys from standard input)");
   nlohmann::json out = nlohmann::json::array();
   for (const auto& key : keys) {
     auto slot = slot::key_hash_slot(key);
     auto tag = slot::hash_tag(key);
     if (json) {
-      out.push_back({{"key", key}, {"slot", slot}, {"hashed", std::string(slot::hashed_part(key))},
+      out.push_back({{"key", key},
+                     {"slot", slot},
+                     {"hashed", std::string(slot::hashed_part(key))},
                      {"tag", tag ? nlohmann::json(std::string(*tag)) : nlohmann::json(nullptr)}});
     } else {
-      std::cout << fmt::format("{:>5}  {}{}\n", slot, key, tag ? fmt::format("  (hash tag '{}')", *tag) : "");
+      std::cout << fmt::format("{:>5}  {}{}\n", slot, key,
+                               tag ? fmt::format("  (hash tag '{}')", *tag) : "");
     }
   }
   if (json) std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -214,8 +222,8 @@ int run_slot(std::span<const std::string_view> args) {
 int run_rules(std::span<const std::string_view> args) {
   if (!args.empty()) return usage_error("rules takes no arguments");
   for (const auto& rule : rules::all_rule_metadata()) {
-    std::cout << fmt::format("{}  {:<32} {:<8} {}\n", rule.code, rule.name, ir::level_name(rule.default_level),
-                             rule.short_description);
+    std::cout << fmt::format("{}  {:<32} {:<8} {}\n", rule.code, rule.name,
+                             ir::level_name(rule.default_level), rule.short_description);
   }
   return kClean;
 }
@@ -223,7 +231,8 @@ int run_rules(std::span<const std::string_view> args) {
 int run_explain(std::span<const std::string_view> args) {
   if (args.size() != 1) return usage_error("explain takes one RULE (a code like SL001 or a name)");
   const auto* rule = rules::find_rule(args[0]);
-  if (rule == nullptr) return usage_error(fmt::format("no rule '{}'; `slotlint rules` lists them", args[0]));
+  if (rule == nullptr)
+    return usage_error(fmt::format("no rule '{}'; `slotlint rules` lists them", args[0]));
   std::cout << rule->help_markdown;
   if (!rule->help_markdown.ends_with('\n')) std::cout << "\n";
   return kClean;
@@ -253,23 +262,30 @@ int run_dump_ir(std::span<const std::string_view> args) {
       nlohmann::json keys = nlohmann::json::array();
       for (const auto& key : op.keys) keys.push_back(key.display());
       auto verdict = slot::judge(op.keys);
-      ops.push_back({{"path", file.file.display_path},
-                     {"line", at.line},
-                     {"column", at.utf16_column},
-                     {"api", op.api},
-                     {"command", op.command},
-                     {"command_known", op.command_known},
-                     {"argv", argv},
-                     {"keys", keys},
-                     {"keys_complete", op.keys_complete},
-                     {"client", {{"library", op.client.library}, {"class", op.client.api_class}, {"by_name_only", op.client.identified_by_name_only}}},
-                     {"cross_slot_handling", op.cross_slot_handling == ir::CrossSlotHandling::SentAsIs ? "sent"
-                                             : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
-                                                                                                             : "client-splits"},
-                     {"verdict", slot::verdict_name(verdict.verdict)}});
+      ops.push_back(
+          {{"path", file.file.display_path},
+           {"line", at.line},
+           {"column", at.utf16_column},
+           {"api", op.api},
+           {"command", op.command},
+           {"command_known", op.command_known},
+           {"argv", argv},
+           {"keys", keys},
+           {"keys_complete", op.keys_complete},
+           {"client",
+            {{"library", op.client.library},
+             {"class", op.client.api_class},
+             {"by_name_only", op.client.identified_by_name_only}}},
+           {"cross_slot_handling",
+            op.cross_slot_handling == ir::CrossSlotHandling::SentAsIs        ? "sent"
+            : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
+                                                                             : "client-splits"},
+           {"verdict", slot::verdict_name(verdict.verdict)}});
     }
   }
-  std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace)
+            << "\n";
   return analysis.missing_path ? kUsage : kClean;
 }
 

@@ -56,9 +56,8 @@ std::string to_upper_ascii(std::string_view text) {
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return std::ranges::equal(a, b, [](unsigned char x, unsigned char y) {
-    return std::toupper(x) == std::toupper(y);
-  });
+  return std::ranges::equal(
+      a, b, [](unsigned char x, unsigned char y) { return std::toupper(x) == std::toupper(y); });
 }
 
 // The server's string2ll() plus its "numkeys < 0" check: digits only, no sign
@@ -138,7 +137,8 @@ class KeyCollector {
   // arguments after the first of them cannot be placed.
   void give_up_from(Index from) {
     mark_incomplete();
-    for (Index i = args_.first_spread_from(from); i < args_.size(); i = args_.first_spread_from(i + 1)) {
+    for (Index i = args_.first_spread_from(from); i < args_.size();
+         i = args_.first_spread_from(i + 1)) {
       is_mixed_[static_cast<std::size_t>(i)] = true;
     }
   }
@@ -230,7 +230,8 @@ std::optional<Index> begin_after_keyword_backward(const BeginSearch& search, con
   return std::nullopt;
 }
 
-std::optional<Index> begin_search(const BeginSearch& search, const Arguments& args, KeyCollector& out) {
+std::optional<Index> begin_search(const BeginSearch& search, const Arguments& args,
+                                  KeyCollector& out) {
   switch (search.kind) {
     case BeginSearch::Kind::Index:
       return begin_at_index(search.pos, args, out);
@@ -284,7 +285,8 @@ bool range_spans_spreads_exactly(const FindKeys& range, Index first, const Argum
 void add_range_lower_bound(const FindKeys& range, Index first, Index spread, const Arguments& args,
                            KeyCollector& out) {
   const Index fewest_last_offset = last_key_offset(range, args.plain_count_from(first));
-  for (Index offset = 0; offset <= fewest_last_offset && first + offset < spread; offset += range.step) {
+  for (Index offset = 0; offset <= fewest_last_offset && first + offset < spread;
+       offset += range.step) {
     out.add_key(first + offset);
   }
   out.give_up_from(first);

@@ -26,8 +26,8 @@ struct BeginSearch {
 
 struct FindKeys {
   enum class Kind : std::uint8_t { Range, Keynum, Unknown } kind = Kind::Unknown;
-  int lastkey = 0, step = 1, limit = 0;            // Range
-  int keynumidx = 0, firstkey = 0, keystep = 1;    // Keynum
+  int lastkey = 0, step = 1, limit = 0;          // Range
+  int keynumidx = 0, firstkey = 0, keystep = 1;  // Keynum
 };
 
 struct KeySpec {
@@ -42,7 +42,7 @@ struct CommandInfo {
   std::string_view container;  // "OBJECT" for subcommands, empty otherwise
   int arity = 0;               // counts argv[0] (and the subcommand name)
   std::span<const KeySpec> key_specs;
-  bool multi_shard = false;    // REQUEST_POLICY:MULTI_SHARD tip
+  bool multi_shard = false;         // REQUEST_POLICY:MULTI_SHARD tip
   bool can_take_many_keys = false;  // some call can name more than one key
   bool has_get_keys_function = false;
 };

@@ -12,7 +12,7 @@ namespace {
 
 bool skipped_directory(const fs::path& dir) {
   static constexpr std::array<std::string_view, 4> kSkipped{"node_modules", "__pycache__",
-                                                           "site-packages", "venv"};
+                                                            "site-packages", "venv"};
   std::string name = dir.filename().string();
   if (name.size() > 1 && name.front() == '.') return true;
   if (std::ranges::find(kSkipped, name) != kSkipped.end()) return true;
@@ -32,9 +32,7 @@ std::string display_path(const fs::path& path, const fs::path& root) {
 
 Discovery discover(const std::vector<fs::path>& paths, const fs::path& root) {
   Discovery found;
-  auto add = [&](const fs::path& path) {
-    found.files.push_back({path, display_path(path, root)});
-  };
+  auto add = [&](const fs::path& path) { found.files.push_back({path, display_path(path, root)}); };
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);

@@ -28,7 +28,8 @@ struct Discovery {
   bool missing_path = false;  // a path given on the command line does not exist
 };
 
-Discovery discover(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& root);
+Discovery discover(const std::vector<std::filesystem::path>& paths,
+                   const std::filesystem::path& root);
 
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 

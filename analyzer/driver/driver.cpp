@@ -20,7 +20,8 @@ namespace slotlint::driver {
 namespace fs = std::filesystem;
 namespace {
 
-std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit, frontend::Notice& notice) {
+std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
+                                     frontend::Notice& notice) {
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::is_regular_file(status)) {
@@ -36,7 +37,8 @@ std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit, 
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    notice = {ir::Level::Warning, "file-unreadable", "cannot open the file for reading; not analysed"};
+    notice = {ir::Level::Warning, "file-unreadable",
+              "cannot open the file for reading; not analysed"};
     return std::nullopt;
   }
   std::ostringstream bytes;
@@ -155,7 +157,8 @@ Analysis Driver::analyse(const RunOptions& options) const {
       analysis.files[i] = analyse_file(discovery.files[i], options, parsers);
     }
   };
-  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(discovery.files.size())));
+  unsigned jobs =
+      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(discovery.files.size())));
   std::vector<std::jthread> threads;
   for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
   worker();
@@ -173,12 +176,14 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
   if (!root_path.ends_with('/')) root_path += '/';
   run.root_uri = "file://" + report::relative_path_uri(root_path);
   for (const auto& notice : analysis.path_notices) {
-    run.notifications.push_back({notice.notice.level, notice.notice.id, notice.notice.message, notice.path});
+    run.notifications.push_back(
+        {notice.notice.level, notice.notice.id, notice.notice.message, notice.path});
   }
   for (const auto& file : analysis.files) {
     if (file.analysed) run.files.push_back(file.file.display_path);
     for (const auto& notice : file.notices) {
-      run.notifications.push_back({notice.level, notice.id, notice.message, file.file.display_path});
+      run.notifications.push_back(
+          {notice.level, notice.id, notice.message, file.file.display_path});
     }
     if (file.findings.empty()) continue;
     LineIndex lines(file.source);
@@ -188,8 +193,13 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       location.path = file.file.display_path;
       auto start = lines.at(span.begin);
       auto end = lines.at(std::max(span.begin, span.end));
-      location.region = {start.line, start.utf16_column, end.line, end.utf16_column, start.byte_column,
-                         span.begin, span.end - std::min(span.begin, span.end),
+      location.region = {start.line,
+                         start.utf16_column,
+                         end.line,
+                         end.utf16_column,
+                         start.byte_column,
+                         span.begin,
+                         span.end - std::min(span.begin, span.end),
                          std::string(lines.line_text(start.line).substr(0, 400))};
       return location;
     };
@@ -204,7 +214,8 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.message = finding.message;
       out.verdict = finding.verdict;
       out.location = locate(finding.primary);
-      for (const auto& related : finding.related) out.related.push_back({locate(related.span), related.message});
+      for (const auto& related : finding.related)
+        out.related.push_back({locate(related.span), related.message});
       if (finding.fix) {
         report::Fix fix{finding.fix->description, {}};
         for (const auto& replacement : finding.fix->replacements) {
@@ -214,7 +225,8 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       }
       // What the finding is about, in this file, and which such one it is:
       // unaffected by lines added or removed elsewhere.
-      std::string identity = finding.rule_code + "\x1f" + file.file.display_path + "\x1f" + finding.fingerprint_basis;
+      std::string identity =
+          finding.rule_code + "\x1f" + file.file.display_path + "\x1f" + finding.fingerprint_basis;
       int occurrence = occurrences[identity]++;
       out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
       if (rule != nullptr) {

@@ -25,7 +25,8 @@ std::span<const Language> all_languages() { return table(); }
 
 const Language* language_for_path(std::string_view path) {
   for (const auto& language : table()) {
-    if (std::ranges::any_of(language.extensions, [&](std::string_view ext) { return path.ends_with(ext); })) {
+    if (std::ranges::any_of(language.extensions,
+                            [&](std::string_view ext) { return path.ends_with(ext); })) {
       return &language;
     }
   }

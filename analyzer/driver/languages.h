@@ -22,8 +22,8 @@ struct Language {
   const TSLanguage* (*grammar)();
   std::string_view library;  // the API model's "library" it uses
   std::vector<std::string_view> line_comment_prefixes;
-  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, const model::ApiModel&,
-                                    ts::Parser&, const FrontendLimits&);
+  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, const model::ApiModel&, ts::Parser&,
+                                    const FrontendLimits&);
 };
 
 std::span<const Language> all_languages();

@@ -8,7 +8,8 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
   line_starts_.push_back(0);
   for (std::uint32_t i = 0; i < source.size(); ++i) {
     // "\r\n", "\n" and a lone "\r" each end a line, as editors count them.
-    if (source[i] == '\n' || (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n'))) {
+    if (source[i] == '\n' ||
+        (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n'))) {
       line_starts_.push_back(i + 1);
     }
   }
@@ -31,7 +32,8 @@ Position LineIndex::at(std::uint32_t offset) const {
 std::string_view LineIndex::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   std::uint32_t start = line_starts_[line - 1];
-  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(source_.size());
+  std::uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(source_.size());
   auto text = source_.substr(start, end - start);
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   return text;

@@ -16,9 +16,8 @@ KeyExpr KeyExpr::hole(std::string symbol, std::string display, SourceSpan span,
                       bool varies_per_element) {
   KeyExpr expr;
   expr.span_ = span;
-  expr.segments_.push_back(
-      HoleSegment{std::move(symbol), std::move(display), span, varies_per_element, false,
-                  BraceEscaping::None});
+  expr.segments_.push_back(HoleSegment{std::move(symbol), std::move(display), span,
+                                       varies_per_element, false, BraceEscaping::None});
   return expr;
 }
 
@@ -65,10 +64,9 @@ void KeyExpr::forbid_edits() {
 }
 
 bool KeyExpr::is_literal() const {
-  return !unknown_ && !collection_ &&
-         std::ranges::all_of(segments_, [](const Segment& s) {
-           return std::holds_alternative<LiteralSegment>(s);
-         });
+  return !unknown_ && !collection_ && std::ranges::all_of(segments_, [](const Segment& s) {
+    return std::holds_alternative<LiteralSegment>(s);
+  });
 }
 
 std::string KeyExpr::literal_text() const {

@@ -67,7 +67,7 @@ class KeyExpr {
   [[nodiscard]] bool is_unknown() const { return unknown_; }
   [[nodiscard]] const std::string& unknown_reason() const { return unknown_reason_; }
   [[nodiscard]] bool is_collection() const { return collection_; }
-  [[nodiscard]] bool is_literal() const;  // known, single, and no holes
+  [[nodiscard]] bool is_literal() const;           // known, single, and no holes
   [[nodiscard]] std::string literal_text() const;  // concatenated literal bytes
   [[nodiscard]] const SourceSpan& span() const { return span_; }
 
@@ -99,6 +99,5 @@ struct Token {
   }
 };
 std::vector<Token> tokens(const KeyExpr& expr);
-
 
 }  // namespace slotlint::ir

@@ -50,8 +50,8 @@ struct ErrorContext {
 };
 
 struct RedisOp {
-  SourceSpan call;    // the whole call expression
-  SourceSpan callee;  // the method or function name: where findings point
+  SourceSpan call;      // the whole call expression
+  SourceSpan callee;    // the method or function name: where findings point
   std::string command;  // canonical upper case, "MSET"; "OBJECT" for containers
   std::string api;      // what the code called, e.g. "mset"
   std::vector<Arg> argv;

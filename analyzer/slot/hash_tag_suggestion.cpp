@@ -15,11 +15,11 @@ constexpr std::string_view kSeparators = ":./_-|#";
 struct Unit {
   bool is_hole = false;
   char byte = 0;
-  std::string symbol;   // holes
-  std::string display;  // holes
+  std::string symbol;                           // holes
+  std::string display;                          // holes
   const ir::LiteralSegment* literal = nullptr;  // bytes: their segment
   const ir::HoleSegment* hole = nullptr;        // holes: their segment
-  std::size_t offset = 0;                        // bytes: index in the segment
+  std::size_t offset = 0;                       // bytes: index in the segment
   [[nodiscard]] bool varies() const { return is_hole && hole->varies_per_element; }
   // A hole that differs from element to element equals nothing, itself included.
   bool operator==(const Unit& other) const {
@@ -83,17 +83,21 @@ std::optional<Insertion> insertion_at(const std::vector<Unit>& units, std::size_
     return u.literal->span.begin + static_cast<std::uint32_t>(u.offset);
   };
   auto before = [&](const Unit& u) -> std::optional<Insertion> {
-    if (mapped(u)) return Insertion{u.literal->span.file, offset_of(u), brace(u.literal->escaping, c)};
-    if (field(u)) return Insertion{u.hole->span.file, u.hole->span.begin, brace(u.hole->escaping, c)};
+    if (mapped(u))
+      return Insertion{u.literal->span.file, offset_of(u), brace(u.literal->escaping, c)};
+    if (field(u))
+      return Insertion{u.hole->span.file, u.hole->span.begin, brace(u.hole->escaping, c)};
     return std::nullopt;
   };
   auto after = [&](const Unit& u) -> std::optional<Insertion> {
-    if (mapped(u)) return Insertion{u.literal->span.file, offset_of(u) + 1, brace(u.literal->escaping, c)};
+    if (mapped(u))
+      return Insertion{u.literal->span.file, offset_of(u) + 1, brace(u.literal->escaping, c)};
     if (field(u)) return Insertion{u.hole->span.file, u.hole->span.end, brace(u.hole->escaping, c)};
     return std::nullopt;
   };
-  std::optional<Insertion> preferred = c == '{' ? (at < units.size() ? before(units[at]) : std::nullopt)
-                                                : (at > 0 ? after(units[at - 1]) : std::nullopt);
+  std::optional<Insertion> preferred = c == '{'
+                                           ? (at < units.size() ? before(units[at]) : std::nullopt)
+                                           : (at > 0 ? after(units[at - 1]) : std::nullopt);
   if (preferred) return preferred;
   return c == '{' ? (at > 0 ? after(units[at - 1]) : std::nullopt)
                   : (at < units.size() ? before(units[at]) : std::nullopt);
@@ -115,9 +119,8 @@ std::optional<std::size_t> common_prefix_end(const std::vector<std::vector<Unit>
     common = n;
   }
   auto clean_boundary = [&](std::size_t at) {
-    return std::ranges::all_of(keys, [&](const auto& key) {
-      return at == key.size() || is_separator(key[at]);
-    });
+    return std::ranges::all_of(
+        keys, [&](const auto& key) { return at == key.size() || is_separator(key[at]); });
   };
   for (std::size_t end = common; end > 0; --end) {
     if (clean_boundary(end)) return end;
@@ -144,13 +147,16 @@ std::optional<Placement> shared_prefix(const std::vector<std::vector<Unit>>& key
 }  // namespace
 
 std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys) {
-  bool any_collection = std::ranges::any_of(keys, [](const ir::KeyExpr& k) { return k.is_collection(); });
+  bool any_collection =
+      std::ranges::any_of(keys, [](const ir::KeyExpr& k) { return k.is_collection(); });
   if (keys.size() < 2 && !any_collection) return std::nullopt;
   std::vector<std::vector<Unit>> units;
   for (const auto& key : keys) {
     if (key.is_unknown()) return std::nullopt;
     units.push_back(units_of(key));
-    if (std::ranges::any_of(units.back(), [](const Unit& u) { return !u.is_hole && (u.byte == '{' || u.byte == '}'); })) {
+    if (std::ranges::any_of(units.back(), [](const Unit& u) {
+          return !u.is_hole && (u.byte == '{' || u.byte == '}');
+        })) {
       return std::nullopt;  // tags already there: that needs a person
     }
   }
@@ -183,9 +189,8 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
     suggestion.tag += unit.is_hole ? "<" + unit.display + ">" : std::string(1, unit.byte);
   }
   suggestion.tag += "}";
-  suggestion.whole_family = std::ranges::none_of(tagged, [](const Unit& u) {
-    return u.is_hole || is_separator(u);
-  });
+  suggestion.whole_family =
+      std::ranges::none_of(tagged, [](const Unit& u) { return u.is_hole || is_separator(u); });
 
   std::set<Insertion> insertions;
   bool complete = true;
@@ -202,8 +207,9 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
   }
   if (complete && !suggestion.whole_family) {
     ir::Fix fix;
-    fix.description = fmt::format("Put the keys under the hash tag {} (existing data stays under the old key names)",
-                                  suggestion.tag);
+    fix.description = fmt::format(
+        "Put the keys under the hash tag {} (existing data stays under the old key names)",
+        suggestion.tag);
     for (const auto& insertion : insertions) {
       fix.replacements.push_back(
           {{insertion.file, insertion.offset, insertion.offset}, insertion.text});

@@ -25,8 +25,8 @@
 namespace slotlint::slot {
 
 struct TagSuggestion {
-  std::string tag;                        // "{user:<uid>}"
-  std::vector<std::string> tagged_keys;   // each key as it would read
+  std::string tag;                       // "{user:<uid>}"
+  std::vector<std::string> tagged_keys;  // each key as it would read
   // The tag is one fixed word ("{price}"): every key of that family would share
   // one slot, so one node holds them all.
   bool whole_family = false;

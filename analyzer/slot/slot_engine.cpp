@@ -89,9 +89,9 @@ PairVerdict compare(const KeyHash& a, const KeyHash& b, const ir::KeyExpr& ka,
   if (a.unknown || b.unknown) {
     const auto& hidden = a.unknown ? ka : kb;
     return {Verdict::Unknown,
-            fmt::format("the key {} cannot be known before run time",
-                        hidden.is_unknown() ? "from `" + hidden.unknown_reason() + "`"
-                                            : quoted(hidden))};
+            fmt::format(
+                "the key {} cannot be known before run time",
+                hidden.is_unknown() ? "from `" + hidden.unknown_reason() + "`" : quoted(hidden))};
   }
   if (a.slot && b.slot) {
     if (*a.slot == *b.slot) return {};
@@ -104,8 +104,8 @@ PairVerdict compare(const KeyHash& a, const KeyHash& b, const ir::KeyExpr& ka,
   if (a.hashed == b.hashed && !a.varies_per_element && !b.varies_per_element) return {};
   if (same_shape_or_opaque(a.hashed, b.hashed)) {
     return {Verdict::Unknown,
-            fmt::format("{} and {} share a slot only if their variable parts are equal",
-                        quoted(ka), quoted(kb))};
+            fmt::format("{} and {} share a slot only if their variable parts are equal", quoted(ka),
+                        quoted(kb))};
   }
   return {Verdict::LikelyCrossSlot,
           fmt::format("{} and {} hash different strings ({} vs {}) and share no hash tag",
@@ -116,10 +116,14 @@ PairVerdict compare(const KeyHash& a, const KeyHash& b, const ir::KeyExpr& ka,
 
 std::string_view verdict_name(Verdict verdict) {
   switch (verdict) {
-    case Verdict::SameSlot: return "same-slot";
-    case Verdict::Unknown: return "unknown";
-    case Verdict::LikelyCrossSlot: return "likely-cross-slot";
-    case Verdict::CrossSlot: return "cross-slot";
+    case Verdict::SameSlot:
+      return "same-slot";
+    case Verdict::Unknown:
+      return "unknown";
+    case Verdict::LikelyCrossSlot:
+      return "likely-cross-slot";
+    case Verdict::CrossSlot:
+      return "cross-slot";
   }
   return "unknown";
 }
@@ -175,9 +179,10 @@ SlotVerdict judge(std::span<const ir::KeyExpr> keys) {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const auto& hash = result.keys[i];
     if (keys[i].is_collection() && hash.unknown) {
-      std::string what = keys[i].is_unknown() ? "`" + keys[i].unknown_reason() + "`" : quoted(keys[i]);
-      consider(Verdict::Unknown, fmt::format("the keys in {} cannot be known before run time", what),
-               i, i);
+      std::string what =
+          keys[i].is_unknown() ? "`" + keys[i].unknown_reason() + "`" : quoted(keys[i]);
+      consider(Verdict::Unknown,
+               fmt::format("the keys in {} cannot be known before run time", what), i, i);
     } else if (hash.varies_per_element && all_holes(hash.hashed)) {
       consider(Verdict::Unknown,
                fmt::format("the elements of {} are computed at run time", quoted(keys[i])), i, i);

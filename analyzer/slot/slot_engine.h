@@ -32,8 +32,8 @@ std::string_view verdict_name(Verdict verdict);  // "same-slot", "cross-slot", .
 
 // What the server would hash for one key.
 struct KeyHash {
-  std::vector<ir::Token> hashed;  // under the assumption above
-  bool unknown = false;           // the key (or collection) cannot be seen
+  std::vector<ir::Token> hashed;    // under the assumption above
+  bool unknown = false;             // the key (or collection) cannot be seen
   bool varies_per_element = false;  // a collection whose elements hash differently
   // Where the brace assumption mattered, e.g. "`prefix` could contain '{'".
   std::optional<std::string> assumption;

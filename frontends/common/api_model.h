@@ -43,7 +43,7 @@ struct Method {
   std::vector<Parameter> signature;
   std::vector<TemplateElement> argv;  // argv[0] is the command name (a Word)
   bool command_from_first_arg = false;
-  bool splits_by_slot = false;  // the method itself splits by slot (mget_nonatomic)
+  bool splits_by_slot = false;       // the method itself splits by slot (mget_nonatomic)
   std::vector<std::string> only_on;  // client classes that have it; empty = all
   [[nodiscard]] std::string command() const;
 };
@@ -63,10 +63,10 @@ struct ApiModel {
   std::string language;
   std::vector<std::string> prefilter;  // a file mentioning none of these is skipped
   std::vector<ClientClass> classes;
-  std::string default_class;  // assumed for clients recognised by name only
-  std::vector<std::string> conventional_receivers;  // exact names
+  std::string default_class;                         // assumed for clients recognised by name only
+  std::vector<std::string> conventional_receivers;   // exact names
   std::vector<std::string> receiver_name_fragments;  // case-insensitive substrings
-  std::vector<std::string> same_client_methods;  // return an object with the same API
+  std::vector<std::string> same_client_methods;      // return an object with the same API
   // ...of another class when called on `from` (RedisCluster.pipeline() gives a
   // ClusterPipeline, which behaves differently).
   struct DerivedClass {
@@ -80,7 +80,8 @@ struct ApiModel {
   [[nodiscard]] const Method* find_method(std::string_view name) const;
   // The class that `method` on a `from` client returns (`from` itself unless
   // the model says otherwise).
-  [[nodiscard]] const ClientClass* derived_class(std::string_view method, const ClientClass& from) const;
+  [[nodiscard]] const ClientClass* derived_class(std::string_view method,
+                                                 const ClientClass& from) const;
   [[nodiscard]] bool conventional_receiver(std::string_view name) const;
 };
 

@@ -37,9 +37,7 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
                                      ir::SourceSpan call_span) {
   using Kind = model::TemplateElement::Kind;
   std::vector<ir::Arg> argv;
-  auto add = [&](std::vector<ir::Arg> more) {
-    std::ranges::move(more, std::back_inserter(argv));
-  };
+  auto add = [&](std::vector<ir::Arg> more) { std::ranges::move(more, std::back_inserter(argv)); };
   for (const auto& element : method.argv) {
     switch (element.kind) {
       case Kind::Word:
@@ -57,7 +55,9 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
           argv.push_back({ir::KeyExpr::literal(value, call_span, false), false});
         }
         break;
-      case Kind::Spread: add(args.spread(element.text)); break;
+      case Kind::Spread:
+        add(args.spread(element.text));
+        break;
       case Kind::Count:
         if (auto n = args.count(element.text)) {
           argv.push_back({ir::KeyExpr::literal(std::to_string(*n), call_span, false), false});
@@ -65,9 +65,15 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
           argv.push_back({ir::KeyExpr::unknown("the number of " + element.text, call_span), false});
         }
         break;
-      case Kind::MapKeys: add(args.map_keys(element.text)); break;
-      case Kind::MapValues: add(args.map_values(element.text)); break;
-      case Kind::MapItems: add(args.map_items(element.text)); break;
+      case Kind::MapKeys:
+        add(args.map_keys(element.text));
+        break;
+      case Kind::MapValues:
+        add(args.map_values(element.text));
+        break;
+      case Kind::MapItems:
+        add(args.map_items(element.text));
+        break;
     }
   }
   return argv;
@@ -84,7 +90,8 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   if (auto space = name.find(' '); space != std::string::npos) {
     std::string sub = name.substr(space + 1);
     name.resize(space);
-    rest.insert(rest.begin(), {ir::KeyExpr::literal(sub, full_argv.front().value.span(), false), false});
+    rest.insert(rest.begin(),
+                {ir::KeyExpr::literal(sub, full_argv.front().value.span(), false), false});
   }
   op.command = name;
   op.argv = std::move(rest);
@@ -108,8 +115,8 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   for (auto index : extraction.mixed_spread_indices) {
     // Keys interleaved with values we cannot tell apart: opaque keys.
     const auto& value = op.argv[index].value;
-    ir::KeyExpr key =
-        ir::KeyExpr::unknown(value.is_unknown() ? value.unknown_reason() : value.display(), value.span());
+    ir::KeyExpr key = ir::KeyExpr::unknown(
+        value.is_unknown() ? value.unknown_reason() : value.display(), value.span());
     key.mark_collection();
     op.keys.push_back(std::move(key));
   }
@@ -122,7 +129,8 @@ void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
   op.client = {api.library, cls.name, cls.cluster, identified_by_name_only};
   if (method.splits_by_slot) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
-    op.handling_note = api.library + " " + cls.name + "." + method.name + " splits the keys by slot";
+    op.handling_note =
+        api.library + " " + cls.name + "." + method.name + " splits the keys by slot";
   } else if (std::ranges::find(cls.splits, op.command) != cls.splits.end()) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
     op.handling_note = cls.split_note;

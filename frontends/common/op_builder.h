@@ -18,8 +18,8 @@ class BoundArguments {
  public:
   virtual ~BoundArguments() = default;
   virtual bool bound(std::string_view param) const = 0;
-  virtual std::vector<ir::Arg> single(std::string_view param) const = 0;  // "$p"
-  virtual std::vector<ir::Arg> spread(std::string_view param) const = 0;  // "...p"
+  virtual std::vector<ir::Arg> single(std::string_view param) const = 0;       // "$p"
+  virtual std::vector<ir::Arg> spread(std::string_view param) const = 0;       // "...p"
   virtual std::optional<std::size_t> count(std::string_view param) const = 0;  // "#p"
   virtual std::vector<ir::Arg> map_keys(std::string_view param) const = 0;
   virtual std::vector<ir::Arg> map_values(std::string_view param) const = 0;

@@ -65,9 +65,7 @@ class Node {
   [[nodiscard]] bool is_missing() const { return !is_null() && ts_node_is_missing(node_); }
   [[nodiscard]] std::uint32_t begin() const { return is_null() ? 0 : ts_node_start_byte(node_); }
   [[nodiscard]] std::uint32_t end() const { return is_null() ? 0 : ts_node_end_byte(node_); }
-  [[nodiscard]] std::string_view text() const {
-    return source_.substr(begin(), end() - begin());
-  }
+  [[nodiscard]] std::string_view text() const { return source_.substr(begin(), end() - begin()); }
   [[nodiscard]] std::uint32_t child_count() const {
     return is_null() ? 0 : ts_node_child_count(node_);
   }
@@ -82,15 +80,15 @@ class Node {
   }
   [[nodiscard]] Node field(std::string_view name) const {
     if (is_null()) return {};
-    return {ts_node_child_by_field_name(node_, name.data(), static_cast<std::uint32_t>(name.size())),
-            source_};
+    return {
+        ts_node_child_by_field_name(node_, name.data(), static_cast<std::uint32_t>(name.size())),
+        source_};
   }
   [[nodiscard]] Node parent() const {
     return is_null() ? Node{} : Node{ts_node_parent(node_), source_};
   }
   [[nodiscard]] std::string_view source() const { return source_; }
   friend bool operator==(const Node& a, const Node& b) { return ts_node_eq(a.node_, b.node_); }
-
 
  private:
   TSNode node_{};

@@ -15,7 +15,8 @@ ir::Arg opaque_spread(const Value& value, ir::SourceSpan span) {
       what.find('<', 1) == std::string::npos) {
     what = what.substr(1, what.size() - 2);
   }
-  ir::KeyExpr keys = ir::KeyExpr::unknown(what, value.text.span().empty() ? span : value.text.span());
+  ir::KeyExpr keys =
+      ir::KeyExpr::unknown(what, value.text.span().empty() ? span : value.text.span());
   keys.mark_collection();
   return {std::move(keys), true};
 }
@@ -73,8 +74,7 @@ std::vector<ir::Arg> mapping_args(const Value* value, ir::SourceSpan call, bool 
 }  // namespace
 
 PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_list,
-                                 const Evaluator& evaluator, const Scope& scope,
-                                 ir::FileIndex file)
+                                 const Evaluator& evaluator, const Scope& scope, ir::FileIndex file)
     : call_{file, argument_list.begin(), argument_list.end()} {
   std::vector<const model::Parameter*> positional;
   const model::Parameter* varargs = nullptr;
@@ -140,10 +140,13 @@ std::vector<ir::Arg> PythonArguments::spread(std::string_view param) const {
   const auto* value = find(param);
   if (value == nullptr) return {};
   switch (value->kind) {
-    case Value::Kind::Sequence: return items_of(*value, call_);
-    case Value::Kind::Mapping: return map_keys(param);
+    case Value::Kind::Sequence:
+      return items_of(*value, call_);
+    case Value::Kind::Mapping:
+      return map_keys(param);
     case Value::Kind::String:
-    case Value::Kind::Number: return {as_single(*value, call_)};
+    case Value::Kind::Number:
+      return {as_single(*value, call_)};
     case Value::Kind::Opaque: {
       // redis-py's list_or_args(keys, args): with more keys after it, `keys`
       // is one key, not a list.
@@ -163,7 +166,8 @@ std::optional<std::size_t> PythonArguments::count(std::string_view param) const 
     if (std::ranges::any_of(args, [](const ir::Arg& a) { return a.spread; })) return std::nullopt;
     return args.size();
   }
-  if (value->kind == Value::Kind::Mapping && !value->mapping_has_unknown_part) return value->keys.size();
+  if (value->kind == Value::Kind::Mapping && !value->mapping_has_unknown_part)
+    return value->keys.size();
   if (value->is_text()) return 1;
   return std::nullopt;
 }

@@ -27,7 +27,7 @@ class PythonArguments final : public frontend::BoundArguments {
   const Value* find(std::string_view param) const;
 
   std::map<std::string, Value, std::less<>> values_;  // a VarArgs parameter holds a Sequence
-  std::string varargs_;  // the VarArgs parameter's name, if any
+  std::string varargs_;                               // the VarArgs parameter's name, if any
   ir::SourceSpan call_;
 };
 

@@ -1,5 +1,5 @@
-#include "frontends/python/source_text.h"
 #include "frontends/python/client_resolver.h"
+#include "frontends/python/source_text.h"
 
 #include <algorithm>
 
@@ -28,8 +28,10 @@ std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annota
       auto at = text.find(constructor);
       while (at != std::string::npos) {
         auto end = at + constructor.size();
-        bool starts = at == 0 || std::string_view("[|'\"(,").find(text[at - 1]) != std::string_view::npos;
-        bool ends = end == text.size() || std::string_view("]|'\"),[").find(text[end]) != std::string_view::npos;
+        bool starts =
+            at == 0 || std::string_view("[|'\"(,").find(text[at - 1]) != std::string_view::npos;
+        bool ends = end == text.size() ||
+                    std::string_view("]|'\"),[").find(text[end]) != std::string_view::npos;
         if (starts && ends) return ClientRef{&cls, false};
         at = text.find(constructor, at + 1);
       }
@@ -68,7 +70,8 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
       auto method = function.field("attribute").text();
       if (std::ranges::find(api_.same_client_methods, method) != api_.same_client_methods.end()) {
         auto client = resolve(function.field("object"), scope, depth + 1);
-        if (client && client->cls != nullptr) client->cls = api_.derived_class(method, *client->cls);
+        if (client && client->cls != nullptr)
+          client->cls = api_.derived_class(method, *client->cls);
         return client;
       }
     }

@@ -16,7 +16,8 @@ struct ClientRef {
 
 class ClientResolver {
  public:
-  ClientResolver(const model::ApiModel& api, const ScopeTree& scopes) : api_(api), scopes_(scopes) {}
+  ClientResolver(const model::ApiModel& api, const ScopeTree& scopes)
+      : api_(api), scopes_(scopes) {}
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const;
 
  private:

@@ -1,5 +1,5 @@
-#include "frontends/python/source_text.h"
 #include "frontends/python/evaluator.h"
+#include "frontends/python/source_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -40,28 +40,44 @@ std::optional<std::string> decode_escape(std::string_view escape, bool bytes) {
   char kind = escape[1];
   switch (kind) {
     case '\n':
-    case '\r': return std::string{};  // a line continuation (\ + LF or CRLF)
-    case '\\': return std::string("\\");
-    case '\'': return std::string("'");
-    case '"': return std::string("\"");
-    case 'n': return std::string("\n");
-    case 't': return std::string("\t");
-    case 'r': return std::string("\r");
-    case 'a': return std::string("\a");
-    case 'b': return std::string("\b");
-    case 'f': return std::string("\f");
-    case 'v': return std::string("\v");
-    default: break;
+    case '\r':
+      return std::string{};  // a line continuation (\ + LF or CRLF)
+    case '\\':
+      return std::string("\\");
+    case '\'':
+      return std::string("'");
+    case '"':
+      return std::string("\"");
+    case 'n':
+      return std::string("\n");
+    case 't':
+      return std::string("\t");
+    case 'r':
+      return std::string("\r");
+    case 'a':
+      return std::string("\a");
+    case 'b':
+      return std::string("\b");
+    case 'f':
+      return std::string("\f");
+    case 'v':
+      return std::string("\v");
+    default:
+      break;
   }
   auto hex = [&](std::size_t digits) -> std::optional<std::uint32_t> {
     if (escape.size() != 2 + digits) return std::nullopt;
     std::uint32_t value = 0;
     for (char c : escape.substr(2)) {
       value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
-      else return std::nullopt;
+      if (c >= '0' && c <= '9')
+        value |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        return std::nullopt;
     }
     return value;
   };
@@ -146,7 +162,8 @@ std::optional<ts::Node> single_return(ts::Node function) {
       continue;
     }
     if (type == "yield") return std::nullopt;
-    for (std::uint32_t i = 0; i < node.named_child_count(); ++i) stack.push_back(node.named_child(i));
+    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
+      stack.push_back(node.named_child(i));
   }
   return found;
 }
@@ -173,7 +190,8 @@ Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
 }
 
 Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
-  if (expr.is_null()) return Value::opaque(ir::KeyExpr::unknown("missing expression", {file_, 0, 0}));
+  if (expr.is_null())
+    return Value::opaque(ir::KeyExpr::unknown("missing expression", {file_, 0, 0}));
   if (ctx.depth > kMaxDepth) {
     return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span(expr)));
   }
@@ -269,8 +287,8 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
         literal(done, escape.begin(), true);
         done = escape.end();
         if (escape.type() == "escape_interpolation") {
-          text.append(ir::LiteralSegment{std::string(escape.text().substr(0, 1)), span(escape), false,
-                                         escaping});
+          text.append(ir::LiteralSegment{std::string(escape.text().substr(0, 1)), span(escape),
+                                         false, escaping});
         } else if (raw) {
           literal(escape.begin(), escape.end(), true);
         } else if (auto decoded = decode_escape(escape.text(), bytes)) {
@@ -282,15 +300,16 @@ Value Evaluator::eval_string(ts::Node string, const Context& ctx) const {
       literal(done, child.end(), true);
     } else if (type == "interpolation") {
       auto inner_expr = child.field("expression");
-      bool plain = child.field("format_specifier").is_null() &&
-                   child.field("type_conversion").is_null();
+      bool plain =
+          child.field("format_specifier").is_null() && child.field("type_conversion").is_null();
       Context inner = ctx;
       ++inner.depth;
       Value value = plain ? eval(inner_expr, inner) : hole(child, ctx);
       if (value.kind == Value::Kind::Opaque && !value.text.is_unknown()) {
         // Point the hole at the whole `{...}` so a fix can insert around it.
-        auto segment = value.text.segments().empty() ? nullptr
-                                                     : std::get_if<ir::HoleSegment>(&value.text.segments().front());
+        auto segment = value.text.segments().empty()
+                           ? nullptr
+                           : std::get_if<ir::HoleSegment>(&value.text.segments().front());
         if (segment != nullptr && value.text.segments().size() == 1) {
           ir::HoleSegment hole_segment = *segment;
           hole_segment.span = span(child);
@@ -349,7 +368,8 @@ Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
     // Methods do not see their class's names (Python scoping).
     if (scope->kind == Scope::Kind::Class && scope != ctx.scope) continue;
     if (const auto* bindings = scope->find(text)) {
-      Value value = eval_binding(*bindings, text, *scope, ctx, scope->kind != Scope::Kind::Function);
+      Value value =
+          eval_binding(*bindings, text, *scope, ctx, scope->kind != Scope::Kind::Function);
       if (value.kind == Value::Kind::Opaque && !value.text.is_unknown() &&
           value.text.segments().size() == 1) {
         auto segment = std::get<ir::HoleSegment>(value.text.segments().front());
@@ -384,7 +404,8 @@ Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
   for (const Scope* owner : on_own_class ? scopes_.lineage(*cls) : std::vector<const Scope*>{}) {
     if (const auto* bindings = owner->find(field); bindings != nullptr && bindings->size() == 1) {
       const auto& binding = bindings->front();
-      if (binding.kind == Binding::Kind::Assign) return eval_binding(*bindings, field, *owner, ctx, true);
+      if (binding.kind == Binding::Kind::Assign)
+        return eval_binding(*bindings, field, *owner, ctx, true);
       if (binding.kind == Binding::Kind::Function && is_property(binding.value)) {
         // Reading a property runs its body: `self.key` is `key(self)`.
         Value value = call_helper(binding, ts::Node{}, ctx, true);
@@ -395,7 +416,8 @@ Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
     if (auto it = owner->self_attributes.find(field); it != owner->self_attributes.end()) {
       if (it->second.size() == 1 && it->second.front().kind == Binding::Kind::Assign) {
         const auto& binding = it->second.front();
-        Value value = eval(binding.value, Context{binding.scope, binding.position, {}, ctx.depth + 1});
+        Value value =
+            eval(binding.value, Context{binding.scope, binding.position, {}, ctx.depth + 1});
         if (value.is_text()) value.text.forbid_edits();
         if (value.kind != Value::Kind::Opaque || value.text.is_unknown()) return value;
       }
@@ -434,7 +456,8 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
     FormatArguments args;
     args.call = span(binary);
     if (right.kind == Value::Kind::Sequence) {
-      for (const auto& item : right.items) args.positional.push_back(to_text(item.value, args.call));
+      for (const auto& item : right.items)
+        args.positional.push_back(to_text(item.value, args.call));
     } else if (right.kind == Value::Kind::Mapping) {
       for (std::size_t i = 0; i < right.keys.size(); ++i) {
         if (right.keys[i].text.is_literal()) {
@@ -472,9 +495,10 @@ Value Evaluator::eval_comprehension(ts::Node comprehension, const Context& ctx) 
   }
   Value element = eval(comprehension.field("body"), inner);
   Value seq{Value::Kind::Sequence, ir::KeyExpr{}, {}, {}, {}, false};
-  ir::KeyExpr text = element.is_text() || element.kind == Value::Kind::Opaque
-                         ? element.text
-                         : ir::KeyExpr::unknown("comprehension of collections", span(comprehension));
+  ir::KeyExpr text =
+      element.is_text() || element.kind == Value::Kind::Opaque
+          ? element.text
+          : ir::KeyExpr::unknown("comprehension of collections", span(comprehension));
   text.mark_collection();
   seq.items.push_back({Value::opaque(std::move(text)), true});
   return seq;
@@ -498,7 +522,7 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
       // *parts / **kw: the helper's value depends on what we do not bind.
       return Value::opaque(ir::KeyExpr::unknown("a call we do not follow", span(arguments)));
     }
-    ts::Node name = type == "identifier" ? param
+    ts::Node name = type == "identifier"        ? param
                     : type == "typed_parameter" ? param.named_child(0)
                                                 : param.field("name");
     params.emplace_back(name.is_null() ? std::string{} : std::string(name.text()));
@@ -546,8 +570,8 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     if ((name == "str" || name == "list" || name == "tuple" || name == "set" || name == "sorted") &&
         args.size() == 1 && args[0].type() != "keyword_argument") {
       Value value = eval(args[0], inner);
-      bool keeps = name == "str" ? value.kind == Value::Kind::String
-                                 : value.kind == Value::Kind::Sequence;
+      bool keeps =
+          name == "str" ? value.kind == Value::Kind::String : value.kind == Value::Kind::Sequence;
       return keeps ? value : hole(call, ctx);
     }
     for (const Scope* scope = ctx.scope; scope != nullptr; scope = scope->parent) {

@@ -14,8 +14,9 @@ namespace slotlint::python {
 namespace {
 
 std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
-  return 1 + static_cast<std::uint32_t>(
-                 std::count(source.begin(), source.begin() + std::min<std::size_t>(offset, source.size()), '\n'));
+  return 1 +
+         static_cast<std::uint32_t>(std::count(
+             source.begin(), source.begin() + std::min<std::size_t>(offset, source.size()), '\n'));
 }
 
 // A method the model marks as existing only on some classes tells us the class
@@ -23,7 +24,8 @@ std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
 const model::ClientClass* class_for_call(const model::ApiModel& api, const model::Method& method,
                                          const ClientRef& client) {
   if (method.only_on.empty()) return client.cls;
-  if (std::ranges::find(method.only_on, client.cls->name) != method.only_on.end()) return client.cls;
+  if (std::ranges::find(method.only_on, client.cls->name) != method.only_on.end())
+    return client.cls;
   return client.by_name_only ? api.find_class(method.only_on.front()) : nullptr;
 }
 
@@ -39,9 +41,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
                                           limits.parse_timeout_micros / 1000)});
     return result;
   }
-  auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
-    return api.find_method(method) != nullptr;
-  });
+  auto scopes = ScopeTree::build(
+      *tree, [&](std::string_view method) { return api.find_method(method) != nullptr; });
   if (scopes.error_nodes() > 0) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",

@@ -113,7 +113,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
             {Binding::Kind::Function, node.begin(), node, {}, scope});
       }
       inner = &open_scope(Scope::Kind::Function, node, *scope);
-      if (auto params = node.field("parameters"); !params.is_null()) bind_parameters(params, *inner);
+      if (auto params = node.field("parameters"); !params.is_null())
+        bind_parameters(params, *inner);
     } else if (type == "class_definition") {
       auto name = node.field("name");
       if (!name.is_null()) {
@@ -128,8 +129,11 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
       }
     } else if (type == "assignment") {
       auto right = node.field("right");
-      Binding binding{right.is_null() ? Binding::Kind::Other : Binding::Kind::Assign, node.begin(),
-                      right, {}, scope};
+      Binding binding{right.is_null() ? Binding::Kind::Other : Binding::Kind::Assign,
+                      node.begin(),
+                      right,
+                      {},
+                      scope};
       if (right.type() == "assignment") binding.kind = Binding::Kind::Other;  // a = b = ...
       bind_target(node.field("left"), binding, *scope);
     } else if (type == "augmented_assignment") {
@@ -144,7 +148,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
       auto alias = node.field("alias");
       if (!alias.is_null() && alias.named_child_count() > 0) {
         bind_target(alias.named_child(0),
-                    {Binding::Kind::WithTarget, node.begin(), node.named_child(0), {}, scope}, *scope);
+                    {Binding::Kind::WithTarget, node.begin(), node.named_child(0), {}, scope},
+                    *scope);
       }
     } else if (type == "identifier") {
       ++scope->identifier_counts[std::string(node.text())];

@@ -20,9 +20,9 @@ struct Scope;
 struct Binding {
   enum class Kind : std::uint8_t { Assign, Parameter, LoopTarget, WithTarget, Function, Other };
   Kind kind = Kind::Other;
-  std::uint32_t position = 0;  // where the binding statement starts
-  ts::Node value;              // Assign/WithTarget: the value; Function: the def
-  std::string annotation;      // Parameter: its type annotation text
+  std::uint32_t position = 0;    // where the binding statement starts
+  ts::Node value;                // Assign/WithTarget: the value; Function: the def
+  std::string annotation;        // Parameter: its type annotation text
   const Scope* scope = nullptr;  // where `value` is evaluated
 };
 

@@ -103,7 +103,8 @@ ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::So
     }
   }
   std::string identity;
-  for (const auto& token : ir::tokens(value)) identity += (token.is_hole ? "\x01" : "\x02") + token.text;
+  for (const auto& token : ir::tokens(value))
+    identity += (token.is_hole ? "\x01" : "\x02") + token.text;
   return ir::KeyExpr::hole("spec(" + std::string(spec) + "):" + identity, value.display(), span);
 }
 
@@ -150,8 +151,8 @@ std::optional<ir::KeyExpr> percent_format(const ir::KeyExpr& format, const Forma
         name = text.substr(j + 1, close - j - 1);
         j = close + 1;
       }
-      while (j < text.size() && std::string_view("#0- +*.0123456789hlL").find(text[j]) !=
-                                    std::string_view::npos) {
+      while (j < text.size() &&
+             std::string_view("#0- +*.0123456789hlL").find(text[j]) != std::string_view::npos) {
         ++j;
       }
       if (j >= text.size()) return false;

@@ -18,14 +18,20 @@ struct Value {
   Kind kind = Kind::Opaque;
   // String, Number (its text), Opaque (a hole, or unknown with a reason).
   ir::KeyExpr text;
-  std::vector<SequenceItem> items;  // Sequence
-  std::vector<Value> keys;          // Mapping
-  std::vector<Value> values;        // Mapping, parallel to keys
+  std::vector<SequenceItem> items;        // Sequence
+  std::vector<Value> keys;                // Mapping
+  std::vector<Value> values;              // Mapping, parallel to keys
   bool mapping_has_unknown_part = false;  // {**other, ...}
 
-  static Value string(ir::KeyExpr text) { return {Kind::String, std::move(text), {}, {}, {}, false}; }
-  static Value number(ir::KeyExpr text) { return {Kind::Number, std::move(text), {}, {}, {}, false}; }
-  static Value opaque(ir::KeyExpr text) { return {Kind::Opaque, std::move(text), {}, {}, {}, false}; }
+  static Value string(ir::KeyExpr text) {
+    return {Kind::String, std::move(text), {}, {}, {}, false};
+  }
+  static Value number(ir::KeyExpr text) {
+    return {Kind::Number, std::move(text), {}, {}, {}, false};
+  }
+  static Value opaque(ir::KeyExpr text) {
+    return {Kind::Opaque, std::move(text), {}, {}, {}, false};
+  }
   [[nodiscard]] bool is_text() const { return kind == Kind::String || kind == Kind::Number; }
 };
 

@@ -19,16 +19,21 @@ using Indices = std::vector<std::size_t>;
 
 // The 59 commands whose key specs allow more than one key in one call.
 const std::set<std::string> kMultiKeyCommands = {
-    "BITOP",       "BLMOVE",      "BLMPOP",      "BLPOP",          "BRPOP",        "BRPOPLPUSH",
-    "BZMPOP",      "BZPOPMAX",    "BZPOPMIN",    "COPY",           "DEL",          "EVAL",
-    "EVAL_RO",     "EVALSHA",     "EVALSHA_RO",  "EXISTS",         "FCALL",        "FCALL_RO",
-    "GEORADIUS",   "GEORADIUSBYMEMBER",          "GEOSEARCHSTORE", "LCS",          "LMOVE",
-    "LMPOP",       "MGET",        "MIGRATE",     "MSET",           "MSETNX",       "PFCOUNT",
-    "PFMERGE",     "RENAME",      "RENAMENX",    "RPOPLPUSH",      "SDIFF",        "SDIFFSTORE",
-    "SINTER",      "SINTERCARD",  "SINTERSTORE", "SMOVE",          "SORT",         "SORT_RO",
-    "SSUBSCRIBE",  "SUNION",      "SUNIONSTORE", "SUNSUBSCRIBE",   "TOUCH",        "UNLINK",
-    "WATCH",       "XREAD",       "XREADGROUP",  "ZDIFF",          "ZDIFFSTORE",   "ZINTER",
-    "ZINTERCARD",  "ZINTERSTORE", "ZMPOP",       "ZRANGESTORE",    "ZUNION",       "ZUNIONSTORE",
+    "BITOP",          "BLMOVE",      "BLMPOP",      "BLPOP",
+    "BRPOP",          "BRPOPLPUSH",  "BZMPOP",      "BZPOPMAX",
+    "BZPOPMIN",       "COPY",        "DEL",         "EVAL",
+    "EVAL_RO",        "EVALSHA",     "EVALSHA_RO",  "EXISTS",
+    "FCALL",          "FCALL_RO",    "GEORADIUS",   "GEORADIUSBYMEMBER",
+    "GEOSEARCHSTORE", "LCS",         "LMOVE",       "LMPOP",
+    "MGET",           "MIGRATE",     "MSET",        "MSETNX",
+    "PFCOUNT",        "PFMERGE",     "RENAME",      "RENAMENX",
+    "RPOPLPUSH",      "SDIFF",       "SDIFFSTORE",  "SINTER",
+    "SINTERCARD",     "SINTERSTORE", "SMOVE",       "SORT",
+    "SORT_RO",        "SSUBSCRIBE",  "SUNION",      "SUNIONSTORE",
+    "SUNSUBSCRIBE",   "TOUCH",       "UNLINK",      "WATCH",
+    "XREAD",          "XREADGROUP",  "ZDIFF",       "ZDIFFSTORE",
+    "ZINTER",         "ZINTERCARD",  "ZINTERSTORE", "ZMPOP",
+    "ZRANGESTORE",    "ZUNION",      "ZUNIONSTORE",
 };
 
 // A call written as a command line: "<?>" is an argument whose value is
@@ -53,9 +58,11 @@ Call parse_call(std::string_view line) {
   words >> name;
   Call call;
   for (std::string word; words >> word;) call.args.push_back(parse_arg(word));
-  const std::string subcommand = call.args.empty() || !call.args[0].literal ? "" : *call.args[0].literal;
+  const std::string subcommand =
+      call.args.empty() || !call.args[0].literal ? "" : *call.args[0].literal;
   call.command = find_command(name, subcommand);
-  if (call.command == nullptr) throw std::invalid_argument("unknown command in test: " + std::string(line));
+  if (call.command == nullptr)
+    throw std::invalid_argument("unknown command in test: " + std::string(line));
   return call;
 }
 
@@ -167,8 +174,8 @@ TEST(CommandTable, CanTakeManyKeysMatchesTheDocumentedList) {
 TEST(CommandTable, AllCommandsAreSortedAndUnique) {
   const std::span<const CommandInfo> commands = all_commands();
   ASSERT_GT(commands.size(), 300u);
-  EXPECT_TRUE(std::ranges::adjacent_find(commands, std::ranges::greater_equal{}, &CommandInfo::name) ==
-              commands.end());
+  EXPECT_TRUE(std::ranges::adjacent_find(commands, std::ranges::greater_equal{},
+                                         &CommandInfo::name) == commands.end());
   for (const CommandInfo& command : commands) {
     EXPECT_TRUE(std::ranges::none_of(command.name, [](char c) { return c >= 'a' && c <= 'z'; }))
         << command.name;

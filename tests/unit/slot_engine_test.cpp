@@ -20,12 +20,16 @@ KeyExpr key(std::string_view spec, std::uint32_t at = 0) {
       std::string name(spec.substr(i + 1, close - i - 1));
       bool varies = name.front() == '*';
       if (varies) name.erase(0, 1);
-      expr.append(KeyExpr::hole(name, name, {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(close + 1)}, varies));
+      expr.append(KeyExpr::hole(
+          name, name,
+          {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(close + 1)},
+          varies));
       i = close + 1;
     } else {
       auto next = std::min(spec.find('<', i), spec.size());
-      expr.append(KeyExpr::literal(std::string(spec.substr(i, next - i)),
-                                   {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(next)}, true));
+      expr.append(KeyExpr::literal(
+          std::string(spec.substr(i, next - i)),
+          {0, at + static_cast<std::uint32_t>(i), at + static_cast<std::uint32_t>(next)}, true));
       i = next;
     }
   }
@@ -107,7 +111,8 @@ TEST(SlotEngine, DifferentVariablesMayBeEqual) {
 
 TEST(SlotEngine, DifferentFixedTextIsLikelyCrossSlot) {
   EXPECT_EQ(verdict_of({key("user:1"), key("user:<u>")}), Verdict::LikelyCrossSlot);
-  EXPECT_EQ(verdict_of({key("rq:queue:<a>"), key("rq:queue:_compact:<b>")}), Verdict::LikelyCrossSlot);
+  EXPECT_EQ(verdict_of({key("rq:queue:<a>"), key("rq:queue:_compact:<b>")}),
+            Verdict::LikelyCrossSlot);
 }
 
 TEST(SlotEngine, ProvenBeatsEverythingElse) {
@@ -116,7 +121,8 @@ TEST(SlotEngine, ProvenBeatsEverythingElse) {
 }
 
 TEST(TagSuggestion, SharedLeadingPart) {
-  auto suggestion = suggest_hash_tag(std::vector{key("user:1000:profile"), key("user:1000:email", 100)});
+  auto suggestion =
+      suggest_hash_tag(std::vector{key("user:1000:profile"), key("user:1000:email", 100)});
   ASSERT_TRUE(suggestion);
   EXPECT_EQ(suggestion->tag, "{user:1000}");
   EXPECT_EQ(suggestion->tagged_keys[0], "{user:1000}:profile");
@@ -130,7 +136,8 @@ TEST(TagSuggestion, SharedLeadingPart) {
 }
 
 TEST(TagSuggestion, SharedVariable) {
-  auto suggestion = suggest_hash_tag(std::vector{key("cart:<uid>"), key("user:<uid>:profile", 100)});
+  auto suggestion =
+      suggest_hash_tag(std::vector{key("cart:<uid>"), key("user:<uid>:profile", 100)});
   ASSERT_TRUE(suggestion);
   EXPECT_EQ(suggestion->tag, "{<uid>}");
   EXPECT_EQ(suggestion->tagged_keys[1], "user:{<uid>}:profile");
@@ -187,7 +194,7 @@ TEST(TagSuggestion, FieldsOfFormatStringsCanBeWrapped) {
   ASSERT_TRUE(suggestion && suggestion->fix);
   const auto& edits = suggestion->fix->replacements;
   ASSERT_EQ(edits.size(), 4u);
-  EXPECT_EQ(edits[0].deleted.begin, 5u);   // before the field {uid}
+  EXPECT_EQ(edits[0].deleted.begin, 5u);  // before the field {uid}
   EXPECT_EQ(edits[0].inserted, "{{");
   EXPECT_EQ(edits[1].deleted.begin, 10u);  // after it
   EXPECT_EQ(edits[1].inserted, "}}");

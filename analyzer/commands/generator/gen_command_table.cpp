@@ -60,8 +60,9 @@ std::string to_upper_ascii(std::string_view text) {
 }
 
 bool contains(const json& list, std::string_view value) {
-  return list.is_array() &&
-         std::ranges::any_of(list, [&](const json& item) { return item.is_string() && item == value; });
+  return list.is_array() && std::ranges::any_of(list, [&](const json& item) {
+           return item.is_string() && item == value;
+         });
 }
 
 // The only member of a one-member object, e.g. {"index": {"pos": 1}}.
@@ -100,9 +101,11 @@ void parse_find_keys(const json& find_keys, KeySpecData& spec) {
     spec.lastkey = body->at("lastkey").get<int>();
     spec.step = body->at("step").get<int>();
     spec.limit = body->at("limit").get<int>();
-    if (spec.step < 1 || spec.limit < 0) throw std::runtime_error("range needs step >= 1 and limit >= 0");
+    if (spec.step < 1 || spec.limit < 0)
+      throw std::runtime_error("range needs step >= 1 and limit >= 0");
     // getKeysUsingKeySpecs() asserts this; the extractor relies on it too.
-    if (spec.limit > 0 && spec.lastkey != -1) throw std::runtime_error("range limit requires lastkey -1");
+    if (spec.limit > 0 && spec.lastkey != -1)
+      throw std::runtime_error("range limit requires lastkey -1");
   } else if (kind == "keynum") {
     spec.find_kind = "Keynum";
     spec.keynumidx = body->at("keynumidx").get<int>();
@@ -147,7 +150,8 @@ CommandData parse_command(const json& document) {
   for (const json& key_spec : body->value("key_specs", json::array())) {
     command.key_specs.push_back(parse_key_spec(key_spec));
   }
-  command.multi_shard = contains(body->value("command_tips", json::array()), "REQUEST_POLICY:MULTI_SHARD");
+  command.multi_shard =
+      contains(body->value("command_tips", json::array()), "REQUEST_POLICY:MULTI_SHARD");
   command.has_get_keys_function = body->contains("get_keys_function");
   command.can_take_many_keys = can_take_many_keys(command.key_specs);
   return command;
@@ -156,7 +160,8 @@ CommandData parse_command(const json& document) {
 std::vector<fs::path> json_files_in(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path());
   }
   std::ranges::sort(files);
   return files;
@@ -176,7 +181,8 @@ std::vector<CommandData> read_commands(const fs::path& folder) {
   if (commands.empty()) throw std::runtime_error("no *.json command specs in " + folder.string());
   std::ranges::sort(commands, {}, &CommandData::name);
   const auto duplicate = std::ranges::adjacent_find(commands, {}, &CommandData::name);
-  if (duplicate != commands.end()) throw std::runtime_error("command " + duplicate->name + " is defined twice");
+  if (duplicate != commands.end())
+    throw std::runtime_error("command " + duplicate->name + " is defined twice");
   return commands;
 }
 
@@ -201,17 +207,21 @@ std::string cpp_string_literal(std::string_view text) {
 const char* cpp_bool(bool value) { return value ? "true" : "false"; }
 
 void write_key_spec(std::ostream& out, const KeySpecData& spec) {
-  out << "    {.begin_search = {.kind = BeginSearch::Kind::" << spec.begin_kind << ", .pos = " << spec.pos
-      << ", .keyword = " << cpp_string_literal(spec.keyword) << ", .startfrom = " << spec.startfrom << "},\n"
-      << "     .find_keys = {.kind = FindKeys::Kind::" << spec.find_kind << ", .lastkey = " << spec.lastkey
-      << ", .step = " << spec.step << ", .limit = " << spec.limit << ", .keynumidx = " << spec.keynumidx
-      << ", .firstkey = " << spec.firstkey << ", .keystep = " << spec.keystep << "},\n"
-      << "     .incomplete = " << cpp_bool(spec.incomplete) << ", .write = " << cpp_bool(spec.write) << "},\n";
+  out << "    {.begin_search = {.kind = BeginSearch::Kind::" << spec.begin_kind
+      << ", .pos = " << spec.pos << ", .keyword = " << cpp_string_literal(spec.keyword)
+      << ", .startfrom = " << spec.startfrom << "},\n"
+      << "     .find_keys = {.kind = FindKeys::Kind::" << spec.find_kind
+      << ", .lastkey = " << spec.lastkey << ", .step = " << spec.step << ", .limit = " << spec.limit
+      << ", .keynumidx = " << spec.keynumidx << ", .firstkey = " << spec.firstkey
+      << ", .keystep = " << spec.keystep << "},\n"
+      << "     .incomplete = " << cpp_bool(spec.incomplete) << ", .write = " << cpp_bool(spec.write)
+      << "},\n";
 }
 
 void write_command(std::ostream& out, const CommandData& command, std::size_t first_spec) {
   out << "    {.name = " << cpp_string_literal(command.name)
-      << ", .container = " << cpp_string_literal(command.container) << ", .arity = " << command.arity
+      << ", .container = " << cpp_string_literal(command.container)
+      << ", .arity = " << command.arity
       << ",\n     .key_specs = std::span<const KeySpec>(kKeySpecs.data() + " << first_spec << ", "
       << command.key_specs.size() << "),\n"
       << "     .multi_shard = " << cpp_bool(command.multi_shard)
