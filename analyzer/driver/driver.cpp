@@ -88,8 +88,10 @@ const model::ApiModel* Driver::model_for(const Language& language) const {
   return it == models_.end() ? nullptr : &*it;
 }
 
-FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& options,
-                                std::vector<std::optional<ts::Parser>>& parsers) const {
+FileResult Driver::analyse_file(
+    const SourceFile& file, const RunOptions& options,
+    std::vector<std::optional<ts::Parser>>& parsers,
+    std::span<const std::unique_ptr<frontend::ProjectState>> projects) const {
   FileResult result;
   result.file = file;
   frontend::Notice notice;
@@ -133,8 +135,9 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
                        suppression.line)});
     }
   }
-  frontend::FileInput input{0, file.display_path, text};
-  auto analysis = language->analyse(input, *api, *parser, options.limits);
+  frontend::FileInput input{0, file.display_path, text, file.path};
+  auto analysis =
+      language->analyse(input, *api, *parser, options.limits, projects[language_index].get());
   result.ops = std::move(analysis.ops);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
   for (const auto& rule : rules_) rule->check(result.ops, result.findings);
@@ -149,12 +152,18 @@ Analysis Driver::analyse(const RunOptions& options) const {
   analysis.missing_path = discovery.missing_path;
   analysis.files.resize(discovery.files.size());
 
+  // One per language for the whole run: what a frontend learns about the
+  // project (modules loaded to follow imports) serves every file.
+  std::vector<std::unique_ptr<frontend::ProjectState>> projects;
+  for (const auto& language : all_languages()) {
+    projects.push_back(language.make_project_state(options.root));
+  }
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     // One parser per language per thread, reused across files.
     std::vector<std::optional<ts::Parser>> parsers(all_languages().size());
     for (std::size_t i = next++; i < discovery.files.size(); i = next++) {
-      analysis.files[i] = analyse_file(discovery.files[i], options, parsers);
+      analysis.files[i] = analyse_file(discovery.files[i], options, parsers, projects);
     }
   };
   unsigned jobs =

@@ -61,7 +61,8 @@ class Driver {
  private:
   Driver() = default;
   FileResult analyse_file(const SourceFile& file, const RunOptions& options,
-                          std::vector<std::optional<ts::Parser>>& parsers) const;
+                          std::vector<std::optional<ts::Parser>>& parsers,
+                          std::span<const std::unique_ptr<frontend::ProjectState>> projects) const;
 
   std::vector<model::ApiModel> models_;
   std::vector<std::unique_ptr<rules::Rule>> rules_;

@@ -2,19 +2,27 @@
 
 #include <algorithm>
 
+#include "frontends/python/module_loader.h"
 #include "frontends/python/python_frontend.h"
 
 namespace slotlint::driver {
 namespace {
 
+std::unique_ptr<frontend::ProjectState> python_project(const std::filesystem::path& root) {
+  return std::make_unique<python::ModuleLoader>(root);
+}
+
 frontend::FileAnalysis analyse_python(const frontend::FileInput& file, const model::ApiModel& api,
-                                      ts::Parser& parser, const FrontendLimits& limits) {
-  return python::analyse(file, api, parser, python::Limits{limits.parse_timeout_micros});
+                                      ts::Parser& parser, const FrontendLimits& limits,
+                                      frontend::ProjectState* project) {
+  return python::analyse(file, api, parser, python::Limits{limits.parse_timeout_micros},
+                         dynamic_cast<python::ModuleLoader*>(project));
 }
 
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
-      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", {"#"}, analyse_python},
+      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", {"#"}, python_project,
+       analyse_python},
   };
   return languages;
 }

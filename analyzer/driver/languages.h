@@ -2,12 +2,15 @@
 // grammar, API models, frontend entry point).
 #pragma once
 
+#include <filesystem>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
 
 namespace slotlint::driver {
@@ -22,8 +25,11 @@ struct Language {
   const TSLanguage* (*grammar)();
   std::string_view library;  // the API model's "library" it uses
   std::vector<std::string_view> line_comment_prefixes;
+  // State shared by all files of one run (e.g. the modules loaded to follow
+  // imports), created once per run.
+  std::unique_ptr<frontend::ProjectState> (*make_project_state)(const std::filesystem::path& root);
   frontend::FileAnalysis (*analyse)(const frontend::FileInput&, const model::ApiModel&, ts::Parser&,
-                                    const FrontendLimits&);
+                                    const FrontendLimits&, frontend::ProjectState*);
 };
 
 std::span<const Language> all_languages();

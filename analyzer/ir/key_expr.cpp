@@ -63,6 +63,20 @@ void KeyExpr::forbid_edits() {
   }
 }
 
+void KeyExpr::relocate_to(SourceSpan at) {
+  span_ = at;
+  for (auto& segment : segments_) {
+    if (auto* literal = std::get_if<LiteralSegment>(&segment)) {
+      literal->span = at;
+      literal->maps_to_source = false;
+    } else {
+      auto& hole = std::get<HoleSegment>(segment);
+      hole.span = at;
+      hole.in_string_literal = false;
+    }
+  }
+}
+
 bool KeyExpr::is_literal() const {
   return !unknown_ && !collection_ && std::ranges::all_of(segments_, [](const Segment& s) {
     return std::holds_alternative<LiteralSegment>(s);

@@ -2,6 +2,7 @@
 // RedisOps and nothing else: it never decides about slots.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@ struct FileInput {
   ir::FileIndex index = 0;
   std::string_view path;    // as reported (relative to the root)
   std::string_view source;  // the whole file, UTF-8
+  std::filesystem::path filesystem_path;  // as opened, for finding what it imports
 };
 
 // Something the frontend could not do; becomes a SARIF tool notification.

@@ -1,4 +1,6 @@
 #include "frontends/python/client_resolver.h"
+
+#include "frontends/python/module_loader.h"
 #include "frontends/python/source_text.h"
 
 #include <algorithm>
@@ -50,6 +52,17 @@ std::optional<ClientRef> ClientResolver::from_bindings(const std::vector<Binding
     if (binding.kind == Binding::Kind::Parameter && !binding.annotation.empty()) {
       if (auto found = from_annotation(binding.annotation)) return found;
     }
+    if (binding.kind == Binding::Kind::Import && loader_ != nullptr && !binding.import_name.empty() &&
+        depth < kMaxDepth) {
+      // from app.db import client: what `client` is, in app/db.py.
+      const auto* module = loader_->load(path_, {binding.import_level, binding.import_module});
+      const auto* there =
+          module != nullptr ? module->scopes->module().find(binding.import_name) : nullptr;
+      if (there != nullptr) {
+        ClientResolver other(api_, *module->scopes, loader_, module->path);
+        if (auto found = other.from_bindings(*there, depth + 1)) return found;
+      }
+    }
   }
   return std::nullopt;
 }
@@ -86,10 +99,13 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
       if (auto found = from_bindings(*bindings, depth)) return found;
       // Bound to something else we can see (r = requests.get(...)): not a
       // client, whatever its name; a bare parameter may still be one.
-      bool only_unannotated_params = std::ranges::all_of(*bindings, [](const Binding& b) {
-        return b.kind == Binding::Kind::Parameter && b.annotation.empty();
+      // Only a bare parameter or an import we could not follow may still be a
+      // client by its name.
+      bool unseen = std::ranges::all_of(*bindings, [](const Binding& b) {
+        return (b.kind == Binding::Kind::Parameter && b.annotation.empty()) ||
+               b.kind == Binding::Kind::Import;
       });
-      return only_unannotated_params ? by_name(name) : std::nullopt;
+      return unseen ? by_name(name) : std::nullopt;
     }
     return by_name(name);
   }

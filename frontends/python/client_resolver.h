@@ -1,6 +1,7 @@
 // Which redis-py client class, if any, a receiver expression is.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 
 #include "frontends/common/api_model.h"
@@ -9,6 +10,8 @@
 
 namespace slotlint::python {
 
+class ModuleLoader;
+
 struct ClientRef {
   const model::ClientClass* cls = nullptr;
   bool by_name_only = false;
@@ -16,8 +19,10 @@ struct ClientRef {
 
 class ClientResolver {
  public:
-  ClientResolver(const model::ApiModel& api, const ScopeTree& scopes)
-      : api_(api), scopes_(scopes) {}
+  // `loader` and `path` (this module's file) let imported clients be followed.
+  ClientResolver(const model::ApiModel& api, const ScopeTree& scopes,
+                 ModuleLoader* loader = nullptr, std::filesystem::path path = {})
+      : api_(api), scopes_(scopes), loader_(loader), path_(std::move(path)) {}
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const;
 
  private:
@@ -27,6 +32,8 @@ class ClientResolver {
 
   const model::ApiModel& api_;
   const ScopeTree& scopes_;
+  ModuleLoader* loader_;
+  std::filesystem::path path_;
 };
 
 }  // namespace slotlint::python

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "frontends/python/module_loader.h"
 #include "frontends/python/string_format.h"
 
 namespace slotlint::python {
@@ -139,6 +140,20 @@ bool has_decorator(ts::Node function, std::string_view suffix) {
 }
 
 bool is_property(ts::Node function) { return has_decorator(function, "property"); }
+
+// A value built in another module, brought to this file: every part now
+// points at the call or name that brought it, and none of it may be edited.
+Value relocated(Value value, ir::SourceSpan at) {
+  value.text.relocate_to(at);
+  for (auto& item : value.items) item.value = relocated(std::move(item.value), at);
+  for (auto& key : value.keys) key = relocated(std::move(key), at);
+  for (auto& v : value.values) v = relocated(std::move(v), at);
+  return value;
+}
+
+bool followed(const Value& value) {
+  return value.kind != Value::Kind::Opaque || !value.text.is_unknown();
+}
 
 std::vector<ts::Node> named_children(ts::Node node) {
   std::vector<ts::Node> out;
@@ -361,6 +376,76 @@ Value Evaluator::eval_binding(const std::vector<Binding>& bindings, const std::s
   return Value::opaque(ir::KeyExpr::hole(symbol, name, {file_, ctx.position, ctx.position}));
 }
 
+const ParsedModule* Evaluator::module_named_by(const Binding& import) const {
+  if (loader_ == nullptr || import.kind != Binding::Kind::Import) return nullptr;
+  ModuleRef ref{import.import_level, import.import_module};
+  if (import.import_name.empty()) return loader_->load(path_, ref);  // import a.b as k
+  // from pkg import keys: `keys` is a submodule unless pkg defines the name.
+  if (const auto* package = loader_->load(path_, ref);
+      package != nullptr && package->scopes->module().find(import.import_name) != nullptr) {
+    return nullptr;
+  }
+  ref.dotted = ref.dotted.empty() ? import.import_name : ref.dotted + "." + import.import_name;
+  return loader_->load(path_, ref);
+}
+
+const ParsedModule* Evaluator::module_of_identifier(ts::Node identifier, const Context& ctx) const {
+  if (identifier.type() != "identifier" || loader_ == nullptr) return nullptr;
+  for (const Scope* scope = ctx.scope; scope != nullptr; scope = scope->parent) {
+    if (scope->kind == Scope::Kind::Class && scope != ctx.scope) continue;
+    const auto* bindings = scope->find(identifier.text());
+    if (bindings == nullptr) continue;
+    return bindings->size() == 1 ? module_named_by(bindings->front()) : nullptr;
+  }
+  return nullptr;
+}
+
+std::optional<Value> Evaluator::eval_module_attribute(const ParsedModule& module,
+                                                      std::string_view name, ts::Node at,
+                                                      const Context& ctx) const {
+  const auto& scope = module.scopes->module();
+  const auto* bindings = scope.find(name);
+  if (bindings == nullptr || bindings->size() != 1 || ctx.depth > kMaxDepth) return std::nullopt;
+  Evaluator other(*module.scopes, file_, loader_, module.path);
+  Context there{&scope, 0, {}, ctx.depth + 1};
+  const auto& binding = bindings->front();
+  std::optional<Value> value;
+  if (binding.kind == Binding::Kind::Assign) {
+    value = other.eval_binding(*bindings, std::string(name), scope, there, true);
+  } else if (binding.kind == Binding::Kind::Import) {
+    value = other.eval_imported_name(binding, at, there);  // a re-export
+  }
+  if (!value || !followed(*value)) return std::nullopt;
+  return relocated(std::move(*value), span(at));
+}
+
+std::optional<Value> Evaluator::eval_imported_name(const Binding& import, ts::Node at,
+                                                   const Context& ctx) const {
+  if (loader_ == nullptr || import.import_name.empty()) return std::nullopt;
+  const auto* module = loader_->load(path_, {import.import_level, import.import_module});
+  if (module == nullptr) return std::nullopt;
+  return eval_module_attribute(*module, import.import_name, at, ctx);
+}
+
+std::optional<Value> Evaluator::call_imported(const ParsedModule& module, std::string_view name,
+                                              ts::Node call, const Context& ctx) const {
+  const auto* bindings = module.scopes->module().find(name);
+  if (bindings == nullptr || bindings->size() != 1 || ctx.depth > kMaxDepth) return std::nullopt;
+  const auto& binding = bindings->front();
+  if (binding.kind == Binding::Kind::Import) {
+    // from .keys import user_key, re-exported by a package's __init__.
+    Evaluator other(*module.scopes, file_, loader_, module.path);
+    const auto* origin = loader_->load(module.path, {binding.import_level, binding.import_module});
+    if (origin == nullptr) return std::nullopt;
+    return other.call_imported(*origin, binding.import_name, call, ctx);
+  }
+  if (binding.kind != Binding::Kind::Function) return std::nullopt;
+  Evaluator callee(*module.scopes, file_, loader_, module.path);
+  Value value = call_helper(callee, binding, call.field("arguments"), ctx, false);
+  if (!followed(value)) return std::nullopt;
+  return relocated(std::move(value), span(call));
+}
+
 Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
   std::string text(name.text());
   if (auto it = ctx.locals.find(text); it != ctx.locals.end()) return it->second;
@@ -368,6 +453,9 @@ Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
     // Methods do not see their class's names (Python scoping).
     if (scope->kind == Scope::Kind::Class && scope != ctx.scope) continue;
     if (const auto* bindings = scope->find(text)) {
+      if (bindings->size() == 1 && bindings->front().kind == Binding::Kind::Import) {
+        if (auto value = eval_imported_name(bindings->front(), name, ctx)) return *value;
+      }
       Value value =
           eval_binding(*bindings, text, *scope, ctx, scope->kind != Scope::Kind::Function);
       if (value.kind == Value::Kind::Opaque && !value.text.is_unknown() &&
@@ -382,12 +470,16 @@ Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
       return value;
     }
   }
-  return hole("g:" + text, text, name);
+  return hole(scopes_.module().id + ":g:" + text, text, name);
 }
 
 Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
   auto object = attribute.field("object");
   std::string field(attribute.field("attribute").text());
+  if (const auto* module = module_of_identifier(object, ctx)) {
+    if (auto value = eval_module_attribute(*module, field, attribute, ctx)) return *value;
+    return hole(attribute, ctx);
+  }
   const Scope* cls = ctx.scope->kind == Scope::Kind::Class ? ctx.scope : ctx.scope->enclosing_class;
   bool on_own_class = cls != nullptr && object.type() == "identifier" &&
                       (object.text() == "self" || object.text() == "cls");
@@ -408,7 +500,7 @@ Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
         return eval_binding(*bindings, field, *owner, ctx, true);
       if (binding.kind == Binding::Kind::Function && is_property(binding.value)) {
         // Reading a property runs its body: `self.key` is `key(self)`.
-        Value value = call_helper(binding, ts::Node{}, ctx, true);
+        Value value = call_helper(*this, binding, ts::Node{}, ctx, true);
         if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
         return hole(owner->id + ":self." + field, "self." + field, attribute);
       }
@@ -487,7 +579,8 @@ Value Evaluator::eval_comprehension(ts::Node comprehension, const Context& ctx) 
       if (target.type() == "identifier") {
         std::string name(target.text());
         inner.locals[name] = Value::opaque(ir::KeyExpr::hole(
-            "c" + std::to_string(comprehension.begin()) + ":" + name, name, span(target), true));
+            scopes_.module().id + ":c" + std::to_string(comprehension.begin()) + ":" + name, name,
+            span(target), true));
       } else {
         for (auto part : named_children(target)) targets.push_back(part);
       }
@@ -504,9 +597,9 @@ Value Evaluator::eval_comprehension(ts::Node comprehension, const Context& ctx) 
   return seq;
 }
 
-Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const Context& ctx,
-                             bool skip_self) const {
-  const Scope* body_scope = scopes_.scope_of(function.value);
+Value Evaluator::call_helper(const Evaluator& callee, const Binding& function, ts::Node arguments,
+                             const Context& ctx, bool skip_self) const {
+  const Scope* body_scope = callee.scopes_.scope_of(function.value);
   auto returned = single_return(function.value);
   if (body_scope == nullptr || !returned || returned->named_child_count() == 0) {
     return Value::opaque(ir::KeyExpr::unknown("a call we do not follow", span(arguments)));
@@ -528,8 +621,8 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
     params.emplace_back(name.is_null() ? std::string{} : std::string(name.text()));
     if ((param.type() == "default_parameter" || param.type() == "typed_default_parameter") &&
         !name.is_null()) {
-      inner.locals[std::string(name.text())] =
-          eval(param.field("value"), Context{function.scope, function.position, {}, ctx.depth + 1});
+      inner.locals[std::string(name.text())] = callee.eval(
+          param.field("value"), Context{function.scope, function.position, {}, ctx.depth + 1});
     }
   }
   // Through self./cls. a method's first parameter is the instance, unless the
@@ -554,7 +647,7 @@ Value Evaluator::call_helper(const Binding& function, ts::Node arguments, const 
       return Value::opaque(ir::KeyExpr::unknown("a call we do not follow", span(arguments)));
     }
   }
-  return eval(returned->named_child(0), inner);
+  return callee.eval(returned->named_child(0), inner);
 }
 
 Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
@@ -578,9 +671,16 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       if (scope->kind == Scope::Kind::Class && scope != ctx.scope) continue;
       const auto* bindings = scope->find(name);
       if (bindings == nullptr) continue;
-      if (bindings->size() == 1 && bindings->front().kind == Binding::Kind::Function) {
-        Value value = call_helper(bindings->front(), arguments, ctx, false);
-        if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
+      const auto& binding = bindings->front();
+      if (bindings->size() == 1 && binding.kind == Binding::Kind::Function) {
+        Value value = call_helper(*this, binding, arguments, ctx, false);
+        if (followed(value)) return value;
+      }
+      if (bindings->size() == 1 && binding.kind == Binding::Kind::Import && loader_ != nullptr &&
+          !binding.import_name.empty()) {
+        if (const auto* module = loader_->load(path_, {binding.import_level, binding.import_module})) {
+          if (auto value = call_imported(*module, binding.import_name, call, ctx)) return *value;
+        }
       }
       break;
     }
@@ -597,11 +697,15 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       const auto* bindings = owner->find(method);
       if (bindings == nullptr) continue;
       if (bindings->size() == 1 && bindings->front().kind == Binding::Kind::Function) {
-        Value value = call_helper(bindings->front(), arguments, ctx, true);
+        Value value = call_helper(*this, bindings->front(), arguments, ctx, true);
         if (!value.text.is_unknown() || value.kind != Value::Kind::Opaque) return value;
       }
       break;
     }
+    return hole(call, ctx);
+  }
+  if (const auto* module = module_of_identifier(object, ctx)) {
+    if (auto value = call_imported(*module, method, call, ctx)) return *value;
     return hole(call, ctx);
   }
   if (method == "format" || method == "join") {

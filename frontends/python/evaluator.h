@@ -6,7 +6,9 @@
 // expression in the same scope.
 #pragma once
 
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,9 +19,16 @@
 
 namespace slotlint::python {
 
+class ModuleLoader;
+struct ParsedModule;
+
 class Evaluator {
  public:
-  Evaluator(const ScopeTree& scopes, ir::FileIndex file) : scopes_(scopes), file_(file) {}
+  // `loader` and `path` (the module's file) let names imported from other
+  // modules be followed; without them imports stay holes.
+  Evaluator(const ScopeTree& scopes, ir::FileIndex file, ModuleLoader* loader = nullptr,
+            std::filesystem::path path = {})
+      : scopes_(scopes), file_(file), loader_(loader), path_(std::move(path)) {}
 
   // `position`: names must be bound before it (for function locals).
   Value evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const;
@@ -41,14 +50,26 @@ class Evaluator {
   Value eval_comprehension(ts::Node comprehension, const Context& ctx) const;
   Value eval_binding(const std::vector<Binding>& bindings, const std::string& name,
                      const Scope& scope, const Context& ctx, bool shared) const;
-  Value call_helper(const Binding& function, ts::Node arguments, const Context& ctx,
-                    bool skip_self) const;
+  // Runs `function` (defined in `callee`'s module) on this call's arguments.
+  Value call_helper(const Evaluator& callee, const Binding& function, ts::Node arguments,
+                    const Context& ctx, bool skip_self) const;
+  // Imports: the module a name stands for, and a name's definition there.
+  const ParsedModule* module_named_by(const Binding& import) const;
+  // The module an identifier stands for (`k` after `import app.keys as k`).
+  const ParsedModule* module_of_identifier(ts::Node identifier, const Context& ctx) const;
+  std::optional<Value> eval_imported_name(const Binding& import, ts::Node at, const Context& ctx) const;
+  std::optional<Value> call_imported(const ParsedModule& module, std::string_view name,
+                                     ts::Node call, const Context& ctx) const;
+  std::optional<Value> eval_module_attribute(const ParsedModule& module, std::string_view name,
+                                             ts::Node at, const Context& ctx) const;
   Value hole(ts::Node expr, const Context& ctx) const;
   Value hole(std::string symbol, std::string display, ts::Node expr) const;
   ir::SourceSpan span(ts::Node node) const { return {file_, node.begin(), node.end()}; }
 
   const ScopeTree& scopes_;
   ir::FileIndex file_;
+  ModuleLoader* loader_;
+  std::filesystem::path path_;
   mutable std::size_t steps_ = 0;  // work spent on the current argument
 };
 

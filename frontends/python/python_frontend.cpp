@@ -32,7 +32,7 @@ const model::ClientClass* class_for_call(const model::ApiModel& api, const model
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
-                               ts::Parser& parser, const Limits& limits) {
+                               ts::Parser& parser, const Limits& limits, ModuleLoader* modules) {
   frontend::FileAnalysis result;
   auto tree = parser.parse(file.source, limits.parse_timeout_micros);
   if (!tree) {
@@ -51,8 +51,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
                      line_of(file.source, scopes.first_error_offset()))});
   }
 
-  Evaluator evaluator(scopes, file.index);
-  ClientResolver resolver(api, scopes);
+  Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);
+  ClientResolver resolver(api, scopes, modules, file.filesystem_path);
   for (const auto& call : scopes.calls()) {
     auto function = call.call.field("function");
     auto method_name = function.field("attribute");

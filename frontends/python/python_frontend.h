@@ -21,7 +21,10 @@ struct Limits {
   std::uint64_t parse_timeout_micros = 10'000'000;
 };
 
+class ModuleLoader;
+
+// `modules` follows imports into other modules of the project (may be null).
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
-                               ts::Parser& parser, const Limits& limits);
+                               ts::Parser& parser, const Limits& limits, ModuleLoader* modules);
 
 }  // namespace slotlint::python

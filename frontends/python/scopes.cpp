@@ -16,7 +16,7 @@ Scope& ScopeTree::open_scope(Scope::Kind kind, ts::Node node, Scope& parent) {
   scope->parent = &parent;
   scope->enclosing_class = parent.kind == Scope::Kind::Class ? &parent : parent.enclosing_class;
   scope->node = node;
-  scope->id = "s" + std::to_string(node.begin());
+  scope->id = id_prefix_ + "s" + std::to_string(node.begin());
   by_definition_[node.begin()] = scope.get();
   scopes_.push_back(std::move(scope));
   return *scopes_.back();
@@ -66,6 +66,51 @@ void ScopeTree::bind_target(ts::Node target, Binding binding, Scope& scope) {
   }
 }
 
+void ScopeTree::bind_import(ts::Node statement, Scope& scope) {
+  auto bind = [&](std::string name, int level, std::string module, std::string imported) {
+    Binding binding{Binding::Kind::Import, statement.begin(), {}, {}, &scope};
+    binding.import_level = level;
+    binding.import_module = std::move(module);
+    binding.import_name = std::move(imported);
+    scope.names[std::move(name)].push_back(std::move(binding));
+  };
+  if (statement.type() == "import_statement") {
+    // import keys / import app.keys as k (a bare `import app.keys` binds
+    // `app`, whose attributes we do not follow).
+    for (std::uint32_t i = 0; i < statement.named_child_count(); ++i) {
+      auto item = statement.named_child(i);
+      if (item.type() == "aliased_import") {
+        bind(std::string(item.field("alias").text()), 0, std::string(item.field("name").text()), "");
+      } else if (item.type() == "dotted_name" && item.text().find('.') == std::string_view::npos) {
+        bind(std::string(item.text()), 0, std::string(item.text()), "");
+      }
+    }
+    return;
+  }
+  // from [.]*module import name [as alias], ...
+  auto module_node = statement.field("module_name");
+  int level = 0;
+  std::string module;
+  if (module_node.type() == "relative_import") {
+    for (std::uint32_t i = 0; i < module_node.named_child_count(); ++i) {
+      auto part = module_node.named_child(i);
+      if (part.type() == "import_prefix") level = static_cast<int>(part.text().size());
+      if (part.type() == "dotted_name") module = std::string(part.text());
+    }
+  } else {
+    module = std::string(module_node.text());
+  }
+  for (std::uint32_t i = 0; i < statement.named_child_count(); ++i) {
+    auto item = statement.named_child(i);
+    if (item == module_node) continue;
+    if (item.type() == "aliased_import") {
+      bind(std::string(item.field("alias").text()), level, module, std::string(item.field("name").text()));
+    } else if (item.type() == "dotted_name") {
+      bind(std::string(item.text()), level, module, std::string(item.text()));
+    }
+  }
+}
+
 void ScopeTree::bind_parameters(ts::Node parameters, Scope& function) {
   for (std::uint32_t i = 0; i < parameters.named_child_count(); ++i) {
     auto param = parameters.named_child(i);
@@ -92,7 +137,7 @@ void ScopeTree::bind_parameters(ts::Node parameters, Scope& function) {
 void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_view)>& wanted) {
   auto module = std::make_unique<Scope>();
   module->node = root;
-  module->id = "m";
+  module->id = id_prefix_ + "m";
   scopes_.push_back(std::move(module));
 
   // Iterative walk: deeply nested input must not exhaust the stack.
@@ -151,6 +196,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
                     {Binding::Kind::WithTarget, node.begin(), node.named_child(0), {}, scope},
                     *scope);
       }
+    } else if (type == "import_statement" || type == "import_from_statement") {
+      bind_import(node, *scope);
     } else if (type == "identifier") {
       ++scope->identifier_counts[std::string(node.text())];
     } else if (type == "call") {

@@ -18,12 +18,16 @@ namespace slotlint::python {
 struct Scope;
 
 struct Binding {
-  enum class Kind : std::uint8_t { Assign, Parameter, LoopTarget, WithTarget, Function, Other };
+  enum class Kind : std::uint8_t { Assign, Parameter, LoopTarget, WithTarget, Function, Import, Other };
   Kind kind = Kind::Other;
   std::uint32_t position = 0;    // where the binding statement starts
   ts::Node value;                // Assign/WithTarget: the value; Function: the def
   std::string annotation;        // Parameter: its type annotation text
   const Scope* scope = nullptr;  // where `value` is evaluated
+  // Import: `from <module> import <name>` (name empty: the module itself).
+  int import_level = 0;          // leading dots of a relative import
+  std::string import_module;     // dotted, without the leading dots
+  std::string import_name;
 };
 
 struct Scope {
@@ -59,8 +63,10 @@ class ScopeTree {
  public:
   // One pass over the tree: builds scopes and collects method calls whose
   // method name satisfies `wanted`.
+  // `id_prefix` makes hole symbols unique across modules (empty for the file
+  // being analysed, the module's path for modules it imports).
   template <typename Wanted>
-  static ScopeTree build(const ts::Tree& tree, Wanted&& wanted);
+  static ScopeTree build(const ts::Tree& tree, Wanted&& wanted, std::string id_prefix = {});
 
   [[nodiscard]] const Scope& module() const { return *scopes_.front(); }
   [[nodiscard]] const std::vector<MethodCall>& calls() const { return calls_; }
@@ -77,7 +83,9 @@ class ScopeTree {
   Scope& open_scope(Scope::Kind kind, ts::Node node, Scope& parent);
   void bind_parameters(ts::Node parameters, Scope& function);
   void bind_target(ts::Node target, Binding binding, Scope& scope);
+  void bind_import(ts::Node statement, Scope& scope);
 
+  std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<MethodCall> calls_;
   std::map<std::uint32_t, const Scope*> by_definition_;
@@ -86,8 +94,9 @@ class ScopeTree {
 };
 
 template <typename Wanted>
-ScopeTree ScopeTree::build(const ts::Tree& tree, Wanted&& wanted) {
+ScopeTree ScopeTree::build(const ts::Tree& tree, Wanted&& wanted, std::string id_prefix) {
   ScopeTree scopes;
+  scopes.id_prefix_ = std::move(id_prefix);
   scopes.visit_all(tree.root(), std::function<bool(std::string_view)>(wanted));
   return scopes;
 }

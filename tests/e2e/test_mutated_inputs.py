@@ -46,6 +46,8 @@ class MutatedInputs(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             count = 0
             for name in sorted(os.listdir(fixtures_dir)):
+                if not name.endswith(".py"):
+                    continue
                 with open(os.path.join(fixtures_dir, name), "rb") as f:
                     source = f.read()
                 for i, mutant in enumerate(mutants(source, rng)):

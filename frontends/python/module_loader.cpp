@@ -1,0 +1,83 @@
+#include "frontends/python/module_loader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "frontends/python/python_frontend.h"
+
+namespace slotlint::python {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uintmax_t kMaxModuleBytes = 4u << 20;
+constexpr std::uint64_t kParseTimeoutMicros = 5'000'000;
+constexpr int kMaxAncestors = 12;
+
+std::optional<fs::path> module_file(const fs::path& base, std::string_view dotted) {
+  fs::path path = base;
+  std::size_t start = 0;
+  while (start < dotted.size()) {
+    auto dot = std::min(dotted.find('.', start), dotted.size());
+    path /= std::string(dotted.substr(start, dot - start));
+    start = dot + 1;
+  }
+  std::error_code ec;
+  if (auto file = fs::path(path).concat(".py"); fs::is_regular_file(file, ec)) return file;
+  if (auto init = path / "__init__.py"; fs::is_regular_file(init, ec)) return init;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<fs::path> ModuleLoader::locate(const fs::path& importer, const ModuleRef& ref) const {
+  fs::path dir = importer.parent_path();
+  if (ref.level > 0) {
+    // from . import x / from ..pkg import x: relative to the importing package.
+    for (int up = 1; up < ref.level; ++up) dir = dir.parent_path();
+    return module_file(dir, ref.dotted);
+  }
+  // An absolute import: the package root is the importing file's folder or one
+  // of its ancestors, up to the project root (src/ layouts included).
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(root_, ec);
+  for (int step = 0; step < kMaxAncestors && !dir.empty(); ++step) {
+    if (auto found = module_file(dir, ref.dotted)) return found;
+    if (fs::weakly_canonical(dir, ec) == root || dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return module_file(root_, ref.dotted);
+}
+
+std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
+  std::error_code ec;
+  if (fs::file_size(path, ec) > kMaxModuleBytes || ec) return nullptr;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  auto module = std::make_unique<ParsedModule>();
+  module->path = path;
+  module->source = std::move(bytes).str();
+  if (module->source.find('\0') != std::string::npos) return nullptr;
+  std::string error;
+  auto parser = ts::Parser::create(tree_sitter_python(), error);
+  if (!parser) return nullptr;
+  module->tree = parser->parse(module->source, kParseTimeoutMicros);
+  if (!module->tree) return nullptr;
+  module->scopes.emplace(ScopeTree::build(
+      *module->tree, [](std::string_view) { return false; }, path.generic_string() + "|"));
+  return module;
+}
+
+const ParsedModule* ModuleLoader::load(const fs::path& importer, const ModuleRef& ref) {
+  auto path = locate(importer, ref);
+  if (!path) return nullptr;
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(*path, ec).string();
+  std::lock_guard lock(mutex_);
+  auto [it, inserted] = modules_.try_emplace(key);
+  if (inserted) it->second = parse(*path);
+  return it->second.get();
+}
+
+}  // namespace slotlint::python

@@ -1,0 +1,54 @@
+// Finds and parses the Python modules that analysed files import, so keys
+// built by helpers and constants in other modules (`from .keys import
+// user_key`) can be followed. Each module is read and parsed once per run and
+// shared by all threads; a module that cannot be found or read is simply not
+// followed (the key stays a hole).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "frontends/common/project_state.h"
+#include "frontends/common/tree_sitter.h"
+#include "frontends/python/scopes.h"
+
+namespace slotlint::python {
+
+struct ParsedModule {
+  std::filesystem::path path;
+  std::string source;
+  std::optional<ts::Tree> tree;
+  std::optional<ScopeTree> scopes;
+};
+
+// What an import statement names: `from ..pkg.keys import x` is level 2,
+// dotted "pkg.keys".
+struct ModuleRef {
+  int level = 0;
+  std::string dotted;
+};
+
+class ModuleLoader final : public frontend::ProjectState {
+ public:
+  explicit ModuleLoader(std::filesystem::path root) : root_(std::move(root)) {}
+
+  // The module `ref` names, imported from `importer` (a path under the root);
+  // nullptr when it is not found or cannot be parsed.
+  const ParsedModule* load(const std::filesystem::path& importer, const ModuleRef& ref);
+
+ private:
+  std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
+                                              const ModuleRef& ref) const;
+  std::unique_ptr<ParsedModule> parse(const std::filesystem::path& path) const;
+
+  std::filesystem::path root_;
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<ParsedModule>> modules_;  // by path; null: unusable
+};
+
+}  // namespace slotlint::python
