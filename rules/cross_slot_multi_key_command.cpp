@@ -60,13 +60,13 @@ std::string key_note(const slot::KeyHash& hash) {
 
 }  // namespace
 
-void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops,
+void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
                                      std::vector<ir::Finding>& findings) const {
   for (const auto& op : ops) {
     if (!op.command_known || !names_several_keys(op)) continue;
     // The client sends one command per slot: nothing reaches the server across slots.
     if (op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
-    auto verdict = slot::judge(op.keys);
+    auto verdict = slot::judge(op.keys, {context.assume_brace_free_values});
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
 
     auto suggestion = slot::suggest_hash_tag(op.keys);

@@ -9,7 +9,8 @@ namespace slotlint::rules {
 class CrossSlotMultiKeyCommand final : public Rule {
  public:
   [[nodiscard]] std::string_view code() const override { return "SL001"; }
-  void check(std::span<const ir::RedisOp> ops, std::vector<ir::Finding>& findings) const override;
+  void check(std::span<const ir::RedisOp> ops, const RuleContext& context,
+             std::vector<ir::Finding>& findings) const override;
 };
 
 }  // namespace slotlint::rules

@@ -12,11 +12,16 @@
 
 namespace slotlint::rules {
 
+// What the project's configuration tells every rule.
+struct RuleContext {
+  bool assume_brace_free_values = false;
+};
+
 class Rule {
  public:
   virtual ~Rule() = default;
   [[nodiscard]] virtual std::string_view code() const = 0;
-  virtual void check(std::span<const ir::RedisOp> ops,
+  virtual void check(std::span<const ir::RedisOp> ops, const RuleContext& context,
                      std::vector<ir::Finding>& findings) const = 0;
 };
 

@@ -46,6 +46,8 @@ struct CheckOptions {
   ir::Level fail_level = ir::Level::Warning;
   std::optional<std::string> automation_id;
   std::optional<std::string> baseline;
+  std::optional<std::string> config_file;
+  bool no_config = false;
   std::string color = "auto";
   bool snippets = true;
 };
@@ -67,7 +69,7 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     std::string_view name = arg.substr(0, arg.find('='));
     if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
         name == "--fail-level" || name == "--root" || name == "--automation-id" ||
-        name == "--color" || name == "--baseline") {
+        name == "--color" || name == "--baseline" || name == "--config") {
       auto v = value();
       if (!v) return fmt::format("{} needs a value", name);
       if (name == "--format") {
@@ -93,6 +95,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
         options.automation_id = std::string(*v);
       } else if (name == "--baseline") {
         options.baseline = std::string(*v);
+      } else if (name == "--config") {
+        options.config_file = std::string(*v);
       } else if (name == "--color") {
         if (*v != "auto" && *v != "always" && *v != "never")
           return fmt::format("--color takes auto, always or never");
@@ -100,6 +104,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
       }
     } else if (arg == "--no-snippets") {
       options.snippets = false;
+    } else if (arg == "--no-config") {
+      options.no_config = true;
     } else if (arg == "--") {
       for (++i; i < args.size(); ++i) options.run.paths.emplace_back(std::string(args[i]));
     } else if (arg.starts_with("-") && arg != "-") {
@@ -116,10 +122,55 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
   return std::nullopt;
 }
 
-std::optional<driver::Driver> make_driver() {
+std::optional<std::string> rule_code(std::string_view code_or_name) {
+  const auto* rule = rules::find_rule(code_or_name);
+  return rule == nullptr ? std::nullopt : std::optional<std::string>(rule->code);
+}
+
+std::string known_rules() {
+  std::string known;
+  for (const auto& rule : rules::all_rule_metadata()) {
+    known += (known.empty() ? "" : ", ") + rule.code + " (" + rule.name + ")";
+  }
+  return known;
+}
+
+// The configuration: --config, else the nearest .slotlint.json above the first
+// path; defaults with --no-config or when there is none. nullopt after
+// printing the error.
+std::optional<config::Config> load_configuration(const CheckOptions& options) {
+  if (options.no_config) return config::Config{};
+  std::optional<fs::path> file;
+  if (options.config_file) {
+    file = fs::path(*options.config_file);
+  } else {
+    file = config::find_config(options.run.paths.front());
+  }
+  if (!file) return config::Config{};
+  auto loaded = config::load_config(*file, {rule_code, known_rules()});
+  if (const auto* error = std::get_if<config::ConfigError>(&loaded)) {
+    std::cerr << "slotlint: " << error->describe() << "\n";
+    return std::nullopt;
+  }
+  return std::get<config::Config>(std::move(loaded));
+}
+
+// nullopt after printing why: exit 3 when the user's models are at fault,
+// 4 when slotlint's own are.
+std::optional<driver::Driver> make_driver(const config::Config& config, int& exit_code) {
   std::string error;
   auto driver = driver::Driver::create(error);
-  if (!driver) std::cerr << "slotlint: internal error: " << error << "\n";
+  if (!driver) {
+    std::cerr << "slotlint: internal error: " << error << "\n";
+    exit_code = kInternal;
+    return std::nullopt;
+  }
+  if (config.models.empty()) return driver;
+  driver = driver::Driver::create(error, config.models);
+  if (!driver) {
+    std::cerr << "slotlint: " << config.file.string() << ": " << error << "\n";
+    exit_code = kConfig;
+  }
   return driver;
 }
 
@@ -139,11 +190,15 @@ int run_check(std::span<const std::string_view> args) {
     baseline = read_baseline(*options.baseline, error);
     if (!baseline) return usage_error(error);
   }
-  auto driver = make_driver();
-  if (!driver) return kInternal;
+  auto configuration = load_configuration(options);
+  if (!configuration) return kConfig;
+  options.run.config = &*configuration;
+  int failure = kClean;
+  auto driver = make_driver(*configuration, failure);
+  if (!driver) return failure;
 
   auto analysis = driver->analyse(options.run);
-  auto run = driver->make_report(analysis, options.min_level, options.run.root);
+  auto run = driver->make_report(analysis, options.min_level, options.run.root, &*configuration);
   run.automation_id = options.automation_id;
   if (baseline) apply_baseline(*baseline, run);
 
@@ -241,8 +296,12 @@ int run_explain(std::span<const std::string_view> args) {
 int run_dump_ir(std::span<const std::string_view> args) {
   CheckOptions options;
   if (auto error = parse_check_options(args, options)) return usage_error(*error);
-  auto driver = make_driver();
-  if (!driver) return kInternal;
+  auto configuration = load_configuration(options);
+  if (!configuration) return kConfig;
+  options.run.config = &*configuration;
+  int failure = kClean;
+  auto driver = make_driver(*configuration, failure);
+  if (!driver) return failure;
   auto analysis = driver->analyse(options.run);
 
   auto arg_json = [](const ir::Arg& arg) {

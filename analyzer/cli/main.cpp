@@ -29,6 +29,8 @@ Options for check:
   --root DIR                 paths in the report are relative to DIR (default: .)
   --automation-id ID         SARIF runAutomationDetails.id (GitHub code scanning category)
   --baseline FILE.sarif      report only findings that FILE (an earlier SARIF run) lacks
+  --config FILE              the configuration (default: the nearest .slotlint.json above
+                             the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
   --no-snippets              text output without the source line and caret
 
@@ -36,7 +38,7 @@ Suppress one finding with a comment on its line or the line above:
   r.mget(a, b)  # slotlint: ignore[SL001]   (a code or a rule name; several with commas)
 
 Exit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or I/O error,
-3 internal error (slotlint's own data is broken).
+3 invalid configuration, 4 internal error (slotlint's own data is broken).
 )";
 
 }  // namespace

@@ -62,7 +62,7 @@ std::string fingerprint(std::string_view text) {
 
 }  // namespace
 
-std::optional<Driver> Driver::create(std::string& error) {
+std::optional<Driver> Driver::create(std::string& error, std::span<const std::string> user_models) {
   Driver driver;
   for (const auto& file : embedded_api_models()) {
     std::string model_error;
@@ -72,6 +72,24 @@ std::optional<Driver> Driver::create(std::string& error) {
       return std::nullopt;
     }
     driver.models_.push_back(std::move(*model));
+  }
+  for (const auto& text : user_models) {
+    std::string model_error;
+    auto model = model::parse_api_model(text, model_error);
+    if (!model) {
+      error = fmt::format("a model in the configuration is invalid: {}", model_error);
+      return std::nullopt;
+    }
+    auto base = std::ranges::find(driver.models_, model->language, &model::ApiModel::language);
+    if (base == driver.models_.end()) {
+      error = fmt::format("model '{}' is for {}, which slotlint does not read", model->library,
+                          model->language);
+      return std::nullopt;
+    }
+    if (!model::merge_user_model(*base, std::move(*model), model_error)) {
+      error = model_error;
+      return std::nullopt;
+    }
   }
   for (const auto& language : all_languages()) {
     if (driver.model_for(language) == nullptr) {
@@ -140,13 +158,18 @@ FileResult Driver::analyse_file(
       language->analyse(input, *api, *parser, options.limits, projects[language_index].get());
   result.ops = std::move(analysis.ops);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
-  for (const auto& rule : rules_) rule->check(result.ops, result.findings);
+  rules::RuleContext context;
+  context.assume_brace_free_values = options.config != nullptr && options.config->assume_brace_free_values;
+  for (const auto& rule : rules_) rule->check(result.ops, context, result.findings);
   if (!result.ops.empty()) result.source = std::string(text);
   return result;
 }
 
 Analysis Driver::analyse(const RunOptions& options) const {
   auto discovery = discover(options.paths, options.root);
+  if (options.config != nullptr) {
+    std::erase_if(discovery.files, [&](const SourceFile& file) { return options.config->excludes(file.path); });
+  }
   Analysis analysis;
   analysis.path_notices = std::move(discovery.notices);
   analysis.missing_path = discovery.missing_path;
@@ -176,7 +199,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
 }
 
 report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_level,
-                                      const fs::path& root) const {
+                                      const fs::path& root, const config::Config* config) const {
   report::RunReport run;
   run.tool_version = SLOTLINT_VERSION;
   // Every byte of the path but '/' and the unreserved ones is escaped, so a
@@ -215,11 +238,18 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     std::map<std::string, int> occurrences;
     std::vector<report::Finding> findings;
     for (const auto& finding : file.findings) {
-      if (finding.level < min_level) continue;
+      ir::Level level = finding.level;
+      if (config != nullptr) {
+        if (auto it = config->rules.find(finding.rule_code); it != config->rules.end()) {
+          if (it->second.enabled == false) continue;
+          level = it->second.level.value_or(level);
+        }
+      }
+      if (level < min_level) continue;
       const auto* rule = rules::find_rule(finding.rule_code);
       report::Finding out;
       out.rule = rule;
-      out.level = finding.level;
+      out.level = level;
       out.message = finding.message;
       out.verdict = finding.verdict;
       out.location = locate(finding.primary);

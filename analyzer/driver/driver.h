@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/config/config.h"
 #include "analyzer/driver/discovery.h"
 #include "analyzer/driver/languages.h"
 #include "analyzer/driver/suppressions.h"
@@ -21,6 +22,7 @@
 namespace slotlint::driver {
 
 struct RunOptions {
+  const config::Config* config = nullptr;  // the project's .slotlint.json, if any
   std::vector<std::filesystem::path> paths;
   std::filesystem::path root;  // absolute; display paths are relative to it
   unsigned jobs = 1;
@@ -47,14 +49,17 @@ struct Analysis {
 
 class Driver {
  public:
-  // Loads the embedded API models; nullopt with `error` when one is invalid.
-  static std::optional<Driver> create(std::string& error);
+  // Loads the embedded API models and the user's (JSON texts from the
+  // configuration); nullopt with `error` when one is invalid.
+  static std::optional<Driver> create(std::string& error,
+                                      std::span<const std::string> user_models = {});
 
   [[nodiscard]] Analysis analyse(const RunOptions& options) const;
 
   // Resolves spans and fingerprints; keeps findings at or above `min_level`.
   [[nodiscard]] report::RunReport make_report(const Analysis& analysis, ir::Level min_level,
-                                              const std::filesystem::path& root) const;
+                                              const std::filesystem::path& root,
+                                              const config::Config* config = nullptr) const;
 
   [[nodiscard]] const model::ApiModel* model_for(const Language& language) const;
 

@@ -164,10 +164,13 @@ KeyHash analyse_key(const ir::KeyExpr& key) {
   return hash;
 }
 
-SlotVerdict judge(std::span<const ir::KeyExpr> keys) {
+SlotVerdict judge(std::span<const ir::KeyExpr> keys, const JudgeOptions& options) {
   SlotVerdict result;
   result.keys.reserve(keys.size());
-  for (const auto& key : keys) result.keys.push_back(analyse_key(key));
+  for (const auto& key : keys) {
+    result.keys.push_back(analyse_key(key));
+    if (options.assume_brace_free_values) result.keys.back().assumption.reset();
+  }
 
   auto consider = [&](Verdict verdict, std::string reason, std::size_t i, std::size_t j) {
     if (verdict <= result.verdict) return;

@@ -51,6 +51,12 @@ struct SlotVerdict {
   std::vector<KeyHash> keys;
 };
 
-SlotVerdict judge(std::span<const ir::KeyExpr> keys);
+struct JudgeOptions {
+  // The project says values never hold braces: what rests only on that
+  // assumption counts as proven.
+  bool assume_brace_free_values = false;
+};
+
+SlotVerdict judge(std::span<const ir::KeyExpr> keys, const JudgeOptions& options = {});
 
 }  // namespace slotlint::slot

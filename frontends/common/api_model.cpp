@@ -108,9 +108,32 @@ const ClientClass* ApiModel::class_for_constructor(std::string_view callee) cons
   return nullptr;
 }
 
-const Method* ApiModel::find_method(std::string_view name) const {
+bool ApiModel::has_method(std::string_view name) const { return methods.contains(name); }
+
+const Method* ApiModel::find_method(std::string_view name, const ClientClass& cls) const {
   auto it = methods.find(name);
-  return it == methods.end() ? nullptr : &it->second;
+  if (it == methods.end()) return nullptr;
+  // Built-in methods serve built-in classes; a user's methods serve theirs.
+  auto serves = [&](const Method& method) {
+    return cls.own_methods_only ? method.library == cls.library : method.library == library;
+  };
+  for (const auto& method : it->second) {
+    if (serves(method) && (method.only_on.empty() ||
+                           std::ranges::find(method.only_on, cls.name) != method.only_on.end())) {
+      return &method;
+    }
+  }
+  // A method only another class of the same model has (mget_nonatomic): the
+  // caller decides whether the client could be that class.
+  for (const auto& method : it->second) {
+    if (serves(method)) return &method;
+  }
+  return nullptr;
+}
+
+const ClientClass* ApiModel::class_for_receiver_name(std::string_view name) const {
+  if (auto it = receiver_classes.find(name); it != receiver_classes.end()) return find_class(it->second);
+  return conventional_receiver(name) ? find_class(default_class) : nullptr;
 }
 
 const ClientClass* ApiModel::derived_class(std::string_view method, const ClientClass& from) const {
@@ -151,6 +174,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.cross_slot_note = entry.value("cross_slot_note", std::string{});
       cls.splits = list_of<std::string>(entry, "splits");
       cls.split_note = entry.value("split_note", std::string{});
+      cls.library = model.library;
       model.classes.push_back(std::move(cls));
     }
     if (model.find_class(model.default_class) == nullptr) {
@@ -180,17 +204,51 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       method.command_from_first_arg = entry.value("command_from_first_arg", false);
       method.splits_by_slot = entry.value("splits_by_slot", false);
       method.only_on = list_of<std::string>(entry, "only_on");
+      method.library = model.library;
       if (!method.command_from_first_arg && method.command().empty()) {
         error = "method '" + name + "': argv must start with the command name";
         return std::nullopt;
       }
-      model.methods.emplace(name, std::move(method));
+      model.methods[name].push_back(std::move(method));
     }
     return model;
   } catch (const nlohmann::json::exception& e) {
     error = e.what();
     return std::nullopt;
   }
+}
+
+bool merge_user_model(ApiModel& base, ApiModel user, std::string& error) {
+  if (user.language != base.language) {
+    error = "model '" + user.library + "' is for " + user.language + ", not " + base.language;
+    return false;
+  }
+  if (user.library == base.library) {
+    error = "model '" + user.library + "' has the name of a built-in model; give it its own \"library\"";
+    return false;
+  }
+  std::vector<std::string> own_classes;
+  for (auto& cls : user.classes) {
+    if (base.find_class(cls.name) != nullptr) {
+      error = "model '" + user.library + "': class '" + cls.name + "' already exists";
+      return false;
+    }
+    cls.own_methods_only = true;
+    own_classes.push_back(cls.name);
+    base.classes.push_back(std::move(cls));
+  }
+  for (auto& [name, declarations] : user.methods) {
+    for (auto& method : declarations) {
+      if (method.only_on.empty()) method.only_on = own_classes;
+      base.methods[name].push_back(std::move(method));
+    }
+  }
+  for (const auto& receiver : user.conventional_receivers) {
+    base.receiver_classes[receiver] = user.default_class;
+  }
+  std::ranges::move(user.prefilter, std::back_inserter(base.prefilter));
+  std::ranges::move(user.derived_classes, std::back_inserter(base.derived_classes));
+  return true;
 }
 
 }  // namespace slotlint::model

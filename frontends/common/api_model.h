@@ -45,6 +45,7 @@ struct Method {
   bool command_from_first_arg = false;
   bool splits_by_slot = false;       // the method itself splits by slot (mget_nonatomic)
   std::vector<std::string> only_on;  // client classes that have it; empty = all
+  std::string library;               // the model that declared it
   [[nodiscard]] std::string command() const;
 };
 
@@ -56,6 +57,9 @@ struct ClientClass {
   std::string cross_slot_note;
   std::vector<std::string> splits;  // commands split by slot
   std::string split_note;
+  std::string library;  // the model that declared it
+  // A user's wrapper class: only its own model's methods apply to it.
+  bool own_methods_only = false;
 };
 
 struct ApiModel {
@@ -73,11 +77,18 @@ struct ApiModel {
     std::string method, from, to;
   };
   std::vector<DerivedClass> derived_classes;
-  std::map<std::string, Method, std::less<>> methods;
+  // By method name; several models may declare the same name for their classes.
+  std::map<std::string, std::vector<Method>, std::less<>> methods;
+  // Receiver names that imply a class other than the default (user models).
+  std::map<std::string, std::string, std::less<>> receiver_classes;
 
   [[nodiscard]] const ClientClass* find_class(std::string_view name) const;
   [[nodiscard]] const ClientClass* class_for_constructor(std::string_view callee) const;
-  [[nodiscard]] const Method* find_method(std::string_view name) const;
+  [[nodiscard]] bool has_method(std::string_view name) const;
+  // The declaration of `name` that applies to a client of class `cls`.
+  [[nodiscard]] const Method* find_method(std::string_view name, const ClientClass& cls) const;
+  // The class a receiver named `name` is assumed to be, from its name alone.
+  [[nodiscard]] const ClientClass* class_for_receiver_name(std::string_view name) const;
   // The class that `method` on a `from` client returns (`from` itself unless
   // the model says otherwise).
   [[nodiscard]] const ClientClass* derived_class(std::string_view method,
@@ -87,6 +98,12 @@ struct ApiModel {
 
 // Parses a model; nullopt with `error` naming the problem (and where).
 std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string& error);
+
+// Adds a user's model (their own wrappers) to a built-in one of the same
+// language: its classes accept only its own methods, its methods apply only to
+// its classes, its receiver names imply its default class. False with `error`
+// when it clashes (a class name already taken, another language).
+bool merge_user_model(ApiModel& base, ApiModel user, std::string& error);
 
 // Parses "keys, *args, timeout=0" (Python-style) into parameters.
 std::vector<Parameter> parse_signature(std::string_view signature);

@@ -18,8 +18,9 @@ std::string_view last_name(std::string_view dotted) {
 }  // namespace
 
 std::optional<ClientRef> ClientResolver::by_name(std::string_view name) const {
-  if (!api_.conventional_receiver(name)) return std::nullopt;
-  return ClientRef{api_.find_class(api_.default_class), true};
+  const auto* cls = api_.class_for_receiver_name(name);
+  if (cls == nullptr) return std::nullopt;
+  return ClientRef{cls, true};
 }
 
 std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annotation) const {

@@ -42,7 +42,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     return result;
   }
   auto scopes = ScopeTree::build(
-      *tree, [&](std::string_view method) { return api.find_method(method) != nullptr; });
+      *tree, [&](std::string_view method) { return api.has_method(method); });
   if (scopes.error_nodes() > 0) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",
@@ -56,9 +56,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
   for (const auto& call : scopes.calls()) {
     auto function = call.call.field("function");
     auto method_name = function.field("attribute");
-    const auto* method = api.find_method(method_name.text());
     auto client = resolver.resolve(function.field("object"), *call.scope);
-    if (method == nullptr || !client || client->cls == nullptr) continue;
+    if (!client || client->cls == nullptr) continue;
+    const auto* method = api.find_method(method_name.text(), *client->cls);
+    if (method == nullptr) continue;
     const auto* cls = class_for_call(api, *method, *client);
     if (cls == nullptr) continue;
     auto arguments = call.call.field("arguments");

@@ -155,10 +155,10 @@ def automation_problems(run, where):
     # GitHub reads the id as "category/run-id": the category is everything
     # before the last '/'. Without a '/', the whole id is a run id and the run
     # has no category; "slotlint/" is the category "slotlint" with no run id.
-    category = automation_id.rpartition("/")[0]
     if "/" not in automation_id:
         return [f"{where}.automationDetails.id {automation_id!r} has no '/': GitHub reads it as a "
                 "run id with no category (end it with '/' to make it the category)"]
+    category = automation_id.rpartition("/")[0]
     if not category:
         return [f"{where}.automationDetails.id {automation_id!r} has an empty category before its last '/'"]
     return []

@@ -53,7 +53,8 @@ TEST(GithubLimits, KeepsTheMostSevereInTheReportsOrder) {
 TEST(GithubLimits, EqualLevelsKeepTheEarlierFindings) {
   auto run = mixed_report();
   apply_github_limits(run, {.max_results_per_run = 5});
-  EXPECT_EQ(where(run), (std::vector<std::string>{"a.py:1", "a.py:2", "a.py:3", "b.py:2", "c.py:1"}));
+  EXPECT_EQ(where(run),
+            (std::vector<std::string>{"a.py:1", "a.py:2", "a.py:3", "b.py:2", "c.py:1"}));
 }
 
 TEST(GithubLimits, SaysHowManyResultsWereLeftOutAndWhy) {

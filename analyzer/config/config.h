@@ -1,0 +1,70 @@
+// The project configuration: `.slotlint.json`, found by walking up from the
+// analysed paths (or named with --config).
+//
+//   {
+//     "rules":    { "SL001": { "enabled": true, "level": "warning" } },
+//     "exclude":  [ "tests/**", "legacy/*.py" ],
+//     "settings": { "assume_brace_free_values": true },
+//     "models":   [ { ...an API model, in the format of frontends/*/models/*.json } ]
+//   }
+//
+// Rules are named by code or name. Exclude patterns are globs relative to the
+// config file's folder (`*` within a path segment, `**` across segments).
+// Every unknown key and bad value is an error naming the file, the line and
+// what is allowed; nothing is silently ignored.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analyzer/ir/finding.h"
+
+namespace slotlint::config {
+
+struct RuleSetting {
+  std::optional<bool> enabled;
+  std::optional<ir::Level> level;
+};
+
+struct Config {
+  std::filesystem::path file;  // empty: no config file, defaults
+  std::map<std::string, RuleSetting> rules;  // by rule code
+  std::vector<std::string> exclude;
+  // Treat values in keys as holding no '{' or '}': verdicts that rest only on
+  // that assumption become proven.
+  bool assume_brace_free_values = false;
+  std::vector<std::string> models;  // each an API model as JSON text
+
+  // Whether `path` (absolute or relative to the current folder) is excluded.
+  [[nodiscard]] bool excludes(const std::filesystem::path& path) const;
+};
+
+struct ConfigError {
+  std::string file;
+  std::uint32_t line = 0;  // 1-based; 0 when not about one line
+  std::string message;
+  [[nodiscard]] std::string describe() const;  // "file:line: message"
+};
+
+// `known_rule` maps a code or name to the rule's code, nullopt when unknown;
+// `known_rules` lists them for the error message.
+struct RuleNames {
+  std::optional<std::string> (*code_of)(std::string_view code_or_name);
+  std::string known;
+};
+
+std::variant<Config, ConfigError> load_config(const std::filesystem::path& file,
+                                              const RuleNames& rules);
+
+// The nearest `.slotlint.json` in `start` (a folder or file) or its parents.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+
+// Glob match of a '/'-separated relative path (exposed for tests).
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace slotlint::config

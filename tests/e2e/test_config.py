@@ -1,0 +1,115 @@
+"""The configuration file: rule settings, exclusions, the brace-free setting
+and user API models, found by walking up or named with --config; bad input is
+exit code 3 with the file and line."""
+import json
+import os
+import tempfile
+import unittest
+
+from slotlint_run import require_environment, run
+
+APP = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
+WRAPPER = '''from myapp.cache import Cache
+
+cache = Cache()
+
+
+def load(uid):
+    return cache.multi_get([f"user:{uid}:name", f"user:{uid}:email"])
+
+
+def store(uid):
+    cache.put_all({"{user:%s}:a" % uid: 1, "{user:%s}:b" % uid: 2})
+'''
+USER_MODEL = {
+    "library": "myapp-cache",
+    "language": "python",
+    "prefilter": ["Cache", "cache"],
+    "default_class": "Cache",
+    "conventional_receivers": ["cache"],
+    "classes": [{"name": "Cache", "constructors": ["Cache", "myapp.cache.Cache"], "cross_slot": "sent"}],
+    "methods": {
+        "multi_get": {"signature": "keys", "argv": ["MGET", "...keys"]},
+        "put_all": {"signature": "mapping", "argv": ["MSET", "items(mapping)"]},
+    },
+}
+
+
+class Config(unittest.TestCase):
+    def setUp(self):
+        require_environment(self)
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        os.makedirs(os.path.join(self.dir, "src", "tests"))
+        self.write("src/app.py", APP)
+        self.write("src/tests/test_app.py", APP)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def findings(self, *args, codes=(0, 1)):
+        result = run("check", os.path.join(self.dir, "src"), "--root", self.dir, "--format", "json", *args,
+                     check_codes=codes)
+        return json.loads(result.stdout)["findings"]
+
+    def test_found_by_walking_up_and_applied(self):
+        self.assertEqual(len(self.findings()), 2)
+        self.write(".slotlint.json", json.dumps({"exclude": ["src/tests/**"],
+                                                 "rules": {"SL001": {"level": "note"}}}))
+        found = self.findings()
+        self.assertEqual([f["path"] for f in found], ["src/app.py"])
+        self.assertEqual(found[0]["level"], "note")
+        # A note is below the default fail level.
+        self.assertEqual(run("check", os.path.join(self.dir, "src"), check_codes=None).returncode, 0)
+        self.assertEqual(len(self.findings("--no-config")), 2)
+
+    def test_disabled_rule(self):
+        path = self.write("elsewhere.json", json.dumps({"rules": {"cross-slot-multi-key-command": {"enabled": False}}}))
+        self.assertEqual(self.findings("--config", path), [])
+
+    def test_brace_free_setting_makes_likely_proven(self):
+        self.write("src/app.py", 'import redis\nr = redis.Redis()\n'
+                                 'def f(p):\n    r.mget(p + "{a}:x", p + "{b}:y")\n')
+        levels = {f["path"]: f["level"] for f in self.findings()}
+        self.assertEqual(levels["src/app.py"], "warning", "a value before the tag could hold a brace")
+        path = self.write("strict.json", json.dumps({"settings": {"assume_brace_free_values": True}}))
+        levels = {f["path"]: f["level"] for f in self.findings("--config", path)}
+        self.assertEqual(levels["src/app.py"], "error")
+
+    def test_user_model_for_a_wrapper(self):
+        self.write("src/wrapper.py", WRAPPER)
+        without = [f for f in self.findings() if f["path"] == "src/wrapper.py"]
+        self.assertEqual(without, [], "without the model the wrapper is not understood")
+        path = self.write("model.json", json.dumps({"models": [USER_MODEL]}))
+        found = [f for f in self.findings("--config", path) if f["path"] == "src/wrapper.py"]
+        self.assertEqual([(f["line"], f["level"]) for f in found], [(7, "warning")])
+        self.assertIn("MGET", found[0]["message"])
+
+    def test_bad_configurations_exit_3_with_file_and_line(self):
+        cases = {
+            "unknown_key.json": ('{\n  "rules": {},\n  "exclud": []\n}', ":3:", "allowed: rules"),
+            "bad_level.json": ('{"rules": {"SL001": {"level": "loud"}}}', ":1:", "\"note\", \"warning\" or \"error\""),
+            "bad_json.json": ('{"rules": ', ":1:", "not valid JSON"),
+            "bad_model.json": (json.dumps({"models": [{"library": "x"}]}), "bad_model.json", "invalid"),
+        }
+        for name, (text, where, what) in cases.items():
+            with self.subTest(name):
+                path = self.write(name, text)
+                result = run("check", os.path.join(self.dir, "src"), "--config", path, check_codes=(3,))
+                message = result.stderr.decode()
+                self.assertIn(name + where if where.startswith(":") else where, message)
+                self.assertIn(what, message)
+        result = run("check", os.path.join(self.dir, "src"), "--config", os.path.join(self.dir, "nope.json"),
+                     check_codes=(3,))
+        self.assertIn(b"cannot read", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
