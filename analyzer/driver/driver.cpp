@@ -145,6 +145,14 @@ FileResult Driver::analyse_file(
   if (text.find("slotlint: ignore") != std::string_view::npos) {
     result.suppressions = find_suppressions(text, language->line_comment_prefixes);
     for (const auto& suppression : result.suppressions) {
+      for (const auto& name : suppression.rules) {
+        if (rules::find_rule(name) != nullptr) continue;
+        result.notices.push_back(
+            {ir::Level::Warning, "unknown-suppression-rule",
+             fmt::format("line {}: `slotlint: ignore[{}]` names no rule, so it silences nothing; "
+                         "`slotlint rules` lists the codes and names",
+                         suppression.line, name)});
+      }
       if (!suppression.rules.empty()) continue;
       result.notices.push_back(
           {ir::Level::Warning, "bare-suppression",

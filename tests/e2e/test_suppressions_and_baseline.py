@@ -50,6 +50,15 @@ class SuppressionsAndBaseline(unittest.TestCase):
         self.assertTrue(any(n["id"] == "bare-suppression" and "line 3" in n["message"]
                             for n in report["notifications"]))
 
+    def test_ignore_naming_no_rule_is_reported_and_silences_nothing(self):
+        self.write("app.py", 'r.mget("foo", "bar")  # slotlint: ignore[SL01]\n')
+        result = self.check()
+        self.assertEqual(result.returncode, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["findings"][0]["suppressed"])
+        self.assertTrue(any(n["id"] == "unknown-suppression-rule" and "SL01" in n["message"]
+                            for n in report["notifications"]))
+
     def test_bare_ignore_in_a_clean_file_is_reported_too(self):
         self.write("clean.py", 'r.get("foo")  # slotlint: ignore\n')
         report = json.loads(self.check().stdout)
