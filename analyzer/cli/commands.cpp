@@ -180,26 +180,41 @@ bool use_color(const CheckOptions& options) {
   return !options.output && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO) != 0;
 }
 
+// What check and dump-ir share: options, configuration, and a driver with the
+// user's models.
+struct Session {
+  CheckOptions options;
+  config::Config configuration;
+  std::optional<driver::Driver> driver;
+};
+
+// kClean when the session is ready; otherwise the exit code, after printing why.
+int open_session(std::span<const std::string_view> args, Session& session) {
+  if (auto error = parse_check_options(args, session.options)) return usage_error(*error);
+  auto configuration = load_configuration(session.options);
+  if (!configuration) return kConfig;
+  session.configuration = std::move(*configuration);
+  session.options.run.config = &session.configuration;
+  int failure = kClean;
+  session.driver = make_driver(session.configuration, failure);
+  return session.driver ? kClean : failure;
+}
+
 }  // namespace
 
 int run_check(std::span<const std::string_view> args) {
-  CheckOptions options;
-  if (auto error = parse_check_options(args, options)) return usage_error(*error);
+  Session session;
+  if (int failure = open_session(args, session); failure != kClean) return failure;
+  const auto& options = session.options;
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) {
     std::string error;
     baseline = read_baseline(*options.baseline, error);
     if (!baseline) return usage_error(error);
   }
-  auto configuration = load_configuration(options);
-  if (!configuration) return kConfig;
-  options.run.config = &*configuration;
-  int failure = kClean;
-  auto driver = make_driver(*configuration, failure);
-  if (!driver) return failure;
-
-  auto analysis = driver->analyse(options.run);
-  auto run = driver->make_report(analysis, options.min_level, options.run.root, &*configuration);
+  auto analysis = session.driver->analyse(options.run);
+  auto run = session.driver->make_report(analysis, options.min_level, options.run.root,
+                                         &session.configuration);
   run.automation_id = options.automation_id;
   if (baseline) apply_baseline(*baseline, run);
 
@@ -298,15 +313,9 @@ int run_explain(std::span<const std::string_view> args) {
 }
 
 int run_dump_ir(std::span<const std::string_view> args) {
-  CheckOptions options;
-  if (auto error = parse_check_options(args, options)) return usage_error(*error);
-  auto configuration = load_configuration(options);
-  if (!configuration) return kConfig;
-  options.run.config = &*configuration;
-  int failure = kClean;
-  auto driver = make_driver(*configuration, failure);
-  if (!driver) return failure;
-  auto analysis = driver->analyse(options.run);
+  Session session;
+  if (int failure = open_session(args, session); failure != kClean) return failure;
+  auto analysis = session.driver->analyse(session.options.run);
 
   auto arg_json = [](const ir::Arg& arg) {
     nlohmann::json j{{"display", arg.value.display()}};

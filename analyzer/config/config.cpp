@@ -17,7 +17,8 @@ constexpr std::string_view kFileName = ".slotlint.json";
 
 std::uint32_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  return 1 + static_cast<std::uint32_t>(
+                 std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 // The line of the first `"key"` at or after `from`: where a person looks.
@@ -67,8 +68,9 @@ class Reader {
       } else if (key == "models") {
         problem = read_models(value, config);
       } else if (key != "$schema") {
-        problem = error(line_of_key(text_, key),
-                        fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, models)", key));
+        problem = error(
+            line_of_key(text_, key),
+            fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, models)", key));
       }
       if (problem) return *problem;
     }
@@ -82,29 +84,42 @@ class Reader {
 
   std::optional<ConfigError> read_rules(const Json& value, Config& config) const {
     if (!value.is_object()) {
-      return error(line_of_key(text_, "rules"), "\"rules\" must be an object: {\"SL001\": {\"level\": \"warning\"}}");
+      return error(line_of_key(text_, "rules"),
+                   "\"rules\" must be an object: {\"SL001\": {\"level\": \"warning\"}}");
     }
     for (const auto& [name, setting] : value.items()) {
       auto line = line_of_key(text_, name);
       auto code = rules_.code_of(name);
       if (!code) return error(line, fmt::format("no rule \"{}\" (known: {})", name, rules_.known));
       if (!setting.is_object()) {
-        return error(line, fmt::format("rule \"{}\" takes an object with \"enabled\" and/or \"level\"", name));
+        return error(
+            line,
+            fmt::format("rule \"{}\" takes an object with \"enabled\" and/or \"level\"", name));
       }
       RuleSetting rule;
       for (const auto& [key, field] : setting.items()) {
         if (key == "enabled") {
-          if (!field.is_boolean()) return error(line, fmt::format("\"enabled\" of \"{}\" must be true or false, not {}", name, describe_json(field)));
+          if (!field.is_boolean())
+            return error(line, fmt::format("\"enabled\" of \"{}\" must be true or false, not {}",
+                                           name, describe_json(field)));
           rule.enabled = field.get<bool>();
         } else if (key == "level") {
           rule.level = parse_level(field);
-          if (!rule.level) return error(line, fmt::format("\"level\" of \"{}\" must be \"note\", \"warning\" or \"error\", not {}", name, describe_json(field)));
+          if (!rule.level)
+            return error(
+                line, fmt::format(
+                          "\"level\" of \"{}\" must be \"note\", \"warning\" or \"error\", not {}",
+                          name, describe_json(field)));
         } else {
-          return error(line_of_key(text_, key), fmt::format("unknown key \"{}\" for rule \"{}\" (allowed: enabled, level)", key, name));
+          return error(line_of_key(text_, key),
+                       fmt::format("unknown key \"{}\" for rule \"{}\" (allowed: enabled, level)",
+                                   key, name));
         }
       }
       if (!config.rules.emplace(*code, rule).second) {
-        return error(line, fmt::format("rule {} is configured twice (by code and by name); keep one", *code));
+        return error(
+            line,
+            fmt::format("rule {} is configured twice (by code and by name); keep one", *code));
       }
     }
     return std::nullopt;
@@ -112,10 +127,13 @@ class Reader {
 
   std::optional<ConfigError> read_exclude(const Json& value, Config& config) const {
     auto line = line_of_key(text_, "exclude");
-    if (!value.is_array()) return error(line, "\"exclude\" must be a list of glob patterns, e.g. [\"tests/**\"]");
+    if (!value.is_array())
+      return error(line, "\"exclude\" must be a list of glob patterns, e.g. [\"tests/**\"]");
     for (const auto& pattern : value) {
       if (!pattern.is_string() || pattern.get<std::string>().empty()) {
-        return error(line, fmt::format("\"exclude\" holds glob patterns (non-empty strings), not {}", describe_json(pattern)));
+        return error(line,
+                     fmt::format("\"exclude\" holds glob patterns (non-empty strings), not {}",
+                                 describe_json(pattern)));
       }
       config.exclude.push_back(pattern.get<std::string>());
     }
@@ -123,14 +141,18 @@ class Reader {
   }
 
   std::optional<ConfigError> read_settings(const Json& value, Config& config) const {
-    if (!value.is_object()) return error(line_of_key(text_, "settings"), "\"settings\" must be an object");
+    if (!value.is_object())
+      return error(line_of_key(text_, "settings"), "\"settings\" must be an object");
     for (const auto& [key, field] : value.items()) {
       auto line = line_of_key(text_, key);
       if (key == "assume_brace_free_values") {
-        if (!field.is_boolean()) return error(line, fmt::format("\"{}\" must be true or false, not {}", key, describe_json(field)));
+        if (!field.is_boolean())
+          return error(
+              line, fmt::format("\"{}\" must be true or false, not {}", key, describe_json(field)));
         config.assume_brace_free_values = field.get<bool>();
       } else {
-        return error(line, fmt::format("unknown setting \"{}\" (allowed: assume_brace_free_values)", key));
+        return error(
+            line, fmt::format("unknown setting \"{}\" (allowed: assume_brace_free_values)", key));
       }
     }
     return std::nullopt;
@@ -140,7 +162,8 @@ class Reader {
     auto line = line_of_key(text_, "models");
     if (!value.is_array()) return error(line, "\"models\" must be a list of API models");
     for (const auto& model : value) {
-      if (!model.is_object()) return error(line, "each entry of \"models\" must be an API model object");
+      if (!model.is_object())
+        return error(line, "each entry of \"models\" must be an API model object");
       config.models.push_back(model.dump());
     }
     return std::nullopt;
@@ -154,14 +177,16 @@ class Reader {
 }  // namespace
 
 std::string ConfigError::describe() const {
-  return line == 0 ? fmt::format("{}: {}", file, message) : fmt::format("{}:{}: {}", file, line, message);
+  return line == 0 ? fmt::format("{}: {}", file, message)
+                   : fmt::format("{}:{}: {}", file, line, message);
 }
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (pattern.starts_with("**/")) {
     // Any number of leading segments, none included.
     if (glob_match(pattern.substr(3), path)) return true;
-    for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1)) {
+    for (auto slash = path.find('/'); slash != std::string_view::npos;
+         slash = path.find('/', slash + 1)) {
       if (glob_match(pattern.substr(3), path.substr(slash + 1))) return true;
     }
     return false;
@@ -186,7 +211,8 @@ bool Config::excludes(const fs::path& path) const {
   if (exclude.empty()) return false;
   std::error_code ec;
   fs::path base = file.empty() ? fs::current_path(ec) : file.parent_path();
-  auto relative = fs::absolute(path, ec).lexically_normal().lexically_relative(fs::absolute(base, ec).lexically_normal());
+  auto relative = fs::absolute(path, ec).lexically_normal().lexically_relative(
+      fs::absolute(base, ec).lexically_normal());
   if (relative.empty() || *relative.begin() == "..") return false;
   auto text = relative.generic_string();
   return std::ranges::any_of(exclude, [&](const std::string& pattern) {

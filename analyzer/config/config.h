@@ -32,7 +32,7 @@ struct RuleSetting {
 };
 
 struct Config {
-  std::filesystem::path file;  // empty: no config file, defaults
+  std::filesystem::path file;                // empty: no config file, defaults
   std::map<std::string, RuleSetting> rules;  // by rule code
   std::vector<std::string> exclude;
   // Treat values in keys as holding no '{' or '}': verdicts that rest only on

@@ -167,7 +167,8 @@ FileResult Driver::analyse_file(
   result.ops = std::move(analysis.ops);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
   rules::RuleContext context;
-  context.assume_brace_free_values = options.config != nullptr && options.config->assume_brace_free_values;
+  context.assume_brace_free_values =
+      options.config != nullptr && options.config->assume_brace_free_values;
   for (const auto& rule : rules_) rule->check(result.ops, context, result.findings);
   if (!result.ops.empty()) result.source = std::string(text);
   return result;
@@ -176,7 +177,8 @@ FileResult Driver::analyse_file(
 Analysis Driver::analyse(const RunOptions& options) const {
   auto discovery = discover(options.paths, options.root);
   if (options.config != nullptr) {
-    std::erase_if(discovery.files, [&](const SourceFile& file) { return options.config->excludes(file.path); });
+    std::erase_if(discovery.files,
+                  [&](const SourceFile& file) { return options.config->excludes(file.path); });
   }
   Analysis analysis;
   analysis.path_notices = std::move(discovery.notices);

@@ -21,7 +21,12 @@ frontend::FileAnalysis analyse_python(const frontend::FileInput& file, const mod
 
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
-      {"python", {".py", ".pyi"}, tree_sitter_python, "redis-py", {"#"}, python_project,
+      {"python",
+       {".py", ".pyi"},
+       tree_sitter_python,
+       "redis-py",
+       {"#"},
+       python_project,
        analyse_python},
   };
   return languages;

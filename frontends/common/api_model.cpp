@@ -132,7 +132,8 @@ const Method* ApiModel::find_method(std::string_view name, const ClientClass& cl
 }
 
 const ClientClass* ApiModel::class_for_receiver_name(std::string_view name) const {
-  if (auto it = receiver_classes.find(name); it != receiver_classes.end()) return find_class(it->second);
+  if (auto it = receiver_classes.find(name); it != receiver_classes.end())
+    return find_class(it->second);
   return conventional_receiver(name) ? find_class(default_class) : nullptr;
 }
 
@@ -224,7 +225,8 @@ bool merge_user_model(ApiModel& base, ApiModel user, std::string& error) {
     return false;
   }
   if (user.library == base.library) {
-    error = "model '" + user.library + "' has the name of a built-in model; give it its own \"library\"";
+    error = "model '" + user.library +
+            "' has the name of a built-in model; give it its own \"library\"";
     return false;
   }
   std::vector<std::string> own_classes;

@@ -14,8 +14,8 @@ namespace slotlint::frontend {
 
 struct FileInput {
   ir::FileIndex index = 0;
-  std::string_view path;    // as reported (relative to the root)
-  std::string_view source;  // the whole file, UTF-8
+  std::string_view path;                  // as reported (relative to the root)
+  std::string_view source;                // the whole file, UTF-8
   std::filesystem::path filesystem_path;  // as opened, for finding what it imports
 };
 

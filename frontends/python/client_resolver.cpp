@@ -53,8 +53,8 @@ std::optional<ClientRef> ClientResolver::from_bindings(const std::vector<Binding
     if (binding.kind == Binding::Kind::Parameter && !binding.annotation.empty()) {
       if (auto found = from_annotation(binding.annotation)) return found;
     }
-    if (binding.kind == Binding::Kind::Import && loader_ != nullptr && !binding.import_name.empty() &&
-        depth < kMaxDepth) {
+    if (binding.kind == Binding::Kind::Import && loader_ != nullptr &&
+        !binding.import_name.empty() && depth < kMaxDepth) {
       // from app.db import client: what `client` is, in app/db.py.
       const auto* module = loader_->load(path_, {binding.import_level, binding.import_module});
       const auto* there =

@@ -678,7 +678,8 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       }
       if (bindings->size() == 1 && binding.kind == Binding::Kind::Import && loader_ != nullptr &&
           !binding.import_name.empty()) {
-        if (const auto* module = loader_->load(path_, {binding.import_level, binding.import_module})) {
+        if (const auto* module =
+                loader_->load(path_, {binding.import_level, binding.import_module})) {
           if (auto value = call_imported(*module, binding.import_name, call, ctx)) return *value;
         }
       }

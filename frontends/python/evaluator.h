@@ -57,7 +57,8 @@ class Evaluator {
   const ParsedModule* module_named_by(const Binding& import) const;
   // The module an identifier stands for (`k` after `import app.keys as k`).
   const ParsedModule* module_of_identifier(ts::Node identifier, const Context& ctx) const;
-  std::optional<Value> eval_imported_name(const Binding& import, ts::Node at, const Context& ctx) const;
+  std::optional<Value> eval_imported_name(const Binding& import, ts::Node at,
+                                          const Context& ctx) const;
   std::optional<Value> call_imported(const ParsedModule& module, std::string_view name,
                                      ts::Node call, const Context& ctx) const;
   std::optional<Value> eval_module_attribute(const ParsedModule& module, std::string_view name,

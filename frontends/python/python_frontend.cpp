@@ -41,8 +41,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
                                           limits.parse_timeout_micros / 1000)});
     return result;
   }
-  auto scopes = ScopeTree::build(
-      *tree, [&](std::string_view method) { return api.has_method(method); });
+  auto scopes =
+      ScopeTree::build(*tree, [&](std::string_view method) { return api.has_method(method); });
   if (scopes.error_nodes() > 0) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",

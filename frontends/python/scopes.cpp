@@ -80,7 +80,8 @@ void ScopeTree::bind_import(ts::Node statement, Scope& scope) {
     for (std::uint32_t i = 0; i < statement.named_child_count(); ++i) {
       auto item = statement.named_child(i);
       if (item.type() == "aliased_import") {
-        bind(std::string(item.field("alias").text()), 0, std::string(item.field("name").text()), "");
+        bind(std::string(item.field("alias").text()), 0, std::string(item.field("name").text()),
+             "");
       } else if (item.type() == "dotted_name" && item.text().find('.') == std::string_view::npos) {
         bind(std::string(item.text()), 0, std::string(item.text()), "");
       }
@@ -104,7 +105,8 @@ void ScopeTree::bind_import(ts::Node statement, Scope& scope) {
     auto item = statement.named_child(i);
     if (item == module_node) continue;
     if (item.type() == "aliased_import") {
-      bind(std::string(item.field("alias").text()), level, module, std::string(item.field("name").text()));
+      bind(std::string(item.field("alias").text()), level, module,
+           std::string(item.field("name").text()));
     } else if (item.type() == "dotted_name") {
       bind(std::string(item.text()), level, module, std::string(item.text()));
     }

@@ -18,15 +18,23 @@ namespace slotlint::python {
 struct Scope;
 
 struct Binding {
-  enum class Kind : std::uint8_t { Assign, Parameter, LoopTarget, WithTarget, Function, Import, Other };
+  enum class Kind : std::uint8_t {
+    Assign,
+    Parameter,
+    LoopTarget,
+    WithTarget,
+    Function,
+    Import,
+    Other
+  };
   Kind kind = Kind::Other;
   std::uint32_t position = 0;    // where the binding statement starts
   ts::Node value;                // Assign/WithTarget: the value; Function: the def
   std::string annotation;        // Parameter: its type annotation text
   const Scope* scope = nullptr;  // where `value` is evaluated
   // Import: `from <module> import <name>` (name empty: the module itself).
-  int import_level = 0;          // leading dots of a relative import
-  std::string import_module;     // dotted, without the leading dots
+  int import_level = 0;       // leading dots of a relative import
+  std::string import_module;  // dotted, without the leading dots
   std::string import_name;
 };
 

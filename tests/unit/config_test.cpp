@@ -24,11 +24,14 @@ class ConfigFile : public testing::Test {
     return path_;
   }
   void TearDown() override { fs::remove(path_); }
-  std::variant<Config, ConfigError> load(const std::string& text) { return load_config(write(text), kRules); }
+  std::variant<Config, ConfigError> load(const std::string& text) {
+    return load_config(write(text), kRules);
+  }
   ConfigError error_of(const std::string& text) {
     auto loaded = load(text);
     EXPECT_TRUE(std::holds_alternative<ConfigError>(loaded)) << "expected an error for: " << text;
-    return std::holds_alternative<ConfigError>(loaded) ? std::get<ConfigError>(loaded) : ConfigError{};
+    return std::holds_alternative<ConfigError>(loaded) ? std::get<ConfigError>(loaded)
+                                                       : ConfigError{};
   }
   fs::path path_;
 };
@@ -57,18 +60,25 @@ TEST_F(ConfigFile, UnknownKeyNamesTheLineAndWhatIsAllowed) {
 }
 
 TEST_F(ConfigFile, BadValuesAreErrors) {
-  EXPECT_NE(error_of(R"({"rules": {"SL999": {}}})").message.find("known: SL001"), std::string::npos);
-  EXPECT_NE(error_of(R"({"rules": {"SL001": {"level": "fatal"}}})").message.find("\"note\", \"warning\" or \"error\""),
+  EXPECT_NE(error_of(R"({"rules": {"SL999": {}}})").message.find("known: SL001"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"rules": {"SL001": {"enabled": "yes"}}})").message.find("true or false"), std::string::npos);
-  EXPECT_NE(error_of(R"({"rules": {"SL001": {"severity": 1}}})").message.find("allowed: enabled, level"),
+  EXPECT_NE(error_of(R"({"rules": {"SL001": {"level": "fatal"}}})")
+                .message.find("\"note\", \"warning\" or \"error\""),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"rules": {"SL001": {}, "cross-slot-multi-key-command": {}}})").message.find("configured twice"),
+  EXPECT_NE(error_of(R"({"rules": {"SL001": {"enabled": "yes"}}})").message.find("true or false"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"exclude": "tests"})").message.find("list of glob patterns"), std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"rules": {"SL001": {"severity": 1}}})").message.find("allowed: enabled, level"),
+      std::string::npos);
+  EXPECT_NE(error_of(R"({"rules": {"SL001": {}, "cross-slot-multi-key-command": {}}})")
+                .message.find("configured twice"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"exclude": "tests"})").message.find("list of glob patterns"),
+            std::string::npos);
   EXPECT_NE(error_of(R"({"exclude": [3]})").message.find("non-empty strings"), std::string::npos);
-  EXPECT_NE(error_of(R"({"settings": {"fast": true}})").message.find("allowed: assume_brace_free_values"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"settings": {"fast": true}})").message.find("allowed: assume_brace_free_values"),
+      std::string::npos);
   EXPECT_NE(error_of(R"({"models": {}})").message.find("list of API models"), std::string::npos);
   EXPECT_NE(error_of("[1, 2]").message.find("JSON object"), std::string::npos);
 }
