@@ -38,9 +38,12 @@ struct ClientInfo {
 };
 
 // Filled by later issues (transactions, pipelines, TRYAGAIN handling).
+// The batch a command is queued in. Commands with the same `id` in one file
+// belong to the same pipeline object; a Transaction runs as MULTI/EXEC.
 struct GroupRef {
-  enum class Kind : std::uint8_t { Pipeline, Transaction, Watch } kind{};
-  std::uint32_t id = 0;
+  enum class Kind : std::uint8_t { Pipeline, Transaction } kind{};
+  std::string id;     // stable within the file (the pipeline's variable and binding)
+  SourceSpan origin;  // where the pipeline was created
 };
 struct ErrorContext {
   bool result_ignored = false;
@@ -57,7 +60,8 @@ struct RedisOp {
   std::vector<Arg> argv;
   ClientInfo client;
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
-  std::string handling_note;  // why the model says so, for messages
+  std::string handling_note;     // why the model says so, for messages
+  std::string transaction_note;  // what the client does with a MULTI/EXEC across slots
 
   // Derived from argv by the command table (see analyzer/commands).
   std::vector<KeyExpr> keys;

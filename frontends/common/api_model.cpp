@@ -165,6 +165,9 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       model.receiver_name_fragments.push_back(lower(fragment));
     }
     model.same_client_methods = list_of<std::string>(doc, "same_client_methods");
+    model.command_named_methods = doc.value("command_named_methods", false);
+    model.transaction_keyword = doc.value("transaction_keyword", std::string{});
+    model.pipeline_methods = list_of<std::string>(doc, "pipeline_methods");
     for (const auto& entry : doc.at("classes")) {
       ClientClass cls;
       cls.name = entry.at("name").get<std::string>();
@@ -176,6 +179,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.splits = list_of<std::string>(entry, "splits");
       cls.split_note = entry.value("split_note", std::string{});
       cls.library = model.library;
+      cls.transaction_note = entry.value("transaction_note", std::string{});
       model.classes.push_back(std::move(cls));
     }
     if (model.find_class(model.default_class) == nullptr) {

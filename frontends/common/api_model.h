@@ -57,7 +57,8 @@ struct ClientClass {
   std::string cross_slot_note;
   std::vector<std::string> splits;  // commands split by slot
   std::string split_note;
-  std::string library;  // the model that declared it
+  std::string library;           // the model that declared it
+  std::string transaction_note;  // what a MULTI/EXEC batch across slots does
   // A user's wrapper class: only its own model's methods apply to it.
   bool own_methods_only = false;
 };
@@ -71,6 +72,13 @@ struct ApiModel {
   std::vector<std::string> conventional_receivers;   // exact names
   std::vector<std::string> receiver_name_fragments;  // case-insensitive substrings
   std::vector<std::string> same_client_methods;      // return an object with the same API
+  // A method not listed in `methods` whose name is a single-key command
+  // (`set`, `incr`, `hgetall`) takes the key as its first argument.
+  bool command_named_methods = false;
+  // Pipeline creation: `pipeline(transaction=True)` gives a MULTI/EXEC batch
+  // unless this keyword (or the first positional argument) is false.
+  std::string transaction_keyword;
+  std::vector<std::string> pipeline_methods;  // methods that start a batch
   // ...of another class when called on `from` (RedisCluster.pipeline() gives a
   // ClusterPipeline, which behaves differently).
   struct DerivedClass {

@@ -79,6 +79,23 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
   return argv;
 }
 
+std::optional<model::Method> command_named_method(std::string_view name) {
+  if (name.empty() || name.find('_') != std::string_view::npos) return std::nullopt;
+  const auto* info = commands::find_command(upper(name));
+  if (info == nullptr || !info->container.empty() || info->can_take_many_keys ||
+      info->key_specs.empty()) {
+    return std::nullopt;
+  }
+  const auto& first = info->key_specs.front().begin_search;
+  if (first.kind != commands::BeginSearch::Kind::Index || first.pos != 1) return std::nullopt;
+  model::Method method;
+  method.name = std::string(name);
+  method.signature = model::parse_signature("name, *args");
+  method.argv = {{model::TemplateElement::Kind::Word, upper(name)},
+                 {model::TemplateElement::Kind::Param, "name"}};
+  return method;
+}
+
 bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   if (full_argv.empty() || full_argv.front().spread || !full_argv.front().value.is_literal()) {
     return false;
@@ -127,6 +144,7 @@ void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,
                             bool identified_by_name_only) {
   op.client = {api.library, cls.name, cls.cluster, identified_by_name_only};
+  op.transaction_note = cls.transaction_note;
   if (method.splits_by_slot) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
     op.handling_note =

@@ -35,6 +35,12 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
 // when the command name is not a literal: the call cannot be classified.
 bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv);
 
+// For clients whose single-key commands are methods named like the command
+// with the key first (redis-py's `set(name, value)`, `incr(name)`): the
+// method for `name` when the command table has a single-key command of that
+// name whose key is its first argument.
+std::optional<model::Method> command_named_method(std::string_view name);
+
 // Client facts for a call of `method` on a `cls` client.
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,

@@ -89,6 +89,17 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
         return client;
       }
     }
+    // r.pipeline().set(a, 1).incr(b): a pipeline's commands return the
+    // pipeline, so the chain is the pipeline it starts with.
+    for (auto inner = function.field("object"); inner.type() == "call";
+         inner = inner.field("function").field("object")) {
+      auto inner_function = inner.field("function");
+      if (inner_function.type() != "attribute") break;
+      if (std::ranges::find(api_.pipeline_methods, inner_function.field("attribute").text()) !=
+          api_.pipeline_methods.end()) {
+        return resolve(inner, scope, depth + 1);
+      }
+    }
     return by_name(last_name(callee));  // get_redis(), redis_connection()
   }
   if (type == "identifier") {
@@ -126,6 +137,63 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
       }
     }
     return by_name(field);
+  }
+  return std::nullopt;
+}
+
+std::optional<ir::GroupRef> ClientResolver::batch_created_by(ts::Node call, std::string id,
+                                                             ir::FileIndex file) const {
+  while (call.type() == "await" || call.type() == "parenthesized_expression")
+    call = call.named_child(0);
+  if (call.type() != "call") return std::nullopt;
+  auto function = call.field("function");
+  if (function.type() != "attribute" ||
+      std::ranges::find(api_.pipeline_methods, function.field("attribute").text()) ==
+          api_.pipeline_methods.end()) {
+    return std::nullopt;
+  }
+  // transaction=True is the default; only a literal False makes a plain batch.
+  // A flag we cannot read counts as plain, so that no finding rests on a guess.
+  auto kind = ir::GroupRef::Kind::Transaction;
+  auto arguments = call.field("arguments");
+  for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+    auto arg = arguments.named_child(i);
+    ts::Node value;
+    if (arg.type() == "keyword_argument" && arg.field("name").text() == api_.transaction_keyword) {
+      value = arg.field("value");
+    } else if (i == 0 && arg.type() != "keyword_argument") {
+      value = arg;
+    }
+    if (!value.is_null() && value.text() != "True") kind = ir::GroupRef::Kind::Pipeline;
+  }
+  return ir::GroupRef{kind, std::move(id), {file, call.begin(), call.end()}};
+}
+
+std::optional<ir::GroupRef> ClientResolver::batch_of(ts::Node receiver, const Scope& scope,
+                                                     ir::FileIndex file) const {
+  // A chain: r.pipeline().set(a, 1).incr(b).execute()
+  for (int depth = 0; receiver.type() == "call" && depth < kMaxDepth; ++depth) {
+    if (auto batch =
+            batch_created_by(receiver, "chain@" + std::to_string(receiver.begin()), file)) {
+      return batch;
+    }
+    auto function = receiver.field("function");
+    if (function.type() != "attribute") return std::nullopt;
+    receiver = function.field("object");
+  }
+  if (receiver.type() != "identifier") return std::nullopt;
+  std::string name(receiver.text());
+  for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+    if (s->kind == Scope::Kind::Class && s != &scope) continue;
+    const auto* bindings = s->find(name);
+    if (bindings == nullptr) continue;
+    if (bindings->size() != 1) return std::nullopt;  // rebound: which batch is unclear
+    const auto& binding = bindings->front();
+    if (binding.kind != Binding::Kind::Assign && binding.kind != Binding::Kind::WithTarget) {
+      return std::nullopt;
+    }
+    return batch_created_by(binding.value,
+                            s->id + ":" + name + "@" + std::to_string(binding.position), file);
   }
   return std::nullopt;
 }

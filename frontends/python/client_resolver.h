@@ -25,10 +25,17 @@ class ClientResolver {
       : api_(api), scopes_(scopes), loader_(loader), path_(std::move(path)) {}
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const;
 
+  // The batch a call on `receiver` is queued in: the pipeline it was created
+  // by (through a variable, a `with` target or a method chain).
+  std::optional<ir::GroupRef> batch_of(ts::Node receiver, const Scope& scope,
+                                       ir::FileIndex file) const;
+
  private:
   std::optional<ClientRef> from_bindings(const std::vector<Binding>& bindings, int depth) const;
   std::optional<ClientRef> from_annotation(std::string_view annotation) const;
   std::optional<ClientRef> by_name(std::string_view name) const;
+  std::optional<ir::GroupRef> batch_created_by(ts::Node call, std::string id,
+                                               ir::FileIndex file) const;
 
   const model::ApiModel& api_;
   const ScopeTree& scopes_;

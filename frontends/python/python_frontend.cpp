@@ -41,8 +41,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
                                           limits.parse_timeout_micros / 1000)});
     return result;
   }
-  auto scopes =
-      ScopeTree::build(*tree, [&](std::string_view method) { return api.has_method(method); });
+  auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
+    return api.has_method(method) ||
+           (api.command_named_methods && frontend::command_named_method(method).has_value());
+  });
   if (scopes.error_nodes() > 0) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",
@@ -59,6 +61,12 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     auto client = resolver.resolve(function.field("object"), *call.scope);
     if (!client || client->cls == nullptr) continue;
     const auto* method = api.find_method(method_name.text(), *client->cls);
+    std::optional<model::Method> generic;
+    if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only) {
+      generic = frontend::command_named_method(method_name.text());
+      if (generic) generic->library = api.library;
+      method = generic ? &*generic : nullptr;
+    }
     if (method == nullptr) continue;
     const auto* cls = class_for_call(api, *method, *client);
     if (cls == nullptr) continue;
@@ -73,6 +81,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     auto argv = frontend::expand_template(*method, bound, op.call);
     if (!frontend::assign_command(op, std::move(argv))) continue;
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
+    op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
     result.ops.push_back(std::move(op));
   }
   return result;

@@ -33,7 +33,7 @@ struct Binding {
   std::string annotation;        // Parameter: its type annotation text
   const Scope* scope = nullptr;  // where `value` is evaluated
   // Import: `from <module> import <name>` (name empty: the module itself).
-  int import_level = 0;       // leading dots of a relative import
+  int import_level = 0;         // leading dots of a relative import
   std::string import_module{};  // dotted, without the leading dots
   std::string import_name{};
 };

@@ -16,6 +16,9 @@ CASES = {
     "percent.py": 'def f(uid):\n    r.rename("user:%s:cart" % uid, "user:%s:order" % uid)\n',
     "concat.py": 'def f(uid):\n    r.rename("user:" + uid + ":cart", "user:" + uid + ":order")\n',
     "locals.py": 'def f(uid):\n    a = f"user:{uid}:a"\n    b = f"user:{uid}:b"\n    r.mget(a, b)\n',
+    "transaction.py": 'def f(uid):\n    with r.pipeline() as pipe:\n'
+                      '        pipe.hset(f"user:{uid}:profile", "a", 1)\n'
+                      '        pipe.sadd(f"user:{uid}:sessions", "s")\n        pipe.execute()\n',
     "comprehension.py": 'def f(uid, fields):\n    r.mget([f"user:{uid}:{x}" for x in fields])\n',
     # One prefix feeding both keys: the two edits must be the same edit.
     "shared_prefix.py": 'def f(uid):\n    r.rename(f"user:{uid}" + ":x", f"user:{uid}" + ":old")\n',

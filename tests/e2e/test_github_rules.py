@@ -87,9 +87,10 @@ class TheCheckCanFail(unittest.TestCase):
     def test_rule_index_pointing_at_another_rule(self):
         other = copy.deepcopy(self.rule)
         other["id"] = "SL999"
-        self.run_["tool"]["driver"]["rules"].append(other)
-        self.result["ruleIndex"] = 1
-        self.assert_one_problem_naming("ruleIndex 1", "'SL999'", f"'{self.result['ruleId']}'")
+        rules = self.run_["tool"]["driver"]["rules"]
+        rules.append(other)
+        self.result["ruleIndex"] = len(rules) - 1
+        self.assert_one_problem_naming(f"ruleIndex {len(rules) - 1}", "'SL999'", f"'{self.result['ruleId']}'")
 
     def test_automation_id_without_category(self):
         self.run_["automationDetails"] = {"id": "slotlint"}

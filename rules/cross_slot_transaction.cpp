@@ -1,0 +1,96 @@
+#include "rules/cross_slot_transaction.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analyzer/slot/hash_tag_suggestion.h"
+#include "analyzer/slot/slot_engine.h"
+
+namespace slotlint::rules {
+namespace {
+
+ir::Level level_for(slot::Verdict verdict) {
+  switch (verdict) {
+    case slot::Verdict::CrossSlot:
+      return ir::Level::Error;
+    case slot::Verdict::LikelyCrossSlot:
+      return ir::Level::Warning;
+    default:
+      return ir::Level::Note;
+  }
+}
+
+struct Transaction {
+  const ir::GroupRef* group = nullptr;
+  std::vector<const ir::RedisOp*> ops;  // the commands queued in it that name keys
+};
+
+std::string queued(const ir::RedisOp& op, const slot::KeyHash& hash) {
+  std::string where = hash.unknown ? "not known before run time"
+                      : hash.slot  ? fmt::format("slot {}", *hash.slot)
+                                   : "slot depends on run-time values";
+  return fmt::format("queued {} '{}' ({})", op.command, op.keys.front().display(), where);
+}
+
+}  // namespace
+
+void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
+                                 std::vector<ir::Finding>& findings) const {
+  // In source order, by batch; first appearance orders the transactions.
+  std::vector<Transaction> transactions;
+  std::map<std::string, std::size_t> index;
+  for (const auto& op : ops) {
+    if (!op.group || op.group->kind != ir::GroupRef::Kind::Transaction) continue;
+    if (!op.command_known || op.keys.empty()) continue;
+    auto [it, inserted] = index.try_emplace(op.group->id, transactions.size());
+    if (inserted) transactions.push_back({&*op.group, {}});
+    transactions[it->second].ops.push_back(&op);
+  }
+  for (auto& transaction : transactions) {
+    if (transaction.ops.size() < 2) continue;
+    // Source order of the commands: a chain's outer call is found first.
+    std::ranges::stable_sort(transaction.ops, {},
+                             [](const ir::RedisOp* op) { return op->callee.begin; });
+    // One key per command: keys within one command are SL001's to judge.
+    std::vector<ir::KeyExpr> keys;
+    for (const auto* op : transaction.ops) keys.push_back(op->keys.front());
+    auto verdict = slot::judge(keys, {context.assume_brace_free_values});
+    if (verdict.verdict == slot::Verdict::SameSlot) continue;
+
+    const auto& breaker = *transaction.ops[verdict.second];
+    auto suggestion = slot::suggest_hash_tag(keys);
+    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot ? "are in different slots"
+                           : verdict.verdict == slot::Verdict::LikelyCrossSlot
+                               ? "can hash to different slots"
+                               : "may hash to different slots";
+    std::string consequence = breaker.transaction_note.empty()
+                                  ? "on Redis Cluster the transaction fails with CROSSSLOT"
+                                  : breaker.transaction_note;
+    std::string advice = "Give every key of the transaction the same hash tag, or split it";
+    if (suggestion) {
+      advice = fmt::format("Put its keys under one hash tag {}", suggestion->tag);
+    }
+    ir::Finding finding;
+    finding.rule_code = std::string(code());
+    finding.level = level_for(verdict.verdict);
+    finding.verdict = std::string(slot::verdict_name(verdict.verdict));
+    finding.message = fmt::format("The keys of this MULTI/EXEC transaction {}: {}; {}. {}.", how,
+                                  verdict.reason, consequence, advice);
+    finding.primary = breaker.callee;
+    finding.related.push_back({transaction.group->origin, "the transaction starts here"});
+    for (std::size_t i = 0; i < transaction.ops.size(); ++i) {
+      finding.related.push_back(
+          {transaction.ops[i]->call, queued(*transaction.ops[i], verdict.keys[i])});
+    }
+    if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
+    finding.fingerprint_basis = "MULTI";
+    for (const auto* op : transaction.ops) {
+      finding.fingerprint_basis += "\x1f" + op->command + " " + op->keys.front().display();
+    }
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace slotlint::rules
