@@ -334,6 +334,11 @@ int run_dump_ir(std::span<const std::string_view> args) {
       nlohmann::json keys = nlohmann::json::array();
       for (const auto& key : op.keys) keys.push_back(key.display());
       auto verdict = slot::judge(op.keys);
+      nlohmann::json group = nullptr;
+      if (op.group) {
+        group = {{"id", op.group->id},
+                 {"kind", op.group->kind == ir::GroupRef::Kind::Transaction ? "transaction" : "pipeline"}};
+      }
       ops.push_back(
           {{"path", file.file.display_path},
            {"line", at.line},
@@ -352,7 +357,8 @@ int run_dump_ir(std::span<const std::string_view> args) {
             op.cross_slot_handling == ir::CrossSlotHandling::SentAsIs        ? "sent"
             : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
                                                                              : "client-splits"},
-           {"verdict", slot::verdict_name(verdict.verdict)}});
+           {"verdict", slot::verdict_name(verdict.verdict)},
+                     {"group", group}});
     }
   }
   std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,

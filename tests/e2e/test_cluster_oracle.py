@@ -69,6 +69,58 @@ class ClusterOracle(unittest.TestCase):
             checked += 1
         self.assertGreaterEqual(checked, 80, "too few fully literal calls in the fixtures to mean anything")
 
+    def test_transactions_fail_exactly_where_proven(self):
+        ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
+        report = json.loads(run("check", "fixtures/python", "--format", "json").stdout)
+        proven = {(f["path"], f["line"]) for f in report["findings"]
+                  if f["verdict"] == "cross-slot" and f["code"] == "SL002"}
+        transactions = {}
+        for op in ops:
+            group = op.get("group")
+            if group and group["kind"] == "transaction":
+                transactions.setdefault((op["path"], group["id"]), []).append(op)
+        checked = 0
+        for (path, _), queued in sorted(transactions.items()):
+            literal = all(op["command_known"] and all("literal" in a for a in op["argv"]) for op in queued)
+            if len(queued) < 2 or not literal:
+                continue
+            queued.sort(key=lambda op: (op["line"], op["column"]))
+            commands = [[op["command"], *[a["literal"] for a in op["argv"]]] for op in queued]
+            failed = self._transaction_fails(commands)
+            slotlint_proves = any((path, op["line"]) in proven for op in queued)
+            where = f"{path}:{queued[0]['line']} {commands}"
+            self.assertEqual(failed, slotlint_proves,
+                             f"{where}: transaction failed={failed}, slotlint proves cross-slot={slotlint_proves}")
+            checked += 1
+        self.assertGreaterEqual(checked, 5, "too few literal transactions in the fixtures to mean anything")
+
+    def _transaction_fails(self, commands):
+        """WATCH..., MULTI, the commands, EXEC on the node that owns the first
+        key: a same-slot transaction runs; a cross-slot one is refused (MOVED
+        while queuing, then EXECABORT, or CROSSSLOT at EXEC)."""
+        probe = self.cluster.node()
+        first_key = commands[0][1]
+        slot = probe.execute_command("CLUSTER", "KEYSLOT", first_key)
+        port = next(int(r[2][1]) for r in probe.execute_command("CLUSTER", "SLOTS") if r[0] <= slot <= r[1])
+        probe.close()
+        connection = redis.Connection(host="127.0.0.1", port=port, socket_timeout=5)
+        failed = False
+        try:
+            watches = [c for c in commands if c[0] == "WATCH"]
+            queued = [c for c in commands if c[0] != "WATCH"]
+            for command in [*watches, ["MULTI"], *queued, ["EXEC"]]:
+                connection.send_command(*command)
+                try:
+                    reply = connection.read_response()
+                except redis.exceptions.ResponseError:
+                    failed = True
+                    continue
+                if command[0] == "EXEC" and reply is None:
+                    failed = True  # a watched key changed: not our case, but not a success
+        finally:
+            connection.disconnect()
+        return failed
+
     def _crossslot(self, command):
         node = self.cluster.node(socket_timeout=5)
         try:
