@@ -27,11 +27,12 @@ struct Transaction {
   std::vector<const ir::RedisOp*> ops;  // the commands queued in it that name keys
 };
 
-std::string queued(const ir::RedisOp& op, const slot::KeyHash& hash) {
+std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::KeyHash& hash) {
   std::string where = hash.unknown ? "not known before run time"
                       : hash.slot  ? fmt::format("slot {}", *hash.slot)
                                    : "slot depends on run-time values";
-  return fmt::format("queued {} '{}' ({})", op.command, op.keys.front().display(), where);
+  return fmt::format("queued {} '{}' ({}){}", op.command, op.keys.front().display(), where,
+                     key.is_collection() ? ", once per loop iteration" : "");
 }
 
 }  // namespace
@@ -49,13 +50,18 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     transactions[it->second].ops.push_back(&op);
   }
   for (auto& transaction : transactions) {
-    if (transaction.ops.size() < 2) continue;
     // Source order of the commands: a chain's outer call is found first.
     std::ranges::stable_sort(transaction.ops, {},
                              [](const ir::RedisOp* op) { return op->callee.begin; });
-    // One key per command: keys within one command are SL001's to judge.
+    // One key per command: keys within one command are SL001's to judge. A
+    // command queued in a loop stands for one key per iteration.
     std::vector<ir::KeyExpr> keys;
-    for (const auto* op : transaction.ops) keys.push_back(op->keys.front());
+    bool repeated = false;
+    for (const auto* op : transaction.ops) {
+      keys.push_back(op->keys.front());
+      repeated = keys.back().vary(op->iteration_symbols) || repeated;
+    }
+    if (transaction.ops.size() < 2 && !repeated) continue;
     auto verdict = slot::judge(keys, {context.assume_brace_free_values});
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
 
@@ -82,7 +88,7 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     finding.related.push_back({transaction.group->origin, "the transaction starts here"});
     for (std::size_t i = 0; i < transaction.ops.size(); ++i) {
       finding.related.push_back(
-          {transaction.ops[i]->call, queued(*transaction.ops[i], verdict.keys[i])});
+          {transaction.ops[i]->call, queued(*transaction.ops[i], keys[i], verdict.keys[i])});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     finding.fingerprint_basis = "MULTI";

@@ -337,7 +337,8 @@ int run_dump_ir(std::span<const std::string_view> args) {
       nlohmann::json group = nullptr;
       if (op.group) {
         group = {{"id", op.group->id},
-                 {"kind", op.group->kind == ir::GroupRef::Kind::Transaction ? "transaction" : "pipeline"}};
+                 {"kind",
+                  op.group->kind == ir::GroupRef::Kind::Transaction ? "transaction" : "pipeline"}};
       }
       ops.push_back(
           {{"path", file.file.display_path},
@@ -358,7 +359,7 @@ int run_dump_ir(std::span<const std::string_view> args) {
             : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
                                                                              : "client-splits"},
            {"verdict", slot::verdict_name(verdict.verdict)},
-                     {"group", group}});
+           {"group", group}});
     }
   }
   std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,

@@ -63,6 +63,19 @@ void KeyExpr::forbid_edits() {
   }
 }
 
+bool KeyExpr::vary(const std::vector<std::string>& symbols) {
+  bool varied = false;
+  for (auto& segment : segments_) {
+    auto* hole = std::get_if<HoleSegment>(&segment);
+    if (hole != nullptr && std::ranges::find(symbols, hole->symbol) != symbols.end()) {
+      hole->varies_per_element = true;
+      varied = true;
+    }
+  }
+  if (varied) collection_ = true;
+  return varied;
+}
+
 void KeyExpr::relocate_to(SourceSpan at) {
   span_ = at;
   for (auto& segment : segments_) {

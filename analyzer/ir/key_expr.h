@@ -75,6 +75,9 @@ class KeyExpr {
   void mark_collection() { collection_ = true; }
   // The text also serves other keys (a module constant): a fix must not edit it.
   void forbid_edits();
+  // Marks holes with these symbols as differing per element and the key as a
+  // collection; false when none of them occurs.
+  bool vary(const std::vector<std::string>& symbols);
   // The value was built in another file: point every part at `at` (the call
   // that brought it here) and allow no edits, so spans stay in one file.
   void relocate_to(SourceSpan at);

@@ -69,6 +69,10 @@ struct RedisOp {
   bool command_known = true;
 
   std::optional<GroupRef> group;
+  // Hole symbols whose value changes each time this command is queued: the
+  // variables of loops around it that lie inside its batch (`for uid in ids:
+  // pipe.set(f"user:{uid}", 1)` queues one key per uid).
+  std::vector<std::string> iteration_symbols;
   ErrorContext error_context;
 };
 

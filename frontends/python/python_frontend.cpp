@@ -29,6 +29,35 @@ const model::ClientClass* class_for_call(const model::ApiModel& api, const model
   return client.by_name_only ? api.find_class(method.only_on.front()) : nullptr;
 }
 
+// The symbols of loop variables that change between the times a command is
+// queued: loops around the call that start after the batch was created.
+std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::SourceSpan& batch,
+                                           const Evaluator& evaluator) {
+  std::vector<std::string> symbols;
+  for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+    auto type = node.type();
+    if (type == "function_definition" || type == "class_definition") break;
+    if (type != "for_statement" || node.begin() <= batch.begin) continue;
+    std::vector<ts::Node> targets{node.field("left")};
+    while (!targets.empty()) {
+      auto target = targets.back();
+      targets.pop_back();
+      if (target.type() != "identifier") {
+        for (std::uint32_t i = 0; i < target.named_child_count(); ++i)
+          targets.push_back(target.named_child(i));
+        continue;
+      }
+      // The symbol the evaluator gives this variable where the call reads it.
+      auto value = evaluator.evaluate(target, *call.scope, call.call.begin());
+      for (const auto& segment : value.text.segments()) {
+        if (const auto* hole = std::get_if<ir::HoleSegment>(&segment))
+          symbols.push_back(hole->symbol);
+      }
+    }
+  }
+  return symbols;
+}
+
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
@@ -82,6 +111,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     if (!frontend::assign_command(op, std::move(argv))) continue;
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
     op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
+    if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
     result.ops.push_back(std::move(op));
   }
   return result;
