@@ -4,23 +4,13 @@
 
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
 namespace {
 
 bool names_several_keys(const ir::RedisOp& op) {
   return op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
-}
-
-ir::Level level_for(slot::Verdict verdict) {
-  switch (verdict) {
-    case slot::Verdict::CrossSlot:
-      return ir::Level::Error;
-    case slot::Verdict::LikelyCrossSlot:
-      return ir::Level::Warning;
-    default:
-      return ir::Level::Note;
-  }
 }
 
 std::string consequence(const ir::RedisOp& op) {
@@ -52,12 +42,6 @@ std::string key_name(const ir::KeyExpr& key) {
   return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
 }
 
-std::string key_note(const slot::KeyHash& hash) {
-  if (hash.unknown) return "not known before run time";
-  if (hash.slot) return fmt::format("slot {}", *hash.slot);
-  return "slot depends on run-time values";
-}
-
 }  // namespace
 
 void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
@@ -70,10 +54,7 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
 
     auto suggestion = slot::suggest_hash_tag(op.keys);
-    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot ? "are in different slots"
-                           : verdict.verdict == slot::Verdict::LikelyCrossSlot
-                               ? "can hash to different slots"
-                               : "may hash to different slots";
+    std::string_view how = how_keys_hash(verdict.verdict);
     ir::Finding finding;
     finding.rule_code = std::string(code());
     finding.level = level_for(verdict.verdict);
@@ -87,7 +68,7 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.primary = op.callee;
     for (std::size_t i = 0; i < op.keys.size(); ++i) {
       finding.related.push_back({op.keys[i].span(), fmt::format("{} ({})", key_name(op.keys[i]),
-                                                                key_note(verdict.keys[i]))});
+                                                                slot_note(verdict.keys[i]))});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     finding.fingerprint_basis = op.command;

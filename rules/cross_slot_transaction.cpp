@@ -7,20 +7,10 @@
 
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
 namespace {
-
-ir::Level level_for(slot::Verdict verdict) {
-  switch (verdict) {
-    case slot::Verdict::CrossSlot:
-      return ir::Level::Error;
-    case slot::Verdict::LikelyCrossSlot:
-      return ir::Level::Warning;
-    default:
-      return ir::Level::Note;
-  }
-}
 
 struct Transaction {
   const ir::GroupRef* group = nullptr;
@@ -28,11 +18,8 @@ struct Transaction {
 };
 
 std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::KeyHash& hash) {
-  std::string where = hash.unknown ? "not known before run time"
-                      : hash.slot  ? fmt::format("slot {}", *hash.slot)
-                                   : "slot depends on run-time values";
-  return fmt::format("queued {} '{}' ({}){}", op.command, op.keys.front().display(), where,
-                     key.is_collection() ? ", once per loop iteration" : "");
+  return fmt::format("queued {} '{}' ({}){}", op.command, op.keys.front().display(),
+                     slot_note(hash), key.is_collection() ? ", once per loop iteration" : "");
 }
 
 }  // namespace
@@ -67,10 +54,7 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
 
     const auto& breaker = *transaction.ops[verdict.second];
     auto suggestion = slot::suggest_hash_tag(keys);
-    std::string_view how = verdict.verdict == slot::Verdict::CrossSlot ? "are in different slots"
-                           : verdict.verdict == slot::Verdict::LikelyCrossSlot
-                               ? "can hash to different slots"
-                               : "may hash to different slots";
+    std::string_view how = how_keys_hash(verdict.verdict);
     std::string consequence = breaker.transaction_note.empty()
                                   ? "on Redis Cluster the transaction fails with CROSSSLOT"
                                   : breaker.transaction_note;

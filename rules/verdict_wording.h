@@ -1,0 +1,22 @@
+// How every slot rule turns a slot-engine verdict into a level and words, so
+// that the same verdict reads the same in every rule.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "analyzer/ir/finding.h"
+#include "analyzer/slot/slot_engine.h"
+
+namespace slotlint::rules {
+
+// Proven → error, likely → warning, unknown → note.
+ir::Level level_for(slot::Verdict verdict);
+
+// "are in different slots", "can hash to different slots", ...
+std::string_view how_keys_hash(slot::Verdict verdict);
+
+// "slot 12182", "slot depends on run-time values", "not known before run time".
+std::string slot_note(const slot::KeyHash& hash);
+
+}  // namespace slotlint::rules
