@@ -13,41 +13,13 @@ bool names_several_keys(const ir::RedisOp& op) {
   return op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
 }
 
-std::string consequence(const ir::RedisOp& op) {
-  if (op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses && !op.handling_note.empty()) {
-    return op.handling_note;
-  }
-  return "on Redis Cluster the server answers CROSSSLOT";
-}
-
-std::string advice(const std::optional<slot::TagSuggestion>& suggestion) {
-  if (!suggestion) {
-    return "Give every key the same hash tag (the part between '{' and '}' is all that is hashed), "
-           "or split the call by slot";
-  }
-  std::string keys;
-  for (std::size_t i = 0; i < suggestion->tagged_keys.size() && i < 3; ++i) {
-    keys += (i == 0 ? "'" : ", '") + suggestion->tagged_keys[i] + "'";
-  }
-  if (suggestion->tagged_keys.size() > 3) keys += ", ...";
-  return fmt::format("Put them under one hash tag {}: {}{}", suggestion->tag, keys,
-                     suggestion->whole_family
-                         ? " (that tag puts the whole key family in one slot, on one node)"
-                         : "");
-}
-
-std::string key_name(const ir::KeyExpr& key) {
-  if (key.is_unknown())
-    return (key.is_collection() ? "keys in `" : "key `") + key.unknown_reason() + "`";
-  return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
-}
-
 }  // namespace
 
 void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
                                      std::vector<ir::Finding>& findings) const {
   for (const auto& op : ops) {
     if (!op.command_known || !names_several_keys(op)) continue;
+    if (ir::is_script_command(op.command)) continue;  // cross-slot-script-keys judges these
     // The client sends one command per slot: nothing reaches the server across slots.
     if (op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
     auto verdict = slot::judge(op.keys, {context.assume_brace_free_values});
@@ -60,14 +32,14 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.level = level_for(verdict.verdict);
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
     finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
-                                  consequence(op), advice(suggestion));
+                                  cross_slot_consequence(op), tag_advice(suggestion));
     if (op.client.identified_by_name_only) {
       finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
                                      op.client.library, op.client.api_class);
     }
     finding.primary = op.callee;
     for (std::size_t i = 0; i < op.keys.size(); ++i) {
-      finding.related.push_back({op.keys[i].span(), fmt::format("{} ({})", key_name(op.keys[i]),
+      finding.related.push_back({op.keys[i].span(), fmt::format("{} ({})", describe_key(op.keys[i]),
                                                                 slot_note(verdict.keys[i]))});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;

@@ -32,4 +32,33 @@ std::string slot_note(const slot::KeyHash& hash) {
   return "slot depends on run-time values";
 }
 
+std::string cross_slot_consequence(const ir::RedisOp& op) {
+  if (op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses && !op.handling_note.empty()) {
+    return op.handling_note;
+  }
+  return "on Redis Cluster the server answers CROSSSLOT";
+}
+
+std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion) {
+  if (!suggestion) {
+    return "Give every key the same hash tag (the part between '{' and '}' is all that is hashed), "
+           "or split the call by slot";
+  }
+  std::string keys;
+  for (std::size_t i = 0; i < suggestion->tagged_keys.size() && i < 3; ++i) {
+    keys += (i == 0 ? "'" : ", '") + suggestion->tagged_keys[i] + "'";
+  }
+  if (suggestion->tagged_keys.size() > 3) keys += ", ...";
+  return fmt::format("Put them under one hash tag {}: {}{}", suggestion->tag, keys,
+                     suggestion->whole_family
+                         ? " (that tag puts the whole key family in one slot, on one node)"
+                         : "");
+}
+
+std::string describe_key(const ir::KeyExpr& key) {
+  if (key.is_unknown())
+    return (key.is_collection() ? "keys in `" : "key `") + key.unknown_reason() + "`";
+  return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
+}
+
 }  // namespace slotlint::rules

@@ -2,10 +2,13 @@
 // that the same verdict reads the same in every rule.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "analyzer/ir/finding.h"
+#include "analyzer/ir/redis_op.h"
+#include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
 
 namespace slotlint::rules {
@@ -18,5 +21,14 @@ std::string_view how_keys_hash(slot::Verdict verdict);
 
 // "slot 12182", "slot depends on run-time values", "not known before run time".
 std::string slot_note(const slot::KeyHash& hash);
+
+// What the client or server does with the op's keys across slots.
+std::string cross_slot_consequence(const ir::RedisOp& op);
+
+// "Put them under one hash tag {user:1000}: '...', '...'" or general advice.
+std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion);
+
+// "key 'user:<uid>'", "keys in `ids`".
+std::string describe_key(const ir::KeyExpr& key);
 
 }  // namespace slotlint::rules

@@ -60,6 +60,41 @@ std::string fingerprint(std::string_view text) {
   return fmt::format("{:016x}", hash);
 }
 
+// A script finding is reported by every file that runs the script: one
+// finding at the script line, with the call sites of all of them.
+void merge_shared_findings(std::vector<report::Finding>& findings) {
+  std::map<std::tuple<std::string, std::string, std::uint32_t, std::uint32_t>, std::size_t> first;
+  std::vector<report::Finding> merged;
+  for (auto& finding : findings) {
+    auto key = std::tuple{finding.rule == nullptr ? std::string() : finding.rule->code,
+                          finding.location.path, finding.location.region.byte_offset,
+                          finding.location.region.byte_length};
+    auto [it, inserted] = first.try_emplace(key, merged.size());
+    if (inserted) {
+      merged.push_back(std::move(finding));
+      continue;
+    }
+    auto& kept = merged[it->second];
+    if (finding.level > kept.level) {
+      kept.level = finding.level;
+      kept.message = finding.message;
+      kept.verdict = finding.verdict;
+    }
+    for (auto& related : finding.related) {
+      bool known = std::ranges::any_of(kept.related, [&](const report::RelatedLocation& r) {
+        return r.location.path == related.location.path &&
+               r.location.region.byte_offset == related.location.region.byte_offset;
+      });
+      if (!known) kept.related.push_back(std::move(related));
+    }
+  }
+  std::ranges::stable_sort(merged, [](const report::Finding& a, const report::Finding& b) {
+    return std::tie(a.location.path, a.location.region.start_line, a.location.region.start_column) <
+           std::tie(b.location.path, b.location.region.start_line, b.location.region.start_column);
+  });
+  findings = std::move(merged);
+}
+
 }  // namespace
 
 std::optional<Driver> Driver::create(std::string& error, std::span<const std::string> user_models) {
@@ -165,6 +200,7 @@ FileResult Driver::analyse_file(
   auto analysis =
       language->analyse(input, *api, *parser, options.limits, projects[language_index].get());
   result.ops = std::move(analysis.ops);
+  result.extra_sources = std::move(analysis.extra_sources);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
   rules::RuleContext context;
   context.assume_brace_free_values =
@@ -228,11 +264,21 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
           {notice.level, notice.id, notice.message, file.file.display_path});
     }
     if (file.findings.empty()) continue;
-    LineIndex lines(file.source);
-
+    // Index 0 is the file itself; k >= 1 the k-th extra source (ir/script.h).
+    std::vector<std::optional<LineIndex>> line_indexes(1 + file.extra_sources.size());
+    auto source_of = [&](ir::FileIndex index) -> std::pair<std::string_view, std::string_view> {
+      if (index == 0 || index > file.extra_sources.size())
+        return {file.file.display_path, file.source};
+      const auto& extra = file.extra_sources[index - 1];
+      return {extra.display_path, *extra.text};
+    };
     auto locate = [&](const ir::SourceSpan& span) {
+      auto index = span.file <= file.extra_sources.size() ? span.file : 0;
+      auto [path, text] = source_of(index);
+      if (!line_indexes[index]) line_indexes[index].emplace(text);
+      const auto& lines = *line_indexes[index];
       report::Location location;
-      location.path = file.file.display_path;
+      location.path = std::string(path);
       auto start = lines.at(span.begin);
       auto end = lines.at(std::max(span.begin, span.end));
       location.region = {start.line,
@@ -275,12 +321,21 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       // What the finding is about, in this file, and which such one it is:
       // unaffected by lines added or removed elsewhere.
       std::string identity =
-          finding.rule_code + "\x1f" + file.file.display_path + "\x1f" + finding.fingerprint_basis;
+          finding.rule_code + "\x1f" + out.location.path + "\x1f" + finding.fingerprint_basis;
       int occurrence = occurrences[identity]++;
       out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
       if (rule != nullptr) {
-        if (const auto* suppression = covering(file.suppressions, out.location.region.start_line,
-                                               rule->code, rule->name)) {
+        auto index = finding.primary.file <= file.extra_sources.size() ? finding.primary.file : 0;
+        std::vector<Suppression> script_suppressions;
+        if (index != 0) {
+          // A script's own `-- slotlint: ignore[...]` comments.
+          static constexpr std::string_view kLuaComment[] = {"--"};
+          script_suppressions = find_suppressions(source_of(index).second, kLuaComment);
+        }
+        if (const auto* suppression =
+                covering(index == 0 ? std::span<const Suppression>(file.suppressions)
+                                    : std::span<const Suppression>(script_suppressions),
+                         out.location.region.start_line, rule->code, rule->name)) {
           out.suppression = suppression->comment;
         }
       }
@@ -292,6 +347,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     });
     std::ranges::move(findings, std::back_inserter(run.findings));
   }
+  merge_shared_findings(run.findings);
   return run;
 }
 

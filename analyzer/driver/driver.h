@@ -38,6 +38,8 @@ struct FileResult {
   std::vector<ir::Finding> findings;
   std::vector<frontend::Notice> notices;
   std::vector<Suppression> suppressions;
+  // Files the findings also point into (Lua scripts the code loads).
+  std::vector<frontend::ExtraSource> extra_sources;
   bool analysed = false;
 };
 

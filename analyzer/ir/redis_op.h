@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyzer/ir/key_expr.h"
+#include "analyzer/ir/script.h"
 #include "analyzer/ir/source_span.h"
 
 namespace slotlint::ir {
@@ -74,6 +75,9 @@ struct RedisOp {
   // pipe.set(f"user:{uid}", 1)` queues one key per uid).
   std::vector<std::string> iteration_symbols;
   ErrorContext error_context;
+
+  // EVAL/EVALSHA/script-object calls whose body could be read.
+  std::optional<ScriptUse> script;
 };
 
 }  // namespace slotlint::ir

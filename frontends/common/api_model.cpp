@@ -199,7 +199,8 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
         model.derived_classes.push_back(std::move(derived));
       }
     }
-    for (const auto& [name, entry] : doc.at("methods").items()) {
+    auto parse_method = [&](const std::string& name,
+                            const nlohmann::json& entry) -> std::optional<Method> {
       Method method;
       method.name = name;
       method.signature = parse_signature(entry.at("signature").get<std::string>());
@@ -209,12 +210,24 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       method.command_from_first_arg = entry.value("command_from_first_arg", false);
       method.splits_by_slot = entry.value("splits_by_slot", false);
       method.only_on = list_of<std::string>(entry, "only_on");
+      method.script_param = entry.value("script_param", std::string{});
       method.library = model.library;
       if (!method.command_from_first_arg && method.command().empty()) {
         error = "method '" + name + "': argv must start with the command name";
         return std::nullopt;
       }
-      model.methods[name].push_back(std::move(method));
+      return method;
+    };
+    for (const auto& [name, entry] : doc.at("methods").items()) {
+      auto method = parse_method(name, entry);
+      if (!method) return std::nullopt;
+      model.methods[name].push_back(std::move(*method));
+    }
+    model.script_factories = list_of<std::string>(doc, "script_factories");
+    model.script_loaders = list_of<std::string>(doc, "script_loaders");
+    if (doc.contains("script_call")) {
+      model.script_call = parse_method("__call__", doc.at("script_call"));
+      if (!model.script_call) return std::nullopt;
     }
     return model;
   } catch (const nlohmann::json::exception& e) {

@@ -46,6 +46,9 @@ struct Method {
   bool splits_by_slot = false;       // the method itself splits by slot (mget_nonatomic)
   std::vector<std::string> only_on;  // client classes that have it; empty = all
   std::string library;               // the model that declared it
+  // The parameter holding the Lua body or its SHA (eval, evalsha), whose
+  // script the frontend reads.
+  std::string script_param;
   [[nodiscard]] std::string command() const;
 };
 
@@ -87,6 +90,12 @@ struct ApiModel {
   std::vector<DerivedClass> derived_classes;
   // By method name; several models may declare the same name for their classes.
   std::map<std::string, std::vector<Method>, std::less<>> methods;
+  // Script objects: `s = client.register_script(body)` (a factory), then
+  // `s(keys=[...], args=[...], client=c)` runs it as `script_call` says.
+  // `sha = client.script_load(body)` (a loader) gives a SHA for evalsha.
+  std::vector<std::string> script_factories;
+  std::vector<std::string> script_loaders;
+  std::optional<Method> script_call;
   // Receiver names that imply a class other than the default (user models).
   std::map<std::string, std::string, std::less<>> receiver_classes;
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,26 @@ struct Notice {
   std::string message;
 };
 
+// A file other than the analysed one that spans point into (a `.lua` script
+// the code loads). Spans with file index k >= 1 point into sources[k - 1].
+struct ExtraSource {
+  std::string display_path;
+  std::shared_ptr<const std::string> text;
+};
+
 struct FileAnalysis {
   std::vector<ir::RedisOp> ops;
   std::vector<Notice> notices;
+  std::vector<ExtraSource> extra_sources;
+
+  // The file index of `display_path`, added once.
+  ir::FileIndex add_source(std::string display_path, std::shared_ptr<const std::string> text) {
+    for (std::size_t i = 0; i < extra_sources.size(); ++i) {
+      if (extra_sources[i].display_path == display_path) return static_cast<ir::FileIndex>(i + 1);
+    }
+    extra_sources.push_back({std::move(display_path), std::move(text)});
+    return static_cast<ir::FileIndex>(extra_sources.size());
+  }
 };
 
 }  // namespace slotlint::frontend

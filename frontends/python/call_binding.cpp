@@ -95,6 +95,7 @@ PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_
     if (type == "keyword_argument") {
       values_[std::string(arg.field("name").text())] =
           evaluator.evaluate(arg.field("value"), scope, arg.begin());
+      nodes_[std::string(arg.field("name").text())] = arg.field("value");
       continue;
     }
     if (type == "dictionary_splat") continue;  // **options: never keys here
@@ -107,6 +108,7 @@ PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_
       value = std::move(seq);
     }
     if (next < positional.size()) {
+      if (!starred) nodes_[positional[next]->name] = arg;
       values_[positional[next++]->name] = std::move(value);
       if (starred) next = positional.size();  // the rest is unknowable; it all goes to *args
     } else if (varargs != nullptr) {
@@ -123,6 +125,11 @@ PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_
 const Value* PythonArguments::find(std::string_view param) const {
   auto it = values_.find(param);
   return it == values_.end() ? nullptr : &it->second;
+}
+
+ts::Node PythonArguments::node_of(std::string_view param) const {
+  auto it = nodes_.find(param);
+  return it == nodes_.end() ? ts::Node{} : it->second;
 }
 
 bool PythonArguments::bound(std::string_view param) const { return find(param) != nullptr; }

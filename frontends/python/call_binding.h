@@ -22,12 +22,15 @@ class PythonArguments final : public frontend::BoundArguments {
   std::vector<ir::Arg> map_keys(std::string_view param) const override;
   std::vector<ir::Arg> map_values(std::string_view param) const override;
   std::vector<ir::Arg> map_items(std::string_view param) const override;
+  // The expression passed for `param` (null when it is not passed by itself).
+  [[nodiscard]] ts::Node node_of(std::string_view param) const;
 
  private:
   const Value* find(std::string_view param) const;
 
   std::map<std::string, Value, std::less<>> values_;  // a VarArgs parameter holds a Sequence
-  std::string varargs_;                               // the VarArgs parameter's name, if any
+  std::map<std::string, ts::Node, std::less<>> nodes_;
+  std::string varargs_;  // the VarArgs parameter's name, if any
   ir::SourceSpan call_;
 };
 

@@ -373,6 +373,12 @@ Value Evaluator::eval_binding(const std::vector<Binding>& bindings, const std::s
     }
     return value;
   }
+  if (bindings.size() == 1 && bindings.front().kind == Binding::Kind::WithTarget) {
+    // `with open(path) as f:` — f.read() is the file's contents.
+    const auto& binding = bindings.front();
+    Value value = eval(binding.value, Context{binding.scope, binding.position, {}, ctx.depth + 1});
+    if (value.kind == Value::Kind::OpenFile) return value;
+  }
   return Value::opaque(ir::KeyExpr::hole(symbol, name, {file_, ctx.position, ctx.position}));
 }
 
@@ -470,12 +476,14 @@ Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
       return value;
     }
   }
+  if (text == "__file__") return module_file();
   return hole(scopes_.module().id + ":g:" + text, text, name);
 }
 
 Value Evaluator::eval_attribute(ts::Node attribute, const Context& ctx) const {
   auto object = attribute.field("object");
   std::string field(attribute.field("attribute").text());
+  if (auto path = eval_path_attribute(attribute, ctx)) return *path;
   if (const auto* module = module_of_identifier(object, ctx)) {
     if (auto value = eval_module_attribute(*module, field, attribute, ctx)) return *value;
     return hole(attribute, ctx);
@@ -525,6 +533,13 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
   Context inner = ctx;
   ++inner.depth;
   Value left = eval(binary.field("left"), inner);
+  if (op == "/" && left.kind == Value::Kind::Path) {
+    Value right = eval(binary.field("right"), inner);
+    ir::KeyExpr path = left.text;
+    path.append(ir::KeyExpr::literal("/", span(binary), false));
+    path.append(right.text);
+    return Value::file(Value::Kind::Path, std::move(path));
+  }
   if (op == "+") {
     Value right = eval(binary.field("right"), inner);
     if (left.kind == Value::Kind::Sequence && right.kind == Value::Kind::Sequence) {
@@ -658,13 +673,15 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   Context inner = ctx;
   ++inner.depth;
 
+  if (auto file = eval_file_call(call, ctx)) return *file;
   if (function.type() == "identifier") {
     auto name = function.text();
     if ((name == "str" || name == "list" || name == "tuple" || name == "set" || name == "sorted") &&
         args.size() == 1 && args[0].type() != "keyword_argument") {
       Value value = eval(args[0], inner);
-      bool keeps =
-          name == "str" ? value.kind == Value::Kind::String : value.kind == Value::Kind::Sequence;
+      bool keeps = name == "str"
+                       ? (value.kind == Value::Kind::String || value.kind == Value::Kind::Path)
+                       : value.kind == Value::Kind::Sequence;
       return keeps ? value : hole(call, ctx);
     }
     for (const Scope* scope = ctx.scope; scope != nullptr; scope = scope->parent) {

@@ -63,6 +63,12 @@ class Evaluator {
                                      ts::Node call, const Context& ctx) const;
   std::optional<Value> eval_module_attribute(const ParsedModule& module, std::string_view name,
                                              ts::Node at, const Context& ctx) const;
+  // Paths and file reads (evaluator_files.cpp): open(p).read(),
+  // Path(p).read_text(), os.path.join, pkgutil.get_data, importlib.resources.
+  std::optional<Value> eval_file_call(ts::Node call, const Context& ctx) const;
+  std::optional<Value> eval_path_attribute(ts::Node attribute, const Context& ctx) const;
+  Value module_file() const;                                      // __file__
+  Value package_dir(ts::Node package, const Context& ctx) const;  // pkgutil's first argument
   Value hole(ts::Node expr, const Context& ctx) const;
   Value hole(std::string symbol, std::string display, ts::Node expr) const;
   ir::SourceSpan span(ts::Node node) const { return {file_, node.begin(), node.end()}; }

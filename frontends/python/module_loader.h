@@ -15,6 +15,7 @@
 
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
+#include "frontends/lua/script_library.h"
 #include "frontends/python/scopes.h"
 
 namespace slotlint::python {
@@ -35,20 +36,25 @@ struct ModuleRef {
 
 class ModuleLoader final : public frontend::ProjectState {
  public:
-  explicit ModuleLoader(std::filesystem::path root) : root_(std::move(root)) {}
+  explicit ModuleLoader(std::filesystem::path root) : root_(root), scripts_(std::move(root)) {}
 
   // The module `ref` names, imported from `importer` (a path under the root);
   // nullptr when it is not found or cannot be parsed.
   const ParsedModule* load(const std::filesystem::path& importer, const ModuleRef& ref);
-
- private:
+  // The file of the module `ref` names, as an import in `importer` finds it.
   std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
                                               const ModuleRef& ref) const;
+  // Lua scripts the Python code runs, read once per run.
+  lua::ScriptLibrary& scripts() { return scripts_; }
+  [[nodiscard]] const std::filesystem::path& root() const { return root_; }
+
+ private:
   std::unique_ptr<ParsedModule> parse(const std::filesystem::path& path) const;
 
   std::filesystem::path root_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<ParsedModule>> modules_;  // by path; null: unusable
+  lua::ScriptLibrary scripts_;
 };
 
 }  // namespace slotlint::python

@@ -9,6 +9,7 @@
 #include "frontends/python/client_resolver.h"
 #include "frontends/python/evaluator.h"
 #include "frontends/python/scopes.h"
+#include "frontends/python/script_source.h"
 
 namespace slotlint::python {
 namespace {
@@ -58,6 +59,43 @@ std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::Sou
   return symbols;
 }
 
+// `release(keys=[k], args=[token], client=pipe)` where
+// `release = r.register_script(BODY)`: an EVALSHA of BODY on that client.
+std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const model::ApiModel& api,
+                                              const ClientResolver& resolver,
+                                              ScriptSources& scripts, const Evaluator& evaluator,
+                                              ir::FileIndex file) {
+  auto function = call.call.field("function");
+  auto registration = scripts.registered(function, *call.scope);
+  if (!registration) return std::nullopt;
+  auto arguments = call.call.field("arguments");
+  if (arguments.type() != "argument_list") return std::nullopt;
+  const auto& method = *api.script_call;
+  PythonArguments bound(method, arguments, evaluator, *call.scope, file);
+  // client= runs it on another client (often a pipeline); else the one it was
+  // registered with.
+  auto client_node = bound.node_of("client");
+  auto client = client_node.is_null() ? resolver.resolve(registration->client, *registration->scope)
+                                      : resolver.resolve(client_node, *call.scope);
+  if (!client || client->cls == nullptr) return std::nullopt;
+
+  ir::RedisOp op;
+  op.call = {file, call.call.begin(), call.call.end()};
+  auto name = function.type() == "attribute" ? function.field("attribute") : function;
+  op.callee = {file, name.begin(), name.end()};
+  op.api = std::string(function.text());
+  if (!frontend::assign_command(op, frontend::expand_template(method, bound, op.call))) {
+    return std::nullopt;
+  }
+  frontend::apply_client_behaviour(op, api, *client->cls, method, client->by_name_only);
+  if (!client_node.is_null()) {
+    op.group = resolver.batch_of(client_node, *call.scope, file);
+    if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
+  }
+  op.script = scripts.body_of(registration->body, *registration->scope, registration->position);
+  return op;
+}
+
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
@@ -84,6 +122,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
 
   Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);
   ClientResolver resolver(api, scopes, modules, file.filesystem_path);
+  ScriptSources scripts(api, scopes, evaluator, modules, file, result);
   for (const auto& call : scopes.calls()) {
     auto function = call.call.field("function");
     auto method_name = function.field("attribute");
@@ -112,7 +151,18 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
     op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
+    if (!method->script_param.empty()) {
+      op.script =
+          scripts.body_of(bound.node_of(method->script_param), *call.scope, call.call.begin());
+    }
     result.ops.push_back(std::move(op));
+  }
+  if (api.script_call) {
+    for (const auto& call : scopes.other_calls()) {
+      if (auto op = script_object_call(call, api, resolver, scripts, evaluator, file.index)) {
+        result.ops.push_back(std::move(*op));
+      }
+    }
   }
   return result;
 }

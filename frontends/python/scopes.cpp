@@ -206,6 +206,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
       auto function = node.field("function");
       if (function.type() == "attribute" && wanted(function.field("attribute").text())) {
         calls_.push_back({node, scope});
+      } else if (function.type() == "identifier" || function.type() == "attribute") {
+        other_calls_.push_back({node, scope});
       }
     }
     for (std::uint32_t i = node.child_count(); i-- > 0;) {

@@ -78,6 +78,9 @@ class ScopeTree {
 
   [[nodiscard]] const Scope& module() const { return *scopes_.front(); }
   [[nodiscard]] const std::vector<MethodCall>& calls() const { return calls_; }
+  // Calls of a name or attribute whose method name is not wanted: a script
+  // object's call (`release(keys=[k])`) is found among these.
+  [[nodiscard]] const std::vector<MethodCall>& other_calls() const { return other_calls_; }
   [[nodiscard]] std::size_t error_nodes() const { return error_nodes_; }
   [[nodiscard]] std::uint32_t first_error_offset() const { return first_error_offset_; }
   // The scope a function or class definition opens.
@@ -96,6 +99,7 @@ class ScopeTree {
   std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<MethodCall> calls_;
+  std::vector<MethodCall> other_calls_;
   std::map<std::uint32_t, const Scope*> by_definition_;
   std::size_t error_nodes_ = 0;
   std::uint32_t first_error_offset_ = 0;

@@ -1,5 +1,7 @@
 // What the evaluator knows about a Python value: a string (possibly with
-// holes), a number, a sequence, a mapping, or something opaque.
+// holes), a number, a sequence, a mapping, something opaque, or (to find the
+// Lua scripts code loads) a filesystem path, an open file, or a file's
+// contents, each with the path as its text.
 #pragma once
 
 #include <optional>
@@ -14,7 +16,16 @@ struct Value;
 struct SequenceItem;
 
 struct Value {
-  enum class Kind : std::uint8_t { String, Number, Sequence, Mapping, Opaque };
+  enum class Kind : std::uint8_t {
+    String,
+    Number,
+    Sequence,
+    Mapping,
+    Opaque,
+    Path,
+    OpenFile,
+    FileContents
+  };
   Kind kind = Kind::Opaque;
   // String, Number (its text), Opaque (a hole, or unknown with a reason).
   ir::KeyExpr text;
@@ -31,6 +42,9 @@ struct Value {
   }
   static Value opaque(ir::KeyExpr text) {
     return {Kind::Opaque, std::move(text), {}, {}, {}, false};
+  }
+  static Value file(Kind kind, ir::KeyExpr path) {
+    return {kind, std::move(path), {}, {}, {}, false};
   }
   [[nodiscard]] bool is_text() const { return kind == Kind::String || kind == Kind::Number; }
 };

@@ -50,9 +50,10 @@ class ClusterOracle(unittest.TestCase):
     def test_crossslot_exactly_where_proven(self):
         ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
         report = json.loads(run("check", "fixtures/python", "--format", "json").stdout)
-        # One command at a time: the proofs about single commands (SL001).
+        # One command at a time: the proofs about single commands (SL001) and
+        # about the KEYS of one script call (SL003).
         proven = {(f["path"], f["line"]) for f in report["findings"]
-                  if f["verdict"] == "cross-slot" and f["code"] == "SL001"}
+                  if f["verdict"] == "cross-slot" and f["code"] in ("SL001", "SL003")}
         checked = 0
         for op in ops:
             if not op["command_known"] or not all("literal" in arg for arg in op["argv"]):
@@ -94,16 +95,55 @@ class ClusterOracle(unittest.TestCase):
             checked += 1
         self.assertGreaterEqual(checked, 5, "too few literal transactions in the fixtures to mean anything")
 
+    def test_scripts_fail_exactly_where_proven(self):
+        """A literal EVAL runs on the node that serves its declared keys: the
+        script fails on a key of another slot exactly where slotlint proves an
+        undeclared key (SL004 at error level, with this call as a call site)."""
+        ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
+        report = json.loads(run("check", "fixtures/python", "--format", "json").stdout)
+        proven_sites = {(r["path"], r["line"]) for f in report["findings"]
+                        if f["code"] == "SL004" and f["verdict"] == "cross-slot" for r in f["related"]}
+        checked = 0
+        for op in ops:
+            literal = op["command_known"] and all("literal" in a for a in op["argv"])
+            if op["command"] != "EVAL" or not literal or op["verdict"] != "same-slot":
+                continue
+            numkeys = int(op["argv"][1]["literal"])
+            if numkeys == 0:
+                continue  # no declared slot: where it runs is the client's choice
+            command = [op["command"], *[a["literal"] for a in op["argv"]]]
+            failed = self._script_touches_foreign_key(command, op["keys"][0])
+            where = f"{op['path']}:{op['line']} {command[2:]}"
+            self.assertEqual(failed, (op["path"], op["line"]) in proven_sites,
+                             f"{where}: script failed on a foreign key={failed}, slotlint proves it="
+                             f"{(op['path'], op['line']) in proven_sites}")
+            checked += 1
+        self.assertGreaterEqual(checked, 4, "too few literal script calls in the fixtures to mean anything")
+
+    def _node_for(self, key):
+        probe = self.cluster.node()
+        slot = probe.execute_command("CLUSTER", "KEYSLOT", key)
+        port = next(int(r[2][1]) for r in probe.execute_command("CLUSTER", "SLOTS") if r[0] <= slot <= r[1])
+        probe.close()
+        return port
+
+    def _script_touches_foreign_key(self, command, first_key):
+        node = redis.Redis(host="127.0.0.1", port=self._node_for(first_key), socket_timeout=5)
+        try:
+            node.execute_command(*command)
+        except redis.exceptions.ResponseError as error:
+            text = str(error)
+            return "non local key" in text or "do not hash to the same slot" in text
+        finally:
+            node.close()
+        return False
+
     def _transaction_fails(self, commands):
         """WATCH..., MULTI, the commands, EXEC on the node that owns the first
         key: a same-slot transaction runs; a cross-slot one is refused (MOVED
         while queuing, then EXECABORT, or CROSSSLOT at EXEC)."""
-        probe = self.cluster.node()
-        first_key = commands[0][1]
-        slot = probe.execute_command("CLUSTER", "KEYSLOT", first_key)
-        port = next(int(r[2][1]) for r in probe.execute_command("CLUSTER", "SLOTS") if r[0] <= slot <= r[1])
-        probe.close()
-        connection = redis.Connection(host="127.0.0.1", port=port, socket_timeout=5)
+        connection = redis.Connection(host="127.0.0.1", port=self._node_for(commands[0][1]),
+                                      socket_timeout=5)
         failed = False
         try:
             watches = [c for c in commands if c[0] == "WATCH"]

@@ -1,0 +1,48 @@
+// The Lua scripts of one run, each read and summarised once and shared by
+// every call that runs it (all files, all threads): scripts in `.lua` files by
+// path, scripts written inline by their text.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analyzer/ir/script.h"
+#include "frontends/common/tree_sitter.h"
+
+namespace slotlint::lua {
+
+struct ScriptFile {
+  std::string display_path;  // relative to the project root when under it
+  std::string text;
+  std::shared_ptr<const ir::ScriptSummary> summary;  // null: could not be read
+  std::string problem;                               // why, for a notification
+};
+
+class ScriptLibrary {
+ public:
+  explicit ScriptLibrary(std::filesystem::path root) : root_(std::move(root)) {}
+
+  // nullptr when the file does not exist; otherwise the file (summary null
+  // and `problem` set when it could not be read or parsed).
+  std::shared_ptr<const ScriptFile> load_file(const std::filesystem::path& path);
+  // The summary of an inline body; null when it cannot be parsed.
+  std::shared_ptr<const ir::ScriptSummary> read_text(std::string_view body);
+
+  [[nodiscard]] const std::filesystem::path& root() const { return root_; }
+
+ private:
+  std::shared_ptr<const ir::ScriptSummary> summarise(std::string_view body);  // under mutex_
+
+  std::filesystem::path root_;
+  std::mutex mutex_;
+  std::optional<ts::Parser> parser_;
+  std::map<std::string, std::shared_ptr<const ScriptFile>> files_;
+  std::map<std::string, std::shared_ptr<const ir::ScriptSummary>, std::less<>> texts_;
+};
+
+}  // namespace slotlint::lua

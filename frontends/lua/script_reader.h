@@ -1,0 +1,21 @@
+// Reads a Redis Lua script body: which KEYS it reads, and which keys its
+// redis.call / redis.pcall / server.call commands touch (the command table
+// says which arguments are keys). Keys are followed through locals,
+// `..` concatenation, tostring() and string.format(); KEYS[i] and ARGV[i]
+// become reserved holes that rules fill in at each call (ir/script.h).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "analyzer/ir/script.h"
+#include "frontends/common/tree_sitter.h"
+
+namespace slotlint::lua {
+
+// nullptr when the parser gives up (timeout); syntax errors are counted in
+// the summary and the rest of the body is still read.
+std::shared_ptr<const ir::ScriptSummary> read_script(std::string_view body, ts::Parser& parser,
+                                                     std::uint64_t timeout_micros);
+
+}  // namespace slotlint::lua

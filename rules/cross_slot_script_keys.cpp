@@ -1,0 +1,51 @@
+#include "rules/cross_slot_script_keys.h"
+
+#include <fmt/format.h>
+
+#include "analyzer/ir/script.h"
+#include "analyzer/slot/hash_tag_suggestion.h"
+#include "analyzer/slot/slot_engine.h"
+#include "rules/verdict_wording.h"
+
+namespace slotlint::rules {
+
+void CrossSlotScriptKeys::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
+                                std::vector<ir::Finding>& findings) const {
+  for (const auto& op : ops) {
+    if (!op.command_known || !ir::is_script_command(op.command)) continue;
+    bool several = op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
+    if (!several || op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
+    auto verdict = slot::judge(op.keys, {context.assume_brace_free_values});
+    if (verdict.verdict == slot::Verdict::SameSlot) continue;
+
+    auto suggestion = slot::suggest_hash_tag(op.keys);
+    std::string what = op.script                         ? ir::script_label(*op.script)
+                       : op.command.starts_with("FCALL") ? "function"
+                                                         : "script";
+    ir::Finding finding;
+    finding.rule_code = std::string(code());
+    finding.level = level_for(verdict.verdict);
+    finding.verdict = std::string(slot::verdict_name(verdict.verdict));
+    finding.message = fmt::format(
+        "The KEYS passed to {} ({}) {}: {}; {}, and a node runs a script only for keys of one "
+        "slot. {}.",
+        what, op.command, how_keys_hash(verdict.verdict), verdict.reason,
+        cross_slot_consequence(op), tag_advice(suggestion));
+    if (op.client.identified_by_name_only) {
+      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
+                                     op.client.library, op.client.api_class);
+    }
+    finding.primary = op.callee;
+    for (std::size_t i = 0; i < op.keys.size(); ++i) {
+      finding.related.push_back(
+          {op.keys[i].span(), fmt::format("KEYS[{}]: {} ({})", i + 1, describe_key(op.keys[i]),
+                                          slot_note(verdict.keys[i]))});
+    }
+    if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
+    finding.fingerprint_basis = op.command;
+    for (const auto& key : op.keys) finding.fingerprint_basis += "\x1f" + key.display();
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace slotlint::rules

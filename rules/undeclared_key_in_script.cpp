@@ -1,0 +1,155 @@
+#include "rules/undeclared_key_in_script.h"
+
+#include <cctype>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analyzer/ir/script.h"
+#include "analyzer/slot/hash_tag_suggestion.h"
+#include "analyzer/slot/slot_engine.h"
+#include "rules/verdict_wording.h"
+
+namespace slotlint::rules {
+namespace {
+
+// The KEYS entry a key starts with (`KEYS[1] .. ':' .. id`), or 0.
+int derived_from(const ir::KeyExpr& key) {
+  if (key.is_unknown() || key.segments().empty()) return 0;
+  const auto* hole = std::get_if<ir::HoleSegment>(&key.segments().front());
+  if (hole == nullptr) return 0;
+  auto input = ir::parse_script_symbol(hole->symbol);
+  return input && input->is_keys ? std::max(input->index, 0) + (input->index == 0 ? 1 : 0) : 0;
+}
+
+// A declared key used as is: `KEYS[2]`, or an element of KEYS in a loop.
+bool is_declared(const ir::KeyExpr& key) {
+  if (key.is_unknown() || key.segments().size() != 1) return false;
+  const auto* hole = std::get_if<ir::HoleSegment>(&key.segments().front());
+  if (hole == nullptr) return false;
+  auto input = ir::parse_script_symbol(hole->symbol);
+  return input && input->is_keys;
+}
+
+std::string key_list(const std::vector<ir::KeyExpr>& keys) {
+  std::string text;
+  for (std::size_t i = 0; i < keys.size() && i < 3; ++i) {
+    text += (i == 0 ? "'" : ", '") + keys[i].display() + "'";
+  }
+  if (keys.size() > 3) text += ", ...";
+  return text;
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+struct Judged {
+  ir::Level level = ir::Level::Note;
+  slot::Verdict verdict = slot::Verdict::SameSlot;
+  std::string message;
+};
+
+// One access at one call site; nullopt when it is safe there.
+std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::ScriptUse& use,
+                                   const ir::ScriptCallInputs& inputs, const RuleContext& context) {
+  if (is_declared(access.key)) return std::nullopt;
+  auto key = ir::instantiate(access.key, use, inputs);
+  if (key.is_unknown()) return std::nullopt;  // KEYS[n] not passed: the count rule's finding
+  Judged judged;
+  std::string shown = key.display();
+  if (inputs.keys.empty()) {
+    judged.verdict = slot::Verdict::LikelyCrossSlot;
+    judged.level = ir::Level::Warning;
+    judged.message = fmt::format(
+        "{} runs {} on key '{}' but the call declares no keys: a cluster node runs such a "
+        "script wherever the client sends it and refuses keys of slots it does not serve "
+        "(\"Script attempted to access a non local key\"). Pass the key in KEYS.",
+        capitalised(ir::script_label(use)), access.command, shown);
+    return judged;
+  }
+  std::vector<ir::KeyExpr> keys = inputs.keys;
+  keys.push_back(key);
+  auto verdict = slot::judge(keys, {context.assume_brace_free_values});
+  if (verdict.verdict == slot::Verdict::SameSlot) return std::nullopt;
+  judged.verdict = verdict.verdict;
+  judged.level = level_for(verdict.verdict);
+  int base = derived_from(access.key);
+  if (base != 0 && verdict.verdict != slot::Verdict::CrossSlot) {
+    // Job queues build keys from a tagged KEYS entry on purpose; without a
+    // tag we can see, it is worth a note, never more.
+    judged.level = ir::Level::Note;
+    judged.message = fmt::format(
+        "{} runs {} on key '{}', built from KEYS[{}] but not passed in KEYS: it stays in "
+        "the declared slot only if KEYS[{}] ('{}' here) starts with a complete hash tag such as "
+        "'{{...}}:' before the part the script appends. Give KEYS[{}] a hash tag, or pass the key "
+        "in KEYS.",
+        capitalised(ir::script_label(use)), access.command, shown, base, base,
+        static_cast<std::size_t>(base) <= inputs.keys.size() ? inputs.keys[base - 1].display()
+                                                             : "?",
+        base);
+    return judged;
+  }
+  auto suggestion = slot::suggest_hash_tag(keys);
+  judged.message = fmt::format(
+      "{} runs {} on key '{}', which is not passed in KEYS and {} from the declared keys "
+      "({}): {}. A cluster node runs a script for the slot of its declared keys and fails on "
+      "others "
+      "(\"Script attempted to access a non local key\" or a cross-slot error). Pass the key in "
+      "KEYS{}.",
+      capitalised(ir::script_label(use)), access.command, shown,
+      verdict.verdict == slot::Verdict::CrossSlot ? "is in a different slot"
+                                                  : "can hash to a different slot",
+      key_list(inputs.keys), verdict.reason,
+      suggestion ? fmt::format(" and give all of them one hash tag {}", suggestion->tag)
+                 : ", or build it from a KEYS entry that carries a hash tag");
+  return judged;
+}
+
+}  // namespace
+
+void UndeclaredKeyInScript::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
+                                  std::vector<ir::Finding>& findings) const {
+  // One finding per key access in a script, with every call site that makes
+  // it fail; the message of the worst site.
+  struct Reported {
+    ir::Finding finding;
+    slot::Verdict worst = slot::Verdict::SameSlot;
+  };
+  std::map<std::tuple<std::string, std::uint32_t, ir::SourceSpan>, std::size_t> index;
+  std::vector<Reported> reported;
+  for (const auto& op : ops) {
+    if (!op.script || !op.script->summary) continue;
+    auto inputs = ir::script_call_inputs(op);
+    if (!inputs) continue;
+    const auto& use = *op.script;
+    for (const auto& access : use.summary->accesses) {
+      auto judged = judge_access(access, use, *inputs, context);
+      if (!judged) continue;
+      auto where = ir::locate_in_script(use, access.begin, access.end);
+      auto [it, inserted] = index.try_emplace({use.identity, access.begin, where}, reported.size());
+      if (inserted) {
+        Reported fresh;
+        fresh.finding.rule_code = std::string(code());
+        fresh.finding.primary = where;
+        fresh.finding.fingerprint_basis =
+            fmt::format("{}\x1f{}\x1f{}", use.identity, access.command, access.key.display());
+        reported.push_back(std::move(fresh));
+      }
+      auto& entry = reported[it->second];
+      if (inserted || judged->level > entry.finding.level) {
+        entry.finding.level = judged->level;
+        entry.finding.message = judged->message;
+        entry.finding.verdict = std::string(slot::verdict_name(judged->verdict));
+        entry.worst = judged->verdict;
+      }
+      entry.finding.related.push_back(
+          {op.callee, fmt::format("{} runs the script with KEYS {}", op.api,
+                                  inputs->keys.empty() ? "empty" : key_list(inputs->keys))});
+    }
+  }
+  for (auto& entry : reported) findings.push_back(std::move(entry.finding));
+}
+
+}  // namespace slotlint::rules
