@@ -161,6 +161,10 @@ std::vector<ir::Arg> PythonArguments::spread(std::string_view param) const {
       if (more != nullptr && !more->items.empty()) return {as_single(*value, call_)};
       return {named_like_many(*value) ? opaque_spread(*value, call_) : as_single(*value, call_)};
     }
+    case Value::Kind::Path:
+    case Value::Kind::OpenFile:
+    case Value::Kind::FileContents:
+      return {as_single(*value, call_)};  // a path or file is one argument, never keys
   }
   return {};
 }
