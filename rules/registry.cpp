@@ -1,8 +1,10 @@
 #include "rules/cross_slot_multi_key_command.h"
 #include "rules/cross_slot_script_keys.h"
 #include "rules/cross_slot_transaction.h"
+#include "rules/retry_without_backoff.h"
 #include "rules/rule.h"
 #include "rules/script_keys_count_mismatch.h"
+#include "rules/swallowed_tryagain.h"
 #include "rules/undeclared_key_in_script.h"
 
 namespace slotlint::rules {
@@ -14,6 +16,8 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   rules.push_back(std::make_unique<CrossSlotScriptKeys>());
   rules.push_back(std::make_unique<UndeclaredKeyInScript>());
   rules.push_back(std::make_unique<ScriptKeysCountMismatch>());
+  rules.push_back(std::make_unique<SwallowedTryAgain>());
+  rules.push_back(std::make_unique<RetryWithoutBackoff>());
   return rules;
 }
 

@@ -38,7 +38,6 @@ struct ClientInfo {
   bool identified_by_name_only = false;  // recognised by a conventional name
 };
 
-// Filled by later issues (transactions, pipelines, TRYAGAIN handling).
 // The batch a command is queued in. Commands with the same `id` in one file
 // belong to the same pipeline object; a Transaction runs as MULTI/EXEC.
 struct GroupRef {
@@ -46,11 +45,25 @@ struct GroupRef {
   std::string id;     // stable within the file (the pipeline's variable and binding)
   SourceSpan origin;  // where the pipeline was created
 };
-struct ErrorContext {
-  bool result_ignored = false;
-  bool error_swallowed = false;
-  bool retried = false;
-  bool retried_with_backoff = false;
+// How the code around a call treats the error a TRYAGAIN reply becomes (the
+// class the client raises for it, or a base of it; a fact of the API model).
+// For a queued command the error surfaces where the batch is executed.
+struct ErrorHandling {
+  bool caught = false;    // a handler around `raised_at` catches that error
+  SourceSpan raised_at;   // the call that raises it (the call, or the batch's execute)
+  SourceSpan handler;     // the except / catch clause
+  std::string caught_as;  // the class as the handler names it; empty for a bare except
+  bool reraises = false;  // the handler raises (the same or another error)
+  bool retries = false;   // the enclosing loop runs the call again after the handler
+  SourceSpan retry_loop;
+  bool waits = false;       // the retry loop sleeps or backs off before the next try
+  bool waits_zero = false;  // ...but only with a constant zero delay
+};
+
+// What the client does with TRYAGAIN (from its API model), for messages.
+struct TryAgainBehaviour {
+  bool client_retries = false;
+  std::string note;  // "redis-py's RedisCluster retries TRYAGAIN itself ..."
 };
 
 struct RedisOp {
@@ -74,7 +87,8 @@ struct RedisOp {
   // variables of loops around it that lie inside its batch (`for uid in ids:
   // pipe.set(f"user:{uid}", 1)` queues one key per uid).
   std::vector<std::string> iteration_symbols;
-  ErrorContext error_context;
+  ErrorHandling error_handling;
+  TryAgainBehaviour tryagain;
 
   // EVAL/EVALSHA/script-object calls whose body could be read.
   std::optional<ScriptUse> script;

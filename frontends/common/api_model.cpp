@@ -180,6 +180,12 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.split_note = entry.value("split_note", std::string{});
       cls.library = model.library;
       cls.transaction_note = entry.value("transaction_note", std::string{});
+      if (entry.contains("tryagain")) {
+        const auto& tryagain = entry.at("tryagain");
+        cls.tryagain_raises = list_of<std::string>(tryagain, "raises");
+        cls.tryagain_client_retries = tryagain.value("client_retries", false);
+        cls.tryagain_note = tryagain.value("note", std::string{});
+      }
       model.classes.push_back(std::move(cls));
     }
     if (model.find_class(model.default_class) == nullptr) {

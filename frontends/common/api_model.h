@@ -62,6 +62,11 @@ struct ClientClass {
   std::string split_note;
   std::string library;           // the model that declared it
   std::string transaction_note;  // what a MULTI/EXEC batch across slots does
+  // TRYAGAIN: the error classes a handler must name to catch it (the class
+  // the client raises and its bases), whether the client retries it first.
+  std::vector<std::string> tryagain_raises;
+  bool tryagain_client_retries = false;
+  std::string tryagain_note;
   // A user's wrapper class: only its own model's methods apply to it.
   bool own_methods_only = false;
 };

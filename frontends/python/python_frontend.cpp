@@ -7,6 +7,7 @@
 #include "frontends/common/op_builder.h"
 #include "frontends/python/call_binding.h"
 #include "frontends/python/client_resolver.h"
+#include "frontends/python/error_handling.h"
 #include "frontends/python/evaluator.h"
 #include "frontends/python/scopes.h"
 #include "frontends/python/script_source.h"
@@ -59,6 +60,16 @@ std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::Sou
   return symbols;
 }
 
+// The handler around where the op's errors surface: the call itself, or the
+// execute() of the batch it is queued in.
+ir::ErrorHandling handling_around(ts::Node call, const ir::RedisOp& op,
+                                  std::span<const std::string> classes, ir::FileIndex file) {
+  if (!op.group) return error_handling(call, classes, file);
+  auto execution = batch_execution(call);
+  if (execution.is_null()) return {};
+  return error_handling(execution, classes, file);
+}
+
 // `release(keys=[k], args=[token], client=pipe)` where
 // `release = r.register_script(BODY)`: an EVALSHA of BODY on that client.
 std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const model::ApiModel& api,
@@ -93,6 +104,7 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
   }
   op.script = scripts.body_of(registration->body, *registration->scope, registration->position);
+  op.error_handling = handling_around(call.call, op, client->cls->tryagain_raises, file);
   return op;
 }
 
@@ -151,6 +163,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
     op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
+    op.error_handling = handling_around(call.call, op, cls->tryagain_raises, file.index);
     if (!method->script_param.empty()) {
       op.script =
           scripts.body_of(bound.node_of(method->script_param), *call.scope, call.call.begin());

@@ -1,0 +1,41 @@
+#include "rules/retry_without_backoff.h"
+
+#include <fmt/format.h>
+
+#include "rules/tryagain_exposure.h"
+
+namespace slotlint::rules {
+
+void RetryWithoutBackoff::check(std::span<const ir::RedisOp> ops, const RuleContext&,
+                                std::vector<ir::Finding>& findings) const {
+  for (const auto& exposure : tryagain_exposures(ops)) {
+    const auto& op = *exposure.op;
+    const auto& handling = op.error_handling;
+    if (!handling.retries || (handling.waits && !handling.waits_zero)) continue;
+    bool transaction = exposure.transaction;
+    ir::Finding finding;
+    finding.rule_code = std::string(code());
+    finding.level = ir::Level::Warning;
+    finding.verdict = handling.waits_zero ? "zero-delay" : "no-delay";
+    finding.message = fmt::format(
+        "{} can fail with TRYAGAIN while one of its slots migrates, and this loop retries it {}: "
+        "TRYAGAIN clears only when the migration of those keys ends, so the retries hammer the "
+        "node meanwhile and give up (or spin) before it does. {}{}Sleep between attempts with a "
+        "growing delay (e.g. 50 ms doubling, with jitter) and a bounded number of tries.",
+        transaction ? "This MULTI/EXEC transaction" : op.command,
+        handling.waits_zero ? "with a constant zero delay" : "at once, without waiting",
+        op.tryagain.note.empty() ? "" : op.tryagain.note,
+        op.tryagain.note.empty()
+            ? ""
+            : (op.tryagain.client_retries ? "; this loop adds immediate retries on top. " : ". "));
+    finding.primary = transaction ? handling.raised_at : op.callee;
+    finding.related.push_back({handling.retry_loop, "the loop that retries"});
+    finding.related.push_back({handling.handler, "the handler that lets the loop go on"});
+    finding.fingerprint_basis = "retry";
+    for (const auto* queued : exposure.queued)
+      finding.fingerprint_basis += "\x1f" + queued->command;
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace slotlint::rules

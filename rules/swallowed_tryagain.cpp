@@ -1,0 +1,40 @@
+#include "rules/swallowed_tryagain.h"
+
+#include <fmt/format.h>
+
+#include "rules/tryagain_exposure.h"
+
+namespace slotlint::rules {
+
+void SwallowedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContext&,
+                              std::vector<ir::Finding>& findings) const {
+  for (const auto& exposure : tryagain_exposures(ops)) {
+    const auto& op = *exposure.op;
+    const auto& handling = op.error_handling;
+    if (handling.reraises || handling.retries) continue;
+    std::string handler =
+        handling.caught_as.empty() ? "a bare `except:`" : "`except " + handling.caught_as + "`";
+    ir::Finding finding;
+    finding.rule_code = std::string(code());
+    finding.level = ir::Level::Warning;
+    finding.verdict = "swallowed";
+    finding.message = fmt::format(
+        "{} names several keys, so it can fail with TRYAGAIN while one of their slots migrates "
+        "(resharding, scaling); {} catches that error and neither re-raises nor retries, so the "
+        "work is silently lost. {}{}. Re-raise it, or retry with a growing delay.",
+        exposure.transaction ? "This MULTI/EXEC transaction" : op.command, handler,
+        op.tryagain.note.empty() ? "" : "Note: ", op.tryagain.note);
+    finding.primary = exposure.transaction ? handling.raised_at : op.callee;
+    finding.related.push_back({handling.handler, "the handler that drops the error"});
+    for (const auto* queued : exposure.queued) {
+      if (exposure.transaction)
+        finding.related.push_back({queued->callee, "queued " + queued->command});
+    }
+    finding.fingerprint_basis = "swallowed\x1f" + handling.caught_as;
+    for (const auto* queued : exposure.queued)
+      finding.fingerprint_basis += "\x1f" + queued->command;
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace slotlint::rules

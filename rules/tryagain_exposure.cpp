@@ -1,0 +1,36 @@
+#include "rules/tryagain_exposure.h"
+
+#include <map>
+
+namespace slotlint::rules {
+
+std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> ops) {
+  std::vector<TryAgainExposure> exposures;
+  std::map<std::string, std::size_t> transactions;
+  std::map<std::string, std::size_t> key_counts;
+  for (const auto& op : ops) {
+    if (!op.error_handling.caught || !op.command_known) continue;
+    bool transaction = op.group && op.group->kind == ir::GroupRef::Kind::Transaction;
+    if (transaction) {
+      auto [it, inserted] = transactions.try_emplace(op.group->id, exposures.size());
+      if (inserted) exposures.push_back({&op, {}, true});
+      exposures[it->second].queued.push_back(&op);
+      auto& count = key_counts[op.group->id];
+      count += op.keys.size();
+      for (const auto& key : op.keys) count += key.is_collection() ? 2 : 0;
+      if (!op.iteration_symbols.empty() && !op.keys.empty()) count += 2;
+      continue;
+    }
+    bool several = op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
+    if (several) exposures.push_back({&op, {&op}, false});
+  }
+  // A transaction on one key cannot meet a half-migrated key set.
+  std::erase_if(exposures, [&](const TryAgainExposure& exposure) {
+    const auto& group = exposure.op->group;
+    bool transaction = group && group->kind == ir::GroupRef::Kind::Transaction;
+    return transaction && key_counts[group->id] < 2;
+  });
+  return exposures;
+}
+
+}  // namespace slotlint::rules
