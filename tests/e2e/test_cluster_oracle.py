@@ -1,15 +1,18 @@
 """A real Redis Cluster is the oracle: slotlint's slots must be the server's,
 and the server must answer CROSSSLOT exactly where slotlint proves it."""
 import json
+import os
 import random
 import unittest
 
 import redis
+import redis.cluster
 
 from redis_cluster import RedisCluster
 from slotlint_run import require_environment, run
 
 KEY_COUNT = 10_000
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def generated_keys(count):
@@ -94,6 +97,115 @@ class ClusterOracle(unittest.TestCase):
                              f"{where}: transaction failed={failed}, slotlint proves cross-slot={slotlint_proves}")
             checked += 1
         self.assertGreaterEqual(checked, 5, "too few literal transactions in the fixtures to mean anything")
+
+    def test_cluster_client_refuses_exactly_where_proven(self):
+        """The same literal calls through python3-redis's RedisCluster: its own
+        cross-slot refusal (or the server's CROSSSLOT) happens exactly where
+        slotlint proves SL001/SL003; commands it splits by slot never fail."""
+        ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
+        report = json.loads(run("check", "fixtures/python", "--format", "json").stdout)
+        proven = {(f["path"], f["line"]) for f in report["findings"]
+                  if f["verdict"] == "cross-slot" and f["code"] in ("SL001", "SL003")}
+        # Blocking commands that are accepted time out: quickly, and once.
+        client = redis.cluster.RedisCluster(host="127.0.0.1", port=self.cluster.ports[0],
+                                            socket_timeout=0.5, cluster_error_retry_attempts=1)
+        self.addCleanup(client.close)
+        checked = 0
+        for op in ops:
+            if not op["command_known"] or not all("literal" in arg for arg in op["argv"]) or not op["keys"]:
+                continue
+            if op["command"] in ("EVALSHA", "FCALL", "FCALL_RO", "EVALSHA_RO"):
+                continue  # no such script or function on the test cluster
+            command = [op["command"], *[arg["literal"] for arg in op["argv"]]]
+            if op["command"].startswith("EVAL"):
+                command[2] = int(command[2])  # redis-py up to 5.0 routes EVAL by an int numkeys
+            splits = op["cross_slot_handling"] == "client-splits"
+            self._feed_blocking_command(client, op)
+            refused = self._client_refuses(client, command, op["api"] if splits else None)
+            where = f"{op['path']}:{op['line']} {' '.join(map(str, command))[:80]}"
+            expected = (op["path"], op["line"]) in proven and not splits
+            self.assertEqual(refused, expected, f"{where}: RedisCluster refused={refused}, proven={expected}")
+            checked += 1
+        self.assertGreaterEqual(checked, 80, "too few fully literal calls in the fixtures to mean anything")
+
+    @staticmethod
+    def _feed_blocking_command(client, op):
+        """Gives a blocking pop something to pop, so that an accepted one
+        returns at once instead of waiting for its timeout."""
+        if not op["command"].startswith("B"):
+            return
+        for key in op["keys"]:
+            try:
+                if op["command"].startswith("BZ"):
+                    client.zadd(key, {"x": 1})
+                else:
+                    client.rpush(key, "x")
+            except redis.exceptions.RedisError:
+                pass  # another type under that key: the command answers WRONGTYPE at once
+
+    def _client_refuses(self, client, command, splitting_method):
+        try:
+            if splitting_method:
+                # The client's own method that splits by slot (delete, mget_nonatomic, ...).
+                args = command[1:]
+                if splitting_method == "mset_nonatomic":
+                    getattr(client, splitting_method)(dict(zip(args[::2], args[1::2])))
+                else:
+                    getattr(client, splitting_method)(*args)
+            else:
+                client.execute_command(*command)
+        except redis.exceptions.RedisClusterException as error:
+            return "same key slot" in str(error) or "same slot" in str(error)
+        except redis.exceptions.ResponseError as error:
+            return str(error).startswith("CROSSSLOT") or isinstance(
+                error, getattr(redis.exceptions, "ClusterCrossSlotError", ()))
+        except redis.exceptions.TimeoutError:
+            return False  # a blocking command waited: accepted
+        return False
+
+    def test_tryagain_arrives_as_the_model_says(self):
+        """A real TRYAGAIN: migrate one key of a slot, then MGET both keys of
+        that slot. Each client raises a class that its API model lists, so
+        the TRYAGAIN rules catch what the code really catches."""
+        with open(os.path.join(ROOT, "frontends/python/models/redis-py.json")) as file:
+            model = json.load(file)
+        raises = {c["name"]: c["tryagain"]["raises"] for c in model["classes"]}
+        keys = ["{tryagain-test}:a", "{tryagain-test}:b"]
+        probe = self.cluster.node()
+        slot = probe.execute_command("CLUSTER", "KEYSLOT", keys[0])
+        source_port = self._node_for(keys[0])
+        target_port = next(p for p in self.cluster.ports if p != source_port)
+        source = redis.Redis(host="127.0.0.1", port=source_port, socket_timeout=5)
+        target = redis.Redis(host="127.0.0.1", port=target_port, socket_timeout=5)
+        self.addCleanup(source.close)
+        self.addCleanup(target.close)
+        source_id = source.execute_command("CLUSTER", "MYID")
+        target_id = target.execute_command("CLUSTER", "MYID")
+        source.execute_command("MSET", keys[0], 1, keys[1], 2)
+        target.execute_command("CLUSTER", "SETSLOT", slot, "IMPORTING", source_id)
+        source.execute_command("CLUSTER", "SETSLOT", slot, "MIGRATING", target_id)
+
+        def finish_migration():
+            source.execute_command("MIGRATE", "127.0.0.1", target_port, "", 0, 5000, "KEYS", *keys)
+            for node in (target, source):
+                node.execute_command("CLUSTER", "SETSLOT", slot, "NODE", target_id)
+        self.addCleanup(finish_migration)
+        source.execute_command("MIGRATE", "127.0.0.1", target_port, "", 0, 5000, "KEYS", keys[0])
+
+        with self.assertRaises(redis.exceptions.ResponseError) as standalone:
+            source.execute_command("MGET", *keys)
+        self.assertIn("TRYAGAIN", str(standalone.exception).upper() + type(standalone.exception).__name__.upper())
+        self.assertTrue(any(c.__name__ in raises["Redis"] for c in type(standalone.exception).__mro__),
+                        f"redis.Redis raised {type(standalone.exception).__mro__}, model lists {raises['Redis']}")
+
+        client = redis.cluster.RedisCluster(host="127.0.0.1", port=source_port, socket_timeout=5)
+        self.addCleanup(client.close)
+        with self.assertRaises(Exception) as cluster:
+            client.mget(*keys)
+        mro = [c.__name__ for c in type(cluster.exception).__mro__]
+        self.assertTrue(any(name in raises["RedisCluster"] for name in mro[:-2]),
+                        f"RedisCluster raised {mro} ({cluster.exception}), model lists {raises['RedisCluster']}")
+        probe.close()
 
     def test_scripts_fail_exactly_where_proven(self):
         """A literal EVAL runs on the node that serves its declared keys: the
