@@ -51,6 +51,20 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     if (transaction.ops.size() < 2 && !repeated) continue;
     auto verdict = slot::judge(keys, {context.assume_brace_free_values});
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
+    // The server holds the queued commands to one slot; WATCH keys only to
+    // one node, so a WATCH in another slot fails only when that slot lives
+    // elsewhere (it usually does, and moves when the cluster rebalances).
+    bool watch_apart = false;
+    if (verdict.verdict == slot::Verdict::CrossSlot) {
+      std::vector<ir::KeyExpr> queued_keys;
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (transaction.ops[i]->command != "WATCH") queued_keys.push_back(keys[i]);
+      }
+      watch_apart = queued_keys.size() < 2 ||
+                    slot::judge(queued_keys, {context.assume_brace_free_values}).verdict !=
+                        slot::Verdict::CrossSlot;
+      if (watch_apart) verdict.verdict = slot::Verdict::LikelyCrossSlot;
+    }
 
     const auto& breaker = *transaction.ops[verdict.second];
     auto suggestion = slot::suggest_hash_tag(keys);
@@ -68,6 +82,11 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
     finding.message = fmt::format("The keys of this MULTI/EXEC transaction {}: {}; {}. {}.", how,
                                   verdict.reason, consequence, advice);
+    if (watch_apart) {
+      finding.message +=
+          " (A WATCHed key in another slot fails only when that slot is served by "
+          "another node, as it is after most rebalancing: not proven here.)";
+    }
     finding.primary = breaker.callee;
     finding.related.push_back({transaction.group->origin, "the transaction starts here"});
     for (std::size_t i = 0; i < transaction.ops.size(); ++i) {

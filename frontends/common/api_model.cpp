@@ -168,6 +168,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.command_named_methods = doc.value("command_named_methods", false);
     model.transaction_keyword = doc.value("transaction_keyword", std::string{});
     model.pipeline_methods = list_of<std::string>(doc, "pipeline_methods");
+    model.transaction_runners = list_of<std::string>(doc, "transaction_runners");
     for (const auto& entry : doc.at("classes")) {
       ClientClass cls;
       cls.name = entry.at("name").get<std::string>();

@@ -87,6 +87,9 @@ struct ApiModel {
   // unless this keyword (or the first positional argument) is false.
   std::string transaction_keyword;
   std::vector<std::string> pipeline_methods;  // methods that start a batch
+  // `r.transaction(func, *watches)`: runs func(pipe) on a transactional
+  // pipeline (of the class pipeline_methods give) inside MULTI/EXEC.
+  std::vector<std::string> transaction_runners;
   // ...of another class when called on `from` (RedisCluster.pipeline() gives a
   // ClusterPipeline, which behaves differently).
   struct DerivedClass {

@@ -108,6 +108,9 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
       if (s->kind == Scope::Kind::Class && s != &scope) continue;
       const auto* bindings = s->find(name);
       if (bindings == nullptr) continue;
+      if (bindings->size() == 1) {
+        if (const auto* run = run_for_parameter(bindings->front(), name, *s)) return run->pipe;
+      }
       if (auto found = from_bindings(*bindings, depth)) return found;
       // Bound to something else we can see (r = requests.get(...)): not a
       // client, whatever its name; a bare parameter may still be one.
@@ -189,6 +192,7 @@ std::optional<ir::GroupRef> ClientResolver::batch_of(ts::Node receiver, const Sc
     if (bindings == nullptr) continue;
     if (bindings->size() != 1) return std::nullopt;  // rebound: which batch is unclear
     const auto& binding = bindings->front();
+    if (const auto* run = run_for_parameter(binding, name, *s)) return run->group;
     if (binding.kind != Binding::Kind::Assign && binding.kind != Binding::Kind::WithTarget) {
       return std::nullopt;
     }
@@ -196,6 +200,76 @@ std::optional<ir::GroupRef> ClientResolver::batch_of(ts::Node receiver, const Sc
                             s->id + ":" + name + "@" + std::to_string(binding.position), file);
   }
   return std::nullopt;
+}
+
+ts::Node ClientResolver::runner_function(ts::Node call, const Scope& scope) const {
+  auto function = call.field("arguments").named_child(0);
+  if (function.type() == "keyword_argument") return {};
+  if (function.type() != "identifier") return {};
+  for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+    if (s->kind == Scope::Kind::Class && s != &scope) continue;
+    const auto* bindings = s->find(function.text());
+    if (bindings == nullptr) continue;
+    if (bindings->size() != 1 || bindings->front().kind != Binding::Kind::Function) return {};
+    return bindings->front().value;
+  }
+  return {};
+}
+
+void ClientResolver::note_transaction_runs(std::span<const MethodCall> calls, ir::FileIndex file) {
+  for (const auto& call : calls) {
+    auto function = call.call.field("function");
+    if (std::ranges::find(api_.transaction_runners, function.field("attribute").text()) ==
+        api_.transaction_runners.end()) {
+      continue;
+    }
+    auto definition = runner_function(call.call, *call.scope);
+    auto client = resolve(function.field("object"), *call.scope);
+    if (definition.is_null() || !client || client->cls == nullptr) continue;
+    ClientRef pipe = *client;
+    if (!api_.pipeline_methods.empty())
+      pipe.cls = api_.derived_class(api_.pipeline_methods.front(), *client->cls);
+    ir::GroupRef group{ir::GroupRef::Kind::Transaction,
+                       "txfn@" + std::to_string(definition.begin()),
+                       {file, call.call.begin(), call.call.end()}};
+    runs_.try_emplace(definition.begin(), TransactionRun{pipe, std::move(group), call.call});
+  }
+}
+
+std::optional<ir::GroupRef> ClientResolver::transaction_run(ts::Node call) const {
+  for (const auto& [begin, run] : runs_) {
+    if (run.call == call) return run.group;
+  }
+  return std::nullopt;
+}
+
+ts::Node ClientResolver::runner_call(std::string_view group_id) const {
+  for (const auto& [begin, run] : runs_) {
+    if (run.group.id == group_id) return run.call;
+  }
+  return {};
+}
+
+std::optional<std::uint32_t> ClientResolver::runner_function_start(
+    std::string_view group_id) const {
+  for (const auto& [begin, run] : runs_) {
+    if (run.group.id == group_id) return begin;
+  }
+  return std::nullopt;
+}
+
+const ClientResolver::TransactionRun* ClientResolver::run_for_parameter(const Binding& binding,
+                                                                        std::string_view name,
+                                                                        const Scope& scope) const {
+  if (runs_.empty() || binding.kind != Binding::Kind::Parameter ||
+      scope.kind != Scope::Kind::Function) {
+    return nullptr;
+  }
+  auto it = runs_.find(scope.node.begin());
+  if (it == runs_.end()) return nullptr;
+  auto first = scope.node.field("parameters").named_child(0);
+  if (first.type() != "identifier") first = first.named_child(0);  // typed or default
+  return first.text() == name ? &it->second : nullptr;
 }
 
 }  // namespace slotlint::python

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <span>
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/tree_sitter.h"
@@ -30,17 +32,38 @@ class ClientResolver {
   std::optional<ir::GroupRef> batch_of(ts::Node receiver, const Scope& scope,
                                        ir::FileIndex file) const;
 
+  // `r.transaction(func, *watches)`: func's first parameter is a pipeline of
+  // r's class in MULTI/EXEC. Notes every such call before calls are resolved.
+  void note_transaction_runs(std::span<const MethodCall> calls, ir::FileIndex file);
+  // The transaction a runner call starts (its WATCH keys belong to it).
+  [[nodiscard]] std::optional<ir::GroupRef> transaction_run(ts::Node call) const;
+  // The runner call behind a transaction group (where its errors surface).
+  [[nodiscard]] ts::Node runner_call(std::string_view group_id) const;
+  // Where commands of that group start being queued: the function's start.
+  [[nodiscard]] std::optional<std::uint32_t> runner_function_start(std::string_view group_id) const;
+
  private:
   std::optional<ClientRef> from_bindings(const std::vector<Binding>& bindings, int depth) const;
   std::optional<ClientRef> from_annotation(std::string_view annotation) const;
   std::optional<ClientRef> by_name(std::string_view name) const;
   std::optional<ir::GroupRef> batch_created_by(ts::Node call, std::string id,
                                                ir::FileIndex file) const;
+  struct TransactionRun {
+    ClientRef pipe;
+    ir::GroupRef group;
+    ts::Node call;
+  };
+  // The run whose function takes `name` as its first parameter, when the
+  // binding is that parameter.
+  const TransactionRun* run_for_parameter(const Binding& binding, std::string_view name,
+                                          const Scope& scope) const;
+  ts::Node runner_function(ts::Node call, const Scope& scope) const;
 
   const model::ApiModel& api_;
   const ScopeTree& scopes_;
   ModuleLoader* loader_;
   std::filesystem::path path_;
+  std::map<std::uint32_t, TransactionRun> runs_;  // by the function's start
 };
 
 }  // namespace slotlint::python

@@ -63,9 +63,11 @@ std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::Sou
 // The handler around where the op's errors surface: the call itself, or the
 // execute() of the batch it is queued in.
 ir::ErrorHandling handling_around(ts::Node call, const ir::RedisOp& op,
-                                  std::span<const std::string> classes, ir::FileIndex file) {
+                                  std::span<const std::string> classes,
+                                  const ClientResolver& resolver, ir::FileIndex file) {
   if (!op.group) return error_handling(call, classes, file);
-  auto execution = batch_execution(call);
+  auto execution = resolver.runner_call(op.group->id);  // r.transaction(func) executes it
+  if (execution.is_null()) execution = batch_execution(call);
   if (execution.is_null()) return {};
   return error_handling(execution, classes, file);
 }
@@ -104,7 +106,7 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
   }
   op.script = scripts.body_of(registration->body, *registration->scope, registration->position);
-  op.error_handling = handling_around(call.call, op, client->cls->tryagain_raises, file);
+  op.error_handling = handling_around(call.call, op, client->cls->tryagain_raises, resolver, file);
   return op;
 }
 
@@ -135,6 +137,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
   Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);
   ClientResolver resolver(api, scopes, modules, file.filesystem_path);
   ScriptSources scripts(api, scopes, evaluator, modules, file, result);
+  resolver.note_transaction_runs(scopes.calls(), file.index);
   for (const auto& call : scopes.calls()) {
     auto function = call.call.field("function");
     auto method_name = function.field("attribute");
@@ -162,8 +165,16 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     if (!frontend::assign_command(op, std::move(argv))) continue;
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
     op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
-    if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
-    op.error_handling = handling_around(call.call, op, cls->tryagain_raises, file.index);
+    if (!op.group) op.group = resolver.transaction_run(call.call);
+    if (op.group) {
+      // Loops count from where the batch starts taking commands: for
+      // r.transaction(func), the start of func.
+      auto start = op.group->origin;
+      if (auto function = resolver.runner_function_start(op.group->id))
+        start.begin = start.end = *function;
+      op.iteration_symbols = iteration_symbols(call, start, evaluator);
+    }
+    op.error_handling = handling_around(call.call, op, cls->tryagain_raises, resolver, file.index);
     if (!method->script_param.empty()) {
       op.script =
           scripts.body_of(bound.node_of(method->script_param), *call.scope, call.call.begin());
