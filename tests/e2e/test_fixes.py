@@ -20,6 +20,10 @@ CASES = {
                       '        pipe.hset(f"user:{uid}:profile", "a", 1)\n'
                       '        pipe.sadd(f"user:{uid}:sessions", "s")\n        pipe.execute()\n',
     "comprehension.py": 'def f(uid, fields):\n    r.mget([f"user:{uid}:{x}" for x in fields])\n',
+    "eval.py": 'MOVE = "return redis.call(\'SMOVE\', KEYS[1], KEYS[2], ARGV[1])"\n'
+               'def f(uid):\n    r.eval(MOVE, 2, f"user:{uid}:inbox", f"user:{uid}:archive", "m")\n',
+    "script_object.py": 'move = r.register_script("return redis.call(\'SMOVE\', KEYS[1], KEYS[2], ARGV[1])")\n'
+                        'def f(uid):\n    move(keys=["user:%s:inbox" % uid, "user:%s:archive" % uid], args=["m"])\n',
     # One prefix feeding both keys: the two edits must be the same edit.
     "shared_prefix.py": 'def f(uid):\n    r.rename(f"user:{uid}" + ":x", f"user:{uid}" + ":old")\n',
 }
