@@ -133,6 +133,17 @@ std::optional<ir::ScriptUse> ScriptSources::from_text(const Value& value, ts::No
         {offset, length, literal.span, literal.maps_to_source || written == literal.text});
     offset += length;
   }
+  if (use.summary->syntax_errors > 0) {
+    auto at =
+        ir::locate_in_script(use, use.summary->first_error_offset, use.summary->first_error_offset);
+    analysis_.notices.push_back(
+        {ir::Level::Note, "script-syntax-error",
+         fmt::format("line {}: the Lua script {} has {} syntax error{}; the rest of it was checked",
+                     at.file == file_.index ? line_of(file_.source, at.begin)
+                                            : line_of(file_.source, expr.begin()),
+                     use.name.empty() ? "written here" : use.name, use.summary->syntax_errors,
+                     use.summary->syntax_errors == 1 ? "" : "s")});
+  }
   return use;
 }
 
@@ -165,6 +176,13 @@ std::optional<ir::ScriptUse> ScriptSources::from_file(const Value& contents, ts:
          fmt::format("line {}: the Lua script '{}' {}; the keys it touches were not checked", line,
                      file->display_path, file->problem)});
     return std::nullopt;
+  }
+  if (file->summary->syntax_errors > 0) {
+    analysis_.notices.push_back(
+        {ir::Level::Note, "script-syntax-error",
+         fmt::format("{}:{}: the Lua script has {} syntax error{}; the rest of it was checked",
+                     file->display_path, line_of(file->text, file->summary->first_error_offset),
+                     file->summary->syntax_errors, file->summary->syntax_errors == 1 ? "" : "s")});
   }
   auto index = analysis_.add_source(file->display_path,
                                     std::shared_ptr<const std::string>(file, &file->text));

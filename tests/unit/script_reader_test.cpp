@@ -1,0 +1,105 @@
+// The Lua script reader: which KEYS a body reads and which keys its
+// redis.call commands touch, with KEYS/ARGV as reserved holes.
+#include "frontends/lua/script_reader.h"
+
+#include <gtest/gtest.h>
+#include <tree_sitter/api.h>
+
+extern "C" const TSLanguage* tree_sitter_lua();
+
+namespace slotlint {
+namespace {
+
+std::shared_ptr<const ir::ScriptSummary> read(std::string_view body) {
+  std::string error;
+  auto parser = ts::Parser::create(tree_sitter_lua(), error);
+  EXPECT_TRUE(parser) << error;
+  auto summary = lua::read_script(body, *parser, 0);
+  EXPECT_TRUE(summary);
+  return summary;
+}
+
+// "KEYS[1]" for a KEYS hole, the text for literals, "<name>" for others.
+std::string shape(const ir::KeyExpr& key) {
+  std::string text;
+  for (const auto& segment : key.segments()) {
+    if (const auto* literal = std::get_if<ir::LiteralSegment>(&segment)) {
+      text += literal->text;
+      continue;
+    }
+    const auto& hole = std::get<ir::HoleSegment>(segment);
+    auto input = ir::parse_script_symbol(hole.symbol);
+    text += input ? (input->is_keys ? "KEYS[" : "ARGV[") + std::to_string(input->index) + "]"
+                  : "<" + hole.display + ">";
+  }
+  return text;
+}
+
+TEST(ScriptReader, FindsKeysReadAndTheKeysCommandsTouch) {
+  auto summary = read(
+      "local v = redis.call('GET', KEYS[1])\n"
+      "redis.pcall('SET', KEYS[3], v)\n"
+      "server.call('SADD', 'held:' .. ARGV[1], KEYS[1])\n");
+  EXPECT_FALSE(summary->keys_read_by_count);
+  EXPECT_EQ(summary->highest_key_read(), 3);
+  ASSERT_EQ(summary->accesses.size(), 3u);
+  EXPECT_EQ(summary->accesses[0].command, "GET");
+  EXPECT_EQ(shape(summary->accesses[0].key), "KEYS[1]");
+  EXPECT_EQ(shape(summary->accesses[1].key), "KEYS[3]");
+  EXPECT_EQ(summary->accesses[2].command, "SADD");
+  EXPECT_EQ(shape(summary->accesses[2].key), "held:ARGV[1]");
+}
+
+TEST(ScriptReader, FollowsLocalsAliasesAndFormatting) {
+  auto summary = read(
+      "local rcall = redis.call\n"
+      "local jobKey = KEYS[1] .. ':' .. ARGV[2]\n"
+      "rcall('HSET', jobKey, 'state', 'active')\n"
+      "rcall('INCR', string.format('%s:count:%d', KEYS[2], tostring(ARGV[1])))\n");
+  ASSERT_EQ(summary->accesses.size(), 2u);
+  EXPECT_EQ(shape(summary->accesses[0].key), "KEYS[1]:ARGV[2]");
+  EXPECT_EQ(shape(summary->accesses[1].key), "KEYS[2]:count:ARGV[1]");
+}
+
+TEST(ScriptReader, LoopsAndCountsOverKeysReadThemAll) {
+  for (std::string_view body : {"for _, k in ipairs(KEYS) do redis.call('DEL', k) end",
+                                "for i = 1, #KEYS do redis.call('DEL', KEYS[i]) end",
+                                "return redis.call('DEL', unpack(KEYS))"}) {
+    SCOPED_TRACE(body);
+    auto summary = read(body);
+    EXPECT_TRUE(summary->keys_read_by_count);
+    ASSERT_EQ(summary->accesses.size(), 1u);
+    EXPECT_EQ(shape(summary->accesses[0].key), "KEYS[0]");  // some declared key
+  }
+}
+
+TEST(ScriptReader, AValueTheScriptComputesIsAHoleNamedByItsLocal) {
+  auto summary = read(
+      "local job = redis.call('RPOP', KEYS[1])\n"
+      "redis.call('HSET', 'job:' .. job, 'x', 1)\n");
+  ASSERT_EQ(summary->accesses.size(), 2u);
+  EXPECT_EQ(shape(summary->accesses[1].key), "job:<job>");
+}
+
+TEST(ScriptReader, CommandNamesThatAreNotLiteralAreSkipped) {
+  auto summary = read("local cmd = ARGV[1]\nredis.call(cmd, KEYS[1])\n");
+  EXPECT_TRUE(summary->accesses.empty());
+  EXPECT_EQ(summary->highest_key_read(), 1);
+}
+
+TEST(ScriptReader, SyntaxErrorsAreCountedAndTheRestIsRead) {
+  auto summary = read("redis.call('SET', KEYS[1], 1)\nif then end end\n");
+  EXPECT_GT(summary->syntax_errors, 0u);
+  EXPECT_EQ(summary->accesses.size(), 1u);
+}
+
+TEST(ScriptReader, SpansPointIntoTheBody) {
+  std::string_view body = "redis.call('SET', 'a:' .. ARGV[1], 1)";
+  auto summary = read(body);
+  ASSERT_EQ(summary->accesses.size(), 1u);
+  const auto& access = summary->accesses[0];
+  EXPECT_EQ(body.substr(access.begin, access.end - access.begin), "'a:' .. ARGV[1]");
+}
+
+}  // namespace
+}  // namespace slotlint
