@@ -4,6 +4,7 @@
 
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "rules/key_finding.h"
 #include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
@@ -33,18 +34,7 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
     finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
                                   cross_slot_consequence(op), tag_advice(suggestion));
-    if (op.client.identified_by_name_only) {
-      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
-                                     op.client.library, op.client.api_class);
-    }
-    finding.primary = op.callee;
-    for (std::size_t i = 0; i < op.keys.size(); ++i) {
-      finding.related.push_back({op.keys[i].span(), fmt::format("{} ({})", describe_key(op.keys[i]),
-                                                                slot_note(verdict.keys[i]))});
-    }
-    if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
-    finding.fingerprint_basis = op.command;
-    for (const auto& key : op.keys) finding.fingerprint_basis += "\x1f" + key.display();
+    add_key_evidence(finding, op, verdict, suggestion);
     findings.push_back(std::move(finding));
   }
 }

@@ -5,6 +5,7 @@
 #include "analyzer/ir/script.h"
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "rules/key_finding.h"
 #include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
@@ -31,19 +32,7 @@ void CrossSlotScriptKeys::check(std::span<const ir::RedisOp> ops, const RuleCont
         "slot. {}.",
         what, op.command, how_keys_hash(verdict.verdict), verdict.reason,
         cross_slot_consequence(op), tag_advice(suggestion));
-    if (op.client.identified_by_name_only) {
-      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
-                                     op.client.library, op.client.api_class);
-    }
-    finding.primary = op.callee;
-    for (std::size_t i = 0; i < op.keys.size(); ++i) {
-      finding.related.push_back(
-          {op.keys[i].span(), fmt::format("KEYS[{}]: {} ({})", i + 1, describe_key(op.keys[i]),
-                                          slot_note(verdict.keys[i]))});
-    }
-    if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
-    finding.fingerprint_basis = op.command;
-    for (const auto& key : op.keys) finding.fingerprint_basis += "\x1f" + key.display();
+    add_key_evidence(finding, op, verdict, suggestion, "KEYS");
     findings.push_back(std::move(finding));
   }
 }

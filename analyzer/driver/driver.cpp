@@ -13,6 +13,7 @@
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
+#include "analyzer/ir/stable_hash.h"
 #include "rules/rule_metadata.h"
 #include "sarif/uri.h"
 
@@ -50,14 +51,9 @@ std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
   return std::move(bytes).str();
 }
 
-// FNV-1a, 64 bits: stable across platforms and runs, enough to tell findings apart.
+// Stable across platforms and runs, enough to tell findings apart.
 std::string fingerprint(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", hash);
+  return fmt::format("{:016x}", ir::stable_hash(text));
 }
 
 // A script finding is reported by every file that runs the script: one

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/ir/stable_hash.h"
 #include "frontends/python/module_loader.h"
 
 namespace slotlint::python {
@@ -17,14 +18,9 @@ std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
   return 1 + static_cast<std::uint32_t>(std::count(source.begin(), end, '\n'));
 }
 
-// FNV-1a: the same body gets the same identity in every file of a run.
+// The same body gets the same identity in every file of a run.
 std::string text_identity(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return fmt::format("text:{:016x}", hash);
+  return fmt::format("text:{:016x}", ir::stable_hash(text));
 }
 
 ts::Node first_argument(ts::Node call, std::string_view keyword) {

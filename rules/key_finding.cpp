@@ -1,0 +1,28 @@
+#include "rules/key_finding.h"
+
+#include <fmt/format.h>
+
+#include "rules/verdict_wording.h"
+
+namespace slotlint::rules {
+
+void add_key_evidence(ir::Finding& finding, const ir::RedisOp& op, const slot::SlotVerdict& verdict,
+                      const std::optional<slot::TagSuggestion>& suggestion,
+                      std::string_view numbered_as) {
+  if (op.client.identified_by_name_only) {
+    finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
+                                   op.client.library, op.client.api_class);
+  }
+  finding.primary = op.callee;
+  for (std::size_t i = 0; i < op.keys.size(); ++i) {
+    std::string label = numbered_as.empty() ? "" : fmt::format("{}[{}]: ", numbered_as, i + 1);
+    finding.related.push_back(
+        {op.keys[i].span(),
+         fmt::format("{}{} ({})", label, describe_key(op.keys[i]), slot_note(verdict.keys[i]))});
+  }
+  if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
+  finding.fingerprint_basis = op.command;
+  for (const auto& key : op.keys) finding.fingerprint_basis += "\x1f" + key.display();
+}
+
+}  // namespace slotlint::rules
