@@ -1,5 +1,6 @@
 #include "rules/undeclared_key_in_script.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -31,6 +32,15 @@ bool is_declared(const ir::KeyExpr& key) {
   return input && input->is_keys;
 }
 
+// A key made only of values the script computes (a function's parameter,
+// another command's reply): nothing to judge it by.
+bool only_script_values(const ir::KeyExpr& key) {
+  return !key.is_unknown() && std::ranges::all_of(key.segments(), [](const ir::Segment& segment) {
+    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+    return hole != nullptr && !ir::parse_script_symbol(hole->symbol);
+  });
+}
+
 std::string key_list(const std::vector<ir::KeyExpr>& keys) {
   std::string text;
   for (std::size_t i = 0; i < keys.size() && i < 3; ++i) {
@@ -54,7 +64,7 @@ struct Judged {
 // One access at one call site; nullopt when it is safe there.
 std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::ScriptUse& use,
                                    const ir::ScriptCallInputs& inputs, const RuleContext& context) {
-  if (is_declared(access.key)) return std::nullopt;
+  if (is_declared(access.key) || only_script_values(access.key)) return std::nullopt;
   auto key = ir::instantiate(access.key, use, inputs);
   if (key.is_unknown()) return std::nullopt;  // KEYS[n] not passed: the count rule's finding
   Judged judged;
@@ -73,6 +83,14 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
   keys.push_back(key);
   auto verdict = slot::judge(keys, {context.assume_brace_free_values});
   if (verdict.verdict == slot::Verdict::SameSlot) return std::nullopt;
+  if (verdict.verdict == slot::Verdict::Unknown && key.is_literal()) {
+    // One fixed key beside keys that change from call to call: it shares
+    // their slot only by chance.
+    verdict.verdict = slot::Verdict::LikelyCrossSlot;
+    verdict.reason = fmt::format("'{}' is one fixed key, in slot {}, while the declared keys change "
+                                 "from call to call",
+                                 shown, slot::analyse_key(key).slot.value_or(0));
+  }
   judged.verdict = verdict.verdict;
   judged.level = level_for(verdict.verdict);
   int base = derived_from(access.key);
