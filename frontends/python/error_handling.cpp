@@ -53,6 +53,21 @@ bool contains(ts::Node node, std::span<const std::string_view> types) {
   return false;
 }
 
+bool calls_named_like(ts::Node node, std::string_view fragment) {
+  std::vector<ts::Node> stack{node};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "call" &&
+        last_name(current.field("function").text()).find(fragment) != std::string_view::npos) {
+      return true;
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
 bool inside(ts::Node node, ts::Node outer) {
   return !outer.is_null() && outer.begin() <= node.begin() && node.end() <= outer.end();
 }
@@ -141,6 +156,13 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
                     type == "break_statement";
   }
   if (always_leaves) return handling;
+  // self.retry(exc=e), schedule_retry(...): the handler hands the work to a
+  // retry mechanism of its own (a task queue's), which we trust to wait.
+  if (calls_named_like(body, "retry")) {
+    handling.retries = true;
+    handling.waits = true;
+    return handling;
+  }
   for (auto node = try_statement.parent(); !node.is_null() && !is_scope_boundary(node.type());
        node = node.parent()) {
     if (node.type() != "while_statement" && node.type() != "for_statement") continue;
