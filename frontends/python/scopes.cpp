@@ -52,8 +52,11 @@ void ScopeTree::bind_target(ts::Node target, Binding binding, Scope& scope) {
   } else if (type == "attribute") {
     auto object = target.field("object");
     auto* cls = const_cast<Scope*>(scope.enclosing_class);
-    if (cls != nullptr && scope.kind == Scope::Kind::Function && object.type() == "identifier" &&
-        object.text() == "self") {
+    // self.x = ..., and the class attribute set from a method: cls.x = ...
+    // (a classmethod's cls, or `cls = self.__class__`), self.__class__.x = ...
+    bool on_self = object.type() == "identifier" && (object.text() == "self" || object.text() == "cls");
+    bool on_class = object.text() == "self.__class__" || object.text() == "type(self)";
+    if (cls != nullptr && scope.kind == Scope::Kind::Function && (on_self || on_class)) {
       cls->self_attributes[std::string(target.field("attribute").text())].push_back(binding);
     }
   } else if (type == "pattern_list" || type == "tuple_pattern" || type == "list_pattern" ||
