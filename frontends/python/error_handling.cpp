@@ -177,29 +177,25 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
   return handling;
 }
 
-ts::Node batch_execution(ts::Node queued_call) {
-  // A chain: r.pipeline().set(a, 1).incr(b).execute()
-  auto node = queued_call;
-  while (node.parent().type() == "attribute" && node.parent().field("object") == node &&
-         node.parent().parent().type() == "call") {
-    node = node.parent().parent();
-    if (node.field("function").field("attribute").text() == "execute") return node;
-  }
+namespace {
+
+// Calls `<name>.execute()` on the queued call's receiver variable, in the
+// function (or module) around it.
+std::vector<ts::Node> executions_on_receiver(ts::Node queued_call) {
   auto receiver = queued_call.field("function").field("object");
   if (receiver.type() != "identifier") return {};
   auto scope = queued_call.parent();
   while (!scope.is_null() && !is_scope_boundary(scope.type())) scope = scope.parent();
-  ts::Node found;
+  std::vector<ts::Node> found;
   std::vector<ts::Node> stack{scope};
   while (!stack.empty()) {
     auto current = stack.back();
     stack.pop_back();
-    if (current.type() == "call" && current.begin() > queued_call.begin()) {
+    if (current.type() == "call") {
       auto function = current.field("function");
       if (function.type() == "attribute" && function.field("attribute").text() == "execute" &&
-          function.field("object").text() == receiver.text() &&
-          (found.is_null() || current.begin() < found.begin())) {
-        found = current;
+          function.field("object").text() == receiver.text()) {
+        found.push_back(current);
       }
     }
     for (std::uint32_t i = 0; i < current.named_child_count(); ++i) {
@@ -209,6 +205,32 @@ ts::Node batch_execution(ts::Node queued_call) {
     }
   }
   return found;
+}
+
+}  // namespace
+
+ts::Node batch_execution(ts::Node queued_call) {
+  // A chain: r.pipeline().set(a, 1).incr(b).execute()
+  auto node = queued_call;
+  while (node.parent().type() == "attribute" && node.parent().field("object") == node &&
+         node.parent().parent().type() == "call") {
+    node = node.parent().parent();
+    if (node.field("function").field("attribute").text() == "execute") return node;
+  }
+  ts::Node first;
+  for (auto execution : executions_on_receiver(queued_call)) {
+    if (execution.begin() > queued_call.begin() &&
+        (first.is_null() || execution.begin() < first.begin())) {
+      first = execution;
+    }
+  }
+  return first;
+}
+
+std::size_t executions_before(ts::Node queued_call) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      executions_on_receiver(queued_call),
+      [&](ts::Node execution) { return execution.end() <= queued_call.begin(); }));
 }
 
 }  // namespace slotlint::python

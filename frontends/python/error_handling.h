@@ -21,4 +21,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
 // the same function. Null when none is found.
 ts::Node batch_execution(ts::Node queued_call);
 
+// How many times the pipeline variable a command is queued on was executed
+// before it: a pipeline reused after execute() starts a new batch.
+std::size_t executions_before(ts::Node queued_call);
+
 }  // namespace slotlint::python

@@ -36,10 +36,14 @@ const model::ClientClass* class_for_call(const model::ApiModel& api, const model
 std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::SourceSpan& batch,
                                            const Evaluator& evaluator) {
   std::vector<std::string> symbols;
+  // A loop that also executes the batch sends one batch per iteration.
+  auto execution = batch_execution(call.call);
   for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
     auto type = node.type();
     if (type == "function_definition" || type == "class_definition") break;
     if (type != "for_statement" || node.begin() <= batch.begin) continue;
+    if (!execution.is_null() && node.begin() <= execution.begin() && execution.end() <= node.end())
+      continue;
     std::vector<ts::Node> targets{node.field("left")};
     while (!targets.empty()) {
       auto target = targets.back();
@@ -165,6 +169,11 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     if (!frontend::assign_command(op, std::move(argv))) continue;
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
     op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
+    if (op.group) {
+      // pipe.execute() and then more commands on pipe: the next batch.
+      if (auto executed = executions_before(call.call); executed > 0)
+        op.group->id += "#" + std::to_string(executed);
+    }
     if (!op.group) op.group = resolver.transaction_run(call.call);
     if (op.group) {
       // Loops count from where the batch starts taking commands: for
