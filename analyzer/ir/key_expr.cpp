@@ -1,6 +1,8 @@
 #include "analyzer/ir/key_expr.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 namespace slotlint::ir {
 
@@ -63,11 +65,41 @@ void KeyExpr::forbid_edits() {
   }
 }
 
+namespace {
+
+bool is_identifier_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+// Whether a hole stands for a value computed from the variable `symbol`
+// names: the same symbol, or an expression in the same scope that mentions
+// the variable (`job.key`, `key_for(job)` for the variable `job`). Symbols
+// are "<scope>:<text>".
+bool derives_from(std::string_view hole, std::string_view symbol) {
+  if (hole == symbol) return true;
+  auto colon = symbol.rfind(':');
+  if (colon == std::string_view::npos) return false;
+  auto scope = symbol.substr(0, colon + 1);
+  auto name = symbol.substr(colon + 1);
+  if (name.empty() || !hole.starts_with(scope)) return false;
+  auto text = hole.substr(scope.size());
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    bool starts = at == 0 || (!is_identifier_char(text[at - 1]) && text[at - 1] != '.');
+    bool ends = at + name.size() == text.size() || !is_identifier_char(text[at + name.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool KeyExpr::vary(const std::vector<std::string>& symbols) {
   bool varied = false;
   for (auto& segment : segments_) {
     auto* hole = std::get_if<HoleSegment>(&segment);
-    if (hole != nullptr && std::ranges::find(symbols, hole->symbol) != symbols.end()) {
+    if (hole != nullptr && std::ranges::any_of(symbols, [&](const std::string& symbol) {
+          return derives_from(hole->symbol, symbol);
+        })) {
       hole->varies_per_element = true;
       varied = true;
     }
