@@ -17,8 +17,10 @@ struct Transaction {
   std::vector<const ir::RedisOp*> ops;  // the commands queued in it that name keys
 };
 
+// "in the transaction": after WATCH and before MULTI, redis-py runs
+// commands at once rather than queuing them, but they still count.
 std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::KeyHash& hash) {
-  return fmt::format("queued {} '{}' ({}){}", op.command, op.keys.front().display(),
+  return fmt::format("{} '{}' in the transaction ({}){}", op.command, op.keys.front().display(),
                      slot_note(hash), key.is_collection() ? ", once per loop iteration" : "");
 }
 

@@ -79,7 +79,11 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
         capitalised(ir::script_label(use)), access.command, shown);
     return judged;
   }
+  // Against the declared keys; when those already span slots (SL003's
+  // finding), against the first, so that the reason is about this key.
   std::vector<ir::KeyExpr> keys = inputs.keys;
+  if (slot::judge(keys, {context.assume_brace_free_values}).verdict != slot::Verdict::SameSlot)
+    keys.resize(1);
   keys.push_back(key);
   auto verdict = slot::judge(keys, {context.assume_brace_free_values});
   if (verdict.verdict == slot::Verdict::SameSlot) return std::nullopt;
