@@ -43,9 +43,27 @@ std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annota
   return std::nullopt;
 }
 
+const model::ClientClass* ClientResolver::client_base(const Scope& cls) const {
+  for (const Scope* owner : scopes_.lineage(cls)) {
+    for (const auto& base : owner->bases) {
+      if (const auto* client = api_.class_for_constructor(base)) return client;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<ClientRef> ClientResolver::from_class_definition(ts::Node definition) const {
+  if (definition.type() != "class_definition") return std::nullopt;
+  const auto* cls = scopes_.scope_of(definition);
+  const auto* client = cls == nullptr ? nullptr : client_base(*cls);
+  if (client == nullptr) return std::nullopt;
+  return ClientRef{client, false};
+}
+
 std::optional<ClientRef> ClientResolver::from_bindings(const std::vector<Binding>& bindings,
                                                        int depth) const {
   for (const auto& binding : bindings) {
+    if (auto found = from_class_definition(binding.value)) return found;
     if ((binding.kind == Binding::Kind::Assign || binding.kind == Binding::Kind::WithTarget) &&
         !binding.value.is_null() && binding.scope != nullptr) {
       if (auto found = resolve(binding.value, *binding.scope, depth + 1)) return found;
@@ -80,6 +98,20 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     auto function = receiver.field("function");
     std::string callee = squeeze(function.text());
     if (const auto* cls = api_.class_for_constructor(callee)) return ClientRef{cls, false};
+    if (function.type() == "identifier") {
+      // Database(...) for `class Database(Redis)`, here or imported.
+      for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+        const auto* bindings = s->find(function.text());
+        if (bindings == nullptr) continue;
+        bool classes = std::ranges::any_of(*bindings, [](const Binding& b) {
+          return b.value.type() == "class_definition" || b.kind == Binding::Kind::Import;
+        });
+        if (classes) {
+          if (auto found = from_bindings(*bindings, depth + 1)) return found;
+        }
+        break;
+      }
+    }
     if (function.type() == "attribute") {
       auto method = function.field("attribute").text();
       if (std::ranges::find(api_.same_client_methods, method) != api_.same_client_methods.end()) {
@@ -104,6 +136,12 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
   }
   if (type == "identifier") {
     std::string name(receiver.text());
+    if (name == "self") {
+      // A method of a class that derives from a client class.
+      const Scope* cls = scope.kind == Scope::Kind::Class ? &scope : scope.enclosing_class;
+      if (const auto* client = cls == nullptr ? nullptr : client_base(*cls))
+        return ClientRef{client, false};
+    }
     for (const Scope* s = &scope; s != nullptr; s = s->parent) {
       if (s->kind == Scope::Kind::Class && s != &scope) continue;
       const auto* bindings = s->find(name);

@@ -55,6 +55,10 @@ class ClientResolver {
   };
   // The run whose function takes `name` as its first parameter, when the
   // binding is that parameter.
+  // The client class a class of this module derives from (`class
+  // Database(Redis)`): its instances and its `self` are such clients.
+  const model::ClientClass* client_base(const Scope& cls) const;
+  std::optional<ClientRef> from_class_definition(ts::Node definition) const;
   const TransactionRun* run_for_parameter(const Binding& binding, std::string_view name,
                                           const Scope& scope) const;
   ts::Node runner_function(ts::Node call, const Scope& scope) const;

@@ -175,7 +175,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
       auto superclasses = node.field("superclasses");
       for (std::uint32_t i = 0; i < superclasses.named_child_count(); ++i) {
         auto base = superclasses.named_child(i);
-        if (base.type() == "identifier") inner->bases.emplace_back(base.text());
+        if (base.type() == "identifier" || base.type() == "attribute")
+          inner->bases.emplace_back(base.text());
       }
     } else if (type == "assignment") {
       auto right = node.field("right");

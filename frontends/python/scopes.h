@@ -48,7 +48,7 @@ struct Scope {
   std::map<std::string, std::vector<Binding>, std::less<>> names;
   // Class scopes: `self.x = ...` assignments made in any of its methods.
   std::map<std::string, std::vector<Binding>, std::less<>> self_attributes;
-  // Class scopes: the names of its base classes, as written.
+  // Class scopes: the names of its base classes, as written (dotted too).
   std::vector<std::string> bases;
 
   // How often an identifier occurs in this scope's own code (bindings included).
