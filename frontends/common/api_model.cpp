@@ -232,6 +232,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     }
     model.script_factories = list_of<std::string>(doc, "script_factories");
     model.script_loaders = list_of<std::string>(doc, "script_loaders");
+    model.identifying_methods = list_of<std::string>(doc, "identifying_methods");
     if (doc.contains("script_call")) {
       model.script_call = parse_method("__call__", doc.at("script_call"));
       if (!model.script_call) return std::nullopt;

@@ -103,6 +103,9 @@ struct ApiModel {
   // `sha = client.script_load(body)` (a loader) gives a SHA for evalsha.
   std::vector<std::string> script_factories;
   std::vector<std::string> script_loaders;
+  // Methods only this library's clients have (register_script, evalsha): a
+  // receiver we cannot otherwise place is assumed a default-class client.
+  std::vector<std::string> identifying_methods;
   std::optional<Method> script_call;
   // Receiver names that imply a class other than the default (user models).
   std::map<std::string, std::string, std::less<>> receiver_classes;

@@ -43,6 +43,16 @@ std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annota
   return std::nullopt;
 }
 
+std::optional<ClientRef> ClientResolver::resolve_for(ts::Node receiver, std::string_view method,
+                                                     const Scope& scope) const {
+  if (auto found = resolve(receiver, scope)) return found;
+  if (std::ranges::find(api_.identifying_methods, method) == api_.identifying_methods.end())
+    return std::nullopt;
+  const auto* cls = api_.find_class(api_.default_class);
+  if (cls == nullptr) return std::nullopt;
+  return ClientRef{cls, true};
+}
+
 const model::ClientClass* ClientResolver::client_base(const Scope& cls) const {
   for (const Scope* owner : scopes_.lineage(cls)) {
     for (const auto& base : owner->bases) {

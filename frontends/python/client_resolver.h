@@ -26,6 +26,10 @@ class ClientResolver {
                  ModuleLoader* loader = nullptr, std::filesystem::path path = {})
       : api_(api), scopes_(scopes), loader_(loader), path_(std::move(path)) {}
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const;
+  // resolve(), or, for a method only clients have (`x.register_script(...)`),
+  // the default class assumed from that.
+  std::optional<ClientRef> resolve_for(ts::Node receiver, std::string_view method,
+                                       const Scope& scope) const;
 
   // The batch a call on `receiver` is queued in: the pipeline it was created
   // by (through a variable, a `with` target or a method chain).

@@ -92,8 +92,10 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
   // client= runs it on another client (often a pipeline); else the one it was
   // registered with.
   auto client_node = bound.node_of("client");
-  auto client = client_node.is_null() ? resolver.resolve(registration->client, *registration->scope)
-                                      : resolver.resolve(client_node, *call.scope);
+  auto client = client_node.is_null()
+                    ? resolver.resolve_for(registration->client, registration->factory,
+                                           *registration->scope)
+                    : resolver.resolve(client_node, *call.scope);
   if (!client || client->cls == nullptr) return std::nullopt;
 
   ir::RedisOp op;
@@ -145,7 +147,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
   for (const auto& call : scopes.calls()) {
     auto function = call.call.field("function");
     auto method_name = function.field("attribute");
-    auto client = resolver.resolve(function.field("object"), *call.scope);
+    auto client = resolver.resolve_for(function.field("object"), method_name.text(), *call.scope);
     if (!client || client->cls == nullptr) continue;
     const auto* method = api.find_method(method_name.text(), *client->cls);
     std::optional<model::Method> generic;

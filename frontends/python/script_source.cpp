@@ -77,8 +77,9 @@ std::optional<RegisteredScript> ScriptSources::registered(ts::Node callee,
     return std::nullopt;
   auto call = binding->value;
   while (call.type() == "await") call = call.named_child(0);
-  return RegisteredScript{first_argument(call, "script"), call.field("function").field("object"),
-                          binding->scope, binding->position};
+  auto function = call.field("function");
+  return RegisteredScript{first_argument(call, "script"), function.field("object"),
+                          function.field("attribute").text(), binding->scope, binding->position};
 }
 
 std::optional<ir::ScriptUse> ScriptSources::body_of(ts::Node expr, const Scope& scope,

@@ -19,6 +19,7 @@ class ModuleLoader;
 struct RegisteredScript {
   ts::Node body;
   ts::Node client;
+  std::string_view factory;  // the method that registered it
   const Scope* scope = nullptr;
   std::uint32_t position = 0;
 };
