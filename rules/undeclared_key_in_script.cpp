@@ -32,12 +32,14 @@ bool is_declared(const ir::KeyExpr& key) {
   return input && input->is_keys;
 }
 
-// A key made only of values the script computes (a function's parameter,
-// another command's reply): nothing to judge it by.
+// A key made only of values the script computes (a function's parameter, a
+// table it builds): nothing to judge it by. A key read from Redis (another
+// command's reply) is still an undeclared key.
 bool only_script_values(const ir::KeyExpr& key) {
   return !key.is_unknown() && std::ranges::all_of(key.segments(), [](const ir::Segment& segment) {
     const auto* hole = std::get_if<ir::HoleSegment>(&segment);
-    return hole != nullptr && !ir::parse_script_symbol(hole->symbol);
+    return hole != nullptr && !ir::parse_script_symbol(hole->symbol) &&
+           !ir::is_script_reply(hole->symbol);
   });
 }
 
@@ -91,9 +93,10 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
     // One fixed key beside keys that change from call to call: it shares
     // their slot only by chance.
     verdict.verdict = slot::Verdict::LikelyCrossSlot;
-    verdict.reason = fmt::format("'{}' is one fixed key, in slot {}, while the declared keys change "
-                                 "from call to call",
-                                 shown, slot::analyse_key(key).slot.value_or(0));
+    verdict.reason = fmt::format(
+        "'{}' is one fixed key, in slot {}, while the declared keys change "
+        "from call to call",
+        shown, slot::analyse_key(key).slot.value_or(0));
   }
   judged.verdict = verdict.verdict;
   judged.level = level_for(verdict.verdict);
@@ -121,8 +124,9 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
       "(\"Script attempted to access a non local key\" or a cross-slot error). Pass the key in "
       "KEYS{}.",
       capitalised(ir::script_label(use)), access.command, shown,
-      verdict.verdict == slot::Verdict::CrossSlot ? "is in a different slot"
-                                                  : "can hash to a different slot",
+      verdict.verdict == slot::Verdict::CrossSlot         ? "is in a different slot"
+      : verdict.verdict == slot::Verdict::LikelyCrossSlot ? "can hash to a different slot"
+                                                          : "may hash to a different slot",
       key_list(inputs.keys), verdict.reason,
       suggestion ? fmt::format(" and give all of them one hash tag {}", suggestion->tag)
                  : ", or build it from a KEYS entry that carries a hash tag");

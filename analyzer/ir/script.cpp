@@ -41,6 +41,14 @@ std::string script_symbol(std::string_view table, int index) {
   return std::string(1, kScriptMark) + std::string(table) + ":" + std::to_string(index);
 }
 
+std::string script_reply_symbol(std::string_view local_name) {
+  return std::string(1, kScriptMark) + "REPLY:" + std::string(local_name);
+}
+
+bool is_script_reply(std::string_view symbol) {
+  return symbol.starts_with(std::string(1, kScriptMark) + "REPLY:");
+}
+
 std::optional<ScriptInput> parse_script_symbol(std::string_view symbol) {
   if (symbol.empty() || symbol.front() != kScriptMark) return std::nullopt;
   symbol.remove_prefix(1);

@@ -77,6 +77,10 @@ struct ScriptInput {
   int index = 0;
 };
 std::optional<ScriptInput> parse_script_symbol(std::string_view symbol);
+// A value the script read from Redis (`local id = redis.call('GET', ...)`):
+// a key built from it is data-driven, not declared.
+std::string script_reply_symbol(std::string_view local_name);
+bool is_script_reply(std::string_view symbol);
 
 // The source span of body bytes [begin, end).
 SourceSpan locate_in_script(const ScriptUse& use, std::uint32_t begin, std::uint32_t end);

@@ -97,7 +97,10 @@ class Reader {
       auto name = names.named_child(i);
       if (name.type() != "identifier") continue;
       // `local a, b = f()` gives b no value we can read.
-      assignments_[std::string(name.text())].push_back(values.named_child(i));
+      auto value = values.named_child(i);
+      assignments_[std::string(name.text())].push_back(value);
+      if (value.type() == "function_call" && is_redis_call(value.field("name")))
+        replies_.insert(std::string(name.text()));
     }
   }
 
@@ -111,12 +114,14 @@ class Reader {
     }
     auto iterator = values.named_child(0);
     auto callee = iterator.field("name").text();
-    if ((callee != "ipairs" && callee != "pairs") ||
-        !is_table(iterator.field("arguments").named_child(0), "KEYS")) {
-      return;
-    }
-    if (names.named_child_count() >= 2)
-      key_elements_.insert(std::string(names.named_child(1).text()));
+    if ((callee != "ipairs" && callee != "pairs") || names.named_child_count() < 2) return;
+    auto table = iterator.field("arguments").named_child(0);
+    std::string element(names.named_child(1).text());
+    if (is_table(table, "KEYS")) key_elements_.insert(element);
+    // for _, key in ipairs(redis.call('KEYS', pattern)): keys read from Redis.
+    bool reply = (table.type() == "function_call" && is_redis_call(table.field("name"))) ||
+                 (table.type() == "identifier" && replies_.contains(std::string(table.text())));
+    if (reply) replies_.insert(element);
   }
 
   // The single value a local is assigned, or null.
@@ -185,6 +190,10 @@ class Reader {
     if (type == "identifier") {
       if (key_elements_.contains(std::string(node.text()))) {
         return ir::KeyExpr::hole(ir::script_symbol("KEYS", 0), "KEYS[i]", body_span(node));
+      }
+      if (replies_.contains(std::string(node.text()))) {
+        return ir::KeyExpr::hole(ir::script_reply_symbol(node.text()), std::string(node.text()),
+                                 body_span(node));
       }
       auto value = value_of(node.text());
       if (value.is_null()) return hole(node);
@@ -313,6 +322,7 @@ class Reader {
 
   std::map<std::string, std::vector<ts::Node>> assignments_;
   std::set<std::string> key_elements_;
+  std::set<std::string> replies_;  // locals holding what a redis.call returned
   std::shared_ptr<ir::ScriptSummary> summary_;
 };
 

@@ -103,3 +103,22 @@ TEST(ScriptReader, SpansPointIntoTheBody) {
 
 }  // namespace
 }  // namespace slotlint
+
+namespace slotlint {
+namespace {
+
+TEST(ScriptReader, KeysReadFromRedisAreMarkedAsReplies) {
+  auto summary = read(
+      "local id = redis.call('GET', KEYS[1])\n"
+      "redis.call('DEL', id)\n"
+      "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end\n");
+  ASSERT_EQ(summary->accesses.size(), 3u);
+  for (std::size_t i : {1u, 2u}) {
+    const auto& key = summary->accesses[i].key;
+    ASSERT_EQ(key.segments().size(), 1u);
+    EXPECT_TRUE(ir::is_script_reply(std::get<ir::HoleSegment>(key.segments()[0]).symbol));
+  }
+}
+
+}  // namespace
+}  // namespace slotlint
