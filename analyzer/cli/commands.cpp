@@ -340,6 +340,29 @@ int run_dump_ir(std::span<const std::string_view> args) {
                  {"kind",
                   op.group->kind == ir::GroupRef::Kind::Transaction ? "transaction" : "pipeline"}};
       }
+      nlohmann::json script = nullptr;
+      if (op.script && op.script->summary) {
+        // What was read of the script: which KEYS, which keys its commands touch.
+        const auto& summary = *op.script->summary;
+        nlohmann::json read = nlohmann::json::array();
+        for (const auto& [index, offset] : summary.keys_read) read.push_back(index);
+        nlohmann::json accesses = nlohmann::json::array();
+        for (const auto& access : summary.accesses) {
+          accesses.push_back({{"command", access.command}, {"key", access.key.display()}});
+        }
+        script = {{"name", op.script->name.empty() ? "(inline)" : op.script->name},
+                  {"keys_read", read},
+                  {"keys_read_by_count", summary.keys_read_by_count},
+                  {"accesses", accesses}};
+      }
+      nlohmann::json handling = nullptr;
+      if (op.error_handling.caught) {
+        const auto& h = op.error_handling;
+        handling = {{"caught_as", h.caught_as.empty() ? "(bare except)" : h.caught_as},
+                    {"reraises", h.reraises},
+                    {"retries", h.retries},
+                    {"waits", h.waits && !h.waits_zero}};
+      }
       ops.push_back(
           {{"path", file.file.display_path},
            {"line", at.line},
@@ -359,7 +382,9 @@ int run_dump_ir(std::span<const std::string_view> args) {
             : op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses ? "client-refuses"
                                                                              : "client-splits"},
            {"verdict", slot::verdict_name(verdict.verdict)},
-           {"group", group}});
+           {"group", group},
+           {"script", script},
+           {"tryagain_handler", handling}});
     }
   }
   std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,
