@@ -1,0 +1,46 @@
+// Values bound to a model method's parameters, answering the argv template's
+// questions (op_builder.h). Each frontend binds its language's call syntax
+// (keyword arguments, splats, spreads) and leaves the rest to this class.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "frontends/common/op_builder.h"
+#include "frontends/common/tree_sitter.h"
+#include "frontends/common/value.h"
+
+namespace slotlint::frontend {
+
+class BoundValues : public BoundArguments {
+ public:
+  // `varargs`: the name of the parameter that gathers extra positional
+  // arguments (empty when the signature has none).
+  BoundValues(std::string varargs, ir::SourceSpan call);
+
+  void bind(std::string param, Value value, ts::Node node = {});
+  // One more argument for the varargs parameter; `spread` when it stands for
+  // any number of them (`*args`, `...rest`).
+  void add_vararg(Value value, bool spread);
+
+  bool bound(std::string_view param) const override;
+  std::vector<ir::Arg> single(std::string_view param) const override;
+  std::vector<ir::Arg> spread(std::string_view param) const override;
+  std::optional<std::size_t> count(std::string_view param) const override;
+  std::vector<ir::Arg> map_keys(std::string_view param) const override;
+  std::vector<ir::Arg> map_values(std::string_view param) const override;
+  std::vector<ir::Arg> map_items(std::string_view param) const override;
+  // The expression passed for `param` (null when it is not passed by itself).
+  [[nodiscard]] ts::Node node_of(std::string_view param) const;
+  [[nodiscard]] const std::string& varargs() const { return varargs_; }
+
+ private:
+  const Value* find(std::string_view param) const;
+
+  std::map<std::string, Value, std::less<>> values_;  // the varargs parameter holds a Sequence
+  std::map<std::string, ts::Node, std::less<>> nodes_;
+  std::string varargs_;
+  ir::SourceSpan call_;
+};
+
+}  // namespace slotlint::frontend
