@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "analyzer/driver/line_index.h"
 #include "analyzer/driver/source_checks.h"
@@ -123,8 +124,9 @@ std::optional<Driver> Driver::create(std::string& error, std::span<const std::st
     }
   }
   for (const auto& language : all_languages()) {
-    if (driver.model_for(language) == nullptr) {
-      error = fmt::format("no API model for {} ({})", language.name, language.library);
+    if (driver.models_for(language).empty()) {
+      error = fmt::format("no API model for {} ({})", language.name,
+                          fmt::join(language.libraries, ", "));
       return std::nullopt;
     }
   }
@@ -132,9 +134,14 @@ std::optional<Driver> Driver::create(std::string& error, std::span<const std::st
   return driver;
 }
 
-const model::ApiModel* Driver::model_for(const Language& language) const {
-  auto it = std::ranges::find(models_, language.library, &model::ApiModel::library);
-  return it == models_.end() ? nullptr : &*it;
+std::vector<const model::ApiModel*> Driver::models_for(const Language& language) const {
+  std::vector<const model::ApiModel*> models;
+  for (auto library : language.libraries) {
+    auto it = std::ranges::find(models_, library, &model::ApiModel::library);
+    if (it == models_.end()) return {};
+    models.push_back(&*it);
+  }
+  return models;
 }
 
 FileResult Driver::analyse_file(
@@ -156,12 +163,15 @@ FileResult Driver::analyse_file(
   const auto* language = language_for_path(file.display_path);
   auto languages = all_languages();
   auto language_index = static_cast<std::size_t>(language - languages.data());
-  const auto* api = model_for(*language);
+  auto models = models_for(*language);
   result.analysed = true;
   std::string_view text = without_bom(*bytes);
-  if (std::ranges::none_of(api->prefilter, [&](const std::string& word) {
-        return text.find(word) != std::string_view::npos;
-      })) {
+  auto mentions = [&](const model::ApiModel* api) {
+    return std::ranges::any_of(api->prefilter, [&](const std::string& word) {
+      return text.find(word) != std::string_view::npos;
+    });
+  };
+  if (std::ranges::none_of(models, mentions)) {
     return result;  // cannot name a client of this language's libraries
   }
   auto& parser = parsers[language_index];
@@ -194,7 +204,7 @@ FileResult Driver::analyse_file(
   }
   frontend::FileInput input{0, file.display_path, text, file.path};
   auto analysis =
-      language->analyse(input, *api, *parser, options.limits, projects[language_index].get());
+      language->analyse(input, models, *parser, options.limits, projects[language_index].get());
   result.ops = std::move(analysis.ops);
   result.extra_sources = std::move(analysis.extra_sources);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));

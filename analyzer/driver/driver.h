@@ -63,7 +63,8 @@ class Driver {
                                               const std::filesystem::path& root,
                                               const config::Config* config = nullptr) const;
 
-  [[nodiscard]] const model::ApiModel* model_for(const Language& language) const;
+  // The language's models, in its order; empty when one is missing.
+  [[nodiscard]] std::vector<const model::ApiModel*> models_for(const Language& language) const;
 
  private:
   Driver() = default;

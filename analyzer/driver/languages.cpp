@@ -12,10 +12,10 @@ std::unique_ptr<frontend::ProjectState> python_project(const std::filesystem::pa
   return std::make_unique<python::ModuleLoader>(root);
 }
 
-frontend::FileAnalysis analyse_python(const frontend::FileInput& file, const model::ApiModel& api,
+frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend::Models models,
                                       ts::Parser& parser, const FrontendLimits& limits,
                                       frontend::ProjectState* project) {
-  return python::analyse(file, api, parser, python::Limits{limits.parse_timeout_micros},
+  return python::analyse(file, *models.front(), parser, python::Limits{limits.parse_timeout_micros},
                          dynamic_cast<python::ModuleLoader*>(project));
 }
 
@@ -24,7 +24,7 @@ const std::vector<Language>& table() {
       {"python",
        {".py", ".pyi"},
        tree_sitter_python,
-       "redis-py",
+       {"redis-py"},
        {"#"},
        python_project,
        analyse_python},

@@ -23,12 +23,14 @@ struct Language {
   std::string_view name;
   std::vector<std::string_view> extensions;
   const TSLanguage* (*grammar)();
-  std::string_view library;  // the API model's "library" it uses
+  // The API models ("library") of the client libraries it reads; the first
+  // takes the user's own models for this language.
+  std::vector<std::string_view> libraries;
   std::vector<std::string_view> line_comment_prefixes;
   // State shared by all files of one run (e.g. the modules loaded to follow
   // imports), created once per run.
   std::unique_ptr<frontend::ProjectState> (*make_project_state)(const std::filesystem::path& root);
-  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, const model::ApiModel&, ts::Parser&,
+  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, frontend::Models, ts::Parser&,
                                     const FrontendLimits&, frontend::ProjectState*);
 };
 

@@ -4,14 +4,19 @@
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/ir/finding.h"
 #include "analyzer/ir/redis_op.h"
+#include "frontends/common/api_model.h"
 
 namespace slotlint::frontend {
+
+// The API models of the client libraries a frontend reads (at least one).
+using Models = std::span<const model::ApiModel* const>;
 
 struct FileInput {
   ir::FileIndex index = 0;
