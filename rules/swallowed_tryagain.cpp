@@ -12,8 +12,7 @@ void SwallowedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     const auto& op = *exposure.op;
     const auto& handling = op.error_handling;
     if (handling.reraises || handling.retries) continue;
-    std::string handler =
-        handling.caught_as.empty() ? "a bare `except:`" : "`except " + handling.caught_as + "`";
+    const auto& handler = handling.handler_text;
     ir::Finding finding;
     finding.rule_code = std::string(code());
     finding.level = ir::Level::Warning;

@@ -49,12 +49,13 @@ struct GroupRef {
 // class the client raises for it, or a base of it; a fact of the API model).
 // For a queued command the error surfaces where the batch is executed.
 struct ErrorHandling {
-  bool caught = false;    // a handler around `raised_at` catches that error
-  SourceSpan raised_at;   // the call that raises it (the call, or the batch's execute)
-  SourceSpan handler;     // the except / catch clause
-  std::string caught_as;  // the class as the handler names it; empty for a bare except
-  bool reraises = false;  // the handler raises (the same or another error)
-  bool retries = false;   // the enclosing loop runs the call again after the handler
+  bool caught = false;       // a handler around `raised_at` catches that error
+  SourceSpan raised_at;      // the call that raises it (the call, or the batch's execute)
+  SourceSpan handler;        // the except / catch clause
+  std::string caught_as;     // the class as the handler names it; empty for a bare except
+  std::string handler_text;  // for messages: "`except ResponseError`", "a `catch` block"
+  bool reraises = false;     // the handler raises (the same or another error)
+  bool retries = false;      // the enclosing loop runs the call again after the handler
   SourceSpan retry_loop;
   bool waits = false;       // the retry loop sleeps or backs off before the next try
   bool waits_zero = false;  // ...but only with a constant zero delay

@@ -131,6 +131,16 @@ const Method* ApiModel::find_method(std::string_view name, const ClientClass& cl
   return nullptr;
 }
 
+const Method* ApiModel::find_method_any_case(std::string_view name, const ClientClass& cls) const {
+  if (const auto* method = find_method(name, cls); method != nullptr || !case_insensitive_methods)
+    return method;
+  std::string wanted = lower(name);
+  for (const auto& [declared, methods] : this->methods) {
+    if (lower(declared) == wanted) return find_method(declared, cls);
+  }
+  return nullptr;
+}
+
 const ClientClass* ApiModel::class_for_receiver_name(std::string_view name) const {
   if (auto it = receiver_classes.find(name); it != receiver_classes.end())
     return find_class(it->second);
@@ -169,6 +179,23 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.transaction_keyword = doc.value("transaction_keyword", std::string{});
     model.pipeline_methods = list_of<std::string>(doc, "pipeline_methods");
     model.transaction_runners = list_of<std::string>(doc, "transaction_runners");
+    model.transaction_methods = list_of<std::string>(doc, "transaction_methods");
+    model.execute_methods = list_of<std::string>(doc, "execute_methods");
+    model.case_insensitive_methods = doc.value("case_insensitive_methods", false);
+    model.flattens_arguments = doc.value("flattens_arguments", false);
+    if (doc.contains("modules")) {
+      for (const auto& [module, names] : doc.at("modules").items()) {
+        for (const auto& [exported, canonical] : names.items())
+          model.modules[module][exported] = canonical.get<std::string>();
+      }
+    }
+    if (doc.contains("script_definitions")) {
+      const auto& definitions = doc.at("script_definitions");
+      model.script_definitions = {definitions.value("method", std::string{}),
+                                  definitions.value("option", std::string{}),
+                                  definitions.value("numkeys_field", std::string{}),
+                                  definitions.value("body_field", std::string{})};
+    }
     for (const auto& entry : doc.at("classes")) {
       ClientClass cls;
       cls.name = entry.at("name").get<std::string>();
@@ -181,6 +208,12 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.split_note = entry.value("split_note", std::string{});
       cls.library = model.library;
       cls.transaction_note = entry.value("transaction_note", std::string{});
+      cls.pipeline_cross_slot =
+          parse_handling(entry.value("pipeline_cross_slot", std::string("sent")), error);
+      if (!error.empty()) return std::nullopt;
+      cls.pipeline_note = entry.value("pipeline_note", std::string{});
+      cls.key_prefix_options = list_of<std::string>(entry, "key_prefix_options");
+      cls.annotations = list_of<std::string>(entry, "annotations");
       if (entry.contains("tryagain")) {
         const auto& tryagain = entry.at("tryagain");
         cls.tryagain_raises = list_of<std::string>(tryagain, "raises");

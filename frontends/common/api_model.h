@@ -62,6 +62,15 @@ struct ClientClass {
   std::string split_note;
   std::string library;           // the model that declared it
   std::string transaction_note;  // what a MULTI/EXEC batch across slots does
+  // A plain (non-MULTI) pipeline whose keys span slots: sent as is (each
+  // command on its own), split by node, or refused by the client.
+  ir::CrossSlotHandling pipeline_cross_slot = ir::CrossSlotHandling::SentAsIs;
+  std::string pipeline_note;
+  // Options of its constructor that matter: the prefix the client puts before
+  // every key (ioredis keyPrefix), as dotted paths into the options object.
+  std::vector<std::string> key_prefix_options;
+  // Type names that declare a value of this class (TypeScript annotations).
+  std::vector<std::string> annotations;
   // TRYAGAIN: the error classes a handler must name to catch it (the class
   // the client raises and its bases), whether the client retries it first.
   std::vector<std::string> tryagain_raises;
@@ -86,7 +95,27 @@ struct ApiModel {
   // Pipeline creation: `pipeline(transaction=True)` gives a MULTI/EXEC batch
   // unless this keyword (or the first positional argument) is false.
   std::string transaction_keyword;
-  std::vector<std::string> pipeline_methods;  // methods that start a batch
+  std::vector<std::string> pipeline_methods;     // methods that start a batch
+  std::vector<std::string> transaction_methods;  // ...that start a MULTI/EXEC batch (multi())
+  std::vector<std::string> execute_methods;      // send a batch: execute(), exec()
+  // Method names match whatever their case (ioredis: mset and MSET; node-redis:
+  // mSet and MSET).
+  bool case_insensitive_methods = false;
+  // Array (and object) arguments are flattened into the argument list
+  // (ioredis: mget(["a", "b"]) is mget("a", "b"); mset({a: 1}) is mset("a", 1)).
+  bool flattens_arguments = false;
+  // Import names: module -> (exported name -> the name constructors use);
+  // "*" is the module itself (`require("ioredis")` is the Redis class).
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> modules;
+  // Scripts defined on a client that become its methods: ioredis
+  // defineCommand(name, {numberOfKeys, lua}), node-redis createClient({scripts:
+  // {name: defineScript({NUMBER_OF_KEYS, SCRIPT})}}).
+  struct ScriptDefinitions {
+    std::string method;         // "defineCommand" (empty: none)
+    std::string option;         // "scripts" in the constructor options (empty: none)
+    std::string numkeys_field;  // "numberOfKeys", "NUMBER_OF_KEYS"
+    std::string body_field;     // "lua", "SCRIPT"
+  } script_definitions;
   // `r.transaction(func, *watches)`: runs func(pipe) on a transactional
   // pipeline (of the class pipeline_methods give) inside MULTI/EXEC.
   std::vector<std::string> transaction_runners;
@@ -103,6 +132,8 @@ struct ApiModel {
   // `sha = client.script_load(body)` (a loader) gives a SHA for evalsha.
   std::vector<std::string> script_factories;
   std::vector<std::string> script_loaders;
+  [[nodiscard]] const Method* find_method_any_case(std::string_view name,
+                                                   const ClientClass& cls) const;
   // Methods only this library's clients have (register_script, evalsha): a
   // receiver we cannot otherwise place is assumed a default-class client.
   std::vector<std::string> identifying_methods;

@@ -19,19 +19,6 @@ ir::Arg opaque_spread(const Value& value, ir::SourceSpan span) {
   return {std::move(keys), true};
 }
 
-// Whether a value we cannot see is more likely a list of keys than one key,
-// judged by how the code names it: `queue_keys`, `names`, `key_list` are
-// lists; `queue_name`, `key`, `self.lock_key` are single keys.
-bool named_like_many(const Value& value) {
-  std::string name = value.text.is_unknown() ? value.text.unknown_reason() : value.text.display();
-  auto dot = name.find_last_of(".<");
-  if (dot != std::string::npos) name = name.substr(dot + 1);
-  while (!name.empty() && (name.back() == '>' || name.back() == ')')) name.pop_back();
-  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name.ends_with('s') || name.find("list") != std::string::npos ||
-         name.find("keys") != std::string::npos || name.find("set") != std::string::npos;
-}
-
 ir::Arg as_single(const Value& value, ir::SourceSpan span) {
   if (value.is_text() || value.kind == Value::Kind::Opaque) return {value.text, false};
   return {ir::KeyExpr::unknown("a collection passed as one argument", span), false};
@@ -55,9 +42,53 @@ std::vector<ir::Arg> items_of(const Value& value, ir::SourceSpan span) {
 }
 
 // A mapping's keys, values, or both interleaved (MSET's key/value pairs).
-std::vector<ir::Arg> mapping_args(const Value* value, ir::SourceSpan call, bool keys, bool values) {
-  if (value == nullptr) return {};
-  if (value->kind != Value::Kind::Mapping) return {opaque_spread(*value, call)};
+}  // namespace
+
+// Whether a value we cannot see is more likely a list of keys than one key,
+// judged by how the code names it: `queue_keys`, `names`, `key_list` are
+// lists; `queue_name`, `key`, `self.lock_key` are single keys.
+bool named_like_many(const Value& value) {
+  std::string name = value.text.is_unknown() ? value.text.unknown_reason() : value.text.display();
+  auto dot = name.find_last_of(".<");
+  if (dot != std::string::npos) name = name.substr(dot + 1);
+  while (!name.empty() && (name.back() == '>' || name.back() == ')')) name.pop_back();
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.ends_with('s') || name.find("list") != std::string::npos ||
+         name.find("keys") != std::string::npos || name.find("set") != std::string::npos;
+}
+
+std::optional<Value> as_mapping(const Value& value) {
+  if (value.kind == Value::Kind::Mapping) return value;
+  if (value.kind != Value::Kind::Sequence ||
+      std::ranges::any_of(value.items, [](const SequenceItem& i) { return i.spread; })) {
+    return std::nullopt;
+  }
+  Value map{Value::Kind::Mapping, {}, {}, {}, {}, false};
+  bool pairs = !value.items.empty() && std::ranges::all_of(value.items, [](const SequenceItem& i) {
+    return i.value.kind == Value::Kind::Sequence && i.value.items.size() == 2;
+  });
+  if (pairs) {  // [[key, value], ...]
+    for (const auto& item : value.items) {
+      map.keys.push_back(item.value.items[0].value);
+      map.values.push_back(item.value.items[1].value);
+    }
+    return map;
+  }
+  if (value.items.size() % 2 != 0) return std::nullopt;
+  for (std::size_t i = 0; i < value.items.size(); i += 2) {  // [key, value, key, value]
+    map.keys.push_back(value.items[i].value);
+    map.values.push_back(value.items[i + 1].value);
+  }
+  return map;
+}
+
+namespace {
+
+std::vector<ir::Arg> mapping_args(const Value* given, ir::SourceSpan call, bool keys, bool values) {
+  if (given == nullptr) return {};
+  auto mapping = as_mapping(*given);
+  if (!mapping) return {opaque_spread(*given, call)};
+  const Value* value = &*mapping;
   std::vector<ir::Arg> args;
   for (std::size_t i = 0; i < value->keys.size(); ++i) {
     if (keys) args.push_back(as_single(value->keys[i], call));
@@ -92,8 +123,25 @@ void BoundValues::add_vararg(Value value, bool spread) {
 }
 
 const Value* BoundValues::find(std::string_view param) const {
-  auto it = values_.find(param);
-  return it == values_.end() ? nullptr : &it->second;
+  // "options.keys": the field `keys` of the object passed as `options`.
+  auto dot = param.find('.');
+  auto it = values_.find(param.substr(0, dot));
+  if (it == values_.end()) return nullptr;
+  if (dot == std::string_view::npos) return &it->second;
+  const Value* value = &it->second;
+  for (auto rest = param.substr(dot + 1); value != nullptr;) {
+    auto next = rest.find('.');
+    auto field = rest.substr(0, next);
+    const Value* found = nullptr;
+    for (std::size_t i = 0; value->kind == Value::Kind::Mapping && i < value->keys.size(); ++i) {
+      if (value->keys[i].text.is_literal() && value->keys[i].text.literal_text() == field)
+        found = &value->values[i];
+    }
+    value = found;
+    if (next == std::string_view::npos) break;
+    rest = rest.substr(next + 1);
+  }
+  return value;
 }
 
 ts::Node BoundValues::node_of(std::string_view param) const {

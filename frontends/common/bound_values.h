@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "frontends/common/op_builder.h"
@@ -11,6 +12,13 @@
 #include "frontends/common/value.h"
 
 namespace slotlint::frontend {
+
+// A mapping, or a sequence that stands for one: [[k, v], ...] or a flat
+// [k, v, k, v] (node-redis mSet). nullopt for anything else.
+std::optional<Value> as_mapping(const Value& value);
+
+// Whether a value we cannot see is named like a list (`keys`, `queue_names`).
+bool named_like_many(const Value& value);
 
 class BoundValues : public BoundArguments {
  public:

@@ -143,6 +143,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
   }
   if (clause.is_null()) return handling;
   handling.caught = true;
+  handling.handler_text =
+      handling.caught_as.empty() ? "a bare `except:`" : "`except " + handling.caught_as + "`";
   handling.handler = {file, clause.begin(), clause.begin() + 6};  // `except`
   auto body = handler_body(clause);
   static constexpr std::string_view kRaise[] = {"raise_statement"};

@@ -46,8 +46,6 @@ class ScriptSources {
  private:
   // The single assignment a name or `self.x` is bound by.
   const Binding* assignment_of(ts::Node expr, const Scope& scope) const;
-  std::optional<ir::ScriptUse> from_file(const Value& contents, ts::Node expr);
-  std::optional<ir::ScriptUse> from_text(const Value& text, ts::Node expr);
 
   const model::ApiModel& api_;
   const ScopeTree& scopes_;
