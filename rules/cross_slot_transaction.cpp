@@ -17,11 +17,11 @@ struct Transaction {
   std::vector<const ir::RedisOp*> ops;  // the commands queued in it that name keys
 };
 
-// "in the transaction": after WATCH and before MULTI, redis-py runs
-// commands at once rather than queuing them, but they still count.
+// Not "queued": after WATCH and before MULTI, redis-py runs commands at
+// once, yet they still count.
 std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::KeyHash& hash) {
-  return fmt::format("{} '{}' in the transaction ({}){}", op.command, op.keys.front().display(),
-                     slot_note(hash), key.is_collection() ? ", once per loop iteration" : "");
+  return fmt::format("{} '{}' ({}){}", op.command, op.keys.front().display(), slot_note(hash),
+                     key.is_collection() ? ", once per loop iteration" : "");
 }
 
 }  // namespace
@@ -32,7 +32,11 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
   std::vector<Transaction> transactions;
   std::map<std::string, std::size_t> index;
   for (const auto& op : ops) {
-    if (!op.group || op.group->kind != ir::GroupRef::Kind::Transaction) continue;
+    // MULTI/EXEC, and plain pipelines the client refuses across nodes.
+    bool refused_pipeline = op.group && op.group->kind == ir::GroupRef::Kind::Pipeline &&
+                            op.pipeline_handling == ir::CrossSlotHandling::ClientRefuses;
+    if (!op.group || (op.group->kind != ir::GroupRef::Kind::Transaction && !refused_pipeline))
+      continue;
     if (!op.command_known || op.keys.empty()) continue;
     auto [it, inserted] = index.try_emplace(op.group->id, transactions.size());
     if (inserted) transactions.push_back({&*op.group, {}});
@@ -57,7 +61,11 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     // one node, so a WATCH in another slot fails only when that slot lives
     // elsewhere (it usually does, and moves when the cluster rebalances).
     bool watch_apart = false;
-    if (verdict.verdict == slot::Verdict::CrossSlot) {
+    bool pipeline = transaction.group->kind == ir::GroupRef::Kind::Pipeline;
+    if (pipeline && verdict.verdict == slot::Verdict::CrossSlot) {
+      // The client checks nodes, not slots: two slots of one node pass.
+      verdict.verdict = slot::Verdict::LikelyCrossSlot;
+    } else if (verdict.verdict == slot::Verdict::CrossSlot) {
       std::vector<ir::KeyExpr> queued_keys;
       for (std::size_t i = 0; i < keys.size(); ++i) {
         if (transaction.ops[i]->command != "WATCH") queued_keys.push_back(keys[i]);
@@ -71,7 +79,8 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     const auto& breaker = *transaction.ops[verdict.second];
     auto suggestion = slot::suggest_hash_tag(keys);
     std::string_view how = how_keys_hash(verdict.verdict);
-    std::string consequence = breaker.transaction_note.empty()
+    std::string consequence = pipeline ? breaker.pipeline_note
+                              : breaker.transaction_note.empty()
                                   ? "on Redis Cluster the transaction fails with CROSSSLOT"
                                   : breaker.transaction_note;
     std::string advice = "Give every key of the transaction the same hash tag, or split it";
@@ -82,7 +91,8 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     finding.rule_code = std::string(code());
     finding.level = level_for(verdict.verdict);
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
-    finding.message = fmt::format("The keys of this MULTI/EXEC transaction {}: {}; {}. {}.", how,
+    finding.message = fmt::format("The keys of this {} {}: {}; {}. {}.",
+                                  pipeline ? "pipeline" : "MULTI/EXEC transaction", how,
                                   verdict.reason, consequence, advice);
     if (watch_apart) {
       finding.message +=
@@ -90,10 +100,12 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
           "another node, as it is after most rebalancing: not proven here.)";
     }
     finding.primary = breaker.callee;
-    finding.related.push_back({transaction.group->origin, "the transaction starts here"});
+    finding.related.push_back({transaction.group->origin, pipeline
+                                                              ? "the pipeline starts here"
+                                                              : "the transaction starts here"});
     for (std::size_t i = 0; i < transaction.ops.size(); ++i) {
       finding.related.push_back(
-          {transaction.ops[i]->call, queued(*transaction.ops[i], keys[i], verdict.keys[i])});
+          {transaction.ops[i]->callee, queued(*transaction.ops[i], keys[i], verdict.keys[i])});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     finding.fingerprint_basis = "MULTI";

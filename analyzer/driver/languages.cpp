@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "frontends/javascript/javascript_frontend.h"
+#include "frontends/javascript/project.h"
 #include "frontends/python/module_loader.h"
 #include "frontends/python/python_frontend.h"
 
@@ -19,6 +21,17 @@ frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend:
                          dynamic_cast<python::ModuleLoader*>(project));
 }
 
+std::unique_ptr<frontend::ProjectState> javascript_project(const std::filesystem::path& root) {
+  return std::make_unique<javascript::JsProject>(root);
+}
+
+frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, frontend::Models models,
+                                          ts::Parser& parser, const FrontendLimits& limits,
+                                          frontend::ProjectState* project) {
+  return javascript::analyse(file, models, parser, limits.parse_timeout_micros,
+                             dynamic_cast<javascript::JsProject*>(project));
+}
+
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
       {"python",
@@ -28,6 +41,27 @@ const std::vector<Language>& table() {
        {"#"},
        python_project,
        analyse_python},
+      {"javascript",
+       {".js", ".mjs", ".cjs", ".jsx"},
+       tree_sitter_javascript,
+       {"ioredis", "node-redis"},
+       {"//"},
+       javascript_project,
+       analyse_javascript},
+      {"typescript",
+       {".ts", ".mts", ".cts"},
+       tree_sitter_typescript,
+       {"ioredis", "node-redis"},
+       {"//"},
+       javascript_project,
+       analyse_javascript},
+      {"tsx",
+       {".tsx"},
+       tree_sitter_tsx,
+       {"ioredis", "node-redis"},
+       {"//"},
+       javascript_project,
+       analyse_javascript},
   };
   return languages;
 }

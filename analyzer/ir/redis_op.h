@@ -77,6 +77,10 @@ struct RedisOp {
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
   std::string handling_note;     // why the model says so, for messages
   std::string transaction_note;  // what the client does with a MULTI/EXEC across slots
+  // What the client does with a plain pipeline across slots (ioredis Cluster
+  // refuses one that spans nodes).
+  CrossSlotHandling pipeline_handling = CrossSlotHandling::SentAsIs;
+  std::string pipeline_note;
 
   // Derived from argv by the command table (see analyzer/commands).
   std::vector<KeyExpr> keys;

@@ -145,6 +145,8 @@ void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             bool identified_by_name_only) {
   op.client = {api.library, cls.name, cls.cluster, identified_by_name_only};
   op.transaction_note = cls.transaction_note;
+  op.pipeline_handling = cls.pipeline_cross_slot;
+  op.pipeline_note = cls.pipeline_note;
   op.tryagain = {cls.tryagain_client_retries, cls.tryagain_note};
   if (method.splits_by_slot) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;

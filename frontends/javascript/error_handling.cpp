@@ -1,0 +1,161 @@
+#include "frontends/javascript/error_handling.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "frontends/javascript/scopes.h"
+
+namespace slotlint::javascript {
+namespace {
+
+bool is_boundary(std::string_view type) {
+  return type == "function_declaration" || type == "function_expression" ||
+         type == "arrow_function" || type == "method_definition" || type == "program" ||
+         type == "class_body";
+}
+
+bool inside(ts::Node node, ts::Node outer) {
+  return !outer.is_null() && outer.begin() <= node.begin() && node.end() <= outer.end();
+}
+
+bool contains(ts::Node node, std::string_view type) {
+  std::vector<ts::Node> stack{node};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == type) return true;
+    if (current != node && is_boundary(current.type())) continue;
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+// A loop that tries again: while/do, or a counting for (`for (let i = 0;
+// ...)`); a for-of over data moves on to the next item instead.
+bool is_retry_loop(ts::Node loop) {
+  auto type = loop.type();
+  return type == "while_statement" || type == "do_statement" || type == "for_statement";
+}
+
+void find_waits(ts::Node loop, bool& waits, bool& zero) {
+  std::vector<ts::Node> stack{loop.field("body")};
+  bool any_nonzero = false;
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "call_expression") {
+      std::string name(current.field("function").text());
+      std::ranges::transform(name, name.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      for (std::string_view word : {"sleep", "delay", "wait", "backoff", "settimeout"}) {
+        if (name.find(word) == std::string::npos) continue;
+        waits = true;
+        auto arguments = current.field("arguments");
+        // setTimeout(resolve, ms): the delay is the last argument.
+        auto delay = arguments.named_child(arguments.named_child_count() - 1);
+        any_nonzero = any_nonzero || (delay.text() != "0");
+        break;
+      }
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  zero = waits && !any_nonzero;
+}
+
+void handler_effects(ts::Node body, ts::Node around, ir::ErrorHandling& handling,
+                     ir::FileIndex file) {
+  handling.reraises = contains(body, "throw_statement");
+  if (body.type() != "statement_block") return;  // `.catch(() => null)`: an expression
+  bool always_leaves = false;
+  for (std::uint32_t i = 0; i < body.named_child_count(); ++i) {
+    auto type = body.named_child(i).type();
+    always_leaves = always_leaves || type == "throw_statement" || type == "return_statement" ||
+                    type == "break_statement";
+  }
+  if (always_leaves) return;
+  for (auto node = around.parent(); !node.is_null() && !is_boundary(node.type());
+       node = node.parent()) {
+    auto type = node.type();
+    if (type != "while_statement" && type != "do_statement" && type != "for_statement" &&
+        type != "for_in_statement") {
+      continue;
+    }
+    if (is_retry_loop(node)) {
+      handling.retries = true;
+      auto keyword = type == "while_statement" ? 5u : type == "do_statement" ? 2u : 3u;
+      handling.retry_loop = {file, node.begin(), node.begin() + keyword};
+      find_waits(node, handling.waits, handling.waits_zero);
+    }
+    break;
+  }
+}
+
+}  // namespace
+
+ir::ErrorHandling error_handling(ts::Node raising_call, ir::FileIndex file) {
+  ir::ErrorHandling handling;
+  handling.raised_at = {file, raising_call.begin(), raising_call.end()};
+  // call.catch(handler): the promise's own handler.
+  auto member = raising_call.parent();
+  if (member.type() == "member_expression" && member.field("object") == raising_call &&
+      member.field("property").text() == "catch" && member.parent().type() == "call_expression") {
+    auto handler = unwrap(member.parent().field("arguments").named_child(0));
+    handling.caught = true;
+    handling.handler = {file, member.field("property").begin(), member.field("property").end()};
+    handling.handler_text = "`.catch(...)`";
+    handler_effects(handler.field("body"), member.parent(), handling, file);
+    return handling;
+  }
+  for (auto node = raising_call.parent(); !node.is_null() && !is_boundary(node.type());
+       node = node.parent()) {
+    if (node.type() != "try_statement" || !inside(raising_call, node.field("body"))) continue;
+    auto clause = node.field("handler");
+    if (clause.is_null()) continue;  // try/finally: the error goes on
+    handling.caught = true;
+    handling.handler = {file, clause.begin(), clause.begin() + 5};  // `catch`
+    handling.handler_text = "a `catch` block";
+    handler_effects(clause.field("body"), node, handling, file);
+    return handling;
+  }
+  return handling;
+}
+
+ts::Node batch_execution(ts::Node queued_call, std::span<const std::string> execute_methods) {
+  auto executes = [&](ts::Node call) {
+    auto function = unwrap(call.field("function"));
+    return function.type() == "member_expression" &&
+           std::ranges::find(execute_methods, function.field("property").text()) !=
+               execute_methods.end();
+  };
+  // A chain: redis.multi().set(a, 1).incr(b).exec()
+  auto node = queued_call;
+  while (node.parent().type() == "member_expression" && node.parent().field("object") == node &&
+         node.parent().parent().type() == "call_expression") {
+    node = node.parent().parent();
+    if (executes(node)) return node;
+  }
+  auto receiver = unwrap(unwrap(queued_call.field("function")).field("object"));
+  if (receiver.type() != "identifier") return {};
+  auto scope = queued_call.parent();
+  while (!scope.is_null() && !is_boundary(scope.type())) scope = scope.parent();
+  ts::Node first;
+  std::vector<ts::Node> stack{scope};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "call_expression" && current.begin() > queued_call.begin() &&
+        executes(current) &&
+        unwrap(unwrap(current.field("function")).field("object")).text() == receiver.text() &&
+        (first.is_null() || current.begin() < first.begin())) {
+      first = current;
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return first;
+}
+
+}  // namespace slotlint::javascript

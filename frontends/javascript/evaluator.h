@@ -1,0 +1,73 @@
+// Evaluates JavaScript/TypeScript expressions into frontend Values: string
+// and template literals, `+` concatenation, const bindings (module, function,
+// class fields, `this.x`), object and array literals, `.map(x => ...)` over
+// arrays (a collection), `.join()`, small helper functions that return a key
+// (`function userKey(id) { return \`user:${id}\` }`, arrow functions, object
+// methods), and the paths and file reads that load Lua scripts
+// (`fs.readFileSync(path.join(__dirname, "x.lua"))`). Anything else becomes a
+// hole whose symbol is the same for the same expression in the same scope.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "analyzer/ir/source_span.h"
+#include "frontends/common/tree_sitter.h"
+#include "frontends/common/value.h"
+#include "frontends/javascript/scopes.h"
+
+namespace slotlint::javascript {
+
+using frontend::SequenceItem;
+using frontend::Value;
+
+class Evaluator {
+ public:
+  Evaluator(const ScopeTree& scopes, ir::FileIndex file, std::filesystem::path path)
+      : scopes_(scopes), file_(file), path_(std::move(path)) {}
+
+  Value evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const;
+
+  // The one value a name holds where it is read (a const, or a let assigned
+  // once); null when it has several or none.
+  const Binding* binding_of(std::string_view name, const Scope& scope) const;
+  // `this.x`'s binding in the class around `scope` (a field, or the only
+  // `this.x = ...` in its methods).
+  const Binding* field_of(std::string_view name, const Scope& scope) const;
+
+ private:
+  struct Context {
+    const Scope* scope;
+    std::uint32_t position;
+    std::map<std::string, Value, std::less<>> locals;  // helper parameters, .map() variables
+    int depth;
+  };
+
+  Value eval(ts::Node expr, const Context& ctx) const;
+  Value eval_string(ts::Node string) const;
+  Value eval_template(ts::Node string, const Context& ctx) const;
+  Value eval_identifier(ts::Node name, const Context& ctx) const;
+  Value eval_member(ts::Node member, const Context& ctx) const;
+  Value eval_call(ts::Node call, const Context& ctx) const;
+  Value eval_new(ts::Node expr, const Context& ctx) const;
+  Value eval_binary(ts::Node binary, const Context& ctx) const;
+  Value eval_binding(const Binding& binding, std::string_view name, const Context& ctx) const;
+  // Runs a helper (function, arrow function, method) on a call's arguments.
+  Value call_helper(ts::Node function, const Scope& defined_in, ts::Node arguments,
+                    const Context& ctx) const;
+  // A function's value: its expression body, or its single `return`.
+  Value eval_body(ts::Node function, const Context& body_ctx) const;
+  Value map_over(ts::Node callback, const Value& array, const Context& ctx) const;
+  std::optional<Value> eval_file_call(std::string_view callee, ts::Node arguments,
+                                      const Context& ctx) const;
+  Value hole(ts::Node expr, const Context& ctx) const;
+  ir::SourceSpan span(ts::Node node) const { return {file_, node.begin(), node.end()}; }
+
+  const ScopeTree& scopes_;
+  ir::FileIndex file_;
+  std::filesystem::path path_;
+  mutable std::size_t steps_ = 0;
+};
+
+}  // namespace slotlint::javascript

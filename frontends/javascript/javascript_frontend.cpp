@@ -1,0 +1,343 @@
+#include "frontends/javascript/javascript_frontend.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "frontends/common/op_builder.h"
+#include "frontends/javascript/call_binding.h"
+#include "frontends/javascript/client_resolver.h"
+#include "frontends/javascript/error_handling.h"
+#include "frontends/javascript/evaluator.h"
+#include "frontends/javascript/project.h"
+#include "frontends/javascript/scopes.h"
+#include "frontends/lua/script_use.h"
+
+namespace slotlint::javascript {
+namespace {
+
+std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
+  auto end = source.begin() + std::min<std::size_t>(offset, source.size());
+  return 1 + static_cast<std::uint32_t>(std::count(source.begin(), end, '\n'));
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+  return std::ranges::find(names, name) != names.end();
+}
+
+// A script a client gets as a method: its number of keys (when fixed) and
+// the expression holding its body.
+struct DefinedScript {
+  std::optional<std::size_t> numkeys;
+  ts::Node body;
+  const Scope* scope = nullptr;
+  std::uint32_t position = 0;
+};
+
+const Value* field(const Value& object, std::string_view name) {
+  for (std::size_t i = 0; object.kind == Value::Kind::Mapping && i < object.keys.size(); ++i) {
+    if (object.keys[i].text.is_literal() && object.keys[i].text.literal_text() == name)
+      return &object.values[i];
+  }
+  return nullptr;
+}
+
+ts::Node field_node(ts::Node object, std::string_view name) {
+  object = unwrap(object);
+  for (std::uint32_t i = 0; object.type() == "object" && i < object.named_child_count(); ++i) {
+    auto pair = object.named_child(i);
+    if (pair.type() == "pair" && (pair.field("key").text() == name ||
+                                  pair.field("key").text() == "\"" + std::string(name) + "\"" ||
+                                  pair.field("key").text() == "'" + std::string(name) + "'")) {
+      return pair.field("value");
+    }
+  }
+  return {};
+}
+
+std::optional<std::size_t> literal_count(const Value* value) {
+  if (value == nullptr || value->kind != Value::Kind::Number || !value->text.is_literal())
+    return std::nullopt;
+  auto text = value->text.literal_text();
+  if (text.empty() || !std::ranges::all_of(text, [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+      }))
+    return std::nullopt;
+  return std::stoul(text);
+}
+
+class Frontend {
+ public:
+  Frontend(const frontend::FileInput& file, frontend::Models models, const ScopeTree& scopes,
+           JsProject* project, frontend::FileAnalysis& result)
+      : file_(file),
+        models_(models),
+        scopes_(scopes),
+        evaluator_(scopes, file.index, file.filesystem_path),
+        resolver_(models, scopes, evaluator_),
+        project_(project),
+        result_(result) {}
+
+  void run() {
+    collect_defined_commands();
+    for (const auto& call : scopes_.calls()) {
+      if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
+    }
+  }
+
+ private:
+  // ioredis: client.defineCommand("name", {numberOfKeys: 2, lua: LUA}).
+  void collect_defined_commands() {
+    for (const auto& call : scopes_.calls()) {
+      auto function = unwrap(call.call.field("function"));
+      auto method = function.field("property").text();
+      auto client = resolver_.resolve(function.field("object"), *call.scope);
+      const model::ApiModel* api = client ? client->api : nullptr;
+      if (api == nullptr) {
+        for (const auto* candidate : models_) {
+          if (!candidate->script_definitions.method.empty() &&
+              candidate->script_definitions.method == method) {
+            api = candidate;
+          }
+        }
+      }
+      if (api == nullptr || api->script_definitions.method.empty() ||
+          api->script_definitions.method != method) {
+        continue;
+      }
+      auto arguments = call.call.field("arguments");
+      Value name = evaluator_.evaluate(arguments.named_child(0), *call.scope, call.call.begin());
+      if (!name.text.is_literal()) continue;
+      auto options = arguments.named_child(1);
+      Value values = evaluator_.evaluate(options, *call.scope, call.call.begin());
+      DefinedScript script;
+      script.numkeys = literal_count(field(values, api->script_definitions.numkeys_field));
+      script.body = field_node(options, api->script_definitions.body_field);
+      script.scope = call.scope;
+      script.position = call.call.begin();
+      defined_[name.text.literal_text()] = script;
+    }
+  }
+
+  // node-redis: createClient({scripts: {name: defineScript({NUMBER_OF_KEYS, SCRIPT})}}).
+  std::optional<DefinedScript> script_in_options(const ClientRef& client,
+                                                 std::string_view name) const {
+    const auto& definitions = client.api->script_definitions;
+    if (definitions.option.empty() || client.created_by.is_null() || client.created_in == nullptr)
+      return std::nullopt;
+    auto options = client.created_by.field("arguments").named_child(0);
+    auto scripts = field_node(options, definitions.option);
+    auto definition = unwrap(field_node(scripts, name));
+    if (definition.type() == "call_expression")
+      definition = definition.field("arguments").named_child(0);
+    if (unwrap(definition).type() != "object") return std::nullopt;
+    Value values = evaluator_.evaluate(definition, *client.created_in, client.created_by.begin());
+    DefinedScript script;
+    script.numkeys = literal_count(field(values, definitions.numkeys_field));
+    script.body = field_node(definition, definitions.body_field);
+    script.scope = client.created_in;
+    script.position = client.created_by.begin();
+    return script;
+  }
+
+  std::optional<ClientRef> client_for(ts::Node receiver, std::string_view method,
+                                      const Scope& scope) const {
+    if (auto found = resolver_.resolve(receiver, scope)) return found;
+    for (const auto* api : models_) {
+      if (listed(api->identifying_methods, method) || defined_.contains(std::string(method))) {
+        const auto* cls = api->find_class(api->default_class);
+        if (cls != nullptr &&
+            (listed(api->identifying_methods, method) || !api->script_definitions.method.empty())) {
+          return ClientRef{api, cls, true};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ir::RedisOp> op_for(const Call& call) {
+    auto function = unwrap(call.call.field("function"));
+    auto property = function.field("property");
+    auto name = property.text();
+    auto receiver = function.field("object");
+    auto client = client_for(receiver, name, *call.scope);
+    if (!client) return std::nullopt;
+    const auto& api = *client->api;
+    if (listed(api.pipeline_methods, name) || listed(api.transaction_methods, name) ||
+        listed(api.execute_methods, name) || listed(api.same_client_methods, name) ||
+        name == api.script_definitions.method) {
+      return std::nullopt;
+    }
+    auto arguments = call.call.field("arguments");
+    if (arguments.type() != "arguments") return std::nullopt;
+
+    std::optional<model::Method> synthetic;
+    const model::Method* method = api.find_method_any_case(name, *client->cls);
+    std::optional<DefinedScript> script;
+    if (method == nullptr) {
+      auto defined = defined_.find(std::string(name));
+      if (defined != defined_.end()) {
+        script = defined->second;
+      } else {
+        script = script_in_options(*client, name);
+      }
+      if (script) {
+        // The script's own method: EVALSHA sha [numkeys] args...
+        synthetic.emplace();
+        synthetic->name = std::string(name);
+        synthetic->signature = model::parse_signature("*args");
+        synthetic->argv.push_back({model::TemplateElement::Kind::Word, "EVALSHA"});
+        synthetic->argv.push_back({model::TemplateElement::Kind::Word, "sha1-of-the-script"});
+        if (script->numkeys)
+          synthetic->argv.push_back(
+              {model::TemplateElement::Kind::Word, std::to_string(*script->numkeys)});
+        synthetic->argv.push_back({model::TemplateElement::Kind::Spread, "args"});
+        synthetic->library = api.library;
+      } else if (api.command_named_methods) {
+        synthetic = frontend::command_named_method(lower(name));
+        if (synthetic) synthetic->library = api.library;
+      }
+      method = synthetic ? &*synthetic : nullptr;
+    }
+    if (method == nullptr) return std::nullopt;
+
+    ir::RedisOp op;
+    op.call = {file_.index, call.call.begin(), call.call.end()};
+    op.callee = {file_.index, property.begin(), property.end()};
+    op.api = std::string(name);
+    JsArguments bound(*method, arguments, evaluator_, *call.scope, file_.index,
+                      api.flattens_arguments);
+    if (!frontend::assign_command(op, frontend::expand_template(*method, bound, op.call)))
+      return std::nullopt;
+    frontend::apply_client_behaviour(op, api, *client->cls, *method, client->by_name_only);
+    if (auto prefix = resolver_.key_prefix(*client)) apply_key_prefix(op, *prefix);
+    op.group = resolver_.batch_of(receiver, *call.scope, file_.index);
+    if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, api);
+    if (!method->script_param.empty()) {
+      auto body = bound.node_of(method->script_param);
+      op.script = script_body(body, *call.scope, call.call.begin());
+    } else if (script && !script->body.is_null()) {
+      op.script = script_body(script->body, *script->scope, script->position, std::string(name));
+    }
+    auto raised = call.call;
+    if (op.group) raised = batch_execution(call.call, api.execute_methods);
+    if (!raised.is_null()) op.error_handling = error_handling(raised, file_.index);
+    return op;
+  }
+
+  // Every key the client sends carries its keyPrefix, KEYS of scripts too.
+  static void apply_key_prefix(ir::RedisOp& op, const ir::KeyExpr& prefix) {
+    auto prefixed = [&](const ir::KeyExpr& key) {
+      ir::KeyExpr full = prefix;
+      full.append(key);
+      if (key.is_collection()) full.mark_collection();
+      full.set_span(key.span());
+      return full;
+    };
+    for (auto& key : op.keys) key = prefixed(key);
+    if (ir::is_script_command(op.command)) {
+      if (auto inputs = ir::script_call_inputs(op)) {
+        for (std::size_t i = 0; i < inputs->numkeys; ++i)
+          op.argv[2 + i].value = prefixed(op.argv[2 + i].value);
+      }
+    }
+  }
+
+  std::optional<ir::ScriptUse> script_body(ts::Node expr, const Scope& scope,
+                                           std::uint32_t position, std::string name = {}) {
+    if (expr.is_null() || project_ == nullptr) return std::nullopt;
+    Value value = evaluator_.evaluate(expr, scope, position);
+    auto inner = unwrap(expr);
+    if (name.empty() && (inner.type() == "identifier" || inner.type() == "member_expression"))
+      name = inner.text();
+    return lua::script_from_value(
+        value, {std::move(name), expr.begin(), file_, result_, project_->scripts()});
+  }
+
+  // The loop variables whose value changes each time a command is queued in
+  // a batch: loops around the call that start after the batch, unless the
+  // loop also sends the batch.
+  std::vector<std::string> iteration_symbols(const Call& call, const ir::SourceSpan& batch,
+                                             const model::ApiModel& api) const {
+    std::vector<std::string> symbols;
+    auto execution = batch_execution(call.call, api.execute_methods);
+    for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+      auto type = node.type();
+      if (type == "function_declaration" || type == "arrow_function" ||
+          type == "function_expression" || type == "method_definition") {
+        break;
+      }
+      bool loop = type == "for_in_statement" || type == "for_statement";
+      if (!loop || node.begin() <= batch.begin) continue;
+      if (!execution.is_null() && node.begin() <= execution.begin() &&
+          execution.end() <= node.end())
+        continue;
+      std::vector<ts::Node> targets;
+      if (type == "for_in_statement") targets.push_back(node.field("left"));
+      auto init = node.field("initializer");
+      for (std::uint32_t i = 0; i < init.named_child_count(); ++i)
+        targets.push_back(init.named_child(i).field("name"));
+      while (!targets.empty()) {
+        auto target = targets.back();
+        targets.pop_back();
+        if (target.type() != "identifier") {
+          for (std::uint32_t i = 0; i < target.named_child_count(); ++i)
+            targets.push_back(target.named_child(i));
+          continue;
+        }
+        auto value = evaluator_.evaluate(target, scopes_.scope_at(call.call), call.call.begin());
+        for (const auto& segment : value.text.segments()) {
+          if (const auto* hole = std::get_if<ir::HoleSegment>(&segment))
+            symbols.push_back(hole->symbol);
+        }
+      }
+    }
+    return symbols;
+  }
+
+  const frontend::FileInput& file_;
+  frontend::Models models_;
+  const ScopeTree& scopes_;
+  Evaluator evaluator_;
+  ClientResolver resolver_;
+  JsProject* project_;
+  frontend::FileAnalysis& result_;
+  std::map<std::string, DefinedScript, std::less<>> defined_;
+};
+
+}  // namespace
+
+frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
+                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               JsProject* project) {
+  frontend::FileAnalysis result;
+  auto tree = parser.parse(file.source, parse_timeout_micros);
+  if (!tree) {
+    result.notices.push_back({ir::Level::Warning, "parse-timeout",
+                              fmt::format("parsing took longer than {} ms; file not analysed",
+                                          parse_timeout_micros / 1000)});
+    return result;
+  }
+  auto scopes = ScopeTree::build(*tree);
+  if (scopes.error_nodes() > 0) {
+    result.notices.push_back(
+        {ir::Level::Note, "parse-error",
+         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
+                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
+                     line_of(file.source, scopes.first_error_offset()))});
+  }
+  Frontend frontend(file, models, scopes, project, result);
+  frontend.run();
+  return result;
+}
+
+}  // namespace slotlint::javascript
