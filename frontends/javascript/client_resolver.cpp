@@ -125,8 +125,10 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     auto object = unwrap(receiver.field("object"));
     auto property = receiver.field("property").text();
     if (object.type() == "this") {
-      if (const auto* field = evaluator_.field_of(property, scope)) {
-        if (auto found = from_binding(*field, depth)) return found;
+      if (const auto* fields = evaluator_.fields_of(property, scope)) {
+        for (const auto& field : *fields) {
+          if (auto found = from_binding(field, depth)) return found;
+        }
       }
     }
     return by_name(property);

@@ -120,12 +120,25 @@ const Binding* Evaluator::binding_of(std::string_view name, const Scope& scope) 
   return nullptr;
 }
 
-const Binding* Evaluator::field_of(std::string_view name, const Scope& scope) const {
+const std::vector<Binding>* Evaluator::fields_of(std::string_view name, const Scope& scope) const {
   const Scope* cls = scope.kind == Scope::Kind::Class ? &scope : scope.enclosing_class;
   if (cls == nullptr) return nullptr;
   auto it = cls->fields.find(name);
-  if (it == cls->fields.end() || it->second.size() != 1) return nullptr;
-  return &it->second.front();
+  return it == cls->fields.end() ? nullptr : &it->second;
+}
+
+const Binding* Evaluator::field_of(std::string_view name, const Scope& scope) const {
+  const auto* fields = fields_of(name, scope);
+  if (fields == nullptr) return nullptr;
+  // A field declared without a value (`private redis: Redis;`) and assigned
+  // once in the constructor has that one value.
+  const Binding* valued = nullptr;
+  for (const auto& binding : *fields) {
+    if (binding.value.is_null()) continue;
+    if (valued != nullptr) return nullptr;
+    valued = &binding;
+  }
+  return valued;
 }
 
 Value Evaluator::eval(ts::Node expr, const Context& ctx) const {

@@ -35,6 +35,8 @@ class Evaluator {
   // `this.x`'s binding in the class around `scope` (a field, or the only
   // `this.x = ...` in its methods).
   const Binding* field_of(std::string_view name, const Scope& scope) const;
+  // Every binding of `this.x` (a declared field and its assignments).
+  const std::vector<Binding>* fields_of(std::string_view name, const Scope& scope) const;
 
  private:
   struct Context {

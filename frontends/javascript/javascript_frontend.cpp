@@ -272,17 +272,26 @@ class Frontend {
     auto execution = batch_execution(call.call, api.execute_methods);
     for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
       auto type = node.type();
-      if (type == "function_declaration" || type == "arrow_function" ||
-          type == "function_expression" || type == "method_definition") {
+      // ids.forEach((id) => multi.incr(...)): the callback runs once per element.
+      bool callback = (type == "arrow_function" || type == "function_expression") &&
+                      is_iteration_callback(node);
+      if (!callback && (type == "function_declaration" || type == "arrow_function" ||
+                        type == "function_expression" || type == "method_definition")) {
         break;
       }
-      bool loop = type == "for_in_statement" || type == "for_statement";
+      bool loop = type == "for_in_statement" || type == "for_statement" || callback;
       if (!loop || node.begin() <= batch.begin) continue;
       if (!execution.is_null() && node.begin() <= execution.begin() &&
           execution.end() <= node.end())
         continue;
       std::vector<ts::Node> targets;
       if (type == "for_in_statement") targets.push_back(node.field("left"));
+      if (callback) {
+        auto parameter = node.field("parameter");
+        if (parameter.is_null()) parameter = node.field("parameters").named_child(0);
+        if (parameter.type() == "required_parameter") parameter = parameter.field("pattern");
+        targets.push_back(parameter);
+      }
       auto init = node.field("initializer");
       for (std::uint32_t i = 0; i < init.named_child_count(); ++i)
         targets.push_back(init.named_child(i).field("name"));
@@ -302,6 +311,20 @@ class Frontend {
       }
     }
     return symbols;
+  }
+
+  // The first argument of `.forEach(...)`, `.map(...)` and the like.
+  static bool is_iteration_callback(ts::Node function) {
+    auto arguments = function.parent();
+    auto call = arguments.parent();
+    if (arguments.type() != "arguments" || call.type() != "call_expression" ||
+        arguments.named_child(0) != function) {
+      return false;
+    }
+    auto callee = unwrap(call.field("function"));
+    auto name = callee.field("property").text();
+    return callee.type() == "member_expression" &&
+           (name == "forEach" || name == "map" || name == "flatMap" || name == "filter");
   }
 
   const frontend::FileInput& file_;

@@ -204,8 +204,10 @@ void ScopeTree::visit(ts::Node root) {
       auto name = node.field(type == "field_definition" ? "property" : "name");
       auto value = node.field("value");
       if (scope->kind == Scope::Kind::Class && !name.is_null()) {
-        scope->fields[std::string(name.text())].push_back(
-            {Binding::Kind::Const, node.begin(), value, scope});
+        Binding binding{Binding::Kind::Const, node.begin(), value, scope};
+        if (auto annotation = node.field("type"); !annotation.is_null())
+          binding.annotation = annotation.text();
+        scope->fields[std::string(name.text())].push_back(std::move(binding));
       }
     } else if (type == "variable_declarator") {
       auto declaration = node.parent();
