@@ -117,12 +117,31 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   if (!op.argv.empty() && !op.argv.front().spread && op.argv.front().value.is_literal()) {
     subcommand = op.argv.front().value.literal_text();
   }
-  const auto* info = commands::find_command(op.command, subcommand);
-  op.command_known = info != nullptr;
-  if (info == nullptr) return true;
+  op.command_known = commands::find_command(op.command, subcommand) != nullptr;
+  derive_keys(op);
+  return true;
+}
 
+void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
+  op.keys.clear();
+  std::string subcommand;
+  if (!op.argv.empty() && !op.argv.front().spread && op.argv.front().value.is_literal()) {
+    subcommand = op.argv.front().value.literal_text();
+  }
+  const auto* info = commands::find_command(op.command, subcommand);
+  if (info == nullptr) return;
   auto values = to_arg_values(op.argv);
   auto extraction = commands::extract_keys(*info, values);
+  if (prefix != nullptr) {
+    // What the client sends: the prefix before every key argument.
+    for (auto index : extraction.key_indices) {
+      ir::KeyExpr full = *prefix;
+      full.append(op.argv[index].value);
+      if (op.argv[index].value.is_collection()) full.mark_collection();
+      full.set_span(op.argv[index].value.span());
+      op.argv[index].value = std::move(full);
+    }
+  }
   op.keys_complete = extraction.complete;
   for (auto index : extraction.key_indices) {
     ir::KeyExpr key = op.argv[index].value;
@@ -137,7 +156,6 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
     key.mark_collection();
     op.keys.push_back(std::move(key));
   }
-  return true;
 }
 
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,

@@ -35,6 +35,10 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
 // when the command name is not a literal: the call cannot be classified.
 bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv);
 
+// (Re)computes op.keys from op.argv; with `prefix`, first puts it before every
+// key argument, as a client with a key prefix (ioredis keyPrefix) sends them.
+void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix = nullptr);
+
 // For clients whose single-key commands are methods named like the command
 // with the key first (redis-py's `set(name, value)`, `incr(name)`): the
 // method for `name` when the command table has a single-key command of that

@@ -219,7 +219,8 @@ class Frontend {
     if (!frontend::assign_command(op, frontend::expand_template(*method, bound, op.call)))
       return std::nullopt;
     frontend::apply_client_behaviour(op, api, *client->cls, *method, client->by_name_only);
-    if (auto prefix = resolver_.key_prefix(*client)) apply_key_prefix(op, *prefix);
+    // Every key the client sends carries its keyPrefix (KEYS of scripts too).
+    if (auto prefix = resolver_.key_prefix(*client)) frontend::derive_keys(op, &*prefix);
     op.group = resolver_.batch_of(receiver, *call.scope, file_.index);
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, api);
     if (!method->script_param.empty()) {
@@ -232,24 +233,6 @@ class Frontend {
     if (op.group) raised = batch_execution(call.call, api.execute_methods);
     if (!raised.is_null()) op.error_handling = error_handling(raised, file_.index);
     return op;
-  }
-
-  // Every key the client sends carries its keyPrefix, KEYS of scripts too.
-  static void apply_key_prefix(ir::RedisOp& op, const ir::KeyExpr& prefix) {
-    auto prefixed = [&](const ir::KeyExpr& key) {
-      ir::KeyExpr full = prefix;
-      full.append(key);
-      if (key.is_collection()) full.mark_collection();
-      full.set_span(key.span());
-      return full;
-    };
-    for (auto& key : op.keys) key = prefixed(key);
-    if (ir::is_script_command(op.command)) {
-      if (auto inputs = ir::script_call_inputs(op)) {
-        for (std::size_t i = 0; i < inputs->numkeys; ++i)
-          op.argv[2 + i].value = prefixed(op.argv[2 + i].value);
-      }
-    }
   }
 
   std::optional<ir::ScriptUse> script_body(ts::Node expr, const Scope& scope,

@@ -3,6 +3,7 @@ and the server must answer CROSSSLOT exactly where slotlint proves it."""
 import json
 import os
 import random
+import subprocess
 import unittest
 
 import redis
@@ -165,6 +166,37 @@ class ClusterOracle(unittest.TestCase):
         except redis.exceptions.TimeoutError:
             return False  # a blocking command waited: accepted
         return False
+
+    def test_ioredis_crossslot_exactly_where_proven(self):
+        """The JavaScript and TypeScript fixtures' literal calls, through
+        ioredis's Cluster (npm lockfile): CROSSSLOT exactly where slotlint
+        proves SL001/SL003; commands their client splits are left out."""
+        ops = []
+        for folder in ("fixtures/javascript", "fixtures/typescript"):
+            ops += json.loads(run("dump-ir", folder, check_codes=(0,)).stdout)["ops"]
+        report = json.loads(run("check", "fixtures/javascript", "fixtures/typescript",
+                                "--format", "json").stdout)
+        proven = {(f["path"], f["line"]) for f in report["findings"]
+                  if f["verdict"] == "cross-slot" and f["code"] in ("SL001", "SL003")}
+        chosen = [op for op in ops
+                  if op["command_known"] and op["keys"] and all("literal" in a for a in op["argv"])
+                  and op["cross_slot_handling"] != "client-splits"
+                  and op["command"] not in ("EVALSHA", "EVALSHA_RO", "FCALL", "FCALL_RO")]
+        self.assertGreaterEqual(len(chosen), 20, "too few literal JS calls in the fixtures to mean anything")
+        commands = [{"argv": [op["command"], *[a["literal"] for a in op["argv"]]], "keys": op["keys"]}
+                    for op in chosen]
+        runner = os.path.join(ROOT, "tests/e2e/ioredis_runner.mjs")
+        result = subprocess.run(["node", runner], input=json.dumps(
+            {"port": self.cluster.ports[0], "commands": commands}).encode(),
+            capture_output=True, timeout=300)
+        self.assertEqual(result.returncode, 0, result.stderr.decode(errors="replace")[-2000:])
+        outcomes = json.loads(result.stdout)
+        for op, command, outcome in zip(chosen, commands, outcomes):
+            crossslot = (outcome["error"] or "").startswith("CROSSSLOT")
+            where = f"{op['path']}:{op['line']} {' '.join(command['argv'])[:80]}"
+            self.assertEqual(crossslot, (op["path"], op["line"]) in proven,
+                             f"{where}: ioredis error {outcome['error']!r}, slotlint proves "
+                             f"{(op['path'], op['line']) in proven}")
 
     def test_tryagain_arrives_as_the_model_says(self):
         """A real TRYAGAIN: migrate one key of a slot, then MGET both keys of
