@@ -1,6 +1,7 @@
-// Writes a synthetic Python project for benchmarks: ordinary modules, and a
-// share of modules that use redis-py with keys built the ways real code builds
-// them (constants, f-strings, helpers, comprehensions).
+// Writes synthetic projects for benchmarks: ordinary modules, and a share of
+// modules that use a Redis client with keys built the ways real code builds
+// them (constants, f-strings or template literals, helpers, comprehensions or
+// .map, pipelines).
 #pragma once
 
 #include <cstdint>
@@ -15,5 +16,9 @@ struct TreeStats {
 
 TreeStats write_synthetic_python_tree(const std::filesystem::path& root, std::size_t files,
                                       double redis_share);
+
+// JavaScript and TypeScript (every other file), ioredis and node-redis.
+TreeStats write_synthetic_js_tree(const std::filesystem::path& root, std::size_t files,
+                                  double redis_share);
 
 }  // namespace slotlint::bench

@@ -102,7 +102,9 @@ class Frontend {
       auto method = function.field("property").text();
       auto client = resolver_.resolve(function.field("object"), *call.scope);
       const model::ApiModel* api = client ? client->api : nullptr;
-      if (api == nullptr) {
+      // Only one library defines commands this way: a receiver placed in
+      // another by its name alone is that library's client after all.
+      if (api == nullptr || api->script_definitions.method != method) {
         for (const auto* candidate : models_) {
           if (!candidate->script_definitions.method.empty() &&
               candidate->script_definitions.method == method) {
@@ -242,8 +244,22 @@ class Frontend {
     auto inner = unwrap(expr);
     if (name.empty() && (inner.type() == "identifier" || inner.type() == "member_expression"))
       name = inner.text();
-    return lua::script_from_value(
-        value, {std::move(name), expr.begin(), file_, result_, project_->scripts()});
+    auto use =
+        lua::script_from_value(value, {name, expr.begin(), file_, result_, project_->scripts()});
+    if (use) return use;
+    // `opts.customScript || DEFAULT_SCRIPT`: the script it runs unless told
+    // otherwise.
+    const Binding* binding = nullptr;
+    if (inner.type() == "identifier") binding = evaluator_.binding_of(inner.text(), scope);
+    if (inner.type() == "member_expression" && unwrap(inner.field("object")).type() == "this")
+      binding = evaluator_.field_of(inner.field("property").text(), scope);
+    auto fallback = binding == nullptr ? ts::Node{} : unwrap(binding->value);
+    auto op = fallback.field("operator").text();
+    if (fallback.type() == "binary_expression" && (op == "||" || op == "??") &&
+        binding->scope != nullptr) {
+      return script_body(fallback.field("right"), *binding->scope, binding->position, name);
+    }
+    return std::nullopt;
   }
 
   // The loop variables whose value changes each time a command is queued in
