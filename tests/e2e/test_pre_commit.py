@@ -22,6 +22,8 @@ FIXED = 'import redis\nr = redis.Redis()\nr.mset({"{user:1}:a": 1, "{user:1}:b":
 GOOD = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
 BAD_STUB = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
 FIXED_STUB = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
+BAD_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("foo", "bar");\n'
+FIXED_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("{t}foo", "{t}bar");\n'
 
 
 class PreCommitHook(unittest.TestCase):
@@ -112,7 +114,8 @@ class PreCommitHook(unittest.TestCase):
         self.write(self.project, "bad.py", BAD)
         self.write(self.project, "stubs.pyi", BAD_STUB)
         self.write(self.project, "good.py", GOOD)
-        self.git(self.project, "add", "bad.py", "stubs.pyi", "good.py")
+        self.write(self.project, "cache.ts", BAD_TS)
+        self.git(self.project, "add", "bad.py", "stubs.pyi", "good.py", "cache.ts")
 
         code, output = self.commit("cross-slot MSET")
         self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MSET:\n{output}")
@@ -121,9 +124,10 @@ class PreCommitHook(unittest.TestCase):
         self.assertRegex(output, r"(?m)^bad\.py:3:3: error: MSET keys are in different slots: .*"
                          + r"\[cross-slot-multi-key-command/SL001\]$")
         self.assertRegex(output, r"(?m)^stubs\.pyi:3:3: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
-        # Exactly the three staged Python files were handed over: not the untracked
+        self.assertRegex(output, r"(?m)^cache\.ts:3:7: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
+        # Exactly the four staged source files were handed over: not the untracked
         # unstaged.py, not .pre-commit-config.yaml.
-        self.assertRegex(output, r"(?m)^2 errors, 0 warnings, 0 notes in 3 files\b")
+        self.assertRegex(output, r"(?m)^3 errors, 0 warnings, 0 notes in 4 files\b")
         self.assertNotIn("good.py", output)
         self.assertNotIn("unstaged.py", output, "slotlint was given a file that is not staged")
         self.assertEqual(self.committed_files(), [".pre-commit-config.yaml"])
@@ -132,12 +136,13 @@ class PreCommitHook(unittest.TestCase):
         # (still cross-slot, still untracked) does not block it.
         self.write(self.project, "bad.py", FIXED)
         self.write(self.project, "stubs.pyi", FIXED_STUB)
-        self.git(self.project, "add", "bad.py", "stubs.pyi")
+        self.write(self.project, "cache.ts", FIXED_TS)
+        self.git(self.project, "add", "bad.py", "stubs.pyi", "cache.ts")
         code, output = self.commit("hash-tagged MSET")
         self.assertEqual(code, 0, f"the fixed commit was refused:\n{output}")
         self.assertRegex(output, r"(?m)^slotlint \(Redis Cluster CROSSSLOT hazards\)\.+Passed$")
         self.assertEqual(sorted(self.committed_files()),
-                         [".pre-commit-config.yaml", "bad.py", "good.py", "stubs.pyi"])
+                         [".pre-commit-config.yaml", "bad.py", "cache.ts", "good.py", "stubs.pyi"])
 
         # What is checked is what is committed: a staged clean edit passes even
         # with an unstaged cross-slot edit of the same file (pre-commit stashes
