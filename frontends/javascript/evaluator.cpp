@@ -272,7 +272,8 @@ Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
   auto text = name.text();
   if (auto it = ctx.locals.find(text); it != ctx.locals.end()) return it->second;
   if (text == "__dirname" || text == "__filename") {
-    auto path = path_.generic_string();
+    std::error_code ec;
+    auto path = std::filesystem::absolute(path_, ec).lexically_normal().generic_string();
     return Value::file(
         Value::Kind::Path,
         ir::KeyExpr::literal(text == "__dirname" ? dirname(path) : path, span(name), false));
@@ -575,9 +576,10 @@ Value Evaluator::eval_new(ts::Node expr, const Context& ctx) const {
     if (!relative.text.is_literal()) return hole(expr, ctx);
     std::string rest = relative.text.literal_text();
     if (rest.starts_with("./")) rest = rest.substr(2);
-    return Value::file(
-        Value::Kind::Path,
-        ir::KeyExpr::literal(dirname(path_.generic_string()) + "/" + rest, span(expr), false));
+    return Value::file(Value::Kind::Path,
+                       ir::KeyExpr::literal(
+                           dirname(std::filesystem::absolute(path_).generic_string()) + "/" + rest,
+                           span(expr), false));
   }
   return hole(expr, ctx);
 }

@@ -39,6 +39,7 @@ bool listed(const std::vector<std::string>& names, std::string_view name) {
 struct DefinedScript {
   std::optional<std::size_t> numkeys;
   ts::Node body;
+  std::string file;  // or the `.lua` file it is read from (a folder loader)
   const Scope* scope = nullptr;
   std::uint32_t position = 0;
 };
@@ -91,6 +92,43 @@ class Frontend {
     collect_defined_commands();
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
+      queued_as_arrays(call);
+    }
+  }
+
+  // redis.pipeline([["set", "a", 1], ["get", "b"]]): commands given as arrays.
+  void queued_as_arrays(const Call& call) {
+    auto function = unwrap(call.call.field("function"));
+    auto name = function.field("property").text();
+    auto list = unwrap(call.call.field("arguments").named_child(0));
+    if (list.type() != "array") return;
+    auto client = resolver_.resolve(function.field("object"), *call.scope);
+    if (!client) return;
+    const auto& api = *client->api;
+    if (!listed(api.pipeline_methods, name) && !listed(api.transaction_methods, name)) return;
+    model::Method method;
+    method.name = std::string(name);
+    method.signature = model::parse_signature("*args");
+    method.argv = {{model::TemplateElement::Kind::Spread, "args"}};
+    method.command_from_first_arg = true;
+    method.library = api.library;
+    auto group = resolver_.batch_of(call.call, *call.scope, file_.index);
+    auto execution = batch_execution(call.call, api.execute_methods);
+    for (std::uint32_t i = 0; i < list.named_child_count(); ++i) {
+      auto command = unwrap(list.named_child(i));
+      if (command.type() != "array" || command.named_child_count() == 0) continue;
+      ir::RedisOp op;
+      op.call = {file_.index, command.begin(), command.end()};
+      op.callee = {file_.index, command.named_child(0).begin(), command.named_child(0).end()};
+      op.api = std::string(name);
+      JsArguments bound(method, command, evaluator_, *call.scope, file_.index, false);
+      if (!frontend::assign_command(op, frontend::expand_template(method, bound, op.call)))
+        continue;
+      frontend::apply_client_behaviour(op, api, *client->cls, method, client->by_name_only);
+      if (auto prefix = resolver_.key_prefix(*client)) frontend::derive_keys(op, &*prefix);
+      op.group = group;
+      if (!execution.is_null()) op.error_handling = error_handling(execution, file_.index);
+      result_.ops.push_back(std::move(op));
     }
   }
 
@@ -118,15 +156,59 @@ class Frontend {
       }
       auto arguments = call.call.field("arguments");
       Value name = evaluator_.evaluate(arguments.named_child(0), *call.scope, call.call.begin());
-      if (!name.text.is_literal()) continue;
       auto options = arguments.named_child(1);
       Value values = evaluator_.evaluate(options, *call.scope, call.call.begin());
+      if (!name.text.is_literal()) {
+        define_folder(*api, values, *call.scope, call.call.begin());
+        continue;
+      }
       DefinedScript script;
       script.numkeys = literal_count(field(values, api->script_definitions.numkeys_field));
       script.body = field_node(options, api->script_definitions.body_field);
       script.scope = call.scope;
       script.position = call.call.begin();
       defined_[name.text.literal_text()] = script;
+    }
+  }
+
+  // A loader that walks a folder of scripts: defineCommand(name, {lua:
+  // readFileSync(path.join(dir, file))}) in a loop. Each `.lua` file there is a
+  // command named after the file; `name-3.lua` takes 3 keys (a job queue habit).
+  void define_folder(const model::ApiModel& api, const Value& options, const Scope& scope,
+                     std::uint32_t position) {
+    const auto* lua = field(options, api.script_definitions.body_field);
+    if (lua == nullptr || lua->kind != Value::Kind::FileContents || lua->text.is_unknown()) return;
+    std::string folder;
+    for (const auto& segment : lua->text.segments()) {
+      const auto* literal = std::get_if<ir::LiteralSegment>(&segment);
+      if (literal == nullptr) break;
+      folder += literal->text;
+    }
+    if (lua->text.is_literal() || !folder.ends_with('/')) return;
+    std::error_code ec;
+    std::filesystem::path dir(folder);
+    if (dir.is_relative()) dir = file_.filesystem_path.parent_path() / dir;
+    auto fixed = literal_count(field(options, api.script_definitions.numkeys_field));
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".lua") files.push_back(it->path());
+    }
+    std::ranges::sort(files);
+    for (const auto& path : files) {
+      std::string name = path.stem().string();
+      DefinedScript script;
+      script.numkeys = fixed;
+      if (auto dash = name.rfind('-'); dash != std::string::npos && dash + 1 < name.size() &&
+                                       std::ranges::all_of(name.substr(dash + 1), [](char c) {
+                                         return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                       })) {
+        script.numkeys = std::stoul(name.substr(dash + 1));
+        name.resize(dash);
+      }
+      script.file = path.string();
+      script.scope = &scope;
+      script.position = position;
+      defined_.try_emplace(name, std::move(script));
     }
   }
 
@@ -230,6 +312,11 @@ class Frontend {
       op.script = script_body(body, *call.scope, call.call.begin());
     } else if (script && !script->body.is_null()) {
       op.script = script_body(script->body, *script->scope, script->position, std::string(name));
+    } else if (script && !script->file.empty() && project_ != nullptr) {
+      auto contents = Value::file(Value::Kind::FileContents,
+                                  ir::KeyExpr::literal(script->file, op.callee, false));
+      op.script = lua::script_from_value(
+          contents, {std::string(name), call.call.begin(), file_, result_, project_->scripts()});
     }
     auto raised = call.call;
     if (op.group) raised = batch_execution(call.call, api.execute_methods);
