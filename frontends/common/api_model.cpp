@@ -175,6 +175,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       model.receiver_name_fragments.push_back(lower(fragment));
     }
     model.same_client_methods = list_of<std::string>(doc, "same_client_methods");
+    model.callback_client_methods = list_of<std::string>(doc, "callback_client_methods");
     model.command_named_methods = doc.value("command_named_methods", false);
     model.transaction_keyword = doc.value("transaction_keyword", std::string{});
     model.pipeline_methods = list_of<std::string>(doc, "pipeline_methods");

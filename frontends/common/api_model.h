@@ -89,6 +89,9 @@ struct ApiModel {
   std::vector<std::string> conventional_receivers;   // exact names
   std::vector<std::string> receiver_name_fragments;  // case-insensitive substrings
   std::vector<std::string> same_client_methods;      // return an object with the same API
+  // Methods that hand a client of the same API to their callback
+  // (node-redis executeIsolated(async (isolated) => ...)).
+  std::vector<std::string> callback_client_methods;
   // A method not listed in `methods` whose name is a single-key command
   // (`set`, `incr`, `hgetall`) takes the key as its first argument.
   bool command_named_methods = false;

@@ -88,6 +88,24 @@ std::optional<ClientRef> ClientResolver::from_binding(const Binding& binding, in
   return std::nullopt;
 }
 
+std::optional<ClientRef> ClientResolver::from_callback(const Binding& binding, int depth) const {
+  // client.executeIsolated(async (isolated) => ...): `isolated` is a client.
+  if (binding.kind != Binding::Kind::Parameter || binding.scope == nullptr ||
+      binding.scope->kind != Scope::Kind::Function) {
+    return std::nullopt;
+  }
+  auto function = binding.scope->node;
+  auto arguments = function.parent();
+  auto call = arguments.parent();
+  if (arguments.type() != "arguments" || call.type() != "call_expression") return std::nullopt;
+  auto callee = unwrap(call.field("function"));
+  if (callee.type() != "member_expression") return std::nullopt;
+  auto client = resolve(callee.field("object"), *binding.scope->parent, depth + 1);
+  if (!client || !listed(client->api->callback_client_methods, callee.field("property").text()))
+    return std::nullopt;
+  return client;
+}
+
 std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope& scope,
                                                  int depth) const {
   if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
@@ -115,6 +133,7 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     std::string name(receiver.text());
     if (const auto* binding = evaluator_.binding_of(name, scope)) {
       if (auto found = from_binding(*binding, depth)) return found;
+      if (auto found = from_callback(*binding, depth)) return found;
       bool unseen = (binding->kind == Binding::Kind::Parameter && binding->annotation.empty()) ||
                     binding->kind == Binding::Kind::Import;
       return unseen ? by_name(name) : std::nullopt;

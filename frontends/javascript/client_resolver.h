@@ -42,6 +42,7 @@ class ClientResolver {
  private:
   std::optional<ClientRef> from_constructor(ts::Node call, const Scope& scope) const;
   std::optional<ClientRef> from_binding(const Binding& binding, int depth) const;
+  std::optional<ClientRef> from_callback(const Binding& binding, int depth) const;
   std::optional<ClientRef> from_annotation(std::string_view annotation) const;
   std::optional<ClientRef> by_name(std::string_view name) const;
   std::optional<ir::GroupRef> batch_created_by(ts::Node call, const Scope& scope, std::string id,
