@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "frontends/common/source_helpers.h"
 #include "frontends/javascript/scopes.h"
 
 namespace slotlint::javascript {
@@ -45,19 +46,13 @@ void find_waits(ts::Node loop, bool& waits, bool& zero) {
   while (!stack.empty()) {
     auto current = stack.back();
     stack.pop_back();
-    if (current.type() == "call_expression") {
-      std::string name(current.field("function").text());
-      std::ranges::transform(name, name.begin(),
-                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      for (std::string_view word : {"sleep", "delay", "wait", "backoff", "settimeout"}) {
-        if (name.find(word) == std::string::npos) continue;
-        waits = true;
-        auto arguments = current.field("arguments");
-        // setTimeout(resolve, ms): the delay is the last argument.
-        auto delay = arguments.named_child(arguments.named_child_count() - 1);
-        any_nonzero = any_nonzero || (delay.text() != "0");
-        break;
-      }
+    if (current.type() == "call_expression" &&
+        frontend::names_a_wait(current.field("function").text())) {
+      waits = true;
+      auto arguments = current.field("arguments");
+      // setTimeout(resolve, ms): the delay is the last argument.
+      auto delay = arguments.named_child(arguments.named_child_count() - 1);
+      any_nonzero = any_nonzero || (delay.text() != "0");
     }
     for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
       stack.push_back(current.named_child(i));

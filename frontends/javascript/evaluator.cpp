@@ -1,4 +1,5 @@
 #include "frontends/javascript/evaluator.h"
+#include "frontends/common/source_helpers.h"
 
 #include <algorithm>
 #include <array>
@@ -29,26 +30,6 @@ std::string squeeze(std::string_view text) {
 ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
   if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
   return ir::KeyExpr::unknown("a collection used as text", span);
-}
-
-bool is_identifier_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
-}
-
-bool mentions(std::string_view text, std::string_view name) {
-  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    bool starts = at == 0 || !is_identifier_char(text[at - 1]);
-    bool ends = at + name.size() == text.size() || !is_identifier_char(text[at + name.size()]);
-    if (starts && ends) return true;
-  }
-  return false;
-}
-
-bool varies(const Value& value) {
-  return std::ranges::any_of(value.text.segments(), [](const ir::Segment& segment) {
-    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
-    return hole != nullptr && hole->varies_per_element;
-  });
 }
 
 std::string decode_escape(std::string_view escape) {
@@ -104,7 +85,8 @@ Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
   std::string text = squeeze(expr.text());
   std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
   bool per_element = std::ranges::any_of(ctx.locals, [&](const auto& local) {
-    return varies(local.second) && mentions(text, local.first);
+    return frontend::varies_per_element(local.second) &&
+           frontend::mentions_identifier(text, local.first);
   });
   return Value::opaque(
       ir::KeyExpr::hole(ctx.scope->id + ":" + text, display, span(expr), per_element));

@@ -1,4 +1,5 @@
 #include "frontends/javascript/javascript_frontend.h"
+#include "frontends/common/source_helpers.h"
 
 #include <algorithm>
 #include <cctype>
@@ -17,11 +18,6 @@
 
 namespace slotlint::javascript {
 namespace {
-
-std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
-  auto end = source.begin() + std::min<std::size_t>(offset, source.size());
-  return 1 + static_cast<std::uint32_t>(std::count(source.begin(), end, '\n'));
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -442,7 +438,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
         {ir::Level::Note, "parse-error",
          fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
                      scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
-                     line_of(file.source, scopes.first_error_offset()))});
+                     frontend::line_of(file.source, scopes.first_error_offset()))});
   }
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();

@@ -1,4 +1,5 @@
 #include "frontends/lua/script_use.h"
+#include "frontends/common/source_helpers.h"
 
 #include <algorithm>
 
@@ -9,11 +10,6 @@
 namespace slotlint::lua {
 namespace fs = std::filesystem;
 namespace {
-
-std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
-  auto end = source.begin() + std::min<std::size_t>(offset, source.size());
-  return 1 + static_cast<std::uint32_t>(std::count(source.begin(), end, '\n'));
-}
 
 // The same body gets the same identity in every file of a run.
 std::string text_identity(std::string_view text) {
@@ -50,8 +46,8 @@ std::optional<ir::ScriptUse> from_text(const frontend::Value& value, const Scrip
     ref.analysis.notices.push_back(
         {ir::Level::Note, "script-syntax-error",
          fmt::format("line {}: the Lua script {} has {} syntax error{}; the rest of it was checked",
-                     at.file == ref.file.index ? line_of(ref.file.source, at.begin)
-                                               : line_of(ref.file.source, ref.at),
+                     at.file == ref.file.index ? frontend::line_of(ref.file.source, at.begin)
+                                               : frontend::line_of(ref.file.source, ref.at),
                      use.name.empty() ? "written here" : use.name, use.summary->syntax_errors,
                      use.summary->syntax_errors == 1 ? "" : "s")});
   }
@@ -73,7 +69,7 @@ std::optional<ir::ScriptUse> from_file(const frontend::Value& contents,
   for (const auto& candidate : candidates) {
     if ((file = ref.library.load_file(candidate))) break;
   }
-  auto line = line_of(ref.file.source, ref.at);
+  auto line = frontend::line_of(ref.file.source, ref.at);
   if (!file) {
     ref.analysis.notices.push_back(
         {ir::Level::Warning, "script-not-found",
@@ -93,7 +89,8 @@ std::optional<ir::ScriptUse> from_file(const frontend::Value& contents,
     ref.analysis.notices.push_back(
         {ir::Level::Note, "script-syntax-error",
          fmt::format("{}:{}: the Lua script has {} syntax error{}; the rest of it was checked",
-                     file->display_path, line_of(file->text, file->summary->first_error_offset),
+                     file->display_path,
+                     frontend::line_of(file->text, file->summary->first_error_offset),
                      file->summary->syntax_errors, file->summary->syntax_errors == 1 ? "" : "s")});
   }
   auto index = ref.analysis.add_source(file->display_path,

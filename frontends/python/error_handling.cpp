@@ -1,5 +1,7 @@
 #include "frontends/python/error_handling.h"
 
+#include "frontends/common/source_helpers.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -89,20 +91,12 @@ void find_waits(ts::Node loop, bool& waits, bool& zero) {
   while (!stack.empty()) {
     auto current = stack.back();
     stack.pop_back();
-    if (current.type() == "call") {
-      auto callee = current.field("function").text();
-      auto name = last_name(callee);
-      std::string lowered(name);
-      std::ranges::transform(lowered, lowered.begin(),
-                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (lowered.find("sleep") != std::string::npos ||
-          lowered.find("backoff") != std::string::npos ||
-          lowered.find("wait") != std::string::npos || lowered.find("delay") != std::string::npos) {
-        waits = true;
-        auto first = current.field("arguments").named_child(0);
-        bool literal_zero = first.text() == "0" || first.text() == "0.0";
-        any_nonzero = any_nonzero || !literal_zero;
-      }
+    if (current.type() == "call" &&
+        frontend::names_a_wait(last_name(current.field("function").text()))) {
+      waits = true;
+      auto first = current.field("arguments").named_child(0);
+      bool literal_zero = first.text() == "0" || first.text() == "0.0";
+      any_nonzero = any_nonzero || !literal_zero;
     }
     for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
       stack.push_back(current.named_child(i));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "frontends/common/source_helpers.h"
 #include "frontends/python/module_loader.h"
 #include "frontends/python/string_format.h"
 
@@ -106,27 +107,6 @@ ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
   return ir::KeyExpr::unknown("a collection used as text", span);
 }
 
-bool is_identifier_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
-
-// Whether `name` occurs in `text` as a whole identifier.
-bool mentions(std::string_view text, std::string_view name) {
-  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    bool starts = at == 0 || !is_identifier_char(text[at - 1]);
-    bool ends = at + name.size() == text.size() || !is_identifier_char(text[at + name.size()]);
-    if (starts && ends) return true;
-  }
-  return false;
-}
-
-bool varies_per_element(const Value& value) {
-  return std::ranges::any_of(value.text.segments(), [](const ir::Segment& segment) {
-    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
-    return hole != nullptr && hole->varies_per_element;
-  });
-}
-
 // Whether a def carries a decorator whose text ends with `suffix`
 // (`@property`, `@functools.cached_property`, `@staticmethod`).
 bool has_decorator(ts::Node function, std::string_view suffix) {
@@ -199,7 +179,8 @@ Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
   std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
   // `key_for(i)` inside `[... for i in ids]` differs from element to element.
   bool varies = std::ranges::any_of(ctx.locals, [&](const auto& local) {
-    return varies_per_element(local.second) && mentions(text, local.first);
+    return frontend::varies_per_element(local.second) &&
+           frontend::mentions_identifier(text, local.first);
   });
   return Value::opaque(ir::KeyExpr::hole(ctx.scope->id + ":" + text, display, span(expr), varies));
 }

@@ -1,4 +1,5 @@
 #include "frontends/python/python_frontend.h"
+#include "frontends/common/source_helpers.h"
 
 #include <algorithm>
 
@@ -14,12 +15,6 @@
 
 namespace slotlint::python {
 namespace {
-
-std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
-  return 1 +
-         static_cast<std::uint32_t>(std::count(
-             source.begin(), source.begin() + std::min<std::size_t>(offset, source.size()), '\n'));
-}
 
 // A method the model marks as existing only on some classes tells us the class
 // when the receiver was recognised by name alone.
@@ -92,10 +87,10 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
   // client= runs it on another client (often a pipeline); else the one it was
   // registered with.
   auto client_node = bound.node_of("client");
-  auto client = client_node.is_null()
-                    ? resolver.resolve_for(registration->client, registration->factory,
-                                           *registration->scope)
-                    : resolver.resolve(client_node, *call.scope);
+  auto client =
+      client_node.is_null()
+          ? resolver.resolve_for(registration->client, registration->factory, *registration->scope)
+          : resolver.resolve(client_node, *call.scope);
   if (!client || client->cls == nullptr) return std::nullopt;
 
   ir::RedisOp op;
@@ -137,7 +132,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
         {ir::Level::Note, "parse-error",
          fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
                      scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
-                     line_of(file.source, scopes.first_error_offset()))});
+                     frontend::line_of(file.source, scopes.first_error_offset()))});
   }
 
   Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);

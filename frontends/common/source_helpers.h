@@ -1,0 +1,53 @@
+// Small facts about source text and values that every frontend needs.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string_view>
+
+#include "frontends/common/value.h"
+
+namespace slotlint::frontend {
+
+// The 1-based line of a byte offset.
+inline std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
+  auto end = source.begin() + std::min<std::size_t>(offset, source.size());
+  return 1 + static_cast<std::uint32_t>(std::count(source.begin(), end, '\n'));
+}
+
+// Whether `name` occurs in `text` as a whole identifier (`$` counts as part of
+// one, for JavaScript).
+inline bool mentions_identifier(std::string_view text, std::string_view name) {
+  auto part = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
+  };
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    bool starts = at == 0 || !part(text[at - 1]);
+    bool ends = at + name.size() == text.size() || !part(text[at + name.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// A value with a hole that differs from one element of a collection to the next.
+inline bool varies_per_element(const Value& value) {
+  return std::ranges::any_of(value.text.segments(), [](const ir::Segment& segment) {
+    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+    return hole != nullptr && hole->varies_per_element;
+  });
+}
+
+// Whether a function's name says it waits before a retry: sleep, delay,
+// wait, backoff, setTimeout (any case).
+inline bool names_a_wait(std::string_view callee) {
+  std::string lowered(callee);
+  std::ranges::transform(lowered, lowered.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view word : {"sleep", "delay", "wait", "backoff", "settimeout"}) {
+    if (lowered.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace slotlint::frontend
