@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "frontends/common/tree_sitter.h"
 #include "frontends/common/value.h"
 
 namespace slotlint::frontend {
@@ -48,6 +51,30 @@ inline bool names_a_wait(std::string_view callee) {
     if (lowered.find(word) != std::string::npos) return true;
   }
   return false;
+}
+
+// The identifiers a binding pattern binds (`a`, `(a, b)`, `{a, b: [c]}`).
+inline std::vector<ts::Node> identifiers_in(ts::Node pattern) {
+  std::vector<ts::Node> found;
+  std::vector<ts::Node> stack{pattern};
+  while (!stack.empty()) {
+    auto node = stack.back();
+    stack.pop_back();
+    if (node.type() == "identifier") {
+      found.push_back(node);
+      continue;
+    }
+    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
+      stack.push_back(node.named_child(i));
+  }
+  return found;
+}
+
+// The symbols of a value's holes.
+inline void add_hole_symbols(const ir::KeyExpr& text, std::vector<std::string>& symbols) {
+  for (const auto& segment : text.segments()) {
+    if (const auto* hole = std::get_if<ir::HoleSegment>(&segment)) symbols.push_back(hole->symbol);
+  }
 }
 
 }  // namespace slotlint::frontend

@@ -377,18 +377,11 @@ class Frontend {
       auto init = node.field("initializer");
       for (std::uint32_t i = 0; i < init.named_child_count(); ++i)
         targets.push_back(init.named_child(i).field("name"));
-      while (!targets.empty()) {
-        auto target = targets.back();
-        targets.pop_back();
-        if (target.type() != "identifier") {
-          for (std::uint32_t i = 0; i < target.named_child_count(); ++i)
-            targets.push_back(target.named_child(i));
-          continue;
-        }
-        auto value = evaluator_.evaluate(target, scopes_.scope_at(call.call), call.call.begin());
-        for (const auto& segment : value.text.segments()) {
-          if (const auto* hole = std::get_if<ir::HoleSegment>(&segment))
-            symbols.push_back(hole->symbol);
+      for (auto target : targets) {
+        for (auto variable : frontend::identifiers_in(target)) {
+          auto value =
+              evaluator_.evaluate(variable, scopes_.scope_at(call.call), call.call.begin());
+          frontend::add_hole_symbols(value.text, symbols);
         }
       }
     }

@@ -39,21 +39,10 @@ std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::Sou
     if (type != "for_statement" || node.begin() <= batch.begin) continue;
     if (!execution.is_null() && node.begin() <= execution.begin() && execution.end() <= node.end())
       continue;
-    std::vector<ts::Node> targets{node.field("left")};
-    while (!targets.empty()) {
-      auto target = targets.back();
-      targets.pop_back();
-      if (target.type() != "identifier") {
-        for (std::uint32_t i = 0; i < target.named_child_count(); ++i)
-          targets.push_back(target.named_child(i));
-        continue;
-      }
+    for (auto variable : frontend::identifiers_in(node.field("left"))) {
       // The symbol the evaluator gives this variable where the call reads it.
-      auto value = evaluator.evaluate(target, *call.scope, call.call.begin());
-      for (const auto& segment : value.text.segments()) {
-        if (const auto* hole = std::get_if<ir::HoleSegment>(&segment))
-          symbols.push_back(hole->symbol);
-      }
+      frontend::add_hole_symbols(evaluator.evaluate(variable, *call.scope, call.call.begin()).text,
+                                 symbols);
     }
   }
   return symbols;
