@@ -53,6 +53,16 @@ inline bool names_a_wait(std::string_view callee) {
   return false;
 }
 
+// A value built in another file, as seen at `at` (the reference that brought
+// it here): every span points there and nothing may be edited.
+inline Value relocated(Value value, ir::SourceSpan at) {
+  value.text.relocate_to(at);
+  for (auto& item : value.items) item.value = relocated(std::move(item.value), at);
+  for (auto& key : value.keys) key = relocated(std::move(key), at);
+  for (auto& v : value.values) v = relocated(std::move(v), at);
+  return value;
+}
+
 // The identifiers a binding pattern binds (`a`, `(a, b)`, `{a, b: [c]}`).
 inline std::vector<ts::Node> identifiers_in(ts::Node pattern) {
   std::vector<ts::Node> found;

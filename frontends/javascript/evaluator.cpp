@@ -1,5 +1,6 @@
 #include "frontends/javascript/evaluator.h"
 #include "frontends/common/source_helpers.h"
+#include "frontends/javascript/module_loader.h"
 
 #include <algorithm>
 #include <array>
@@ -250,6 +251,16 @@ Value Evaluator::eval_binding(const Binding& binding, std::string_view name,
       ir::KeyExpr::hole(symbol, std::string(name), {file_, ctx.position, ctx.position}));
 }
 
+const ParsedModule* Evaluator::imported_module(const Binding& import) const {
+  if (modules_ == nullptr || import.kind != Binding::Kind::Import) return nullptr;
+  return modules_->load(path_, import.import_source);
+}
+
+const Binding* Evaluator::exported(const ParsedModule& module, std::string_view name) const {
+  const auto* bindings = module.scopes->module().find(name);
+  return bindings != nullptr && bindings->size() == 1 ? &bindings->front() : nullptr;
+}
+
 Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
   auto text = name.text();
   if (auto it = ctx.locals.find(text); it != ctx.locals.end()) return it->second;
@@ -260,7 +271,20 @@ Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
         Value::Kind::Path,
         ir::KeyExpr::literal(text == "__dirname" ? dirname(path) : path, span(name), false));
   }
-  if (const auto* binding = binding_of(text, *ctx.scope)) {
+  const auto* binding = binding_of(text, *ctx.scope);
+  if (binding != nullptr && binding->kind == Binding::Kind::Import && ctx.depth < kMaxDepth) {
+    // import { PREFIX } from "./keys": its value there, seen from here.
+    if (const auto* module = imported_module(*binding)) {
+      if (const auto* there = exported(*module, binding->import_name)) {
+        Evaluator other(*module->scopes, file_, module->path, modules_);
+        Value value = other.eval_binding(*there, binding->import_name,
+                                         Context{&module->scopes->module(), 0, {}, ctx.depth + 1});
+        if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
+          return frontend::relocated(std::move(value), span(name));
+      }
+    }
+  }
+  if (binding != nullptr) {
     Value value = eval_binding(*binding, text, ctx);
     if (value.kind == Value::Kind::Opaque && !value.text.is_unknown() &&
         value.text.segments().size() == 1) {
@@ -297,6 +321,21 @@ Value Evaluator::eval_member(ts::Node member, const Context& ctx) const {
     return Value::opaque(ir::KeyExpr::hole(owner + ":this." + std::string(property),
                                            "this." + std::string(property), span(member)));
   }
+  if (object.type() == "identifier") {
+    // import * as keys from "./keys"; keys.PREFIX
+    if (const auto* binding = binding_of(object.text(), *ctx.scope);
+        binding != nullptr && binding->import_name == "*") {
+      if (const auto* module = imported_module(*binding)) {
+        if (const auto* there = exported(*module, property)) {
+          Evaluator other(*module->scopes, file_, module->path, modules_);
+          Value found = other.eval_binding(
+              *there, property, Context{&module->scopes->module(), 0, {}, ctx.depth + 1});
+          if (found.kind != Value::Kind::Opaque || found.text.is_unknown())
+            return frontend::relocated(std::move(found), span(member));
+        }
+      }
+    }
+  }
   Value value = eval(object, inner);
   if (value.kind == Value::Kind::Mapping) {
     for (std::size_t i = 0; i < value.keys.size(); ++i) {
@@ -307,9 +346,9 @@ Value Evaluator::eval_member(ts::Node member, const Context& ctx) const {
   return hole(member, ctx);
 }
 
-Value Evaluator::call_helper(ts::Node function, const Scope& defined_in, ts::Node arguments,
+Value Evaluator::call_helper(const Evaluator& callee, ts::Node function, ts::Node arguments,
                              const Context& ctx) const {
-  const Scope* own = scopes_.scope_of(function);
+  const Scope* own = callee.scopes_.scope_of(function);
   if (own == nullptr) return hole(function, ctx);
   Context body_ctx{own, function.end(), {}, ctx.depth + 1};
   Context arg_ctx = ctx;
@@ -345,8 +384,7 @@ Value Evaluator::call_helper(ts::Node function, const Scope& defined_in, ts::Nod
                       : Value::opaque(ir::KeyExpr::unknown("undefined", span(function)));
     body_ctx.locals[std::string(pattern.text())] = std::move(value);
   }
-  (void)defined_in;
-  return eval_body(function, body_ctx);
+  return callee.eval_body(function, body_ctx);
 }
 
 Value Evaluator::eval_body(ts::Node function, const Context& body_ctx) const {
@@ -452,10 +490,21 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       return hole(call, ctx);
     }
     if (const auto* binding = binding_of(name, *ctx.scope)) {
+      // userKey(id) with `import { userKey } from "./keys"`: its body there.
+      if (const auto* module = imported_module(*binding)) {
+        if (const auto* there = exported(*module, binding->import_name);
+            there != nullptr && is_function_node(unwrap(there->value))) {
+          Evaluator other(*module->scopes, file_, module->path, modules_);
+          Value value = call_helper(other, unwrap(there->value), arguments, ctx);
+          if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
+            return frontend::relocated(std::move(value), span(call));
+        }
+        return hole(call, ctx);
+      }
       auto definition =
           binding->kind == Binding::Kind::Function ? binding->value : unwrap(binding->value);
       if (is_function_node(definition) && binding->scope != nullptr)
-        return call_helper(definition, *binding->scope, arguments, ctx);
+        return call_helper(*this, definition, arguments, ctx);
     }
     return hole(call, ctx);
   }
@@ -512,8 +561,20 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       }
     }
   } else if (object.type() == "identifier") {
-    if (const auto* binding = binding_of(object.text(), *ctx.scope);
-        binding != nullptr && unwrap(binding->value).type() == "object") {
+    const auto* binding = binding_of(object.text(), *ctx.scope);
+    if (binding != nullptr && binding->import_name == "*") {
+      // keys.user(id) with `import * as keys from "./keys"` (or require).
+      if (const auto* module = imported_module(*binding)) {
+        if (const auto* there = exported(*module, method);
+            there != nullptr && is_function_node(unwrap(there->value))) {
+          Evaluator other(*module->scopes, file_, module->path, modules_);
+          Value value = call_helper(other, unwrap(there->value), arguments, ctx);
+          if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
+            return frontend::relocated(std::move(value), span(call));
+        }
+      }
+    }
+    if (binding != nullptr && unwrap(binding->value).type() == "object") {
       auto literal = unwrap(binding->value);
       for (std::uint32_t i = 0; i < literal.named_child_count(); ++i) {
         auto part = literal.named_child(i);
@@ -528,7 +589,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     }
   }
   if (!definition.is_null() && defined_in != nullptr)
-    return call_helper(definition, *defined_in, arguments, ctx);
+    return call_helper(*this, definition, arguments, ctx);
   return hole(call, ctx);
 }
 

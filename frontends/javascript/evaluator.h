@@ -19,13 +19,19 @@
 
 namespace slotlint::javascript {
 
+class ModuleLoader;
+struct ParsedModule;
+
 using frontend::SequenceItem;
 using frontend::Value;
 
 class Evaluator {
  public:
-  Evaluator(const ScopeTree& scopes, ir::FileIndex file, std::filesystem::path path)
-      : scopes_(scopes), file_(file), path_(std::move(path)) {}
+  // `modules` follows relative imports into the project's other modules
+  // (may be null: imports stay holes).
+  Evaluator(const ScopeTree& scopes, ir::FileIndex file, std::filesystem::path path,
+            ModuleLoader* modules = nullptr)
+      : scopes_(scopes), file_(file), path_(std::move(path)), modules_(modules) {}
 
   Value evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const;
 
@@ -56,8 +62,13 @@ class Evaluator {
   Value eval_binary(ts::Node binary, const Context& ctx) const;
   Value eval_binding(const Binding& binding, std::string_view name, const Context& ctx) const;
   // Runs a helper (function, arrow function, method) on a call's arguments.
-  Value call_helper(ts::Node function, const Scope& defined_in, ts::Node arguments,
+  // The body runs in `callee`, the evaluator of the module that defines it.
+  Value call_helper(const Evaluator& callee, ts::Node function, ts::Node arguments,
                     const Context& ctx) const;
+  // An import of another module of the project: the module, and the binding
+  // of `name` there (null when it cannot be followed).
+  const ParsedModule* imported_module(const Binding& import) const;
+  const Binding* exported(const ParsedModule& module, std::string_view name) const;
   // A function's value: its expression body, or its single `return`.
   Value eval_body(ts::Node function, const Context& body_ctx) const;
   Value map_over(ts::Node callback, const Value& array, const Context& ctx) const;
@@ -69,6 +80,7 @@ class Evaluator {
   const ScopeTree& scopes_;
   ir::FileIndex file_;
   std::filesystem::path path_;
+  ModuleLoader* modules_;
   mutable std::size_t steps_ = 0;
 };
 

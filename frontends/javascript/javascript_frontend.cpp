@@ -79,7 +79,8 @@ class Frontend {
       : file_(file),
         models_(models),
         scopes_(scopes),
-        evaluator_(scopes, file.index, file.filesystem_path),
+        evaluator_(scopes, file.index, file.filesystem_path,
+                   project != nullptr ? &project->modules() : nullptr),
         resolver_(models, scopes, evaluator_),
         project_(project),
         result_(result) {}

@@ -56,7 +56,7 @@ Scope& ScopeTree::open_scope(Scope::Kind kind, ts::Node node, Scope& parent) {
   scope->parent = &parent;
   scope->enclosing_class = parent.kind == Scope::Kind::Class ? &parent : parent.enclosing_class;
   scope->node = node;
-  scope->id = "s" + std::to_string(scopes_.size());
+  scope->id = id_prefix_ + "s" + std::to_string(scopes_.size());
   by_node_[node.begin()] = scope.get();
   scopes_.push_back(std::move(scope));
   return *scopes_.back();
@@ -162,11 +162,12 @@ void ScopeTree::bind_import(ts::Node statement, Scope& scope) {
   }
 }
 
-ScopeTree ScopeTree::build(const ts::Tree& tree) {
+ScopeTree ScopeTree::build(const ts::Tree& tree, std::string id_prefix) {
   ScopeTree scopes;
+  scopes.id_prefix_ = std::move(id_prefix);
   auto module = std::make_unique<Scope>();
   module->node = tree.root();
-  module->id = "s0";
+  module->id = scopes.id_prefix_ + "s0";
   scopes.by_node_[tree.root().begin()] = module.get();
   scopes.scopes_.push_back(std::move(module));
   scopes.visit(tree.root());
@@ -237,6 +238,12 @@ void ScopeTree::visit(ts::Node root) {
             break;
           }
         }
+      } else if (left.type() == "member_expression" && scope->kind == Scope::Kind::Module &&
+                 (left.field("object").text() == "exports" ||
+                  left.field("object").text() == "module.exports")) {
+        // CommonJS: exports.userKey = (id) => ... is the module's userKey.
+        scope->names[std::string(left.field("property").text())].push_back(
+            {Binding::Kind::Const, node.begin(), node.field("right"), scope});
       } else if (left.type() == "member_expression" && left.field("object").type() == "this" &&
                  scope->enclosing_class != nullptr) {
         auto* cls = const_cast<Scope*>(scope->enclosing_class);

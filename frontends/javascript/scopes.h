@@ -50,7 +50,9 @@ struct Call {
 
 class ScopeTree {
  public:
-  static ScopeTree build(const ts::Tree& tree);
+  // `id_prefix` keeps hole symbols of an imported module apart from the
+  // importer's (empty for the analysed file).
+  static ScopeTree build(const ts::Tree& tree, std::string id_prefix = {});
 
   [[nodiscard]] const Scope& module() const { return *scopes_.front(); }
   [[nodiscard]] const std::vector<Call>& calls() const { return calls_; }
@@ -67,6 +69,7 @@ class ScopeTree {
   void bind_parameters(ts::Node function, Scope& scope);
   void bind_import(ts::Node statement, Scope& scope);
 
+  std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<Call> calls_;
   std::map<std::uint32_t, const Scope*> by_node_;

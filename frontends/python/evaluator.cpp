@@ -123,13 +123,6 @@ bool is_property(ts::Node function) { return has_decorator(function, "property")
 
 // A value built in another module, brought to this file: every part now
 // points at the call or name that brought it, and none of it may be edited.
-Value relocated(Value value, ir::SourceSpan at) {
-  value.text.relocate_to(at);
-  for (auto& item : value.items) item.value = relocated(std::move(item.value), at);
-  for (auto& key : value.keys) key = relocated(std::move(key), at);
-  for (auto& v : value.values) v = relocated(std::move(v), at);
-  return value;
-}
 
 bool followed(const Value& value) {
   return value.kind != Value::Kind::Opaque || !value.text.is_unknown();
@@ -403,7 +396,7 @@ std::optional<Value> Evaluator::eval_module_attribute(const ParsedModule& module
     value = other.eval_imported_name(binding, at, there);  // a re-export
   }
   if (!value || !followed(*value)) return std::nullopt;
-  return relocated(std::move(*value), span(at));
+  return frontend::relocated(std::move(*value), span(at));
 }
 
 std::optional<Value> Evaluator::eval_imported_name(const Binding& import, ts::Node at,
@@ -430,7 +423,7 @@ std::optional<Value> Evaluator::call_imported(const ParsedModule& module, std::s
   Evaluator callee(*module.scopes, file_, loader_, module.path);
   Value value = call_helper(callee, binding, call.field("arguments"), ctx, false);
   if (!followed(value)) return std::nullopt;
-  return relocated(std::move(value), span(call));
+  return frontend::relocated(std::move(value), span(call));
 }
 
 Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {

@@ -1,0 +1,78 @@
+#include "frontends/javascript/module_loader.h"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "frontends/javascript/javascript_frontend.h"
+
+namespace slotlint::javascript {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uintmax_t kMaxModuleBytes = 1u << 20;
+constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
+
+std::optional<fs::path> locate(const fs::path& importer, std::string_view specifier) {
+  if (!specifier.starts_with("./") && !specifier.starts_with("../")) return std::nullopt;
+  fs::path base = (importer.parent_path() / fs::path(specifier)).lexically_normal();
+  std::vector<fs::path> candidates{base};
+  static constexpr std::array<std::string_view, 6> kExtensions{".js",  ".ts",  ".mjs",
+                                                               ".cjs", ".jsx", ".tsx"};
+  for (auto ext : kExtensions) candidates.emplace_back(base.string() + std::string(ext));
+  for (auto ext : kExtensions) candidates.push_back(base / ("index" + std::string(ext)));
+  // TypeScript's ESM convention: import "./keys.js" resolves to keys.ts.
+  if (base.extension() == ".js") {
+    auto stem = base;
+    stem.replace_extension(".ts");
+    candidates.push_back(stem);
+  }
+  std::error_code ec;
+  for (const auto& candidate : candidates) {
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+  }
+  return std::nullopt;
+}
+
+const TSLanguage* grammar_for(const fs::path& path) {
+  auto ext = path.extension();
+  if (ext == ".ts" || ext == ".mts" || ext == ".cts") return tree_sitter_typescript();
+  if (ext == ".tsx") return tree_sitter_tsx();
+  return tree_sitter_javascript();
+}
+
+}  // namespace
+
+const ParsedModule* ModuleLoader::load(const fs::path& importer, std::string_view specifier) {
+  auto path = locate(importer, specifier);
+  if (!path) return nullptr;
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(*path, ec).string();
+  std::scoped_lock lock(mutex_);
+  auto [it, inserted] = modules_.try_emplace(key);
+  if (!inserted) return it->second.get();
+  if (fs::file_size(*path, ec) > kMaxModuleBytes || ec) return nullptr;
+  std::ifstream in(*path, std::ios::binary);
+  if (!in) return nullptr;
+  auto module = std::make_unique<ParsedModule>();
+  module->path = *path;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  module->source = std::move(bytes).str();
+  std::string grammar = path->extension().string();
+  auto parser = parsers_.find(grammar);
+  if (parser == parsers_.end()) {
+    std::string error;
+    auto created = ts::Parser::create(grammar_for(*path), error);
+    if (!created) return nullptr;
+    parser = parsers_.emplace(grammar, std::move(*created)).first;
+  }
+  module->tree = parser->second.parse(module->source, kParseTimeoutMicros);
+  if (!module->tree) return nullptr;
+  // Hole symbols of this module must not meet the importer's.
+  module->scopes = ScopeTree::build(*module->tree, key + "#");
+  it->second = std::move(module);
+  return it->second.get();
+}
+
+}  // namespace slotlint::javascript

@@ -1,0 +1,40 @@
+// Finds and parses the project's JavaScript/TypeScript modules that analysed
+// files import with a relative path (`import { userKey } from "./keys"`,
+// `require("../lib/keys")`), so keys built by helpers and constants in other
+// modules can be followed. Each module is read and parsed once per run and
+// shared by all threads; one that cannot be found is simply not followed.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "frontends/common/tree_sitter.h"
+#include "frontends/javascript/scopes.h"
+
+namespace slotlint::javascript {
+
+struct ParsedModule {
+  std::filesystem::path path;
+  std::string source;
+  std::optional<ts::Tree> tree;
+  std::optional<ScopeTree> scopes;
+};
+
+class ModuleLoader {
+ public:
+  // The module `specifier` names from `importer`; nullptr when it is not a
+  // relative import, is not found, or cannot be parsed.
+  const ParsedModule* load(const std::filesystem::path& importer, std::string_view specifier);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<ParsedModule>> modules_;  // by path; null: unusable
+  std::map<std::string, ts::Parser> parsers_;                     // by grammar
+};
+
+}  // namespace slotlint::javascript
