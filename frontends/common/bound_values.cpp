@@ -53,8 +53,10 @@ bool named_like_many(const Value& value) {
   if (dot != std::string::npos) name = name.substr(dot + 1);
   while (!name.empty() && (name.back() == '>' || name.back() == ')')) name.pop_back();
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!name.empty() && name.back() == '(') name.pop_back();
+  // keys, queue_names, key_list, id_set; not get_set_key(), offset_key.
   return name.ends_with('s') || name.find("list") != std::string::npos ||
-         name.find("keys") != std::string::npos || name.find("set") != std::string::npos;
+         name.find("keys") != std::string::npos || name.ends_with("set");
 }
 
 std::optional<Value> as_mapping(const Value& value) {

@@ -40,8 +40,6 @@ void flatten_into(std::vector<Passed>& out, Passed passed, bool flattens) {
     }
     return;
   }
-  // An array we cannot see, named like one (`keys`): its elements.
-  if (value.kind == Value::Kind::Opaque && frontend::named_like_many(value)) passed.spread = true;
   out.push_back(std::move(passed));
 }
 
@@ -80,7 +78,11 @@ JsArguments::JsArguments(const model::Method& method, ts::Node arguments,
       bind(positional[next]->name, std::move(seq));
       next = positional.size();
     } else {
-      add_vararg(std::move(arg.value), arg.spread);
+      // An array we cannot see, named like one (`keys`), among the arguments
+      // a flattening client spreads: its elements.
+      bool many = flattens && !arg.spread && arg.value.kind == Value::Kind::Opaque &&
+                  frontend::named_like_many(arg.value);
+      add_vararg(std::move(arg.value), arg.spread || many);
     }
   }
 }

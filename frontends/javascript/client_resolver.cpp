@@ -49,7 +49,75 @@ std::optional<ClientRef> ClientResolver::from_constructor(ts::Node call, const S
   return std::nullopt;
 }
 
-std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annotation) const {
+std::optional<ClientRef> ClientResolver::from_annotation(std::string_view annotation,
+                                                         const Scope* scope, int depth) const {
+  if (auto found = annotation_names_class(annotation)) return found;
+  if (scope == nullptr || depth > kMaxDepth) return std::nullopt;
+  // Each type name in it: an alias to follow, or an import to name canonically.
+  std::string text(annotation);
+  for (std::size_t at = 0; at < text.size();) {
+    auto is_part = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$' || c == '.';
+    };
+    if (!is_part(text[at]) || std::isdigit(static_cast<unsigned char>(text[at])) != 0) {
+      ++at;
+      continue;
+    }
+    auto end = at;
+    while (end < text.size() && is_part(text[end])) ++end;
+    std::string name = text.substr(at, end - at);
+    at = end;
+    auto dot = name.find('.');
+    const auto* binding = evaluator_.binding_of(name.substr(0, dot), *scope);
+    if (binding == nullptr) continue;
+    if (binding->kind == Binding::Kind::Type && binding->scope != nullptr) {
+      if (auto found = from_annotation(binding->value.text(), binding->scope, depth + 1))
+        return found;
+    }
+    if (binding->kind == Binding::Kind::Import) {
+      for (const auto* api : models_) {
+        auto module = api->modules.find(binding->import_source);
+        if (module == api->modules.end()) continue;
+        auto canonical = module->second.find(binding->import_name);
+        if (canonical == module->second.end()) continue;
+        std::string full = canonical->second + (dot == std::string::npos ? "" : name.substr(dot));
+        if (auto found = annotation_names_class(full)) return found;
+        if (const auto* cls = api->class_for_constructor(full)) return ClientRef{api, cls, false};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ClientRef> ClientResolver::from_return_type(ts::Node call, const Scope& scope) const {
+  auto function = unwrap(call.field("function"));
+  ts::Node definition;
+  const Scope* where = &scope;
+  if (function.type() == "identifier") {
+    if (const auto* binding = evaluator_.binding_of(function.text(), scope)) {
+      definition =
+          binding->kind == Binding::Kind::Function ? binding->value : unwrap(binding->value);
+      where = binding->scope;
+    }
+  } else if (function.type() == "member_expression" &&
+             unwrap(function.field("object")).type() == "this") {
+    const Scope* cls = scope.kind == Scope::Kind::Class ? &scope : scope.enclosing_class;
+    auto body = cls == nullptr ? ts::Node{} : cls->node.field("body");
+    for (std::uint32_t i = 0; i < body.named_child_count(); ++i) {
+      auto member = body.named_child(i);
+      if (member.type() == "method_definition" &&
+          member.field("name").text() == function.field("property").text()) {
+        definition = member;
+        where = cls;
+      }
+    }
+  }
+  auto declared = definition.field("return_type");
+  if (declared.is_null() || where == nullptr) return std::nullopt;
+  return from_annotation(declared.text(), where);
+}
+
+std::optional<ClientRef> ClientResolver::annotation_names_class(std::string_view annotation) const {
   std::string text = without_space(annotation);
   if (text.starts_with(":")) text = text.substr(1);
   // Redis, Redis | null, Promise<Cluster>, RedisClientType<...>
@@ -79,13 +147,21 @@ std::optional<ClientRef> ClientResolver::by_name(std::string_view name) const {
 
 std::optional<ClientRef> ClientResolver::from_binding(const Binding& binding, int depth) const {
   if (!binding.annotation.empty()) {
-    if (auto found = from_annotation(binding.annotation)) return found;
+    if (auto found = from_annotation(binding.annotation, binding.scope)) return found;
   }
   if ((binding.kind == Binding::Kind::Const || binding.kind == Binding::Kind::Let) &&
       !binding.value.is_null() && binding.scope != nullptr) {
     return resolve(binding.value, *binding.scope, depth + 1);
   }
   return std::nullopt;
+}
+
+bool ClientResolver::seen_not_a_client(const Binding& binding) const {
+  if (!binding.annotation.empty()) return true;  // a type that is no client's
+  auto type = unwrap(binding.value).type();
+  return type == "new_expression" || type == "object" || type == "array" || type == "string" ||
+         type == "template_string" || type == "number" || type == "arrow_function" ||
+         type == "function_expression";
 }
 
 std::optional<ClientRef> ClientResolver::from_callback(const Binding& binding, int depth) const {
@@ -109,11 +185,21 @@ std::optional<ClientRef> ClientResolver::from_callback(const Binding& binding, i
 std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope& scope,
                                                  int depth) const {
   if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
+  for (auto cast = receiver;
+       cast.type() == "as_expression" || cast.type() == "satisfies_expression" ||
+       cast.type() == "parenthesized_expression" || cast.type() == "await_expression";
+       cast = cast.named_child(0)) {
+    // (await this.getClient()) as RedisClientType
+    if (cast.type() != "parenthesized_expression" && cast.type() != "await_expression") {
+      if (auto found = from_annotation(cast.named_child(1).text(), &scope)) return found;
+    }
+  }
   receiver = unwrap(receiver);
   auto type = receiver.type();
   if (type == "new_expression") return from_constructor(receiver, scope);
   if (type == "call_expression") {
     if (auto found = from_constructor(receiver, scope)) return found;
+    if (auto found = from_return_type(receiver, scope)) return found;
     auto function = unwrap(receiver.field("function"));
     if (function.type() != "member_expression") return std::nullopt;
     auto method = function.field("property").text();
@@ -145,9 +231,14 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
     auto property = receiver.field("property").text();
     if (object.type() == "this") {
       if (const auto* fields = evaluator_.fields_of(property, scope)) {
+        bool something_else = false;
         for (const auto& field : *fields) {
           if (auto found = from_binding(field, depth)) return found;
+          something_else = something_else || seen_not_a_client(field);
         }
+        // `private redisListeners: Map<...>`, `this.redisCache = new Map()`:
+        // what it is can be seen, and it is not a client, whatever its name.
+        if (something_else) return std::nullopt;
       }
     }
     return by_name(property);

@@ -43,7 +43,16 @@ class ClientResolver {
   std::optional<ClientRef> from_constructor(ts::Node call, const Scope& scope) const;
   std::optional<ClientRef> from_binding(const Binding& binding, int depth) const;
   std::optional<ClientRef> from_callback(const Binding& binding, int depth) const;
-  std::optional<ClientRef> from_annotation(std::string_view annotation) const;
+  // The binding shows a value that is not a client (a Map, a literal, a
+  // non-client type annotation).
+  bool seen_not_a_client(const Binding& binding) const;
+  // A TypeScript type: a client class's name, also through type aliases and
+  // imports under another name (`import { Redis as R } from "ioredis"`).
+  std::optional<ClientRef> from_annotation(std::string_view annotation,
+                                           const Scope* scope = nullptr, int depth = 0) const;
+  // The declared return type of the function or method a call runs.
+  std::optional<ClientRef> from_return_type(ts::Node call, const Scope& scope) const;
+  std::optional<ClientRef> annotation_names_class(std::string_view annotation) const;
   std::optional<ClientRef> by_name(std::string_view name) const;
   std::optional<ir::GroupRef> batch_created_by(ts::Node call, const Scope& scope, std::string id,
                                                ir::FileIndex file) const;

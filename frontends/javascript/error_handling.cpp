@@ -60,9 +60,42 @@ void find_waits(ts::Node loop, bool& waits, bool& zero) {
   zero = waits && !any_nonzero;
 }
 
-void handler_effects(ts::Node body, ts::Node around, ir::ErrorHandling& handling,
-                     ir::FileIndex file) {
-  handling.reraises = contains(body, "throw_statement");
+// Logging or reporting the error is not handling it.
+bool logs(ts::Node call) {
+  std::string callee(unwrap(call.field("function")).text());
+  std::ranges::transform(callee, callee.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view word : {"log", "console", "print", "warn", "debug", "info", "trace",
+                                "capture", "report", "sentry"}) {
+    if (callee.find(word) != std::string::npos) return true;
+  }
+  return callee.ends_with(".error");
+}
+
+// The handler passes the error on: `callback(err)`, `reject(err)`,
+// `next(err)`, `this.emit("error", err)` (a call, other than logging, with
+// the caught error as an argument).
+bool forwards(ts::Node body, std::string_view error) {
+  if (error.empty()) return false;
+  std::vector<ts::Node> stack{body};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "call_expression" && !logs(current)) {
+      auto arguments = current.field("arguments");
+      for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+        if (arguments.named_child(i).text() == error) return true;
+      }
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+void handler_effects(ts::Node body, ts::Node around, std::string_view error,
+                     ir::ErrorHandling& handling, ir::FileIndex file) {
+  handling.reraises = contains(body, "throw_statement") || forwards(body, error);
   if (body.type() != "statement_block") return;  // `.catch(() => null)`: an expression
   bool always_leaves = false;
   for (std::uint32_t i = 0; i < body.named_child_count(); ++i) {
@@ -101,7 +134,12 @@ ir::ErrorHandling error_handling(ts::Node raising_call, ir::FileIndex file) {
     handling.caught = true;
     handling.handler = {file, member.field("property").begin(), member.field("property").end()};
     handling.handler_text = "`.catch(...)`";
-    handler_effects(handler.field("body"), member.parent(), handling, file);
+    auto parameter = handler.field("parameter");
+    if (parameter.is_null()) parameter = handler.field("parameters").named_child(0);
+    if (parameter.type() == "required_parameter") parameter = parameter.field("pattern");
+    handler_effects(handler.field("body"), member.parent(),
+                    parameter.type() == "identifier" ? parameter.text() : std::string_view{},
+                    handling, file);
     return handling;
   }
   for (auto node = raising_call.parent(); !node.is_null() && !is_boundary(node.type());
@@ -112,7 +150,10 @@ ir::ErrorHandling error_handling(ts::Node raising_call, ir::FileIndex file) {
     handling.caught = true;
     handling.handler = {file, clause.begin(), clause.begin() + 5};  // `catch`
     handling.handler_text = "a `catch` block";
-    handler_effects(clause.field("body"), node, handling, file);
+    auto parameter = clause.field("parameter");
+    handler_effects(clause.field("body"), node,
+                    parameter.type() == "identifier" ? parameter.text() : std::string_view{},
+                    handling, file);
     return handling;
   }
   return handling;

@@ -346,10 +346,10 @@ Value Evaluator::eval_member(ts::Node member, const Context& ctx) const {
   return hole(member, ctx);
 }
 
-Value Evaluator::call_helper(const Evaluator& callee, ts::Node function, ts::Node arguments,
-                             const Context& ctx) const {
+std::optional<Value> Evaluator::call_helper(const Evaluator& callee, ts::Node function,
+                                            ts::Node arguments, const Context& ctx) const {
   const Scope* own = callee.scopes_.scope_of(function);
-  if (own == nullptr) return hole(function, ctx);
+  if (own == nullptr) return std::nullopt;
   Context body_ctx{own, function.end(), {}, ctx.depth + 1};
   Context arg_ctx = ctx;
   ++arg_ctx.depth;
@@ -372,12 +372,12 @@ Value Evaluator::call_helper(const Evaluator& callee, ts::Node function, ts::Nod
       fallback = pattern.field("right");
       pattern = pattern.field("left");
     }
-    if (pattern.type() != "identifier") return hole(function, ctx);
+    if (pattern.type() != "identifier") return std::nullopt;
     ts::Node argument;
     while (next < arguments.named_child_count() && arguments.named_child(next).type() == "comment")
       ++next;
     if (next < arguments.named_child_count()) argument = arguments.named_child(next++);
-    if (argument.type() == "spread_element") return hole(function, ctx);
+    if (argument.type() == "spread_element") return std::nullopt;
     Value value = !argument.is_null() ? eval(argument, arg_ctx)
                   : !fallback.is_null()
                       ? eval(fallback, body_ctx)
@@ -387,7 +387,7 @@ Value Evaluator::call_helper(const Evaluator& callee, ts::Node function, ts::Nod
   return callee.eval_body(function, body_ctx);
 }
 
-Value Evaluator::eval_body(ts::Node function, const Context& body_ctx) const {
+std::optional<Value> Evaluator::eval_body(ts::Node function, const Context& body_ctx) const {
   auto body = function.field("body");
   if (body.type() != "statement_block") return eval(body, body_ctx);
   // The single `return` of the body (not counting nested functions).
@@ -406,7 +406,7 @@ Value Evaluator::eval_body(ts::Node function, const Context& body_ctx) const {
     for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
       stack.push_back(node.named_child(i));
   }
-  if (returns != 1 || returned.is_null()) return hole(function, body_ctx);
+  if (returns != 1 || returned.is_null()) return std::nullopt;
   return eval(returned, body_ctx);
 }
 
@@ -424,7 +424,8 @@ Value Evaluator::map_over(ts::Node callback, const Value& array, const Context& 
   auto run = [&](Value element) {
     Context body_ctx{own, callback.end(), ctx.locals, ctx.depth + 1};
     body_ctx.locals[name] = std::move(element);
-    return eval_body(callback, body_ctx);
+    auto value = eval_body(callback, body_ctx);
+    return value ? std::move(*value) : hole(callback, ctx);
   };
   Value seq{Value::Kind::Sequence, {}, {}, {}, {}, false};
   bool known = array.kind == Value::Kind::Sequence && array.items.size() <= kMaxMappedItems &&
@@ -495,16 +496,17 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
         if (const auto* there = exported(*module, binding->import_name);
             there != nullptr && is_function_node(unwrap(there->value))) {
           Evaluator other(*module->scopes, file_, module->path, modules_);
-          Value value = call_helper(other, unwrap(there->value), arguments, ctx);
-          if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
-            return frontend::relocated(std::move(value), span(call));
+          auto value = call_helper(other, unwrap(there->value), arguments, ctx);
+          if (value && (value->kind != Value::Kind::Opaque || value->text.is_unknown()))
+            return frontend::relocated(std::move(*value), span(call));
         }
         return hole(call, ctx);
       }
       auto definition =
           binding->kind == Binding::Kind::Function ? binding->value : unwrap(binding->value);
-      if (is_function_node(definition) && binding->scope != nullptr)
-        return call_helper(*this, definition, arguments, ctx);
+      if (is_function_node(definition) && binding->scope != nullptr) {
+        if (auto value = call_helper(*this, definition, arguments, ctx)) return *value;
+      }
     }
     return hole(call, ctx);
   }
@@ -568,9 +570,9 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
         if (const auto* there = exported(*module, method);
             there != nullptr && is_function_node(unwrap(there->value))) {
           Evaluator other(*module->scopes, file_, module->path, modules_);
-          Value value = call_helper(other, unwrap(there->value), arguments, ctx);
-          if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
-            return frontend::relocated(std::move(value), span(call));
+          auto value = call_helper(other, unwrap(there->value), arguments, ctx);
+          if (value && (value->kind != Value::Kind::Opaque || value->text.is_unknown()))
+            return frontend::relocated(std::move(*value), span(call));
         }
       }
     }
@@ -588,8 +590,9 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       defined_in = binding->scope;
     }
   }
-  if (!definition.is_null() && defined_in != nullptr)
-    return call_helper(*this, definition, arguments, ctx);
+  if (!definition.is_null() && defined_in != nullptr) {
+    if (auto value = call_helper(*this, definition, arguments, ctx)) return *value;
+  }
   return hole(call, ctx);
 }
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "analyzer/ir/source_span.h"
@@ -63,14 +64,16 @@ class Evaluator {
   Value eval_binding(const Binding& binding, std::string_view name, const Context& ctx) const;
   // Runs a helper (function, arrow function, method) on a call's arguments.
   // The body runs in `callee`, the evaluator of the module that defines it.
-  Value call_helper(const Evaluator& callee, ts::Node function, ts::Node arguments,
-                    const Context& ctx) const;
+  // nullopt when the helper's value cannot be read (the caller makes a hole
+  // of the call, named as the code calls it).
+  std::optional<Value> call_helper(const Evaluator& callee, ts::Node function, ts::Node arguments,
+                                   const Context& ctx) const;
   // An import of another module of the project: the module, and the binding
   // of `name` there (null when it cannot be followed).
   const ParsedModule* imported_module(const Binding& import) const;
   const Binding* exported(const ParsedModule& module, std::string_view name) const;
   // A function's value: its expression body, or its single `return`.
-  Value eval_body(ts::Node function, const Context& body_ctx) const;
+  std::optional<Value> eval_body(ts::Node function, const Context& body_ctx) const;
   Value map_over(ts::Node callback, const Value& array, const Context& ctx) const;
   std::optional<Value> eval_file_call(std::string_view callee, ts::Node arguments,
                                       const Context& ctx) const;

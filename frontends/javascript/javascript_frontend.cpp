@@ -321,9 +321,27 @@ class Frontend {
     return op;
   }
 
+  // `SCRIPT.replace(/^\s+/gm, "").trim()`: formatting that keeps the script
+  // what it is; the body is the text before it.
+  static ts::Node without_text_cleanup(ts::Node expr) {
+    for (int depth = 0; depth < 8; ++depth) {
+      expr = unwrap(expr);
+      auto function = unwrap(expr.field("function"));
+      auto method = function.field("property").text();
+      bool cleanup = method == "trim" || method == "trimStart" || method == "trimEnd" ||
+                     method == "replace" || method == "replaceAll" || method == "toString";
+      if (expr.type() != "call_expression" || function.type() != "member_expression" || !cleanup)
+        return expr;
+      expr = function.field("object");
+    }
+    return expr;
+  }
+
   std::optional<ir::ScriptUse> script_body(ts::Node expr, const Scope& scope,
-                                           std::uint32_t position, std::string name = {}) {
-    if (expr.is_null() || project_ == nullptr) return std::nullopt;
+                                           std::uint32_t position, std::string name = {},
+                                           int depth = 0) {
+    if (expr.is_null() || project_ == nullptr || depth > 4) return std::nullopt;
+    expr = without_text_cleanup(expr);
     Value value = evaluator_.evaluate(expr, scope, position);
     auto inner = unwrap(expr);
     if (name.empty() && (inner.type() == "identifier" || inner.type() == "member_expression"))
@@ -337,13 +355,13 @@ class Frontend {
     if (inner.type() == "identifier") binding = evaluator_.binding_of(inner.text(), scope);
     if (inner.type() == "member_expression" && unwrap(inner.field("object")).type() == "this")
       binding = evaluator_.field_of(inner.field("property").text(), scope);
-    auto fallback = binding == nullptr ? ts::Node{} : unwrap(binding->value);
+    if (binding == nullptr || binding->scope == nullptr) return std::nullopt;
+    auto fallback = without_text_cleanup(binding->value);
     auto op = fallback.field("operator").text();
-    if (fallback.type() == "binary_expression" && (op == "||" || op == "??") &&
-        binding->scope != nullptr) {
-      return script_body(fallback.field("right"), *binding->scope, binding->position, name);
-    }
-    return std::nullopt;
+    if (fallback.type() == "binary_expression" && (op == "||" || op == "??"))
+      fallback = fallback.field("right");
+    if (fallback == unwrap(binding->value)) return std::nullopt;  // nothing new to read
+    return script_body(fallback, *binding->scope, binding->position, name, depth + 1);
   }
 
   // The loop variables whose value changes each time a command is queued in

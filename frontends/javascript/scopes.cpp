@@ -227,6 +227,13 @@ void ScopeTree::visit(ts::Node root) {
       bind_pattern(node.field("name"), std::move(binding), *scope);
     } else if (type == "import_statement") {
       bind_import(node, *scope);
+    } else if (type == "type_alias_declaration") {
+      // type Client = Redis | Cluster
+      auto name = node.field("name");
+      if (!name.is_null()) {
+        scope->names[std::string(name.text())].push_back(
+            {Binding::Kind::Type, node.begin(), node.field("value"), scope});
+      }
     } else if (type == "assignment_expression") {
       auto left = node.field("left");
       Binding binding{Binding::Kind::Let, node.begin(), node.field("right"), scope};

@@ -17,10 +17,10 @@ namespace slotlint::javascript {
 struct Scope;
 
 struct Binding {
-  enum class Kind : std::uint8_t { Const, Let, Parameter, Function, Class, Import, Other };
+  enum class Kind : std::uint8_t { Const, Let, Parameter, Function, Class, Import, Type, Other };
   Kind kind = Kind::Other;
   std::uint32_t position = 0;
-  ts::Node value;                // Const/Let: the initialiser; Function/Class: the definition
+  ts::Node value;  // Const/Let: the initialiser; Function/Class: the definition; Type: the type
   const Scope* scope = nullptr;  // where `value` is evaluated
   std::string annotation{};      // TypeScript type annotation text, if any
   // Import: `import X from "m"` (name "default"), `import {a as X}` ("a"),
