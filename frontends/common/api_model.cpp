@@ -73,9 +73,10 @@ std::vector<Parameter> parse_signature(std::string_view signature) {
     if (part.starts_with("**")) {
       param.kind = Parameter::Kind::VarKeywords;
       part = part.substr(2);
-    } else if (part.starts_with("*")) {
+    } else if (part.starts_with("*") || part.starts_with("...")) {
+      // *args (Python) or ...args (JavaScript): the rest of the arguments.
       param.kind = Parameter::Kind::VarArgs;
-      part = part.substr(1);
+      part = part.substr(part.starts_with("...") ? 3 : 1);
       keyword_only = true;
     } else if (keyword_only) {
       param.kind = Parameter::Kind::KeywordOnly;
@@ -253,6 +254,19 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       method.only_on = list_of<std::string>(entry, "only_on");
       method.script_param = entry.value("script_param", std::string{});
       method.library = model.library;
+      // Every parameter the template uses must be in the signature: a typo
+      // would silently give no keys.
+      for (const auto& element : method.argv) {
+        if (element.kind == TemplateElement::Kind::Word) continue;
+        auto base = element.text.substr(0, element.text.find('.'));
+        if (std::ranges::none_of(method.signature,
+                                 [&](const Parameter& p) { return p.name == base; })) {
+          error = "method '" + name + "': argv uses '" + element.text +
+                  "', which is not a parameter of its signature '" +
+                  entry.at("signature").get<std::string>() + "'";
+          return std::nullopt;
+        }
+      }
       if (!method.command_from_first_arg && method.command().empty()) {
         error = "method '" + name + "': argv must start with the command name";
         return std::nullopt;
