@@ -92,12 +92,29 @@ class Config(unittest.TestCase):
         self.assertEqual([(f["line"], f["level"]) for f in found], [(7, "warning")])
         self.assertIn("MGET", found[0]["message"])
 
+    def test_user_model_for_a_typescript_wrapper(self):
+        self.write("src/queue.ts", 'import { IRedisClient } from "./x";\n'
+                   'export const f = (client: IRedisClient) => client.mget("a", "b");\n')
+        model = {"library": "queue-client", "language": "javascript", "prefilter": ["IRedisClient"],
+                 "default_class": "IRedisClient",
+                 "classes": [{"name": "IRedisClient", "constructors": [], "annotations": ["IRedisClient"],
+                              "cross_slot": "sent"}],
+                 "methods": {"mget": {"signature": "...keys", "argv": ["MGET", "...keys"]}}}
+        self.assertEqual([f for f in self.findings() if f["path"] == "src/queue.ts"], [])
+        path = self.write("model.json", json.dumps({"models": [model]}))
+        found = [f for f in self.findings("--config", path) if f["path"] == "src/queue.ts"]
+        self.assertEqual([(f["line"], f["code"], f["level"]) for f in found], [(2, "SL001", "error")])
+
     def test_bad_configurations_exit_3_with_file_and_line(self):
         cases = {
             "unknown_key.json": ('{\n  "rules": {},\n  "exclud": []\n}', ":3:", "allowed: rules"),
             "bad_level.json": ('{"rules": {"SL001": {"level": "loud"}}}', ":1:", "\"note\", \"warning\" or \"error\""),
             "bad_json.json": ('{"rules": ', ":1:", "not valid JSON"),
             "bad_model.json": (json.dumps({"models": [{"library": "x"}]}), "bad_model.json", "invalid"),
+            # A template naming no parameter would silently give no keys.
+            "typo_model.json": (json.dumps({"models": [dict(USER_MODEL, methods={
+                "multi_get": {"signature": "keys", "argv": ["MGET", "...kes"]}})]}),
+                "typo_model.json", "'kes', which is not a parameter"),
         }
         for name, (text, where, what) in cases.items():
             with self.subTest(name):
