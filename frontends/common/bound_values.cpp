@@ -214,4 +214,72 @@ std::vector<ir::Arg> BoundValues::map_items(std::string_view param) const {
   return mapping_args(find(param), call_, true, true);
 }
 
+namespace {
+
+using ParamKind = model::Parameter::Kind;
+
+std::string varargs_name(const model::Method& method) {
+  for (const auto& param : method.signature) {
+    if (param.kind == ParamKind::VarArgs) return param.name;
+  }
+  return {};
+}
+
+// What one argument stands for once the library flattens it.
+void flatten_into(std::vector<PassedArgument>& out, PassedArgument passed, bool flattens) {
+  if (!flattens || passed.spread) {
+    out.push_back(std::move(passed));
+    return;
+  }
+  auto& value = passed.value;
+  if (value.kind == Value::Kind::Sequence) {
+    for (auto& item : value.items) out.push_back({std::move(item.value), item.spread, {}});
+    return;
+  }
+  if (value.kind == Value::Kind::Mapping) {
+    for (std::size_t i = 0; i < value.keys.size(); ++i) {
+      out.push_back({std::move(value.keys[i]), false, {}});
+      out.push_back({std::move(value.values[i]), false, {}});
+    }
+    if (value.mapping_has_unknown_part) {
+      out.push_back(
+          {Value::opaque(ir::KeyExpr::unknown("...mapping", value.text.span())), true, {}});
+    }
+    return;
+  }
+  out.push_back(std::move(passed));
+}
+
+}  // namespace
+
+PositionalArguments::PositionalArguments(const model::Method& method,
+                                         std::vector<PassedArgument> arguments, ir::SourceSpan call,
+                                         bool flattens)
+    : BoundValues(varargs_name(method), call) {
+  std::vector<PassedArgument> passed;
+  for (auto& argument : arguments) flatten_into(passed, std::move(argument), flattens);
+  std::vector<const model::Parameter*> positional;
+  for (const auto& param : method.signature) {
+    if (param.kind == ParamKind::Positional) positional.push_back(&param);
+  }
+  std::size_t next = 0;
+  for (auto& arg : passed) {
+    if (next < positional.size() && !arg.spread) {
+      bind(positional[next++]->name, std::move(arg.value), arg.node);
+    } else if (next < positional.size()) {
+      // A spread where single parameters are expected: the rest is unknowable.
+      Value seq{Value::Kind::Sequence, {}, {}, {}, {}, false};
+      seq.items.push_back({std::move(arg.value), true});
+      bind(positional[next]->name, std::move(seq));
+      next = positional.size();
+    } else {
+      // An array we cannot see, named like one (`keys`), among the arguments
+      // a flattening client spreads: its elements.
+      bool many = flattens && !arg.spread && arg.value.kind == Value::Kind::Opaque &&
+                  named_like_many(arg.value);
+      add_vararg(std::move(arg.value), arg.spread || many);
+    }
+  }
+}
+
 }  // namespace slotlint::frontend

@@ -51,4 +51,20 @@ class BoundValues : public BoundArguments {
   ir::SourceSpan call_;
 };
 
+// An argument as a call passes it: `...rest` / `keys...` are spreads.
+struct PassedArgument {
+  Value value;
+  bool spread = false;
+  ts::Node node{};
+};
+
+// Positional arguments (with spreads) bound to a signature, for languages
+// without keyword arguments. A client that flattens its arguments (ioredis,
+// go-redis) takes arrays as their elements and mappings as key/value pairs.
+class PositionalArguments : public BoundValues {
+ public:
+  PositionalArguments(const model::Method& method, std::vector<PassedArgument> arguments,
+                      ir::SourceSpan call, bool flattens);
+};
+
 }  // namespace slotlint::frontend

@@ -1,6 +1,5 @@
 // Binds a JavaScript call's arguments (positional, `...spread`) to a model
-// method's signature. A library that flattens its arguments (ioredis) takes
-// arrays as their elements and objects as key/value pairs.
+// method's signature.
 #pragma once
 
 #include "frontends/common/bound_values.h"
@@ -8,10 +7,17 @@
 
 namespace slotlint::javascript {
 
-class JsArguments final : public frontend::BoundValues {
+// The arguments of a call (or the elements of an array standing for one).
+std::vector<frontend::PassedArgument> passed_arguments(ts::Node arguments,
+                                                       const Evaluator& evaluator,
+                                                       const Scope& scope);
+
+class JsArguments final : public frontend::PositionalArguments {
  public:
   JsArguments(const model::Method& method, ts::Node arguments, const Evaluator& evaluator,
-              const Scope& scope, ir::FileIndex file, bool flattens);
+              const Scope& scope, ir::FileIndex file, bool flattens)
+      : PositionalArguments(method, passed_arguments(arguments, evaluator, scope),
+                            {file, arguments.begin(), arguments.end()}, flattens) {}
 };
 
 }  // namespace slotlint::javascript
