@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "frontends/go/go_frontend.h"
+#include "frontends/go/project.h"
 #include "frontends/javascript/javascript_frontend.h"
 #include "frontends/javascript/project.h"
 #include "frontends/python/module_loader.h"
@@ -32,6 +34,17 @@ frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, front
                              dynamic_cast<javascript::JsProject*>(project));
 }
 
+std::unique_ptr<frontend::ProjectState> go_project(const std::filesystem::path& root) {
+  return std::make_unique<golang::GoProject>(root);
+}
+
+frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Models models,
+                                  ts::Parser& parser, const FrontendLimits& limits,
+                                  frontend::ProjectState* project) {
+  return golang::analyse(file, models, parser, limits.parse_timeout_micros,
+                         dynamic_cast<golang::GoProject*>(project));
+}
+
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
       {"python",
@@ -55,6 +68,7 @@ const std::vector<Language>& table() {
        {"//"},
        javascript_project,
        analyse_javascript},
+      {"go", {".go"}, tree_sitter_go, {"go-redis"}, {"//"}, go_project, analyse_go},
       {"tsx",
        {".tsx"},
        tree_sitter_tsx,

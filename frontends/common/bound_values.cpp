@@ -256,11 +256,24 @@ PositionalArguments::PositionalArguments(const model::Method& method,
                                          std::vector<PassedArgument> arguments, ir::SourceSpan call,
                                          bool flattens)
     : BoundValues(varargs_name(method), call) {
-  std::vector<PassedArgument> passed;
-  for (auto& argument : arguments) flatten_into(passed, std::move(argument), flattens);
   std::vector<const model::Parameter*> positional;
   for (const auto& param : method.signature) {
     if (param.kind == ParamKind::Positional) positional.push_back(&param);
+  }
+  // Named parameters take arguments as they are; what is left for the
+  // variadic parameter is flattened (go-redis MSet(ctx, map), ioredis
+  // mget(["a", "b"])).
+  std::vector<PassedArgument> passed;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    bool named =
+        i < positional.size() &&
+        std::ranges::none_of(arguments.begin(), arguments.begin() + static_cast<std::ptrdiff_t>(i),
+                             [](const PassedArgument& a) { return a.spread; });
+    if (named) {
+      passed.push_back(std::move(arguments[i]));
+    } else {
+      flatten_into(passed, std::move(arguments[i]), flattens);
+    }
   }
   std::size_t next = 0;
   for (auto& arg : passed) {

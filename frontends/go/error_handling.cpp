@@ -1,0 +1,145 @@
+#include "frontends/go/error_handling.h"
+
+#include <vector>
+
+#include "frontends/common/source_helpers.h"
+
+namespace slotlint::golang {
+namespace {
+
+bool is_boundary(std::string_view type) {
+  return type == "function_declaration" || type == "method_declaration" || type == "func_literal";
+}
+
+bool contains(ts::Node node, std::string_view type) {
+  std::vector<ts::Node> stack{node};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == type) return true;
+    if (current != node && is_boundary(current.type())) continue;
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+// The error leaves the block: returned, panicked, fatal, or sent on.
+bool passes_on(ts::Node body) {
+  if (contains(body, "return_statement")) return true;
+  std::vector<ts::Node> stack{body};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "call_expression") {
+      auto callee = current.field("function").text();
+      if (callee == "panic" || callee.ends_with("Fatal") || callee.ends_with("Fatalf") ||
+          callee == "os.Exit") {
+        return true;
+      }
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+void find_retry(ts::Node from, ir::ErrorHandling& handling, ir::FileIndex file) {
+  for (auto node = from.parent(); !node.is_null() && !is_boundary(node.type());
+       node = node.parent()) {
+    if (node.type() != "for_statement") continue;
+    bool ranges = false;
+    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
+      ranges = ranges || node.named_child(i).type() == "range_clause";
+    if (ranges) return;  // moving on to the next element is no retry
+    handling.retries = true;
+    handling.retry_loop = {file, node.begin(), node.begin() + 3};
+    std::vector<ts::Node> stack{node.field("body")};
+    bool nonzero = false;
+    while (!stack.empty()) {
+      auto current = stack.back();
+      stack.pop_back();
+      if (current.type() == "call_expression" &&
+          frontend::names_a_wait(current.field("function").text())) {
+        handling.waits = true;
+        auto delay = current.field("arguments").named_child(0);
+        nonzero = nonzero || delay.text() != "0";
+      }
+      for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+        stack.push_back(current.named_child(i));
+    }
+    handling.waits_zero = handling.waits && !nonzero;
+    return;
+  }
+}
+
+}  // namespace
+
+ir::ErrorHandling error_handling(ts::Node call, ir::FileIndex file) {
+  ir::ErrorHandling handling;
+  handling.raised_at = {file, call.begin(), call.end()};
+  // rdb.MSet(ctx, ...).Err() / .Result(): the error is read from there.
+  auto node = call;
+  while (node.parent().type() == "selector_expression" &&
+         node.parent().parent().type() == "call_expression") {
+    node = node.parent().parent();
+  }
+  auto statement = node.parent();
+  if (statement.type() == "expression_statement") {
+    handling.caught = true;
+    handling.handler = handling.raised_at;
+    handling.handler_text = "ignoring the result (its error is never read)";
+    find_retry(statement, handling, file);
+    return handling;
+  }
+  if (statement.type() == "expression_list") statement = statement.parent();
+  if (statement.type() != "assignment_statement" && statement.type() != "short_var_declaration")
+    return handling;
+  auto left = statement.field("left");
+  auto error = left.named_child(left.named_child_count() - 1);
+  if (error.text() == "_") {
+    handling.caught = true;
+    handling.handler = {file, error.begin(), error.end()};
+    handling.handler_text = "assigning its error to `_`";
+    find_retry(statement, handling, file);
+    return handling;
+  }
+  // if err != nil { ... }: right after, or with the call in its initializer.
+  ts::Node check;
+  if (statement.parent().type() == "if_statement") {
+    check = statement.parent();
+  } else {
+    auto block = statement.parent();
+    bool after = false;
+    for (std::uint32_t i = 0; i < block.named_child_count() && check.is_null(); ++i) {
+      auto sibling = block.named_child(i);
+      if (sibling == statement) {
+        after = true;
+        continue;
+      }
+      if (after && sibling.type() == "if_statement") check = sibling;
+      if (after && sibling.type() != "if_statement" && sibling.type() != "comment") break;
+    }
+  }
+  auto condition = check.field("condition").text();
+  if (check.is_null() || condition.find(error.text()) == std::string_view::npos) return handling;
+  auto body = condition.find("!=") != std::string_view::npos ? check.field("consequence")
+                                                             : check.field("alternative");
+  if (condition.find("==") != std::string_view::npos) {
+    // if err == nil { break }: the loop goes on while it fails.
+    handling.caught = true;
+    handling.handler = {file, check.begin(), check.begin() + 2};
+    handling.handler_text = "an `if err == nil` that lets the failure pass";
+    find_retry(check, handling, file);
+    return handling;
+  }
+  handling.caught = true;
+  handling.handler = {file, check.begin(), check.begin() + 2};  // `if`
+  handling.handler_text = "an `if err != nil` block";
+  handling.reraises = !body.is_null() && passes_on(body);
+  if (!handling.reraises && !body.is_null() && contains(body, "continue_statement"))
+    find_retry(check, handling, file);
+  return handling;
+}
+
+}  // namespace slotlint::golang

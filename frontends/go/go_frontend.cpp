@@ -1,0 +1,388 @@
+#include "frontends/go/go_frontend.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "frontends/common/bound_values.h"
+#include "frontends/common/op_builder.h"
+#include "frontends/common/source_helpers.h"
+#include "frontends/go/error_handling.h"
+#include "frontends/go/evaluator.h"
+#include "frontends/go/project.h"
+#include "frontends/go/scopes.h"
+#include "frontends/lua/script_use.h"
+
+namespace slotlint::golang {
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+  return std::ranges::find(names, name) != names.end();
+}
+
+std::vector<ts::Node> arguments_of(ts::Node call) {
+  std::vector<ts::Node> args;
+  auto list = call.field("arguments");
+  for (std::uint32_t i = 0; i < list.named_child_count(); ++i) {
+    auto arg = list.named_child(i);
+    if (arg.type() != "comment") args.push_back(arg);
+  }
+  return args;
+}
+
+struct ClientRef {
+  const model::ApiModel* api = nullptr;
+  const model::ClientClass* cls = nullptr;
+  bool by_name_only = false;
+};
+
+// Calls whose function literal runs with a batch: rdb.TxPipelined(ctx,
+// func(pipe redis.Pipeliner) error {...}), rdb.Watch(ctx, func(tx *redis.Tx)
+// error {...}, keys...).
+std::optional<ir::GroupRef::Kind> callback_batch(std::string_view method) {
+  if (method == "Pipelined") return ir::GroupRef::Kind::Pipeline;
+  if (method == "TxPipelined" || method == "Watch") return ir::GroupRef::Kind::Transaction;
+  return std::nullopt;
+}
+
+class Frontend {
+ public:
+  Frontend(const frontend::FileInput& file, frontend::Models models, const ScopeTree& scopes,
+           GoProject* project, frontend::FileAnalysis& result)
+      : file_(file),
+        models_(models),
+        scopes_(scopes),
+        evaluator_(scopes, file.index, file.filesystem_path),
+        project_(project),
+        result_(result) {}
+
+  void run() {
+    for (const auto& call : scopes_.calls()) {
+      if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
+    }
+  }
+
+ private:
+  // `redis.NewClient` whatever the file calls the package.
+  std::string canonical(std::string_view callee) const {
+    std::string text(callee);
+    if (text.starts_with("*")) text = text.substr(1);
+    auto dot = text.find('.');
+    if (dot == std::string::npos) return text;
+    auto import = scopes_.imports().find(std::string_view(text).substr(0, dot));
+    if (import == scopes_.imports().end()) return text;
+    for (const auto* api : models_) {
+      auto module = api->modules.find(import->second);
+      if (module == api->modules.end()) continue;
+      auto name = module->second.find("*");
+      if (name != module->second.end()) return name->second + text.substr(dot);
+    }
+    return text;
+  }
+
+  std::optional<ClientRef> from_type(std::string_view type) const {
+    std::string name = canonical(type);
+    for (const auto* api : models_) {
+      for (const auto& cls : api->classes) {
+        if (listed(cls.annotations, name) || listed(cls.annotations, "*" + name))
+          return ClientRef{api, &cls, false};
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ClientRef> by_name(std::string_view name) const {
+    for (const auto* api : models_) {
+      if (const auto* cls = api->class_for_receiver_name(name)) return ClientRef{api, cls, true};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const {
+    receiver = unwrap(receiver);
+    if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
+    auto type = receiver.type();
+    if (type == "call_expression") {
+      auto function = unwrap(receiver.field("function"));
+      std::string name = canonical(function.text());
+      for (const auto* api : models_) {
+        if (const auto* cls = api->class_for_constructor(name)) return ClientRef{api, cls, false};
+      }
+      if (function.type() != "selector_expression") return std::nullopt;
+      auto method = function.field("field").text();
+      auto inner = resolve(function.field("operand"), scope, depth + 1);
+      if (!inner) return std::nullopt;
+      const auto& api = *inner->api;
+      if (listed(api.same_client_methods, method) || listed(api.pipeline_methods, method) ||
+          listed(api.transaction_methods, method)) {
+        return inner;
+      }
+      return std::nullopt;
+    }
+    if (type == "identifier") {
+      const Scope* where = nullptr;
+      const auto* bindings = evaluator_.bindings_of(receiver.text(), scope, &where);
+      if (bindings == nullptr) return by_name(receiver.text());
+      for (const auto& binding : *bindings) {
+        if (!binding.type.empty()) {
+          if (auto found = from_type(binding.type)) return found;
+        }
+        if (!binding.value.is_null() && binding.scope != nullptr) {
+          if (auto found = resolve(binding.value, *binding.scope, depth + 1)) return found;
+        }
+      }
+      bool unseen = std::ranges::all_of(*bindings, [](const Binding& b) {
+        return b.kind == Binding::Kind::Parameter && b.type.empty();
+      });
+      return unseen ? by_name(receiver.text()) : std::nullopt;
+    }
+    if (type == "selector_expression") {
+      // s.rdb: the struct field's declared type.
+      auto field = receiver.field("field").text();
+      auto declared = scopes_.field_types().find(field);
+      if (declared != scopes_.field_types().end()) return from_type(declared->second);
+      return by_name(field);
+    }
+    return std::nullopt;
+  }
+
+  // The batch a call on `receiver` is queued in.
+  std::optional<ir::GroupRef> batch_of(ts::Node receiver, const Scope& scope, int depth = 0) const {
+    receiver = unwrap(receiver);
+    if (receiver.type() != "identifier" || depth > kMaxDepth) return std::nullopt;
+    const Scope* where = nullptr;
+    const auto* bindings = evaluator_.bindings_of(receiver.text(), scope, &where);
+    if (bindings == nullptr || bindings->size() != 1) return std::nullopt;
+    const auto& binding = bindings->front();
+    if (binding.kind == Binding::Kind::Parameter && where != nullptr &&
+        where->node.type() == "func_literal") {
+      // func(pipe redis.Pipeliner) error { ... } passed to TxPipelined/Watch.
+      auto call = where->node.parent().parent();
+      if (call.type() != "call_expression") return std::nullopt;
+      auto function = unwrap(call.field("function"));
+      auto kind = callback_batch(function.field("field").text());
+      if (!kind) return std::nullopt;
+      // tx.TxPipelined inside rdb.Watch: the Watch's transaction.
+      const auto& outer = scopes_.scope_of(where->node) != nullptr ? *where->parent : scope;
+      if (auto enclosing = batch_of(function.field("operand"), outer, depth + 1)) return enclosing;
+      return ir::GroupRef{*kind,
+                          "cb@" + std::to_string(where->node.begin()),
+                          {file_.index, call.begin(), call.end()}};
+    }
+    auto value = unwrap(binding.value);
+    if (value.type() != "call_expression") return std::nullopt;
+    auto function = unwrap(value.field("function"));
+    if (function.type() != "selector_expression") return std::nullopt;
+    auto method = function.field("field").text();
+    auto client = resolve(function.field("operand"), *binding.scope);
+    if (!client) return std::nullopt;
+    std::optional<ir::GroupRef::Kind> kind;
+    if (listed(client->api->pipeline_methods, method)) kind = ir::GroupRef::Kind::Pipeline;
+    if (listed(client->api->transaction_methods, method)) kind = ir::GroupRef::Kind::Transaction;
+    if (!kind) return std::nullopt;
+    return ir::GroupRef{
+        *kind,
+        where->id + ":" + std::string(receiver.text()) + "@" + std::to_string(binding.position),
+        {file_.index, value.begin(), value.end()}};
+  }
+
+  std::vector<frontend::PassedArgument> passed(ts::Node arguments, const Scope& scope) const {
+    std::vector<frontend::PassedArgument> result;
+    for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+      auto arg = arguments.named_child(i);
+      if (arg.type() == "comment") continue;
+      bool spread = arg.type() == "variadic_argument";
+      auto expr = spread ? arg.named_child(0) : arg;
+      Value value = evaluator_.evaluate(expr, scope, arg.begin());
+      if (spread && value.kind == Value::Kind::Sequence) {
+        for (auto& item : value.items) result.push_back({std::move(item.value), item.spread, {}});
+        continue;
+      }
+      result.push_back({std::move(value), spread, expr});
+    }
+    return result;
+  }
+
+  // script := redis.NewScript(src); script.Run(ctx, rdb, keys, args...)
+  std::optional<ir::RedisOp> script_run(const Call& call, ts::Node function) {
+    auto method = function.field("field").text();
+    if (method != "Run" && method != "RunRO" && method != "Eval" && method != "EvalSha" &&
+        method != "EvalRO" && method != "EvalShaRO") {
+      return std::nullopt;
+    }
+    auto object = unwrap(function.field("operand"));
+    ts::Node source;
+    const Scope* defined_in = nullptr;
+    std::uint32_t position = 0;
+    if (object.type() == "identifier") {
+      const auto* bindings = evaluator_.bindings_of(object.text(), *call.scope);
+      if (bindings == nullptr || bindings->size() != 1) return std::nullopt;
+      auto value = unwrap(bindings->front().value);
+      if (value.type() != "call_expression" ||
+          canonical(unwrap(value.field("function")).text()) != "redis.NewScript") {
+        return std::nullopt;
+      }
+      source = arguments_of(value).empty() ? ts::Node{} : arguments_of(value).front();
+      defined_in = bindings->front().scope;
+      position = bindings->front().position;
+    } else {
+      return std::nullopt;
+    }
+    auto args = arguments_of(call.call);
+    if (args.size() < 3) return std::nullopt;
+    auto client = resolve(args[1], *call.scope);
+    if (!client) return std::nullopt;
+    model::Method run;
+    run.name = std::string(method);
+    run.signature = model::parse_signature("ctx, c, keys, *args");
+    run.argv = {{model::TemplateElement::Kind::Word, "EVALSHA"},
+                {model::TemplateElement::Kind::Word, "sha1-of-the-script"},
+                {model::TemplateElement::Kind::Count, "keys"},
+                {model::TemplateElement::Kind::Spread, "keys"},
+                {model::TemplateElement::Kind::Spread, "args"}};
+    run.library = client->api->library;
+    auto op = build(call, function, run, *client);
+    if (!op) return std::nullopt;
+    if (!source.is_null() && defined_in != nullptr)
+      op->script = script_body(source, *defined_in, position);
+    op->group = batch_of(args[1], *call.scope);
+    return op;
+  }
+
+  std::optional<ir::RedisOp> build(const Call& call, ts::Node function, const model::Method& method,
+                                   const ClientRef& client) {
+    auto arguments = call.call.field("arguments");
+    ir::RedisOp op;
+    op.call = {file_.index, call.call.begin(), call.call.end()};
+    auto field = function.field("field");
+    op.callee = {file_.index, field.begin(), field.end()};
+    op.api = std::string(field.text());
+    frontend::PositionalArguments bound(method, passed(arguments, *call.scope),
+                                        {file_.index, arguments.begin(), arguments.end()},
+                                        client.api->flattens_arguments);
+    if (!frontend::assign_command(op, frontend::expand_template(method, bound, op.call)))
+      return std::nullopt;
+    frontend::apply_client_behaviour(op, *client.api, *client.cls, method, client.by_name_only);
+    if (!method.script_param.empty()) {
+      op.script = script_body(bound.node_of(method.script_param), *call.scope, call.call.begin());
+    }
+    return op;
+  }
+
+  std::optional<ir::ScriptUse> script_body(ts::Node expr, const Scope& scope,
+                                           std::uint32_t position) {
+    if (expr.is_null() || project_ == nullptr) return std::nullopt;
+    Value value = evaluator_.evaluate(expr, scope, position);
+    std::string name;
+    if (unwrap(expr).type() == "identifier") name = unwrap(expr).text();
+    return lua::script_from_value(value, {name, expr.begin(), file_, result_, project_->scripts()});
+  }
+
+  std::optional<ir::RedisOp> op_for(const Call& call) {
+    auto function = unwrap(call.call.field("function"));
+    if (function.type() != "selector_expression") return std::nullopt;
+    if (auto op = script_run(call, function)) {
+      op->error_handling = error_handling(call.call, file_.index);
+      return op;
+    }
+    auto name = function.field("field").text();
+    auto receiver = function.field("operand");
+    auto client = resolve(receiver, *call.scope);
+    if (!client) return std::nullopt;
+    const auto* method = client->api->find_method(name, *client->cls);
+    std::optional<model::Method> synthetic;
+    if (method == nullptr && client->api->command_named_methods) {
+      // rdb.Incr(ctx, key), pipe.HSet(ctx, key, ...): a single-key command
+      // named like the method, after the context.
+      std::string lowered(name);
+      std::ranges::transform(lowered, lowered.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      synthetic = frontend::command_named_method(lowered);
+      if (synthetic) {
+        synthetic->signature.insert(
+            synthetic->signature.begin(),
+            model::Parameter{"ctx", model::Parameter::Kind::Positional, std::nullopt});
+        synthetic->library = client->api->library;
+        method = &*synthetic;
+      }
+    }
+    if (method == nullptr) return std::nullopt;
+    auto op = build(call, function, *method, *client);
+    if (!op) return std::nullopt;
+    op->group = batch_of(receiver, *call.scope);
+    if (name == "Watch") {
+      // rdb.Watch(ctx, fn, keys...): its WATCH keys join the callback's transaction.
+      auto args = arguments_of(call.call);
+      if (args.size() >= 2 && unwrap(args[1]).type() == "func_literal") {
+        op->group = ir::GroupRef{ir::GroupRef::Kind::Transaction,
+                                 "cb@" + std::to_string(unwrap(args[1]).begin()),
+                                 {file_.index, call.call.begin(), call.call.end()}};
+      }
+    }
+    if (op->group) {
+      op->iteration_symbols = iteration_symbols(call, op->group->origin);
+    } else {
+      op->error_handling = error_handling(call.call, file_.index);
+    }
+    return op;
+  }
+
+  // Range loops around the call that start after the batch was created.
+  std::vector<std::string> iteration_symbols(const Call& call, const ir::SourceSpan& batch) const {
+    std::vector<std::string> symbols;
+    for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+      auto type = node.type();
+      if (type == "function_declaration" || type == "method_declaration" || type == "func_literal")
+        break;
+      if (type != "for_statement" || node.begin() <= batch.begin) continue;
+      for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
+        auto clause = node.named_child(i);
+        if (clause.type() != "range_clause") continue;
+        for (auto variable : frontend::identifiers_in(clause.field("left"))) {
+          auto value = evaluator_.evaluate(variable, *call.scope, call.call.begin());
+          frontend::add_hole_symbols(value.text, symbols);
+        }
+      }
+    }
+    return symbols;
+  }
+
+  const frontend::FileInput& file_;
+  frontend::Models models_;
+  const ScopeTree& scopes_;
+  Evaluator evaluator_;
+  GoProject* project_;
+  frontend::FileAnalysis& result_;
+};
+
+}  // namespace
+
+frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
+                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               GoProject* project) {
+  frontend::FileAnalysis result;
+  auto tree = parser.parse(file.source, parse_timeout_micros);
+  if (!tree) {
+    result.notices.push_back({ir::Level::Warning, "parse-timeout",
+                              fmt::format("parsing took longer than {} ms; file not analysed",
+                                          parse_timeout_micros / 1000)});
+    return result;
+  }
+  auto scopes = ScopeTree::build(*tree);
+  if (scopes.error_nodes() > 0) {
+    result.notices.push_back(
+        {ir::Level::Note, "parse-error",
+         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
+                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
+                     frontend::line_of(file.source, scopes.first_error_offset()))});
+  }
+  Frontend frontend(file, models, scopes, project, result);
+  frontend.run();
+  return result;
+}
+
+}  // namespace slotlint::golang

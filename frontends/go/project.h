@@ -1,0 +1,21 @@
+// What the Go frontend keeps for a whole run: the Lua scripts the code
+// loads, each read once and shared by every file and thread.
+#pragma once
+
+#include <filesystem>
+
+#include "frontends/common/project_state.h"
+#include "frontends/lua/script_library.h"
+
+namespace slotlint::golang {
+
+class GoProject final : public frontend::ProjectState {
+ public:
+  explicit GoProject(std::filesystem::path root) : scripts_(std::move(root)) {}
+  lua::ScriptLibrary& scripts() { return scripts_; }
+
+ private:
+  lua::ScriptLibrary scripts_;
+};
+
+}  // namespace slotlint::golang
