@@ -68,7 +68,7 @@ const std::vector<Language>& table() {
        {"//"},
        javascript_project,
        analyse_javascript},
-      {"go", {".go"}, tree_sitter_go, {"go-redis"}, {"//"}, go_project, analyse_go},
+      {"go", {".go"}, tree_sitter_go, {"go-redis", "rueidis"}, {"//"}, go_project, analyse_go},
       {"tsx",
        {".tsx"},
        tree_sitter_tsx,

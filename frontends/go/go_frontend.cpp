@@ -211,7 +211,7 @@ class Frontend {
   std::optional<ir::RedisOp> script_run(const Call& call, ts::Node function) {
     auto method = function.field("field").text();
     if (method != "Run" && method != "RunRO" && method != "Eval" && method != "EvalSha" &&
-        method != "EvalRO" && method != "EvalShaRO") {
+        method != "EvalRO" && method != "EvalShaRO" && method != "Exec" && method != "ExecRO") {
       return std::nullopt;
     }
     auto object = unwrap(function.field("operand"));
@@ -222,10 +222,11 @@ class Frontend {
       const auto* bindings = evaluator_.bindings_of(object.text(), *call.scope);
       if (bindings == nullptr || bindings->size() != 1) return std::nullopt;
       auto value = unwrap(bindings->front().value);
-      if (value.type() != "call_expression" ||
-          canonical(unwrap(value.field("function")).text()) != "redis.NewScript") {
+      auto factory = value.type() == "call_expression"
+                         ? canonical(unwrap(value.field("function")).text())
+                         : std::string();
+      if (factory != "redis.NewScript" && !factory.starts_with("rueidis.NewLuaScript"))
         return std::nullopt;
-      }
       source = arguments_of(value).empty() ? ts::Node{} : arguments_of(value).front();
       defined_in = bindings->front().scope;
       position = bindings->front().position;
@@ -282,9 +283,77 @@ class Frontend {
     return lua::script_from_value(value, {name, expr.begin(), file_, result_, project_->scripts()});
   }
 
+  // rueidis: client.B().Mget().Key("a", "b").Build(). The first step names
+  // the command (CamelCase words: ClientList is CLIENT LIST); a step with
+  // arguments adds them, after its keyword unless it only names the role of
+  // what follows (Key, Value, Numkeys...); a step without arguments adds its
+  // keyword (Nx, Streams).
+  std::optional<ir::RedisOp> built_command(const Call& call, ts::Node function) {
+    static constexpr std::string_view kRoles[] = {
+        "Key",         "Keys",    "Value",   "Values",     "KeyValue",  "Arg",      "Args",
+        "Destination", "Source",  "Numkeys", "Script",     "Sha1",      "Function", "Timeout",
+        "Member",      "Members", "Field",   "FieldValue", "Increment", "Score",    "ScoreMember",
+        "Id",          "Newkey",  "Dest",    "Element",    "Count",     "Channel",  "Message"};
+    std::vector<ts::Node> steps;
+    auto node = unwrap(function.field("operand"));
+    while (node.type() == "call_expression") {
+      auto step = unwrap(node.field("function"));
+      if (step.type() != "selector_expression") return std::nullopt;
+      if (step.field("field").text() == "B") break;
+      steps.push_back(node);
+      node = unwrap(step.field("operand"));
+    }
+    if (node.type() != "call_expression" || steps.empty()) return std::nullopt;
+    auto client = resolve(unwrap(node.field("function")).field("operand"), *call.scope);
+    if (!client) return std::nullopt;
+    std::ranges::reverse(steps);
+    auto first = unwrap(steps.front().field("function")).field("field");
+    std::string command;
+    for (char c : first.text()) {
+      if (std::isupper(static_cast<unsigned char>(c)) != 0 && !command.empty()) command += ' ';
+      command += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    std::vector<frontend::PassedArgument> argv;
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      auto name = unwrap(steps[i].field("function")).field("field").text();
+      auto args = passed(steps[i].field("arguments"), *call.scope);
+      bool role = std::ranges::find(kRoles, name) != std::end(kRoles);
+      if (!role || args.empty()) {
+        if (role) continue;
+        std::string keyword(name);
+        std::ranges::transform(keyword, keyword.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        argv.push_back(
+            {Value::string(ir::KeyExpr::literal(keyword, {file_.index, 0, 0}, false)), false, {}});
+      }
+      for (auto& arg : args) argv.push_back(std::move(arg));
+    }
+    model::Method method;
+    method.name = std::string(first.text());
+    method.signature = model::parse_signature("*args");
+    method.argv = {{model::TemplateElement::Kind::Word, command},
+                   {model::TemplateElement::Kind::Spread, "args"}};
+    method.library = client->api->library;
+    frontend::PositionalArguments bound(method, std::move(argv),
+                                        {file_.index, call.call.begin(), call.call.end()}, true);
+    ir::RedisOp op;
+    op.call = {file_.index, call.call.begin(), call.call.end()};
+    op.callee = {file_.index, first.begin(), first.end()};
+    op.api = "B()." + std::string(first.text());
+    if (!frontend::assign_command(op, frontend::expand_template(method, bound, op.call)))
+      return std::nullopt;
+    frontend::apply_client_behaviour(op, *client->api, *client->cls, method, client->by_name_only);
+    // The error surfaces where the command is sent: client.Do(ctx, cmd).
+    auto sent = call.call.parent().parent();
+    op.error_handling =
+        error_handling(sent.type() == "call_expression" ? sent : call.call, file_.index);
+    return op;
+  }
+
   std::optional<ir::RedisOp> op_for(const Call& call) {
     auto function = unwrap(call.call.field("function"));
     if (function.type() != "selector_expression") return std::nullopt;
+    if (function.field("field").text() == "Build") return built_command(call, function);
     if (auto op = script_run(call, function)) {
       op->error_handling = error_handling(call.call, file_.index);
       return op;

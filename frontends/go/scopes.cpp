@@ -116,13 +116,18 @@ void ScopeTree::visit(ts::Node root) {
       for (std::uint32_t i = 0; i < left.named_child_count(); ++i) {
         auto name = left.named_child(i);
         if (name.type() != "identifier" || name.text() == "_") continue;
-        Binding binding{Binding::Kind::Var, node.begin(),
-                        right.named_child_count() == left.named_child_count() ? right.named_child(i)
-                                                                              : ts::Node{},
-                        scope};
-        auto value = unwrap(binding.value);
+        // client, err := rueidis.NewClient(...): the first name takes the call's
+        // first result, which is what the call builds.
+        ts::Node value;
+        if (right.named_child_count() == left.named_child_count()) {
+          value = right.named_child(i);
+        } else if (i == 0 && right.named_child_count() == 1) {
+          value = right.named_child(0);
+        }
+        Binding binding{Binding::Kind::Var, node.begin(), value, scope};
+        auto assigned = unwrap(binding.value);
         binding.appended =
-            value.type() == "call_expression" && value.field("function").text() == "append";
+            assigned.type() == "call_expression" && assigned.field("function").text() == "append";
         if (declares) {
           scope->names[std::string(name.text())].push_back(std::move(binding));
           continue;
