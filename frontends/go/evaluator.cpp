@@ -326,8 +326,9 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     text.set_span(span(call));
     return Value::string(std::move(text));
   }
+  if (callee == "string" && args.size() == 1) return eval(args[0], inner);  // string(bytes)
   if ((callee == "strconv.Itoa" || callee == "strconv.FormatInt" ||
-       callee == "strconv.FormatUint" || callee == "string") &&
+       callee == "strconv.FormatUint") &&
       !args.empty()) {
     Value value = eval(args[0], inner);
     if (value.is_text()) return Value::string(value.text);
@@ -364,7 +365,6 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     }
     return Value::file(Value::Kind::Path, std::move(path));
   }
-  if (callee == "string" && args.size() == 1) return eval(args[0], inner);
   if (function.type() == "identifier") {
     const Scope* where = nullptr;
     const auto* bindings = bindings_of(callee, *ctx.scope, &where);

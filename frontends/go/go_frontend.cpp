@@ -218,18 +218,21 @@ class Frontend {
     ts::Node source;
     const Scope* defined_in = nullptr;
     std::uint32_t position = 0;
-    if (object.type() == "identifier") {
-      const auto* bindings = evaluator_.bindings_of(object.text(), *call.scope);
-      if (bindings == nullptr || bindings->size() != 1) return std::nullopt;
-      auto value = unwrap(bindings->front().value);
+    // redis.NewScript(src).Run(...) as well as script := redis.NewScript(src).
+    const std::vector<Binding>* bindings = nullptr;
+    if (object.type() == "identifier")
+      bindings = evaluator_.bindings_of(object.text(), *call.scope);
+    if (object.type() == "call_expression" || (bindings != nullptr && bindings->size() == 1)) {
+      auto value = object.type() == "call_expression" ? object : unwrap(bindings->front().value);
       auto factory = value.type() == "call_expression"
                          ? canonical(unwrap(value.field("function")).text())
                          : std::string();
       if (factory != "redis.NewScript" && !factory.starts_with("rueidis.NewLuaScript"))
         return std::nullopt;
       source = arguments_of(value).empty() ? ts::Node{} : arguments_of(value).front();
-      defined_in = bindings->front().scope;
-      position = bindings->front().position;
+      defined_in = object.type() == "call_expression" ? call.scope : bindings->front().scope;
+      position =
+          object.type() == "call_expression" ? call.call.begin() : bindings->front().position;
     } else {
       return std::nullopt;
     }
