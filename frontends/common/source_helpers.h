@@ -53,6 +53,29 @@ inline bool names_a_wait(std::string_view callee) {
   return false;
 }
 
+// Whitespace runs as one space, none at the ends: two spellings of one
+// expression get one hole symbol.
+inline std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// A value used as text: its text, or unknown for a collection.
+inline ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
+  if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
+  return ir::KeyExpr::unknown("a collection used as text", span);
+}
+
 // A value built in another file, as seen at `at` (the reference that brought
 // it here): every span points there and nothing may be edited.
 inline Value relocated(Value value, ir::SourceSpan at) {

@@ -11,36 +11,6 @@ namespace {
 constexpr int kMaxDepth = 48;
 constexpr std::size_t kMaxSteps = 20'000;
 
-std::string squeeze(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
-  if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
-  return ir::KeyExpr::unknown("a collection used as text", span);
-}
-
-std::vector<ts::Node> arguments_of(ts::Node call) {
-  std::vector<ts::Node> args;
-  auto list = call.field("arguments");
-  for (std::uint32_t i = 0; i < list.named_child_count(); ++i) {
-    auto arg = list.named_child(i);
-    if (arg.type() != "comment") args.push_back(arg);
-  }
-  return args;
-}
-
 }  // namespace
 
 Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const {
@@ -49,7 +19,7 @@ Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t posit
 }
 
 Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
-  std::string text = squeeze(expr.text());
+  std::string text = frontend::collapse_spaces(expr.text());
   std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
   bool varies = std::ranges::any_of(ctx.locals, [&](const auto& local) {
     return frontend::varies_per_element(local.second) &&
@@ -110,8 +80,8 @@ Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
     Value left = eval(expr.field("left"), inner);
     Value right = eval(expr.field("right"), inner);
     if (left.kind == Value::Kind::String || right.kind == Value::Kind::String) {
-      ir::KeyExpr text = to_text(left, span(expr));
-      text.append(to_text(right, span(expr)));
+      ir::KeyExpr text = frontend::to_text(left, span(expr));
+      text.append(frontend::to_text(right, span(expr)));
       text.set_span(span(expr));
       return Value::string(std::move(text));
     }
@@ -264,7 +234,7 @@ Value Evaluator::sprintf(ts::Node call, const std::vector<ts::Node>& args,
     Value value = eval(args[next++], inner);
     bool plain = end == i + 2 || format[end] == 's' || format[end] == 'v' || format[end] == 'd';
     if (!plain) return hole(call, ctx);
-    text.append(to_text(value, span(call)));
+    text.append(frontend::to_text(value, span(call)));
     i = end;
   }
   text.append(ir::KeyExpr::literal(pending, span(args[0]), false));
@@ -322,7 +292,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   if ((callee == "fmt.Sprintf") && !args.empty()) return sprintf(call, args, ctx);
   if (callee == "fmt.Sprint" && !args.empty()) {
     ir::KeyExpr text;
-    for (auto arg : args) text.append(to_text(eval(arg, inner), span(arg)));
+    for (auto arg : args) text.append(frontend::to_text(eval(arg, inner), span(arg)));
     text.set_span(span(call));
     return Value::string(std::move(text));
   }
@@ -348,7 +318,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
         sep.forbid_edits();
         text.append(sep);
       }
-      text.append(to_text(parts.items[i].value, span(call)));
+      text.append(frontend::to_text(parts.items[i].value, span(call)));
     }
     text.set_span(span(call));
     return Value::string(std::move(text));

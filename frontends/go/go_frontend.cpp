@@ -8,6 +8,7 @@
 
 #include "frontends/common/bound_values.h"
 #include "frontends/common/op_builder.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/source_helpers.h"
 #include "frontends/go/error_handling.h"
 #include "frontends/go/evaluator.h"
@@ -22,16 +23,6 @@ constexpr int kMaxDepth = 16;
 
 bool listed(const std::vector<std::string>& names, std::string_view name) {
   return std::ranges::find(names, name) != names.end();
-}
-
-std::vector<ts::Node> arguments_of(ts::Node call) {
-  std::vector<ts::Node> args;
-  auto list = call.field("arguments");
-  for (std::uint32_t i = 0; i < list.named_child_count(); ++i) {
-    auto arg = list.named_child(i);
-    if (arg.type() != "comment") args.push_back(arg);
-  }
-  return args;
 }
 
 struct ClientRef {
@@ -437,21 +428,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                                ts::Parser& parser, std::uint64_t parse_timeout_micros,
                                GoProject* project) {
   frontend::FileAnalysis result;
-  auto tree = parser.parse(file.source, parse_timeout_micros);
-  if (!tree) {
-    result.notices.push_back({ir::Level::Warning, "parse-timeout",
-                              fmt::format("parsing took longer than {} ms; file not analysed",
-                                          parse_timeout_micros / 1000)});
-    return result;
-  }
+  auto tree = frontend::parse_or_notice(parser, file, parse_timeout_micros, result);
+  if (!tree) return result;
   auto scopes = ScopeTree::build(*tree);
-  if (scopes.error_nodes() > 0) {
-    result.notices.push_back(
-        {ir::Level::Note, "parse-error",
-         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
-                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
-                     frontend::line_of(file.source, scopes.first_error_offset()))});
-  }
+  frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();
   return result;

@@ -28,6 +28,16 @@ ts::Node unwrap(ts::Node expr) {
   return expr;
 }
 
+std::vector<ts::Node> arguments_of(ts::Node call) {
+  std::vector<ts::Node> args;
+  auto list = call.field("arguments");
+  for (std::uint32_t i = 0; i < list.named_child_count(); ++i) {
+    auto arg = list.named_child(i);
+    if (arg.type() != "comment") args.push_back(arg);
+  }
+  return args;
+}
+
 const std::vector<Binding>* Scope::find(std::string_view name) const {
   auto it = names.find(name);
   return it == names.end() ? nullptr : &it->second;

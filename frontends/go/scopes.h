@@ -79,4 +79,7 @@ class ScopeTree {
 // Strips parentheses and `&x` / `*x`.
 ts::Node unwrap(ts::Node expr);
 
+// A call's arguments, without comments.
+std::vector<ts::Node> arguments_of(ts::Node call);
+
 }  // namespace slotlint::golang

@@ -13,26 +13,6 @@ constexpr int kMaxDepth = 48;
 constexpr std::size_t kMaxSteps = 20'000;
 constexpr std::size_t kMaxMappedItems = 64;
 
-std::string squeeze(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
-  if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
-  return ir::KeyExpr::unknown("a collection used as text", span);
-}
-
 std::string decode_escape(std::string_view escape) {
   if (escape.size() < 2) return std::string(escape);
   switch (escape[1]) {
@@ -83,7 +63,7 @@ Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t posit
 }
 
 Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
-  std::string text = squeeze(expr.text());
+  std::string text = frontend::collapse_spaces(expr.text());
   std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
   bool per_element = std::ranges::any_of(ctx.locals, [&](const auto& local) {
     return frontend::varies_per_element(local.second) &&
@@ -215,7 +195,7 @@ Value Evaluator::eval_template(ts::Node string, const Context& ctx) const {
       text.append(ir::KeyExpr::literal(decode_escape(part.text()), span(part), false));
     } else if (type == "template_substitution") {
       Value value = eval(part.named_child(0), inner);
-      ir::KeyExpr field = to_text(value, span(part));
+      ir::KeyExpr field = frontend::to_text(value, span(part));
       if (!field.is_unknown() && field.segments().size() == 1) {
         if (const auto* hole = std::get_if<ir::HoleSegment>(&field.segments().front())) {
           // `${uid}` inside the template: a fix may put braces around it.
@@ -482,7 +462,8 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   Context inner = ctx;
   ++inner.depth;
   if (arguments.type() != "arguments") return hole(call, ctx);
-  if (auto file = eval_file_call(squeeze(function.text()), arguments, ctx)) return *file;
+  if (auto file = eval_file_call(frontend::collapse_spaces(function.text()), arguments, ctx))
+    return *file;
   if (function.type() == "identifier") {
     auto name = function.text();
     if (name == "String" && arguments.named_child_count() == 1) {
@@ -527,14 +508,15 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
         std::ranges::any_of(parts.items, [](const SequenceItem& i) { return i.spread; })) {
       return hole(call, ctx);
     }
-    ir::KeyExpr separator = arguments.named_child_count() > 0
-                                ? to_text(eval(arguments.named_child(0), inner), span(call))
-                                : ir::KeyExpr::literal(",", span(call), false);
+    ir::KeyExpr separator =
+        arguments.named_child_count() > 0
+            ? frontend::to_text(eval(arguments.named_child(0), inner), span(call))
+            : ir::KeyExpr::literal(",", span(call), false);
     separator.forbid_edits();
     ir::KeyExpr text;
     for (std::size_t i = 0; i < parts.items.size(); ++i) {
       if (i > 0) text.append(separator);
-      text.append(to_text(parts.items[i].value, span(call)));
+      text.append(frontend::to_text(parts.items[i].value, span(call)));
     }
     text.set_span(span(call));
     return Value::string(std::move(text));
@@ -637,8 +619,8 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
   Value left = eval(binary.field("left"), inner);
   Value right = eval(binary.field("right"), inner);
   if (left.kind == Value::Kind::String || right.kind == Value::Kind::String) {
-    ir::KeyExpr text = to_text(left, span(binary));
-    text.append(to_text(right, span(binary)));
+    ir::KeyExpr text = frontend::to_text(left, span(binary));
+    text.append(frontend::to_text(right, span(binary)));
     text.set_span(span(binary));
     return Value::string(std::move(text));
   }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "frontends/common/op_builder.h"
+#include "frontends/common/parsing.h"
 #include "frontends/javascript/call_binding.h"
 #include "frontends/javascript/client_resolver.h"
 #include "frontends/javascript/error_handling.h"
@@ -437,21 +438,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                                ts::Parser& parser, std::uint64_t parse_timeout_micros,
                                JsProject* project) {
   frontend::FileAnalysis result;
-  auto tree = parser.parse(file.source, parse_timeout_micros);
-  if (!tree) {
-    result.notices.push_back({ir::Level::Warning, "parse-timeout",
-                              fmt::format("parsing took longer than {} ms; file not analysed",
-                                          parse_timeout_micros / 1000)});
-    return result;
-  }
+  auto tree = frontend::parse_or_notice(parser, file, parse_timeout_micros, result);
+  if (!tree) return result;
   auto scopes = ScopeTree::build(*tree);
-  if (scopes.error_nodes() > 0) {
-    result.notices.push_back(
-        {ir::Level::Note, "parse-error",
-         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
-                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
-                     frontend::line_of(file.source, scopes.first_error_offset()))});
-  }
+  frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();
   return result;

@@ -102,11 +102,6 @@ std::optional<std::string> decode_escape(std::string_view escape, bool bytes) {
   return out;
 }
 
-ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
-  if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
-  return ir::KeyExpr::unknown("a collection used as text", span);
-}
-
 // Whether a def carries a decorator whose text ends with `suffix`
 // (`@property`, `@functools.cached_property`, `@staticmethod`).
 bool has_decorator(ts::Node function, std::string_view suffix) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "frontends/common/op_builder.h"
+#include "frontends/common/parsing.h"
 #include "frontends/python/call_binding.h"
 #include "frontends/python/client_resolver.h"
 #include "frontends/python/error_handling.h"
@@ -105,24 +106,13 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
                                ts::Parser& parser, const Limits& limits, ModuleLoader* modules) {
   frontend::FileAnalysis result;
-  auto tree = parser.parse(file.source, limits.parse_timeout_micros);
-  if (!tree) {
-    result.notices.push_back({ir::Level::Warning, "parse-timeout",
-                              fmt::format("parsing took longer than {} ms; file not analysed",
-                                          limits.parse_timeout_micros / 1000)});
-    return result;
-  }
+  auto tree = frontend::parse_or_notice(parser, file, limits.parse_timeout_micros, result);
+  if (!tree) return result;
   auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
     return api.has_method(method) ||
            (api.command_named_methods && frontend::command_named_method(method).has_value());
   });
-  if (scopes.error_nodes() > 0) {
-    result.notices.push_back(
-        {ir::Level::Note, "parse-error",
-         fmt::format("{} syntax error{} (first on line {}); the rest of the file was analysed",
-                     scopes.error_nodes(), scopes.error_nodes() == 1 ? "" : "s",
-                     frontend::line_of(file.source, scopes.first_error_offset()))});
-  }
+  frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
 
   Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);
   ClientResolver resolver(api, scopes, modules, file.filesystem_path);
