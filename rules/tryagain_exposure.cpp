@@ -9,7 +9,7 @@ std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> op
   std::map<std::string, std::size_t> transactions;
   std::map<std::string, std::size_t> key_counts;
   for (const auto& op : ops) {
-    if (!op.error_handling.caught || !op.command_known) continue;
+    if (!op.error_handling.caught || !op.command_known || op.keys.empty()) continue;
     bool transaction = op.group && op.group->kind == ir::GroupRef::Kind::Transaction;
     if (transaction) {
       auto [it, inserted] = transactions.try_emplace(op.group->id, exposures.size());

@@ -298,7 +298,8 @@ class Frontend {
       node = unwrap(step.field("operand"));
     }
     if (node.type() != "call_expression" || steps.empty()) return std::nullopt;
-    auto client = resolve(unwrap(node.field("function")).field("operand"), *call.scope);
+    auto root = unwrap(node.field("function")).field("operand");
+    auto client = resolve(root, *call.scope);
     if (!client) return std::nullopt;
     std::ranges::reverse(steps);
     auto first = unwrap(steps.front().field("function")).field("field");
@@ -341,7 +342,51 @@ class Frontend {
     auto sent = call.call.parent().parent();
     op.error_handling =
         error_handling(sent.type() == "call_expression" ? sent : call.call, file_.index);
+    op.group = rueidis_batch(root, sent, *call.scope);
     return op;
+  }
+
+  // rueidis batches: every command of a Dedicated client (pinned to one
+  // slot: WATCH, MULTI ... EXEC), and DoMulti(ctx, cmds...) — a MULTI/EXEC
+  // when it holds MULTI, else a pipeline rueidis splits by node.
+  std::optional<ir::GroupRef> rueidis_batch(ts::Node root, ts::Node sent,
+                                            const Scope& scope) const {
+    root = unwrap(root);
+    if (root.type() == "identifier") {
+      const Scope* where = nullptr;
+      const auto* bindings = evaluator_.bindings_of(root.text(), scope, &where);
+      if (bindings != nullptr && bindings->size() == 1 && where != nullptr) {
+        const auto& binding = bindings->front();
+        // client.Dedicated(func(c rueidis.DedicatedClient) error { ... })
+        if (binding.kind == Binding::Kind::Parameter && where->node.type() == "func_literal") {
+          auto call = where->node.parent().parent();
+          if (unwrap(call.field("function")).field("field").text() == "Dedicated") {
+            return ir::GroupRef{ir::GroupRef::Kind::Transaction,
+                                "dedicated@" + std::to_string(where->node.begin()),
+                                {file_.index, call.begin(), call.end()}};
+          }
+        }
+        // c, cancel := client.Dedicate()
+        auto value = unwrap(binding.value);
+        if (value.type() == "call_expression" &&
+            unwrap(value.field("function")).field("field").text() == "Dedicate") {
+          return ir::GroupRef{
+              ir::GroupRef::Kind::Transaction,
+              where->id + ":" + std::string(root.text()) + "@" + std::to_string(binding.position),
+              {file_.index, value.begin(), value.end()}};
+        }
+      }
+    }
+    if (sent.type() != "call_expression" ||
+        unwrap(sent.field("function")).field("field").text() != "DoMulti") {
+      return std::nullopt;
+    }
+    bool multi = false;
+    for (auto arg : arguments_of(sent))
+      multi = multi || arg.text().find(".Multi()") != std::string_view::npos;
+    return ir::GroupRef{multi ? ir::GroupRef::Kind::Transaction : ir::GroupRef::Kind::Pipeline,
+                        "domulti@" + std::to_string(sent.begin()),
+                        {file_.index, sent.begin(), sent.end()}};
   }
 
   std::optional<ir::RedisOp> op_for(const Call& call) {
