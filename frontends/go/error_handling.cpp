@@ -44,6 +44,28 @@ bool passes_on(ts::Node body) {
   return false;
 }
 
+// Whether `name` is read anywhere in the function after `statement`.
+bool used_after(ts::Node name, ts::Node statement) {
+  auto body = statement;
+  while (!body.is_null() && !is_boundary(body.type())) body = body.parent();
+  std::vector<ts::Node> stack{body};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "identifier" && current.text() == name.text() &&
+        current.begin() >= statement.end()) {
+      // `_ = cmd` only quiets the compiler.
+      auto assignment = current.parent().parent();
+      bool blank =
+          assignment.type() == "assignment_statement" && assignment.field("left").text() == "_";
+      if (!blank) return true;
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
 void find_retry(ts::Node from, ir::ErrorHandling& handling, ir::FileIndex file) {
   for (auto node = from.parent(); !node.is_null() && !is_boundary(node.type());
        node = node.parent()) {
@@ -102,6 +124,13 @@ ir::ErrorHandling error_handling(ts::Node call, ir::FileIndex file) {
     handling.handler = {file, error.begin(), error.end()};
     handling.handler_text = "assigning its error to `_`";
     find_retry(statement, handling, file);
+    return handling;
+  }
+  // cmd := rdb.MSet(ctx, ...) and cmd never read again: its error is lost.
+  if (node == call && left.named_child_count() == 1 && !used_after(error, statement)) {
+    handling.caught = true;
+    handling.handler = {file, error.begin(), error.end()};
+    handling.handler_text = "storing the command and never reading its error";
     return handling;
   }
   // if err != nil { ... }: right after, or with the call in its initializer.
