@@ -358,7 +358,7 @@ int run_dump_ir(std::span<const std::string_view> args) {
       nlohmann::json handling = nullptr;
       if (op.error_handling.caught) {
         const auto& h = op.error_handling;
-        handling = {{"caught_as", h.caught_as.empty() ? "(bare except)" : h.caught_as},
+        handling = {{"caught_by", h.handler_text},
                     {"reraises", h.reraises},
                     {"retries", h.retries},
                     {"waits", h.waits && !h.waits_zero}};

@@ -314,6 +314,14 @@ void find_keynum(const FindKeys& keynum, Index first, const Arguments& args, Key
   }
   const std::string* count_text = args.literal(count_at);
   if (count_text == nullptr) {
+    // An unknown count right before a spread (`EVAL script <len(keys)>
+    // keys... args...`): the spread is the keys; what follows is not.
+    const Index key_first = first + keynum.firstkey;
+    if (key_first < args.size() && args.is_spread(key_first) && keynum.keystep == 1) {
+      out.add_key(key_first);
+      out.mark_incomplete();
+      return;
+    }
     out.give_up_from(first);
     return;
   }

@@ -176,7 +176,8 @@ std::vector<ir::Arg> BoundValues::spread(std::string_view param) const {
     case Value::Kind::Opaque: {
       // A list-or-first-key parameter (redis-py's list_or_args(keys, args),
       // ioredis's flattened arguments): with more after it, it is one key.
-      const auto* more = varargs_.empty() || param == varargs_ ? nullptr : find(varargs_);
+      const auto* more =
+          !list_or_args_ || varargs_.empty() || param == varargs_ ? nullptr : find(varargs_);
       if (more != nullptr && !more->items.empty()) return {as_single(*value, call_)};
       return {named_like_many(*value) ? opaque_spread(*value, call_) : as_single(*value, call_)};
     }

@@ -38,6 +38,9 @@ class BoundValues : public BoundArguments {
   std::vector<ir::Arg> map_keys(std::string_view param) const override;
   std::vector<ir::Arg> map_values(std::string_view param) const override;
   std::vector<ir::Arg> map_items(std::string_view param) const override;
+  // redis-py's list_or_args(keys, args): a list parameter followed by more
+  // arguments is one key. Off for other libraries (`keys []string, args ...`).
+  void treat_list_or_args() { list_or_args_ = true; }
   // The expression passed for `param` (null when it is not passed by itself).
   [[nodiscard]] ts::Node node_of(std::string_view param) const;
   [[nodiscard]] const std::string& varargs() const { return varargs_; }
@@ -49,6 +52,7 @@ class BoundValues : public BoundArguments {
   std::map<std::string, ts::Node, std::less<>> nodes_;
   std::string varargs_;
   ir::SourceSpan call_;
+  bool list_or_args_ = false;
 };
 
 // An argument as a call passes it: `...rest` / `keys...` are spreads.

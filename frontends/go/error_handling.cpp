@@ -44,6 +44,18 @@ bool passes_on(ts::Node body) {
   return false;
 }
 
+// `return err` (or `return x, err`) after the check: the error goes on to
+// the caller, whatever the check did in between (a NOSCRIPT fallback).
+bool returned_later(ts::Node error, ts::Node check) {
+  auto block = check.parent();
+  for (std::uint32_t i = 0; i < block.named_child_count(); ++i) {
+    auto statement = block.named_child(i);
+    if (statement.begin() <= check.begin() || statement.type() != "return_statement") continue;
+    if (frontend::mentions_identifier(statement.text(), error.text())) return true;
+  }
+  return false;
+}
+
 // Whether `name` is read anywhere in the function after `statement`.
 bool used_after(ts::Node name, ts::Node statement) {
   auto body = statement;
@@ -154,7 +166,14 @@ ir::ErrorHandling error_handling(ts::Node call, ir::FileIndex file) {
   if (check.is_null() || condition.find(error.text()) == std::string_view::npos) return handling;
   auto body = condition.find("!=") != std::string_view::npos ? check.field("consequence")
                                                              : check.field("alternative");
-  if (condition.find("==") != std::string_view::npos) {
+  std::string compact = frontend::collapse_spaces(condition);
+  bool equals_nil = compact == std::string(error.text()) + " == nil" ||
+                    compact == "nil == " + std::string(error.text());
+  if (condition.find("==") != std::string_view::npos && !equals_nil) {
+    check = {};  // err == redis.Nil: a particular error, not the failure path
+  }
+  if (check.is_null()) return handling;
+  if (equals_nil) {
     // if err == nil { break }: the loop goes on while it fails.
     handling.caught = true;
     handling.handler = {file, check.begin(), check.begin() + 2};
@@ -165,7 +184,7 @@ ir::ErrorHandling error_handling(ts::Node call, ir::FileIndex file) {
   handling.caught = true;
   handling.handler = {file, check.begin(), check.begin() + 2};  // `if`
   handling.handler_text = "an `if err != nil` block";
-  handling.reraises = !body.is_null() && passes_on(body);
+  handling.reraises = (!body.is_null() && passes_on(body)) || returned_later(error, check);
   if (!handling.reraises && !body.is_null() && contains(body, "continue_statement"))
     find_retry(check, handling, file);
   return handling;

@@ -52,6 +52,14 @@ class Frontend {
         result_(result) {}
 
   void run() {
+    // A Go file names a client only through an import of its module: redigo
+    // and go-redis v6/v7 (no ctx) share the package name `redis`.
+    bool imports_client = std::ranges::any_of(scopes_.imports(), [&](const auto& import) {
+      return std::ranges::any_of(models_, [&](const model::ApiModel* api) {
+        return api->modules.contains(import.second);
+      });
+    });
+    if (!imports_client) return;
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
     }
@@ -394,7 +402,8 @@ class Frontend {
     if (function.type() != "selector_expression") return std::nullopt;
     if (function.field("field").text() == "Build") return built_command(call, function);
     if (auto op = script_run(call, function)) {
-      op->error_handling = error_handling(call.call, file_.index);
+      // On a pipeline the error comes back from its Exec, checked there.
+      if (!op->group) op->error_handling = error_handling(call.call, file_.index);
       return op;
     }
     auto name = function.field("field").text();

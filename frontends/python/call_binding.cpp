@@ -18,6 +18,7 @@ std::string varargs_of(const model::Method& method) {
 PythonArguments::PythonArguments(const model::Method& method, ts::Node argument_list,
                                  const Evaluator& evaluator, const Scope& scope, ir::FileIndex file)
     : BoundValues(varargs_of(method), {file, argument_list.begin(), argument_list.end()}) {
+  treat_list_or_args();
   std::vector<const model::Parameter*> positional;
   for (const auto& param : method.signature) {
     if (param.kind == Kind::Positional) positional.push_back(&param);

@@ -308,6 +308,13 @@ TEST(KeyExtraction, UnknownKeyCountYieldsNothing) {
   expect_keys("ZUNIONSTORE dst <?> a b", {0}, false);
 }
 
+TEST(KeyExtraction, UnknownCountBeforeASpreadMakesTheSpreadTheKeys) {
+  // EVAL script <len(keys)> keys... args...: the keys list, not the arguments.
+  expect_keys("EVAL script <?> <*> <*>", {2}, false);
+  expect_keys("EVAL script <?> <*> x", {2}, false);
+  expect_keys("FCALL fn <?> <*> <*>", {2}, false);
+}
+
 TEST(KeyExtraction, UnknownArgumentBeforeKeywordMakesItUncertain) {
   // The unknown COUNT value could itself be "STREAMS".
   expect_keys("XREAD COUNT <?> STREAMS s1 s2 0 0", {3, 4}, false);
