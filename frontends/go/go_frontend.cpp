@@ -85,6 +85,20 @@ class Frontend {
 
   std::optional<ClientRef> from_type(std::string_view type) const {
     std::string name = canonical(type);
+    // A project's own client interface (`type RedisClient interface {
+    // redis.Scripter; MGet(...) *redis.SliceCmd }`): the library's client.
+    std::string_view bare = type;
+    while (bare.starts_with('*')) bare.remove_prefix(1);
+    if (auto local = scopes_.interfaces().find(bare); local != scopes_.interfaces().end()) {
+      for (const auto& [alias, path] : scopes_.imports()) {
+        if (local->second.find(alias + ".") == std::string::npos) continue;
+        for (const auto* api : models_) {
+          if (!api->modules.contains(path)) continue;
+          if (const auto* cls = api->find_class(api->default_class))
+            return ClientRef{api, cls, false};
+        }
+      }
+    }
     for (const auto* api : models_) {
       for (const auto& cls : api->classes) {
         if (listed(cls.annotations, name) || listed(cls.annotations, "*" + name))
@@ -221,7 +235,14 @@ class Frontend {
     const std::vector<Binding>* bindings = nullptr;
     if (object.type() == "identifier")
       bindings = evaluator_.bindings_of(object.text(), *call.scope);
-    if (object.type() == "call_expression" || (bindings != nullptr && bindings->size() == 1)) {
+    bool script_parameter = bindings != nullptr && bindings->size() == 1 &&
+                            bindings->front().kind == Binding::Kind::Parameter &&
+                            (canonical(bindings->front().type) == "redis.Script" ||
+                             canonical(bindings->front().type).starts_with("rueidis.Lua"));
+    if (script_parameter) {
+      // func run(s *redis.Script, ...): an EVALSHA of a body the caller picks.
+    } else if (object.type() == "call_expression" ||
+               (bindings != nullptr && bindings->size() == 1)) {
       auto value = object.type() == "call_expression" ? object : unwrap(bindings->front().value);
       auto factory = value.type() == "call_expression"
                          ? canonical(unwrap(value.field("function")).text())

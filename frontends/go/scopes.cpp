@@ -178,6 +178,8 @@ void ScopeTree::visit(ts::Node root) {
         if (name.starts_with("go-")) name = name.substr(3);
       }
       imports_[name] = path;
+    } else if (type == "type_spec" && node.field("type").type() == "interface_type") {
+      interfaces_[std::string(node.field("name").text())] = node.field("type").text();
     } else if (type == "field_declaration") {
       std::string declared(node.field("type").text());
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {

@@ -56,6 +56,11 @@ class ScopeTree {
   [[nodiscard]] const std::map<std::string, std::string, std::less<>>& imports() const {
     return imports_;
   }
+  // Interfaces the file declares, by name: their body text (a project's own
+  // client interface embeds or returns the client library's types).
+  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& interfaces() const {
+    return interfaces_;
+  }
   // Struct fields' declared types, by field name (any struct of the file).
   [[nodiscard]] const std::map<std::string, std::string, std::less<>>& field_types() const {
     return field_types_;
@@ -71,6 +76,7 @@ class ScopeTree {
   std::map<std::uint32_t, const Scope*> by_node_;
   std::map<std::string, std::string, std::less<>> imports_;
   std::map<std::string, std::string, std::less<>> field_types_;
+  std::map<std::string, std::string, std::less<>> interfaces_;
   std::string pending_embed_;
   std::size_t error_nodes_ = 0;
   std::uint32_t first_error_offset_ = 0;
