@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,22 @@ inline std::string collapse_spaces(std::string_view text) {
 inline ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
   if (value.is_text() || value.kind == Value::Kind::Opaque) return value.text;
   return ir::KeyExpr::unknown("a collection used as text", span);
+}
+
+// The work an evaluator may spend on one argument: chains like `a2 = a1 + a1`
+// grow exponentially, and a pre-commit hook must not hang on them. An
+// unknown value when `expr` is past a limit (or missing), nullopt otherwise.
+inline std::optional<Value> beyond_evaluation_limits(ts::Node expr, int depth, std::size_t& steps,
+                                                     ir::FileIndex file) {
+  constexpr int kMaxDepth = 48;
+  constexpr std::size_t kMaxSteps = 20'000;
+  if (expr.is_null())
+    return Value::opaque(ir::KeyExpr::unknown("missing expression", {file, 0, 0}));
+  ir::SourceSpan span{file, expr.begin(), expr.end()};
+  if (depth > kMaxDepth)
+    return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span));
+  if (++steps > kMaxSteps) return Value::opaque(ir::KeyExpr::unknown("too much to evaluate", span));
+  return std::nullopt;
 }
 
 // A value built in another file, as seen at `at` (the reference that brought

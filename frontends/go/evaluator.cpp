@@ -6,12 +6,7 @@
 #include "frontends/common/source_helpers.h"
 
 namespace slotlint::golang {
-namespace {
-
-constexpr int kMaxDepth = 48;
-constexpr std::size_t kMaxSteps = 20'000;
-
-}  // namespace
+namespace {}  // namespace
 
 Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const {
   steps_ = 0;
@@ -40,12 +35,8 @@ const std::vector<Binding>* Evaluator::bindings_of(std::string_view name, const 
 }
 
 Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
-  if (expr.is_null())
-    return Value::opaque(ir::KeyExpr::unknown("missing expression", {file_, 0, 0}));
-  if (ctx.depth > kMaxDepth)
-    return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span(expr)));
-  if (++steps_ > kMaxSteps)
-    return Value::opaque(ir::KeyExpr::unknown("too much to evaluate", span(expr)));
+  if (auto limit = frontend::beyond_evaluation_limits(expr, ctx.depth, steps_, file_))
+    return *limit;
   expr = unwrap(expr);
   auto type = expr.type();
   Context inner = ctx;

@@ -9,8 +9,7 @@
 namespace slotlint::javascript {
 namespace {
 
-constexpr int kMaxDepth = 48;
-constexpr std::size_t kMaxSteps = 20'000;
+constexpr int kMaxImportDepth = 48;
 constexpr std::size_t kMaxMappedItems = 64;
 
 std::string decode_escape(std::string_view escape) {
@@ -105,12 +104,8 @@ const Binding* Evaluator::field_of(std::string_view name, const Scope& scope) co
 }
 
 Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
-  if (expr.is_null())
-    return Value::opaque(ir::KeyExpr::unknown("missing expression", {file_, 0, 0}));
-  if (ctx.depth > kMaxDepth)
-    return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span(expr)));
-  if (++steps_ > kMaxSteps)
-    return Value::opaque(ir::KeyExpr::unknown("too much to evaluate", span(expr)));
+  if (auto limit = frontend::beyond_evaluation_limits(expr, ctx.depth, steps_, file_))
+    return *limit;
   expr = unwrap(expr);
   auto type = expr.type();
   Context inner = ctx;
@@ -252,7 +247,7 @@ Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
         ir::KeyExpr::literal(text == "__dirname" ? dirname(path) : path, span(name), false));
   }
   const auto* binding = binding_of(text, *ctx.scope);
-  if (binding != nullptr && binding->kind == Binding::Kind::Import && ctx.depth < kMaxDepth) {
+  if (binding != nullptr && binding->kind == Binding::Kind::Import && ctx.depth < kMaxImportDepth) {
     // import { PREFIX } from "./keys": its value there, seen from here.
     if (const auto* module = imported_module(*binding)) {
       if (const auto* there = exported(*module, binding->import_name)) {
