@@ -91,6 +91,17 @@ Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
   const Scope* where = nullptr;
   const auto* bindings = bindings_of(text, *ctx.scope, &where);
   if (bindings == nullptr) {
+    // A const or var of another file of the package.
+    if (auto sibling = sibling_binding(text); sibling && !sibling->second->value.is_null() &&
+                                              (sibling->second->kind == Binding::Kind::Const ||
+                                               sibling->second->kind == Binding::Kind::Var)) {
+      Evaluator other(*sibling->first->scopes, file_, sibling->first->path, package_);
+      // The depth carries on, so that files naming each other cannot loop.
+      Value value = other.eval(sibling->second->value,
+                               Context{&sibling->first->scopes->package(), 0, {}, ctx.depth + 1});
+      if (value.kind != Value::Kind::Opaque || value.text.is_unknown())
+        return frontend::relocated(std::move(value), span(name));
+    }
     return Value::opaque(
         ir::KeyExpr::hole(ctx.scope->id + ":" + std::string(text), std::string(text), span(name)));
   }
@@ -233,9 +244,20 @@ Value Evaluator::sprintf(ts::Node call, const std::vector<ts::Node>& args,
   return Value::string(std::move(text));
 }
 
-std::optional<Value> Evaluator::call_helper(ts::Node function, ts::Node arguments,
-                                            const Context& ctx) const {
-  const Scope* own = scopes_.scope_of(function);
+std::optional<std::pair<const GoFile*, const Binding*>> Evaluator::sibling_binding(
+    std::string_view name) const {
+  if (package_ == nullptr) return std::nullopt;
+  for (const auto& file : package_->files) {
+    const auto* bindings = file->scopes->package().find(name);
+    if (bindings != nullptr && bindings->size() == 1)
+      return std::pair{file.get(), &bindings->front()};
+  }
+  return std::nullopt;
+}
+
+std::optional<Value> Evaluator::call_helper(const Evaluator& callee, ts::Node function,
+                                            ts::Node arguments, const Context& ctx) const {
+  const Scope* own = callee.scopes_.scope_of(function);
   if (own == nullptr) return std::nullopt;
   Context body{own, function.end(), {}, ctx.depth + 1};
   Context arg_ctx = ctx;
@@ -271,7 +293,7 @@ std::optional<Value> Evaluator::call_helper(ts::Node function, ts::Node argument
       stack.push_back(node.named_child(i));
   }
   if (returns != 1 || returned.is_null()) return std::nullopt;
-  return eval(returned, body);
+  return callee.eval(returned, body);
 }
 
 Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
@@ -331,8 +353,17 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     const auto* bindings = bindings_of(callee, *ctx.scope, &where);
     if (bindings != nullptr && bindings->size() == 1 &&
         bindings->front().kind == Binding::Kind::Function) {
-      if (auto value = call_helper(bindings->front().value, call.field("arguments"), ctx))
+      if (auto value = call_helper(*this, bindings->front().value, call.field("arguments"), ctx))
         return *value;
+    }
+    if (bindings == nullptr) {
+      // A helper in another file of the package.
+      if (auto sibling = sibling_binding(callee);
+          sibling && sibling->second->kind == Binding::Kind::Function) {
+        Evaluator other(*sibling->first->scopes, file_, sibling->first->path, package_);
+        if (auto value = call_helper(other, sibling->second->value, call.field("arguments"), ctx))
+          return frontend::relocated(std::move(*value), span(call));
+      }
     }
   }
   return hole(call, ctx);

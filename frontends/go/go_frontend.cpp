@@ -47,19 +47,28 @@ class Frontend {
       : file_(file),
         models_(models),
         scopes_(scopes),
-        evaluator_(scopes, file.index, file.filesystem_path),
+        package_(project != nullptr ? project->packages().package_of(file.filesystem_path)
+                                    : nullptr),
+        evaluator_(scopes, file.index, file.filesystem_path, package_),
         project_(project),
         result_(result) {}
 
   void run() {
     // A Go file names a client only through an import of its module: redigo
     // and go-redis v6/v7 (no ctx) share the package name `redis`.
-    bool imports_client = std::ranges::any_of(scopes_.imports(), [&](const auto& import) {
-      return std::ranges::any_of(models_, [&](const model::ApiModel* api) {
-        return api->modules.contains(import.second);
+    auto imports_client = [&](const ScopeTree& scopes) {
+      return std::ranges::any_of(scopes.imports(), [&](const auto& import) {
+        return std::ranges::any_of(models_, [&](const model::ApiModel* api) {
+          return api->modules.contains(import.second);
+        });
       });
-    });
-    if (!imports_client) return;
+    };
+    // ...or through a struct field or helper of another file of the package.
+    bool package_imports =
+        package_ != nullptr && std::ranges::any_of(package_->files, [&](const auto& sibling) {
+          return imports_client(*sibling->scopes);
+        });
+    if (!imports_client(scopes_) && !package_imports) return;
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
     }
@@ -67,13 +76,14 @@ class Frontend {
 
  private:
   // `redis.NewClient` whatever the file calls the package.
-  std::string canonical(std::string_view callee) const {
+  std::string canonical(std::string_view callee) const { return canonical(callee, scopes_); }
+  std::string canonical(std::string_view callee, const ScopeTree& in) const {
     std::string text(callee);
     if (text.starts_with("*")) text = text.substr(1);
     auto dot = text.find('.');
     if (dot == std::string::npos) return text;
-    auto import = scopes_.imports().find(std::string_view(text).substr(0, dot));
-    if (import == scopes_.imports().end()) return text;
+    auto import = in.imports().find(std::string_view(text).substr(0, dot));
+    if (import == in.imports().end()) return text;
     for (const auto* api : models_) {
       auto module = api->modules.find(import->second);
       if (module == api->modules.end()) continue;
@@ -84,14 +94,27 @@ class Frontend {
   }
 
   std::optional<ClientRef> from_type(std::string_view type) const {
-    std::string name = canonical(type);
+    return from_type(type, scopes_);
+  }
+  std::optional<ClientRef> from_type(std::string_view type, const ScopeTree& in) const {
+    std::string name = canonical(type, in);
     // A project's own client interface (`type RedisClient interface {
     // redis.Scripter; MGet(...) *redis.SliceCmd }`): the library's client.
     std::string_view bare = type;
     while (bare.starts_with('*')) bare.remove_prefix(1);
-    if (auto local = scopes_.interfaces().find(bare); local != scopes_.interfaces().end()) {
-      for (const auto& [alias, path] : scopes_.imports()) {
-        if (local->second.find(alias + ".") == std::string::npos) continue;
+    const ScopeTree* declared_in = &in;
+    std::optional<std::string> local = interface_text(in, bare);
+    if (!local && package_ != nullptr) {
+      for (const auto& sibling : package_->files) {
+        if ((local = interface_text(*sibling->scopes, bare))) {
+          declared_in = &*sibling->scopes;
+          break;
+        }
+      }
+    }
+    if (local) {
+      for (const auto& [alias, path] : declared_in->imports()) {
+        if (local->find(alias + ".") == std::string::npos) continue;
         for (const auto* api : models_) {
           if (!api->modules.contains(path)) continue;
           if (const auto* cls = api->find_class(api->default_class))
@@ -158,6 +181,12 @@ class Frontend {
       auto field = receiver.field("field").text();
       auto declared = scopes_.field_types().find(field);
       if (declared != scopes_.field_types().end()) return from_type(declared->second);
+      // A struct declared in another file of the package.
+      for (const auto& sibling : package_ != nullptr ? package_->files : no_files_) {
+        auto there = sibling->scopes->field_types().find(field);
+        if (there != sibling->scopes->field_types().end())
+          return from_type(there->second, *sibling->scopes);
+      }
       return by_name(field);
     }
     return std::nullopt;
@@ -491,9 +520,17 @@ class Frontend {
 
   const frontend::FileInput& file_;
   frontend::Models models_;
+  static std::optional<std::string> interface_text(const ScopeTree& in, std::string_view name) {
+    auto found = in.interfaces().find(name);
+    if (found == in.interfaces().end()) return std::nullopt;
+    return found->second;
+  }
+
   const ScopeTree& scopes_;
+  const GoPackage* package_;
   Evaluator evaluator_;
   GoProject* project_;
+  const std::vector<std::unique_ptr<GoFile>> no_files_;
   frontend::FileAnalysis& result_;
 };
 

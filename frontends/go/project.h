@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "frontends/common/project_state.h"
+#include "frontends/go/package_index.h"
 #include "frontends/lua/script_library.h"
 
 namespace slotlint::golang {
@@ -13,9 +14,11 @@ class GoProject final : public frontend::ProjectState {
  public:
   explicit GoProject(std::filesystem::path root) : scripts_(std::move(root)) {}
   lua::ScriptLibrary& scripts() { return scripts_; }
+  PackageIndex& packages() { return packages_; }
 
  private:
   lua::ScriptLibrary scripts_;
+  PackageIndex packages_;
 };
 
 }  // namespace slotlint::golang

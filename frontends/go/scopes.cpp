@@ -48,7 +48,7 @@ Scope& ScopeTree::open_scope(ts::Node node, Scope& parent) {
   scope->kind = Scope::Kind::Function;
   scope->parent = &parent;
   scope->node = node;
-  scope->id = "s" + std::to_string(scopes_.size());
+  scope->id = id_prefix_ + "s" + std::to_string(scopes_.size());
   by_node_[node.begin()] = scope.get();
   scopes_.push_back(std::move(scope));
   return *scopes_.back();
@@ -71,11 +71,12 @@ void ScopeTree::bind_parameters(ts::Node parameters, Scope& scope) {
   }
 }
 
-ScopeTree ScopeTree::build(const ts::Tree& tree) {
+ScopeTree ScopeTree::build(const ts::Tree& tree, std::string id_prefix) {
   ScopeTree scopes;
+  scopes.id_prefix_ = std::move(id_prefix);
   auto package = std::make_unique<Scope>();
   package->node = tree.root();
-  package->id = "s0";
+  package->id = scopes.id_prefix_ + "s0";
   scopes.by_node_[tree.root().begin()] = package.get();
   scopes.scopes_.push_back(std::move(package));
   scopes.visit(tree.root());

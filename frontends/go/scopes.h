@@ -45,7 +45,8 @@ struct Call {
 
 class ScopeTree {
  public:
-  static ScopeTree build(const ts::Tree& tree);
+  // `id_prefix` keeps hole symbols of a sibling file apart from the file's.
+  static ScopeTree build(const ts::Tree& tree, std::string id_prefix = {});
 
   [[nodiscard]] const Scope& package() const { return *scopes_.front(); }
   [[nodiscard]] const std::vector<Call>& calls() const { return calls_; }
@@ -71,6 +72,7 @@ class ScopeTree {
   Scope& open_scope(ts::Node node, Scope& parent);
   void bind_parameters(ts::Node parameters, Scope& scope);
 
+  std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<Call> calls_;
   std::map<std::uint32_t, const Scope*> by_node_;

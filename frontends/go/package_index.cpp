@@ -1,0 +1,57 @@
+#include "frontends/go/package_index.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "frontends/go/go_frontend.h"
+
+namespace slotlint::golang {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = 1u << 20;
+constexpr std::size_t kMaxFiles = 200;
+constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
+
+}  // namespace
+
+const GoPackage* PackageIndex::package_of(const fs::path& file) {
+  std::error_code ec;
+  auto folder = fs::weakly_canonical(fs::absolute(file, ec).parent_path(), ec);
+  auto self = fs::weakly_canonical(fs::absolute(file, ec), ec);
+  std::scoped_lock lock(mutex_);
+  auto [it, inserted] = packages_.try_emplace(folder.string());
+  if (!inserted) return it->second.get();
+  if (!parser_) {
+    std::string error;
+    parser_ = ts::Parser::create(tree_sitter_go(), error);
+    if (!parser_) return nullptr;
+  }
+  auto package = std::make_unique<GoPackage>();
+  std::vector<fs::path> paths;
+  for (fs::directory_iterator entry(folder, ec), end; !ec && entry != end; entry.increment(ec)) {
+    if (entry->path().extension() == ".go") paths.push_back(entry->path());
+  }
+  std::ranges::sort(paths);
+  for (const auto& path : paths) {
+    if (package->files.size() >= kMaxFiles) break;
+    if (fs::weakly_canonical(path, ec) == self) continue;
+    if (fs::file_size(path, ec) > kMaxFileBytes || ec) continue;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) continue;
+    auto go = std::make_unique<GoFile>();
+    go->path = path;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    go->source = std::move(bytes).str();
+    go->tree = parser_->parse(go->source, kParseTimeoutMicros);
+    if (!go->tree) continue;
+    go->scopes = ScopeTree::build(*go->tree, path.filename().string() + "#");
+    package->files.push_back(std::move(go));
+  }
+  it->second = std::move(package);
+  return it->second.get();
+}
+
+}  // namespace slotlint::golang

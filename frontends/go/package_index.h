@@ -1,0 +1,44 @@
+// The other files of a Go package (the `.go` files of the same folder): what
+// one file may use from its siblings without importing anything — struct
+// field types, interfaces, package-level consts, vars and functions, and
+// whether the package imports a client library at all. Each folder is read
+// and parsed once per run and shared by all threads.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frontends/common/tree_sitter.h"
+#include "frontends/go/scopes.h"
+
+namespace slotlint::golang {
+
+struct GoFile {
+  std::filesystem::path path;
+  std::string source;
+  std::optional<ts::Tree> tree;
+  std::optional<ScopeTree> scopes;
+};
+
+struct GoPackage {
+  std::vector<std::unique_ptr<GoFile>> files;
+};
+
+class PackageIndex {
+ public:
+  // The package of the folder holding `file` (its other files; null when it
+  // cannot be read).
+  const GoPackage* package_of(const std::filesystem::path& file);
+
+ private:
+  std::mutex mutex_;
+  std::optional<ts::Parser> parser_;
+  std::map<std::string, std::unique_ptr<GoPackage>> packages_;  // by folder
+};
+
+}  // namespace slotlint::golang
