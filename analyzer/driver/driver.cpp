@@ -272,6 +272,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     if (file.findings.empty()) continue;
     // Index 0 is the file itself; k >= 1 the k-th extra source (ir/script.h).
     std::vector<std::optional<LineIndex>> line_indexes(1 + file.extra_sources.size());
+    std::vector<std::optional<std::vector<Suppression>>> script_suppressions(line_indexes.size());
     auto source_of = [&](ir::FileIndex index) -> std::pair<std::string_view, std::string_view> {
       if (index == 0 || index > file.extra_sources.size())
         return {file.file.display_path, file.source};
@@ -332,15 +333,14 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
       if (rule != nullptr) {
         auto index = finding.primary.file <= file.extra_sources.size() ? finding.primary.file : 0;
-        std::vector<Suppression> script_suppressions;
-        if (index != 0) {
-          // A script's own `-- slotlint: ignore[...]` comments.
+        if (index != 0 && !script_suppressions[index]) {
+          // A script's own `-- slotlint: ignore[...]` comments, read once.
           static constexpr std::string_view kLuaComment[] = {"--"};
-          script_suppressions = find_suppressions(source_of(index).second, kLuaComment);
+          script_suppressions[index] = find_suppressions(source_of(index).second, kLuaComment);
         }
         if (const auto* suppression =
                 covering(index == 0 ? std::span<const Suppression>(file.suppressions)
-                                    : std::span<const Suppression>(script_suppressions),
+                                    : std::span<const Suppression>(*script_suppressions[index]),
                          out.location.region.start_line, rule->code, rule->name)) {
           out.suppression = suppression->comment;
         }

@@ -103,6 +103,50 @@ inline Value relocated(Value value, ir::SourceSpan at) {
   return value;
 }
 
+// Whether a node of `type` lies in `node`, not counting nested functions
+// (`is_boundary` tells a function's node type).
+template <typename Boundary>
+bool contains_type(ts::Node node, std::string_view type, Boundary is_boundary) {
+  std::vector<ts::Node> stack{node};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == type) return true;
+    if (current != node && is_boundary(current.type())) continue;
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+// A hole for an expression we cannot evaluate, named by its text in its
+// scope; it differs per element when it mentions a per-element local.
+template <typename Locals>
+Value expression_hole(std::string_view source_text, const std::string& scope_id,
+                      const Locals& locals, ir::SourceSpan span) {
+  std::string text = collapse_spaces(source_text);
+  std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
+  bool per_element = std::ranges::any_of(locals, [&](const auto& local) {
+    return varies_per_element(local.second) && mentions_identifier(text, local.first);
+  });
+  return Value::opaque(ir::KeyExpr::hole(scope_id + ":" + text, display, span, per_element));
+}
+
+// A name's value read where the name is: a single hole is pointed at the
+// reading, so that evidence shows the use, not the binding.
+inline Value read_at(Value value, ir::SourceSpan at) {
+  if (value.kind != Value::Kind::Opaque || value.text.is_unknown() ||
+      value.text.segments().size() != 1) {
+    return value;
+  }
+  auto segment = std::get<ir::HoleSegment>(value.text.segments().front());
+  segment.span = at;
+  ir::KeyExpr located;
+  located.append(ir::Segment{segment});
+  located.set_span(at);
+  return Value::opaque(std::move(located));
+}
+
 // The identifiers a binding pattern binds (`a`, `(a, b)`, `{a, b: [c]}`).
 inline std::vector<ts::Node> identifiers_in(ts::Node pattern) {
   std::vector<ts::Node> found;

@@ -12,16 +12,7 @@ bool is_boundary(std::string_view type) {
 }
 
 bool contains(ts::Node node, std::string_view type) {
-  std::vector<ts::Node> stack{node};
-  while (!stack.empty()) {
-    auto current = stack.back();
-    stack.pop_back();
-    if (current.type() == type) return true;
-    if (current != node && is_boundary(current.type())) continue;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
-  }
-  return false;
+  return frontend::contains_type(node, type, is_boundary);
 }
 
 // The error leaves the block: returned, panicked, fatal, or sent on.

@@ -6,21 +6,13 @@
 #include "frontends/common/source_helpers.h"
 
 namespace slotlint::golang {
-namespace {}  // namespace
-
 Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t position) const {
   steps_ = 0;
   return eval(expr, Context{&scope, position, {}, 0});
 }
 
 Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
-  std::string text = frontend::collapse_spaces(expr.text());
-  std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
-  bool varies = std::ranges::any_of(ctx.locals, [&](const auto& local) {
-    return frontend::varies_per_element(local.second) &&
-           frontend::mentions_identifier(text, local.first);
-  });
-  return Value::opaque(ir::KeyExpr::hole(ctx.scope->id + ":" + text, display, span(expr), varies));
+  return frontend::expression_hole(expr.text(), ctx.scope->id, ctx.locals, span(expr));
 }
 
 const std::vector<Binding>* Evaluator::bindings_of(std::string_view name, const Scope& scope,

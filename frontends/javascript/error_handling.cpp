@@ -21,16 +21,7 @@ bool inside(ts::Node node, ts::Node outer) {
 }
 
 bool contains(ts::Node node, std::string_view type) {
-  std::vector<ts::Node> stack{node};
-  while (!stack.empty()) {
-    auto current = stack.back();
-    stack.pop_back();
-    if (current.type() == type) return true;
-    if (current != node && is_boundary(current.type())) continue;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
-  }
-  return false;
+  return frontend::contains_type(node, type, is_boundary);
 }
 
 // A loop that tries again: while/do, or a counting for (`for (let i = 0;

@@ -62,14 +62,7 @@ Value Evaluator::evaluate(ts::Node expr, const Scope& scope, std::uint32_t posit
 }
 
 Value Evaluator::hole(ts::Node expr, const Context& ctx) const {
-  std::string text = frontend::collapse_spaces(expr.text());
-  std::string display = text.size() > 40 ? text.substr(0, 37) + "..." : text;
-  bool per_element = std::ranges::any_of(ctx.locals, [&](const auto& local) {
-    return frontend::varies_per_element(local.second) &&
-           frontend::mentions_identifier(text, local.first);
-  });
-  return Value::opaque(
-      ir::KeyExpr::hole(ctx.scope->id + ":" + text, display, span(expr), per_element));
+  return frontend::expression_hole(expr.text(), ctx.scope->id, ctx.locals, span(expr));
 }
 
 const Binding* Evaluator::binding_of(std::string_view name, const Scope& scope) const {
@@ -261,16 +254,7 @@ Value Evaluator::eval_identifier(ts::Node name, const Context& ctx) const {
   }
   if (binding != nullptr) {
     Value value = eval_binding(*binding, text, ctx);
-    if (value.kind == Value::Kind::Opaque && !value.text.is_unknown() &&
-        value.text.segments().size() == 1) {
-      auto segment = std::get<ir::HoleSegment>(value.text.segments().front());
-      segment.span = span(name);
-      ir::KeyExpr located;
-      located.append(ir::Segment{segment});
-      located.set_span(span(name));
-      return Value::opaque(std::move(located));
-    }
-    return value;
+    return frontend::read_at(std::move(value), span(name));
   }
   // Unbound, or bound several times: the same name in the same scope.
   return Value::opaque(

@@ -433,16 +433,7 @@ Value Evaluator::eval_name(ts::Node name, const Context& ctx) const {
       }
       Value value =
           eval_binding(*bindings, text, *scope, ctx, scope->kind != Scope::Kind::Function);
-      if (value.kind == Value::Kind::Opaque && !value.text.is_unknown() &&
-          value.text.segments().size() == 1) {
-        auto segment = std::get<ir::HoleSegment>(value.text.segments().front());
-        segment.span = span(name);
-        ir::KeyExpr located;
-        located.append(ir::Segment{segment});
-        located.set_span(span(name));
-        return Value::opaque(std::move(located));
-      }
-      return value;
+      return frontend::read_at(std::move(value), span(name));
     }
   }
   if (text == "__file__") return module_file();
