@@ -54,6 +54,35 @@ inline bool names_a_wait(std::string_view callee) {
   return false;
 }
 
+// The waits in a retry loop's body: calls (nodes of `call_type`) whose
+// callee, as `callee_of` reads it, names a wait. `all_zero` when every such
+// wait's delay (the node `delay_of` picks) is a literal 0.
+struct Waits {
+  bool any = false;
+  bool all_zero = false;
+};
+
+template <typename CalleeOf, typename DelayOf>
+Waits find_waits(ts::Node body, std::string_view call_type, CalleeOf callee_of,
+                 DelayOf delay_of) {
+  Waits found;
+  bool any_nonzero = false;
+  std::vector<ts::Node> stack{body};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == call_type && names_a_wait(callee_of(current))) {
+      found.any = true;
+      auto delay = delay_of(current).text();
+      any_nonzero = any_nonzero || (delay != "0" && delay != "0.0");
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  found.all_zero = found.any && !any_nonzero;
+  return found;
+}
+
 // Whitespace runs as one space, none at the ends: two spellings of one
 // expression get one hole symbol.
 inline std::string collapse_spaces(std::string_view text) {

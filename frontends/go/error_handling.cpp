@@ -79,21 +79,12 @@ void find_retry(ts::Node from, ir::ErrorHandling& handling, ir::FileIndex file) 
     if (ranges) return;  // moving on to the next element is no retry
     handling.retries = true;
     handling.retry_loop = {file, node.begin(), node.begin() + 3};
-    std::vector<ts::Node> stack{node.field("body")};
-    bool nonzero = false;
-    while (!stack.empty()) {
-      auto current = stack.back();
-      stack.pop_back();
-      if (current.type() == "call_expression" &&
-          frontend::names_a_wait(current.field("function").text())) {
-        handling.waits = true;
-        auto delay = current.field("arguments").named_child(0);
-        nonzero = nonzero || delay.text() != "0";
-      }
-      for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-        stack.push_back(current.named_child(i));
-    }
-    handling.waits_zero = handling.waits && !nonzero;
+    auto waits = frontend::find_waits(
+        node.field("body"), "call_expression",
+        [](ts::Node call) { return call.field("function").text(); },
+        [](ts::Node call) { return call.field("arguments").named_child(0); });
+    handling.waits = waits.any;
+    handling.waits_zero = waits.all_zero;
     return;
   }
 }

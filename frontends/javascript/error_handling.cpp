@@ -31,26 +31,6 @@ bool is_retry_loop(ts::Node loop) {
   return type == "while_statement" || type == "do_statement" || type == "for_statement";
 }
 
-void find_waits(ts::Node loop, bool& waits, bool& zero) {
-  std::vector<ts::Node> stack{loop.field("body")};
-  bool any_nonzero = false;
-  while (!stack.empty()) {
-    auto current = stack.back();
-    stack.pop_back();
-    if (current.type() == "call_expression" &&
-        frontend::names_a_wait(current.field("function").text())) {
-      waits = true;
-      auto arguments = current.field("arguments");
-      // setTimeout(resolve, ms): the delay is the last argument.
-      auto delay = arguments.named_child(arguments.named_child_count() - 1);
-      any_nonzero = any_nonzero || (delay.text() != "0");
-    }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
-  }
-  zero = waits && !any_nonzero;
-}
-
 // Logging or reporting the error is not handling it.
 bool logs(ts::Node call) {
   std::string callee(unwrap(call.field("function")).text());
@@ -106,7 +86,16 @@ void handler_effects(ts::Node body, ts::Node around, std::string_view error,
       handling.retries = true;
       auto keyword = type == "while_statement" ? 5u : type == "do_statement" ? 2u : 3u;
       handling.retry_loop = {file, node.begin(), node.begin() + keyword};
-      find_waits(node, handling.waits, handling.waits_zero);
+      auto waits = frontend::find_waits(
+          node.field("body"), "call_expression",
+          [](ts::Node call) { return call.field("function").text(); },
+          [](ts::Node call) {
+            // setTimeout(resolve, ms): the delay is the last argument.
+            auto arguments = call.field("arguments");
+            return arguments.named_child(arguments.named_child_count() - 1);
+          });
+      handling.waits = waits.any;
+      handling.waits_zero = waits.all_zero;
     }
     break;
   }

@@ -83,27 +83,6 @@ bool is_retry_loop(ts::Node loop) {
   return right.type() == "call" && right.field("function").text() == "range";
 }
 
-// Sleeps or backs off somewhere in the loop: time.sleep(d), await
-// asyncio.sleep(d), a backoff helper. `zero` when every wait is a literal 0.
-void find_waits(ts::Node loop, bool& waits, bool& zero) {
-  std::vector<ts::Node> stack{loop.field("body")};
-  bool any_nonzero = false;
-  while (!stack.empty()) {
-    auto current = stack.back();
-    stack.pop_back();
-    if (current.type() == "call" &&
-        frontend::names_a_wait(last_name(current.field("function").text()))) {
-      waits = true;
-      auto first = current.field("arguments").named_child(0);
-      bool literal_zero = first.text() == "0" || first.text() == "0.0";
-      any_nonzero = any_nonzero || !literal_zero;
-    }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
-  }
-  zero = waits && !any_nonzero;
-}
-
 }  // namespace
 
 ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::string> classes,
@@ -166,7 +145,13 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
       handling.retries = true;
       auto keyword = node.type() == "while_statement" ? 5u : 3u;  // `while` / `for`
       handling.retry_loop = {file, node.begin(), node.begin() + keyword};
-      find_waits(node, handling.waits, handling.waits_zero);
+      // time.sleep(d), await asyncio.sleep(d), a backoff helper.
+      auto waits = frontend::find_waits(
+          node.field("body"), "call",
+          [](ts::Node call) { return last_name(call.field("function").text()); },
+          [](ts::Node call) { return call.field("arguments").named_child(0); });
+      handling.waits = waits.any;
+      handling.waits_zero = waits.all_zero;
     }
     break;
   }
