@@ -4,6 +4,8 @@
 
 #include "frontends/go/go_frontend.h"
 #include "frontends/go/project.h"
+#include "frontends/java/java_frontend.h"
+#include "frontends/java/project.h"
 #include "frontends/javascript/javascript_frontend.h"
 #include "frontends/javascript/project.h"
 #include "frontends/python/module_loader.h"
@@ -45,6 +47,17 @@ frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Mod
                          dynamic_cast<golang::GoProject*>(project));
 }
 
+std::unique_ptr<frontend::ProjectState> java_project(const std::filesystem::path& root) {
+  return std::make_unique<java::JavaProject>(root);
+}
+
+frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::Models models,
+                                    ts::Parser& parser, const FrontendLimits& limits,
+                                    frontend::ProjectState* project) {
+  return java::analyse(file, models, parser, limits.parse_timeout_micros,
+                       dynamic_cast<java::JavaProject*>(project));
+}
+
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
       {"python",
@@ -69,6 +82,13 @@ const std::vector<Language>& table() {
        javascript_project,
        analyse_javascript},
       {"go", {".go"}, tree_sitter_go, {"go-redis", "rueidis"}, {"//"}, go_project, analyse_go},
+      {"java",
+       {".java"},
+       tree_sitter_java,
+       {"jedis", "lettuce", "spring-data-redis", "redisson"},
+       {"//"},
+       java_project,
+       analyse_java},
       {"tsx",
        {".tsx"},
        tree_sitter_tsx,

@@ -132,6 +132,21 @@ const Method* ApiModel::find_method(std::string_view name, const ClientClass& cl
   return nullptr;
 }
 
+std::vector<const Method*> ApiModel::overloads(std::string_view name,
+                                               const ClientClass& cls) const {
+  std::vector<const Method*> found;
+  auto it = methods.find(name);
+  if (it == methods.end()) return found;
+  for (const auto& method : it->second) {
+    bool serves = cls.own_methods_only ? method.library == cls.library : method.library == library;
+    if (serves && (method.only_on.empty() ||
+                   std::ranges::find(method.only_on, cls.name) != method.only_on.end())) {
+      found.push_back(&method);
+    }
+  }
+  return found;
+}
+
 const Method* ApiModel::find_method_any_case(std::string_view name, const ClientClass& cls) const {
   if (const auto* method = find_method(name, cls); method != nullptr || !case_insensitive_methods)
     return method;
@@ -184,6 +199,8 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.transaction_methods = list_of<std::string>(doc, "transaction_methods");
     model.execute_methods = list_of<std::string>(doc, "execute_methods");
     model.case_insensitive_methods = doc.value("case_insensitive_methods", false);
+    model.multi_is_state = doc.value("multi_is_state", false);
+    model.pipelined_callback_methods = list_of<std::string>(doc, "pipelined_callback_methods");
     model.flattens_arguments = doc.value("flattens_arguments", false);
     if (doc.contains("modules")) {
       for (const auto& [module, names] : doc.at("modules").items()) {
@@ -200,22 +217,39 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     }
     for (const auto& entry : doc.at("classes")) {
       ClientClass cls;
+      // "behaves_like": the cluster facts of a class declared before it.
+      if (entry.contains("behaves_like")) {
+        const auto* like = model.find_class(entry.at("behaves_like").get<std::string>());
+        if (like == nullptr) {
+          error = "class '" + entry.value("name", std::string{}) + "' behaves_like an unknown class";
+          return std::nullopt;
+        }
+        cls = *like;
+        cls.constructors.clear();
+        cls.annotations.clear();
+      }
       cls.name = entry.at("name").get<std::string>();
-      cls.cluster = entry.value("cluster", false);
+      cls.cluster = entry.value("cluster", cls.cluster);
       cls.constructors = list_of<std::string>(entry, "constructors");
-      cls.cross_slot = parse_handling(entry.value("cross_slot", std::string("sent")), error);
-      if (!error.empty()) return std::nullopt;
-      cls.cross_slot_note = entry.value("cross_slot_note", std::string{});
-      cls.splits = list_of<std::string>(entry, "splits");
-      cls.split_note = entry.value("split_note", std::string{});
+      if (entry.contains("cross_slot") || !entry.contains("behaves_like")) {
+        cls.cross_slot = parse_handling(entry.value("cross_slot", std::string("sent")), error);
+        if (!error.empty()) return std::nullopt;
+      }
+      cls.cross_slot_note = entry.value("cross_slot_note", cls.cross_slot_note);
+      if (entry.contains("splits")) cls.splits = list_of<std::string>(entry, "splits");
+      cls.split_note = entry.value("split_note", cls.split_note);
       cls.library = model.library;
-      cls.transaction_note = entry.value("transaction_note", std::string{});
-      cls.pipeline_cross_slot =
-          parse_handling(entry.value("pipeline_cross_slot", std::string("sent")), error);
-      if (!error.empty()) return std::nullopt;
-      cls.pipeline_note = entry.value("pipeline_note", std::string{});
+      cls.transaction_note = entry.value("transaction_note", cls.transaction_note);
+      if (entry.contains("pipeline_cross_slot") || !entry.contains("behaves_like")) {
+        cls.pipeline_cross_slot =
+            parse_handling(entry.value("pipeline_cross_slot", std::string("sent")), error);
+        if (!error.empty()) return std::nullopt;
+      }
+      cls.pipeline_note = entry.value("pipeline_note", cls.pipeline_note);
       cls.key_prefix_options = list_of<std::string>(entry, "key_prefix_options");
       cls.annotations = list_of<std::string>(entry, "annotations");
+      cls.named_object = entry.value("named_object", cls.named_object);
+      cls.object_command = entry.value("object_command", cls.object_command);
       if (entry.contains("tryagain")) {
         const auto& tryagain = entry.at("tryagain");
         cls.tryagain_raises = list_of<std::string>(tryagain, "raises");
@@ -230,15 +264,24 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     }
     if (doc.contains("derived_classes")) {
       for (const auto& entry : doc.at("derived_classes")) {
-        ApiModel::DerivedClass derived{entry.at("method").get<std::string>(),
-                                       entry.at("from").get<std::string>(),
-                                       entry.at("to").get<std::string>()};
-        if (model.find_class(derived.from) == nullptr || model.find_class(derived.to) == nullptr) {
-          error = "derived class " + derived.from + "." + derived.method + " -> " + derived.to +
-                  " names an unknown class";
-          return std::nullopt;
+        // "method" and "from" may each be one name or a list of names.
+        auto names = [&](const char* key) {
+          const auto& value = entry.at(key);
+          return value.is_array() ? value.get<std::vector<std::string>>()
+                                  : std::vector<std::string>{value.get<std::string>()};
+        };
+        for (const auto& method : names("method")) {
+          for (const auto& from : names("from")) {
+            ApiModel::DerivedClass derived{method, from, entry.at("to").get<std::string>()};
+            if (model.find_class(derived.from) == nullptr ||
+                model.find_class(derived.to) == nullptr) {
+              error = "derived class " + derived.from + "." + derived.method + " -> " +
+                      derived.to + " names an unknown class";
+              return std::nullopt;
+            }
+            model.derived_classes.push_back(std::move(derived));
+          }
         }
-        model.derived_classes.push_back(std::move(derived));
       }
     }
     auto parse_method = [&](const std::string& name,
@@ -253,12 +296,26 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       method.splits_by_slot = entry.value("splits_by_slot", false);
       method.only_on = list_of<std::string>(entry, "only_on");
       method.script_param = entry.value("script_param", std::string{});
+      if (entry.contains("arity")) method.arity = entry.at("arity").get<std::size_t>();
+      method.min_arity = entry.value("min_arity", std::size_t{0});
+      if (entry.contains("arg_kinds")) {
+        for (const auto& [index, kind] : entry.at("arg_kinds").items()) {
+          auto text = kind.get<std::string>();
+          if (text != "number" && text != "string" && text != "list" && text != "map" &&
+              text != "other") {
+            error = "method '" + name + "': unknown argument kind '" + text +
+                    "' (number, string, list, map, other)";
+            return std::nullopt;
+          }
+          method.arg_kinds[std::stoul(index)] = text;
+        }
+      }
       method.library = model.library;
       // Every parameter the template uses must be in the signature: a typo
       // would silently give no keys.
       for (const auto& element : method.argv) {
         if (element.kind == TemplateElement::Kind::Word) continue;
-        auto base = element.text.substr(0, element.text.find('.'));
+        auto base = element.text.substr(0, element.text.find_first_of(".+"));
         if (std::ranges::none_of(method.signature,
                                  [&](const Parameter& p) { return p.name == base; })) {
           error = "method '" + name + "': argv uses '" + element.text +
@@ -274,9 +331,13 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       return method;
     };
     for (const auto& [name, entry] : doc.at("methods").items()) {
-      auto method = parse_method(name, entry);
-      if (!method) return std::nullopt;
-      model.methods[name].push_back(std::move(*method));
+      // One declaration, or a list of overloads.
+      for (const auto& declaration :
+           entry.is_array() ? entry : nlohmann::json::array({entry})) {
+        auto method = parse_method(name, declaration);
+        if (!method) return std::nullopt;
+        model.methods[name].push_back(std::move(*method));
+      }
     }
     model.script_factories = list_of<std::string>(doc, "script_factories");
     model.script_loaders = list_of<std::string>(doc, "script_loaders");
@@ -323,6 +384,8 @@ bool merge_user_model(ApiModel& base, ApiModel user, std::string& error) {
   }
   std::ranges::move(user.prefilter, std::back_inserter(base.prefilter));
   std::ranges::move(user.derived_classes, std::back_inserter(base.derived_classes));
+  // The wrapper's own packages: importing one makes a file worth reading.
+  for (auto& [module, names] : user.modules) base.modules[module].merge(names);
   return true;
 }
 

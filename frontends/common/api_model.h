@@ -8,7 +8,7 @@
 //   "$p"          parameter p as one argument (its default when not passed)
 //   "...p"        parameter p spread: list/tuple/set elements, dict keys, a
 //                 single value as one argument, an unknown value as a spread
-//   "#p"          the number of arguments "...p" gives
+//   "#p"          the number of arguments "...p" gives ("#a+b": of both)
 //   "keys(p)" / "values(p)" / "items(p)"   a mapping's keys, values, or
 //                 key/value pairs flattened
 // When "command_from_first_arg" is set (execute_command), the first argument is
@@ -49,6 +49,12 @@ struct Method {
   // The parameter holding the Lua body or its SHA (eval, evalsha), whose
   // script the frontend reads.
   std::string script_param;
+  // Overloads (Java): a declaration applies to calls with this many
+  // arguments (exact, or at least), whose arguments at these positions are
+  // of these kinds: "number", "string", "list", "map", "other".
+  std::optional<std::size_t> arity;
+  std::size_t min_arity = 0;
+  std::map<std::size_t, std::string> arg_kinds;
   [[nodiscard]] std::string command() const;
 };
 
@@ -78,6 +84,11 @@ struct ClientClass {
   std::string tryagain_note;
   // A user's wrapper class: only its own model's methods apply to it.
   bool own_methods_only = false;
+  // An object named by a key (Redisson's RSet, RBucket): its methods act on
+  // that key, passed to them as the parameter `self`; a method the model
+  // does not list runs `object_command` on it.
+  bool named_object = false;
+  std::string object_command;
 };
 
 struct ApiModel {
@@ -137,6 +148,17 @@ struct ApiModel {
   std::vector<std::string> script_loaders;
   [[nodiscard]] const Method* find_method_any_case(std::string_view name,
                                                    const ClientClass& cls) const;
+  // Every declaration of `name` a `cls` client has (overloads), in model order.
+  [[nodiscard]] std::vector<const Method*> overloads(std::string_view name,
+                                                     const ClientClass& cls) const;
+  // `multi()` puts the receiver itself into MULTI state until `exec()` /
+  // `discard()` (Lettuce, Spring's RedisOperations), rather than returning a
+  // transaction object (Jedis).
+  bool multi_is_state = false;
+  // Methods whose callback receives a client of the class derived_classes
+  // gives for them (Spring executePipelined(connection -> ...)): its calls
+  // form one pipeline.
+  std::vector<std::string> pipelined_callback_methods;
   // Methods only this library's clients have (register_script, evalsha): a
   // receiver we cannot otherwise place is assumed a default-class client.
   std::vector<std::string> identifying_methods;

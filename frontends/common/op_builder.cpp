@@ -58,13 +58,24 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
       case Kind::Spread:
         add(args.spread(element.text));
         break;
-      case Kind::Count:
-        if (auto n = args.count(element.text)) {
+      case Kind::Count: {
+        // "#a+b": the arguments of both parameters together.
+        std::optional<std::size_t> n = 0;
+        std::string_view names = element.text;
+        while (n && !names.empty()) {
+          auto plus = names.find('+');
+          auto part = names.substr(0, plus);
+          auto counted = args.count(part);
+          n = counted ? std::optional<std::size_t>(*n + *counted) : std::nullopt;
+          names = plus == std::string_view::npos ? std::string_view{} : names.substr(plus + 1);
+        }
+        if (n) {
           argv.push_back({ir::KeyExpr::literal(std::to_string(*n), call_span, false), false});
         } else {
           argv.push_back({ir::KeyExpr::unknown("the number of " + element.text, call_span), false});
         }
         break;
+      }
       case Kind::MapKeys:
         add(args.map_keys(element.text));
         break;

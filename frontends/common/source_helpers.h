@@ -106,6 +106,34 @@ inline ir::KeyExpr to_text(const Value& value, ir::SourceSpan span) {
   return ir::KeyExpr::unknown("a collection used as text", span);
 }
 
+// `left + right` as text when either side is a string; nullopt otherwise
+// (numbers add, collections concatenate).
+inline std::optional<Value> concatenated(const Value& left, const Value& right,
+                                         ir::SourceSpan span) {
+  if (left.kind != Value::Kind::String && right.kind != Value::Kind::String) return std::nullopt;
+  ir::KeyExpr text = to_text(left, span);
+  text.append(to_text(right, span));
+  text.set_span(span);
+  return Value::string(std::move(text));
+}
+
+// Parts joined by a separator (`strings.Join`, `array.join`, `String.join`);
+// nullopt when a part stands for any number of elements. The separator
+// stands between several parts, so a fix must not edit it.
+inline std::optional<Value> joined(const std::vector<SequenceItem>& parts, ir::KeyExpr separator,
+                                   ir::SourceSpan span) {
+  if (std::ranges::any_of(parts, [](const SequenceItem& item) { return item.spread; }))
+    return std::nullopt;
+  separator.forbid_edits();
+  ir::KeyExpr text;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) text.append(separator);
+    text.append(to_text(parts[i].value, span));
+  }
+  text.set_span(span);
+  return Value::string(std::move(text));
+}
+
 // The work an evaluator may spend on one argument: chains like `a2 = a1 + a1`
 // grow exponentially, and a pre-commit hook must not hang on them. An
 // unknown value when `expr` is past a limit (or missing), nullopt otherwise.

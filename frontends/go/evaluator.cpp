@@ -60,14 +60,9 @@ Value Evaluator::eval(ts::Node expr, const Context& ctx) const {
   if (type == "call_expression") return eval_call(expr, ctx);
   if (type == "composite_literal") return eval_composite(expr, ctx);
   if (type == "binary_expression" && expr.field("operator").text() == "+") {
-    Value left = eval(expr.field("left"), inner);
+    Value left = eval(expr.field("left"), inner);  // left first: the work budget is shared
     Value right = eval(expr.field("right"), inner);
-    if (left.kind == Value::Kind::String || right.kind == Value::Kind::String) {
-      ir::KeyExpr text = frontend::to_text(left, span(expr));
-      text.append(frontend::to_text(right, span(expr)));
-      text.set_span(span(expr));
-      return Value::string(std::move(text));
-    }
+    if (auto text = frontend::concatenated(left, right, span(expr))) return *text;
   }
   if (type == "selector_expression") {
     // keys.Prefix for a package-level var/const of this file: `pkg.Name` of
@@ -312,21 +307,9 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   if (callee == "strings.Join" && args.size() == 2) {
     Value parts = eval(args[0], inner);
     Value separator = eval(args[1], inner);
-    if (parts.kind != Value::Kind::Sequence || !separator.text.is_literal() ||
-        std::ranges::any_of(parts.items, [](const SequenceItem& i) { return i.spread; })) {
-      return hole(call, ctx);
-    }
-    ir::KeyExpr text;
-    for (std::size_t i = 0; i < parts.items.size(); ++i) {
-      if (i > 0) {
-        ir::KeyExpr sep = separator.text;
-        sep.forbid_edits();
-        text.append(sep);
-      }
-      text.append(frontend::to_text(parts.items[i].value, span(call)));
-    }
-    text.set_span(span(call));
-    return Value::string(std::move(text));
+    if (parts.kind != Value::Kind::Sequence || !separator.text.is_literal()) return hole(call, ctx);
+    auto text = frontend::joined(parts.items, separator.text, span(call));
+    return text ? *text : hole(call, ctx);
   }
   if ((callee == "os.ReadFile" || callee == "ioutil.ReadFile") && !args.empty()) {
     Value path = eval(args[0], inner);

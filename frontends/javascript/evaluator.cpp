@@ -483,22 +483,13 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   }
   if (method == "join") {
     Value parts = eval(object, inner);
-    if (parts.kind != Value::Kind::Sequence ||
-        std::ranges::any_of(parts.items, [](const SequenceItem& i) { return i.spread; })) {
-      return hole(call, ctx);
-    }
+    if (parts.kind != Value::Kind::Sequence) return hole(call, ctx);
     ir::KeyExpr separator =
         arguments.named_child_count() > 0
             ? frontend::to_text(eval(arguments.named_child(0), inner), span(call))
             : ir::KeyExpr::literal(",", span(call), false);
-    separator.forbid_edits();
-    ir::KeyExpr text;
-    for (std::size_t i = 0; i < parts.items.size(); ++i) {
-      if (i > 0) text.append(separator);
-      text.append(frontend::to_text(parts.items[i].value, span(call)));
-    }
-    text.set_span(span(call));
-    return Value::string(std::move(text));
+    auto text = frontend::joined(parts.items, std::move(separator), span(call));
+    return text ? *text : hole(call, ctx);
   }
   // keys.user(id) for `const keys = { user: (id) => ... }`, this.key(id).
   ts::Node definition;
@@ -595,15 +586,10 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
   Context inner = ctx;
   ++inner.depth;
   if (binary.field("operator").text() != "+") return hole(binary, ctx);
-  Value left = eval(binary.field("left"), inner);
+  Value left = eval(binary.field("left"), inner);  // left first: the work budget is shared
   Value right = eval(binary.field("right"), inner);
-  if (left.kind == Value::Kind::String || right.kind == Value::Kind::String) {
-    ir::KeyExpr text = frontend::to_text(left, span(binary));
-    text.append(frontend::to_text(right, span(binary)));
-    text.set_span(span(binary));
-    return Value::string(std::move(text));
-  }
-  return hole(binary, ctx);
+  auto text = frontend::concatenated(left, right, span(binary));
+  return text ? *text : hole(binary, ctx);
 }
 
 }  // namespace slotlint::javascript

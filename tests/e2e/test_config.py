@@ -105,6 +105,28 @@ class Config(unittest.TestCase):
         found = [f for f in self.findings("--config", path) if f["path"] == "src/queue.ts"]
         self.assertEqual([(f["line"], f["code"], f["level"]) for f in found], [(2, "SL001", "error")])
 
+    def test_user_model_for_a_java_wrapper_with_overloads(self):
+        self.write("src/Cache.java", "import com.acme.cache.CacheClient;\n"
+                   "import java.util.List;\n"
+                   "class Cache {\n"
+                   "  CacheClient client;\n"
+                   "  void f() {\n"
+                   "    client.getAll(List.of(\"a\", \"b\"));\n"
+                   "    client.getAll(\"{t}a\", \"{t}b\");\n"
+                   "    client.getAll(\"c\", \"d\");\n"
+                   "  }\n}\n")
+        model = {"library": "acme-cache", "language": "java", "prefilter": ["com.acme.cache"],
+                 "modules": {"com.acme.cache": {"*": "acme"}}, "default_class": "CacheClient",
+                 "classes": [{"name": "CacheClient", "annotations": ["CacheClient"], "cross_slot": "sent"}],
+                 "methods": {"getAll": [
+                     {"signature": "keys", "argv": ["MGET", "...keys"], "arity": 1, "arg_kinds": {"0": "list"}},
+                     {"signature": "*keys", "argv": ["MGET", "...keys"]}]}}
+        self.assertEqual([f for f in self.findings() if f["path"] == "src/Cache.java"], [])
+        path = self.write("model.json", json.dumps({"models": [model]}))
+        found = [f for f in self.findings("--config", path) if f["path"] == "src/Cache.java"]
+        self.assertEqual([(f["line"], f["code"], f["level"]) for f in found],
+                         [(6, "SL001", "error"), (8, "SL001", "error")])
+
     def test_bad_configurations_exit_3_with_file_and_line(self):
         cases = {
             "unknown_key.json": ('{\n  "rules": {},\n  "exclud": []\n}', ":3:", "allowed: rules"),

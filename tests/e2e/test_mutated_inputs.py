@@ -40,18 +40,19 @@ class MutatedInputs(unittest.TestCase):
     def setUp(self):
         require_environment(self)
 
-    def test_mutated_fixtures_never_crash(self):
-        rng = random.Random(2026)
-        fixtures_dir = os.path.join(SOURCE_DIR, "fixtures", "python")
+    def check_mutated_fixtures(self, language, extension, seed):
+        rng = random.Random(seed)
+        fixtures_dir = os.path.join(SOURCE_DIR, "fixtures", language)
         with tempfile.TemporaryDirectory() as tmp:
             count = 0
             for name in sorted(os.listdir(fixtures_dir)):
-                if not name.endswith(".py"):
+                if not name.endswith(extension):
                     continue
                 with open(os.path.join(fixtures_dir, name), "rb") as f:
                     source = f.read()
+                stem = name[: -len(extension)]
                 for i, mutant in enumerate(mutants(source, rng)):
-                    with open(os.path.join(tmp, f"{name[:-3]}_{i:03}.py"), "wb") as f:
+                    with open(os.path.join(tmp, f"{stem}_{i:03}{extension}"), "wb") as f:
                         f.write(mutant)
                     count += 1
             result = run("check", tmp, "--root", tmp, "--format", "json", "--jobs", "2")
@@ -61,7 +62,36 @@ class MutatedInputs(unittest.TestCase):
                        if n["id"] in ("invalid-utf8", "binary-file", "unsupported-encoding",
                                       "file-unreadable", "file-too-large")}
             self.assertEqual(report["files"] + len(skipped), count)
-            self.assertGreater(count, 300)
+            return count
+
+    def test_mutated_fixtures_never_crash(self):
+        self.assertGreater(self.check_mutated_fixtures("python", ".py", 2026), 300)
+
+    def test_mutated_java_fixtures_never_crash(self):
+        self.assertGreater(self.check_mutated_fixtures("java", ".java", 2027), 300)
+
+    def test_pathological_java_shapes(self):
+        head = b"import redis.clients.jedis.JedisCluster;\nclass T {\n  JedisCluster c;\n"
+        shapes = {
+            "DeepParens.java": head + b"  void f() { c.mget(" + b"(" * 20000 + b"\"a\"" + b")" * 20000 + b", \"b\"); }\n}\n",
+            "LongConcat.java": head + b"  static final String K = " + b" + ".join([b'"a"'] * 50000) + b";\n  void f() { c.mget(K, K + \"x\"); }\n}\n",
+            "Recursive.java": head + b"  String f(String x) { return g(x); }\n  String g(String x) { return f(x); }\n"
+            + b"  void h() { c.mget(f(\"1\"), g(\"2\")); }\n}\n",
+            "SelfReference.java": head + b"  static final String A = B;\n  static final String B = A;\n"
+            + b"  void h() { c.mget(A, B); }\n}\n",
+            "Doubling.java": head + b"  static final String A0 = \"k\";\n"
+            + b"".join(b"  static final String A%d = A%d + A%d;\n" % (i, i - 1, i - 1) for i in range(1, 41))
+            + b"  void h() { c.mget(A40, A39); }\n}\n",
+            "Crlf.java": head.replace(b"\n", b"\r\n") + b"  void h() { c.mget(\"foo\", \"bar\"); }\r\n}\r\n",
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, data in shapes.items():
+                with open(os.path.join(tmp, name), "wb") as f:
+                    f.write(data)
+            report = json.loads(run("check", tmp, "--root", tmp, "--format", "json", timeout=60).stdout)
+            self.assertEqual(report["files"], len(shapes))
+            lines = [f["line"] for f in report["findings"] if f["path"] == "Crlf.java"]
+            self.assertEqual(lines, [4])
 
     def test_pathological_shapes(self):
         shapes = {

@@ -9,6 +9,7 @@ No network: the hook is `language: system` (slotlint from PATH), the hook repo
 is a local path, PRE_COMMIT_HOME is a temporary folder and git may only use
 local transports (GIT_ALLOW_PROTOCOL=file)."""
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -24,6 +25,8 @@ BAD_STUB = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
 FIXED_STUB = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
 BAD_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("foo", "bar");\n'
 FIXED_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("{t}foo", "{t}bar");\n'
+BAD_JAVA = 'import redis.clients.jedis.JedisCluster;\nclass Cart {\n  void f(JedisCluster c) { c.del("cart", "items"); }\n}\n'
+FIXED_JAVA = 'import redis.clients.jedis.JedisCluster;\nclass Cart {\n  void f(JedisCluster c) { c.del("{c}cart", "{c}items"); }\n}\n'
 
 
 class PreCommitHook(unittest.TestCase):
@@ -115,7 +118,8 @@ class PreCommitHook(unittest.TestCase):
         self.write(self.project, "stubs.pyi", BAD_STUB)
         self.write(self.project, "good.py", GOOD)
         self.write(self.project, "cache.ts", BAD_TS)
-        self.git(self.project, "add", "bad.py", "stubs.pyi", "good.py", "cache.ts")
+        self.write(self.project, "Cart.java", BAD_JAVA)
+        self.git(self.project, "add", "bad.py", "stubs.pyi", "good.py", "cache.ts", "Cart.java")
 
         code, output = self.commit("cross-slot MSET")
         self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MSET:\n{output}")
@@ -125,9 +129,13 @@ class PreCommitHook(unittest.TestCase):
                          + r"\[cross-slot-multi-key-command/SL001\]$")
         self.assertRegex(output, r"(?m)^stubs\.pyi:3:3: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
         self.assertRegex(output, r"(?m)^cache\.ts:3:7: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
-        # Exactly the four staged source files were handed over: not the untracked
-        # unstaged.py, not .pre-commit-config.yaml.
-        self.assertRegex(output, r"(?m)^3 errors, 0 warnings, 0 notes in 4 files\b")
+        self.assertRegex(output, r"(?m)^Cart\.java:3:30: error: DEL .*" + r"\[cross-slot-multi-key-command/SL001\]$")
+        # Exactly the five staged source files were handed over: not the untracked
+        # unstaged.py, not .pre-commit-config.yaml. (pre-commit may split them
+        # into several runs, one summary line each.)
+        summaries = re.findall(r"(?m)^(\d+) errors?, 0 warnings, 0 notes in (\d+) files?\b", output)
+        self.assertEqual((sum(int(e) for e, _ in summaries), sum(int(f) for _, f in summaries)), (4, 5),
+                         output)
         self.assertNotIn("good.py", output)
         self.assertNotIn("unstaged.py", output, "slotlint was given a file that is not staged")
         self.assertEqual(self.committed_files(), [".pre-commit-config.yaml"])
@@ -137,12 +145,13 @@ class PreCommitHook(unittest.TestCase):
         self.write(self.project, "bad.py", FIXED)
         self.write(self.project, "stubs.pyi", FIXED_STUB)
         self.write(self.project, "cache.ts", FIXED_TS)
-        self.git(self.project, "add", "bad.py", "stubs.pyi", "cache.ts")
+        self.write(self.project, "Cart.java", FIXED_JAVA)
+        self.git(self.project, "add", "bad.py", "stubs.pyi", "cache.ts", "Cart.java")
         code, output = self.commit("hash-tagged MSET")
         self.assertEqual(code, 0, f"the fixed commit was refused:\n{output}")
         self.assertRegex(output, r"(?m)^slotlint \(Redis Cluster CROSSSLOT hazards\)\.+Passed$")
         self.assertEqual(sorted(self.committed_files()),
-                         [".pre-commit-config.yaml", "bad.py", "cache.ts", "good.py", "stubs.pyi"])
+                         [".pre-commit-config.yaml", "Cart.java", "bad.py", "cache.ts", "good.py", "stubs.pyi"])
 
         # What is checked is what is committed: a staged clean edit passes even
         # with an unstaged cross-slot edit of the same file (pre-commit stashes

@@ -1,0 +1,105 @@
+#include "frontends/java/class_index.h"
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+extern "C" const TSLanguage* tree_sitter_java();
+
+namespace slotlint::java {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = 1u << 20;
+constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
+
+// The folder package paths start from: the file's folder without the
+// trailing folders its package names (src/main/java for com/acme/Keys.java).
+fs::path source_root(const fs::path& file, const std::string& package) {
+  auto folder = file.parent_path();
+  if (package.empty()) return folder;
+  std::vector<std::string> parts;
+  std::stringstream stream(package);
+  for (std::string part; std::getline(stream, part, '.');) parts.push_back(part);
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (folder.filename() != *it) return file.parent_path();
+    folder = folder.parent_path();
+  }
+  return folder;
+}
+
+fs::path package_path(std::string_view qualified) {
+  std::string path(qualified);
+  for (char& c : path) c = c == '.' ? '/' : c;
+  return path;
+}
+
+}  // namespace
+
+const JavaFile* ClassIndex::load(const fs::path& path) {
+  std::error_code ec;
+  auto key = fs::weakly_canonical(path, ec).string();
+  std::scoped_lock lock(mutex_);
+  auto [it, inserted] = files_.try_emplace(key);
+  if (!inserted) return it->second.get();
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxFileBytes || ec)
+    return nullptr;
+  if (!parser_) {
+    std::string error;
+    parser_ = ts::Parser::create(tree_sitter_java(), error);
+    if (!parser_) return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  auto file = std::make_unique<JavaFile>();
+  file->path = path;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  file->source = std::move(bytes).str();
+  file->tree = parser_->parse(file->source, kParseTimeoutMicros);
+  if (!file->tree) return nullptr;
+  file->scopes = ScopeTree::build(*file->tree, path.filename().string() + "#");
+  it->second = std::move(file);
+  return it->second.get();
+}
+
+std::optional<ClassRef> ClassIndex::find_qualified(const fs::path& from, const ScopeTree& scopes,
+                                                   std::string_view qualified) {
+  auto root = source_root(from, scopes.package_name());
+  // a.b.Outer.Inner lives in a/b/Outer.java: try each prefix as the file.
+  std::string name(qualified);
+  auto last_dot = name.rfind('.');
+  std::string simple = last_dot == std::string::npos ? name : name.substr(last_dot + 1);
+  std::vector<std::size_t> cuts{name.size()};
+  for (auto dot = last_dot; dot != std::string::npos && dot > 0; dot = name.rfind('.', dot - 1))
+    cuts.push_back(dot);
+  for (auto cut : cuts) {
+    auto candidate = root / package_path(std::string_view(name).substr(0, cut));
+    candidate += ".java";
+    if (const auto* file = load(candidate)) {
+      if (const auto* scope = file->scopes->find_class(simple)) return ClassRef{file, scope};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ClassRef> ClassIndex::find(const fs::path& from, const ScopeTree& scopes,
+                                         std::string_view simple_name) {
+  if (auto import = scopes.imports().find(simple_name); import != scopes.imports().end())
+    return find_qualified(from, scopes, import->second);
+  auto try_file = [&](const fs::path& candidate) -> std::optional<ClassRef> {
+    if (const auto* file = load(candidate)) {
+      if (const auto* scope = file->scopes->find_class(simple_name)) return ClassRef{file, scope};
+    }
+    return std::nullopt;
+  };
+  std::string file_name = std::string(simple_name) + ".java";
+  if (auto found = try_file(from.parent_path() / file_name)) return found;
+  auto root = source_root(from, scopes.package_name());
+  for (const auto& package : scopes.wildcard_imports()) {
+    if (auto found = try_file(root / package_path(package) / file_name)) return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace slotlint::java

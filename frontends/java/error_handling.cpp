@@ -1,0 +1,164 @@
+#include "frontends/java/error_handling.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "frontends/common/source_helpers.h"
+#include "frontends/java/scopes.h"
+
+namespace slotlint::java {
+namespace {
+
+bool is_boundary(std::string_view type) {
+  return is_function_node(type) || type == "class_body";
+}
+
+bool inside(ts::Node node, ts::Node outer) {
+  return !outer.is_null() && outer.begin() <= node.begin() && node.end() <= outer.end();
+}
+
+// Logging or reporting the error is not handling it.
+bool logs(ts::Node call) {
+  std::string callee(call.field("object").text());
+  callee += "." + std::string(call.field("name").text());
+  std::ranges::transform(callee, callee.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view word : {"log", "print", "warn", "debug", "info", "trace", "error",
+                                "capture", "report", "sentry", "metric", "counter"}) {
+    if (callee.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The handler passes the error on: `future.completeExceptionally(e)`,
+// `callback.onError(e)`, `sink.error(e)` (a call, other than logging, with
+// the caught error as an argument).
+bool forwards(ts::Node body, std::string_view error) {
+  if (error.empty()) return false;
+  std::vector<ts::Node> stack{body};
+  while (!stack.empty()) {
+    auto current = stack.back();
+    stack.pop_back();
+    if (current.type() == "method_invocation" && !logs(current)) {
+      for (auto arg : arguments_of(current)) {
+        if (arg.text() == error) return true;
+      }
+    }
+    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
+      stack.push_back(current.named_child(i));
+  }
+  return false;
+}
+
+bool is_retry_loop(std::string_view type) {
+  return type == "while_statement" || type == "do_statement" || type == "for_statement";
+}
+
+// The simple names a catch clause lists (`JedisDataException | IOException`).
+std::vector<std::string_view> caught_names(ts::Node clause) {
+  std::vector<std::string_view> names;
+  for (std::uint32_t i = 0; i < clause.named_child_count(); ++i) {
+    auto parameter = clause.named_child(i);
+    if (parameter.type() != "catch_formal_parameter") continue;
+    for (std::uint32_t j = 0; j < parameter.named_child_count(); ++j) {
+      auto types = parameter.named_child(j);
+      if (types.type() != "catch_type") continue;
+      for (std::uint32_t k = 0; k < types.named_child_count(); ++k) {
+        auto name = types.named_child(k).text();
+        auto dot = name.rfind('.');
+        names.push_back(dot == std::string_view::npos ? name : name.substr(dot + 1));
+      }
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::string> classes,
+                                 ir::FileIndex file) {
+  ir::ErrorHandling handling;
+  handling.raised_at = {file, raising_call.begin(), raising_call.end()};
+  if (classes.empty()) return handling;
+  ts::Node clause;
+  ts::Node statement;
+  for (auto node = raising_call.parent(); !node.is_null() && !is_boundary(node.type());
+       node = node.parent()) {
+    auto type = node.type();
+    if ((type != "try_statement" && type != "try_with_resources_statement") ||
+        !inside(raising_call, node.field("body"))) {
+      continue;
+    }
+    for (std::uint32_t i = 0; i < node.named_child_count() && clause.is_null(); ++i) {
+      auto candidate = node.named_child(i);
+      if (candidate.type() != "catch_clause") continue;
+      for (auto name : caught_names(candidate)) {
+        if (std::ranges::find(classes, name) == classes.end()) continue;
+        clause = candidate;
+        handling.caught_as = std::string(name);
+        break;
+      }
+    }
+    if (!clause.is_null()) {
+      statement = node;
+      break;
+    }
+  }
+  if (clause.is_null()) return handling;
+  handling.caught = true;
+  handling.handler = {file, clause.begin(), clause.begin() + 5};  // `catch`
+  handling.handler_text = "`catch (" + handling.caught_as + " ...)`";
+  auto body = clause.field("body");
+  std::string_view error;
+  for (std::uint32_t i = 0; i < clause.named_child_count(); ++i) {
+    auto parameter = clause.named_child(i);
+    if (parameter.type() == "catch_formal_parameter") error = parameter.field("name").text();
+  }
+  handling.reraises = frontend::contains_type(body, "throw_statement", is_boundary) ||
+                      forwards(body, error);
+  bool always_leaves = false;
+  for (std::uint32_t i = 0; i < body.named_child_count(); ++i) {
+    auto type = body.named_child(i).type();
+    always_leaves = always_leaves || type == "throw_statement" || type == "return_statement" ||
+                    type == "break_statement";
+  }
+  if (always_leaves) return handling;
+  for (auto node = statement.parent(); !node.is_null() && !is_boundary(node.type());
+       node = node.parent()) {
+    auto type = node.type();
+    if (type == "enhanced_for_statement") return handling;  // moves on to the next item
+    if (!is_retry_loop(type)) continue;
+    handling.retries = true;
+    auto keyword = type == "while_statement" ? 5u : type == "do_statement" ? 2u : 3u;
+    handling.retry_loop = {file, node.begin(), node.begin() + keyword};
+    auto waits = frontend::find_waits(
+        node.field("body"), "method_invocation",
+        [](ts::Node call) {
+          return std::string(call.field("object").text()) + "." +
+                 std::string(call.field("name").text());
+        },
+        [](ts::Node call) {
+          auto args = arguments_of(call);
+          return args.empty() ? ts::Node{} : args.front();
+        });
+    handling.waits = waits.any;
+    handling.waits_zero = waits.all_zero;
+    break;
+  }
+  return handling;
+}
+
+ts::Node batch_execution(ts::Node queued_call, std::string_view receiver,
+                         std::span<const std::string> execute_methods) {
+  if (receiver.empty()) return {};
+  for (auto call : calls_on(enclosing_function(queued_call), receiver)) {
+    if (call.begin() > queued_call.begin() &&
+        std::ranges::find(execute_methods, call.field("name").text()) != execute_methods.end()) {
+      return call;
+    }
+  }
+  return {};
+}
+
+}  // namespace slotlint::java

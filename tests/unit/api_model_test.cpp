@@ -1,0 +1,120 @@
+// The parts of API models that describe overloaded (Java) methods and class
+// families: overloads chosen by argument count and kinds, classes that
+// behave like another, derivations from several classes, and "#a+b" counts.
+#include <gtest/gtest.h>
+
+#include "frontends/common/api_model.h"
+#include "frontends/common/bound_values.h"
+#include "frontends/common/op_builder.h"
+
+namespace slotlint {
+namespace {
+
+constexpr const char* kModel = R"({
+  "library": "demo", "language": "java", "default_class": "Client",
+  "classes": [
+    {"name": "Client", "cluster": true, "annotations": ["Client"], "cross_slot": "client-refuses",
+     "cross_slot_note": "refused", "splits": ["MGET"], "split_note": "split",
+     "tryagain": {"raises": ["DemoException"], "client_retries": true, "note": "retried"}},
+    {"name": "Batch", "behaves_like": "Client", "annotations": ["Batch"], "split_note": "own note"},
+    {"name": "Set", "behaves_like": "Client", "annotations": ["Set"], "named_object": true,
+     "object_command": "SADD"}
+  ],
+  "derived_classes": [{"method": ["getSet", "set"], "from": ["Client", "Batch"], "to": "Set"}],
+  "methods": {
+    "eval": [
+      {"signature": "script, keys, args", "argv": ["EVAL", "$script", "#keys", "...keys", "...args"],
+       "arity": 3, "arg_kinds": {"1": "list"}},
+      {"signature": "script, count, *params", "argv": ["EVAL", "$script", "$count", "...params"],
+       "min_arity": 2}
+    ],
+    "union": {"signature": "self, *names", "argv": ["ZUNION", "#self+names", "$self", "...names"],
+              "only_on": ["Set"]}
+  }
+})";
+
+model::ApiModel parse(const std::string& text) {
+  std::string error;
+  auto parsed = model::parse_api_model(text, error);
+  EXPECT_TRUE(parsed.has_value()) << error;
+  return parsed ? *parsed : model::ApiModel{};
+}
+
+TEST(ApiModel, OverloadsKeepTheirConditionsInModelOrder) {
+  auto api = parse(kModel);
+  const auto* client = api.find_class("Client");
+  ASSERT_NE(client, nullptr);
+  auto overloads = api.overloads("eval", *client);
+  ASSERT_EQ(overloads.size(), 2u);
+  EXPECT_EQ(overloads[0]->arity, 3u);
+  EXPECT_EQ(overloads[0]->arg_kinds.at(1), "list");
+  EXPECT_FALSE(overloads[1]->arity.has_value());
+  EXPECT_EQ(overloads[1]->min_arity, 2u);
+}
+
+TEST(ApiModel, OnlyOnLimitsOverloadsToTheirClass) {
+  auto api = parse(kModel);
+  EXPECT_TRUE(api.overloads("union", *api.find_class("Client")).empty());
+  EXPECT_EQ(api.overloads("union", *api.find_class("Set")).size(), 1u);
+}
+
+TEST(ApiModel, BehavesLikeCopiesClusterFactsButNotNames) {
+  auto api = parse(kModel);
+  const auto* batch = api.find_class("Batch");
+  ASSERT_NE(batch, nullptr);
+  EXPECT_TRUE(batch->cluster);
+  EXPECT_EQ(batch->cross_slot, ir::CrossSlotHandling::ClientRefuses);
+  EXPECT_EQ(batch->cross_slot_note, "refused");
+  EXPECT_EQ(batch->split_note, "own note");
+  EXPECT_EQ(batch->splits, std::vector<std::string>{"MGET"});
+  EXPECT_EQ(batch->tryagain_raises, std::vector<std::string>{"DemoException"});
+  EXPECT_EQ(batch->annotations, std::vector<std::string>{"Batch"});
+  const auto* set = api.find_class("Set");
+  EXPECT_TRUE(set->named_object);
+  EXPECT_EQ(set->object_command, "SADD");
+  EXPECT_FALSE(api.find_class("Client")->named_object);
+}
+
+TEST(ApiModel, DerivationsExpandEveryMethodAndSource) {
+  auto api = parse(kModel);
+  const auto* set = api.find_class("Set");
+  for (const char* from : {"Client", "Batch"}) {
+    for (const char* method : {"getSet", "set"}) {
+      EXPECT_EQ(api.derived_class(method, *api.find_class(from)), set) << from << "." << method;
+    }
+  }
+  EXPECT_EQ(api.derived_class("other", *api.find_class("Client")), api.find_class("Client"));
+}
+
+TEST(ApiModel, RejectsUnknownArgumentKindsAndLikes) {
+  std::string error;
+  std::string bad_kind = kModel;
+  bad_kind.replace(bad_kind.find("\"list\""), 6, "\"lists\"");
+  EXPECT_FALSE(model::parse_api_model(bad_kind, error).has_value());
+  EXPECT_NE(error.find("lists"), std::string::npos) << error;
+  error.clear();
+  std::string bad_like = kModel;
+  bad_like.replace(bad_like.find("\"behaves_like\": \"Client\""), 24, "\"behaves_like\": \"Nope\"");
+  EXPECT_FALSE(model::parse_api_model(bad_like, error).has_value());
+  EXPECT_NE(error.find("behaves_like"), std::string::npos) << error;
+}
+
+TEST(ApiModel, CountOfSeveralParametersAddsThem) {
+  auto api = parse(kModel);
+  const auto* method = api.overloads("union", *api.find_class("Set")).front();
+  ir::SourceSpan at{0, 0, 1};
+  auto text = [&](const char* s) {
+    return frontend::Value::string(ir::KeyExpr::literal(s, at, false));
+  };
+  std::vector<frontend::PassedArgument> passed{{text("z"), false, {}}, {text("a"), false, {}},
+                                               {text("b"), false, {}}};
+  frontend::PositionalArguments bound(*method, std::move(passed), at, false);
+  auto argv = frontend::expand_template(*method, bound, at);
+  ASSERT_EQ(argv.size(), 5u);
+  EXPECT_EQ(argv[1].value.literal_text(), "3");
+  EXPECT_EQ(argv[2].value.literal_text(), "z");
+  EXPECT_EQ(argv[4].value.literal_text(), "b");
+}
+
+}  // namespace
+}  // namespace slotlint
