@@ -33,18 +33,21 @@ bool logs(ts::Node call) {
 
 // The handler passes the error on: `future.completeExceptionally(e)`,
 // `callback.onError(e)`, `sink.error(e)` (a call, other than logging, with
-// the caught error as an argument).
+// the caught error as an argument), or hands it back as a value (`return
+// new Result<>(e)`, `return e`).
 bool forwards(ts::Node body, std::string_view error) {
   if (error.empty()) return false;
   std::vector<ts::Node> stack{body};
   while (!stack.empty()) {
     auto current = stack.back();
     stack.pop_back();
-    if (current.type() == "method_invocation" && !logs(current)) {
+    auto type = current.type();
+    if ((type == "method_invocation" && !logs(current)) || type == "object_creation_expression") {
       for (auto arg : arguments_of(current)) {
         if (arg.text() == error) return true;
       }
     }
+    if (type == "return_statement" && unwrap(current.named_child(0)).text() == error) return true;
     for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
       stack.push_back(current.named_child(i));
   }

@@ -391,7 +391,8 @@ std::optional<Value> Evaluator::field_of(const ClassRef& cls, std::string_view n
 Value Evaluator::eval_field_access(ts::Node access, const Context& ctx) const {
   auto object = unwrap(access.field("object"));
   auto field = access.field("field").text();
-  if (object.type() == "this") {
+  if (object.type() == "this" ||
+      (object.type() == "field_access" && object.field("field").type() == "this")) {
     if (const auto* cls = ctx.scope->enclosing_class()) {
       if (auto value = field_of({nullptr, cls}, field, access, ctx)) return *value;
     }
@@ -652,6 +653,22 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     }
     for (auto arg : args) result.items.push_back({eval(arg, inner), false});
     return result;
+  }
+  if (callee == "Collections.emptyList" || callee == "Collections.emptySet")
+    return Value{Value::Kind::Sequence, {}, {}, {}, {}, false};
+  if (callee == "Collections.emptyMap") return Value{Value::Kind::Mapping, {}, {}, {}, {}, false};
+  if (name == "getName" && args.empty() && object.type() == "identifier") {
+    // RQueue<String> q = redisson.getQueue("{q}a"); q.getName(): the name given.
+    if (auto resolved = resolve(object.text(), *ctx.scope, object.begin());
+        resolved && resolved->assignments.empty() && !resolved->declaration->value.is_null()) {
+      auto made = unwrap(resolved->declaration->value);
+      auto made_args = arguments_of(made);
+      if (made.type() == "method_invocation" && made.field("name").text().starts_with("get") &&
+          !made_args.empty()) {
+        return eval(made_args.front(), Context{resolved->declaration->scope,
+                                               resolved->declaration->position, {}, ctx.depth + 1});
+      }
+    }
   }
   if (one_of(kMapFactories, callee)) {
     Value result{Value::Kind::Mapping, {}, {}, {}, {}, false};

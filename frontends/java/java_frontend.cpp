@@ -53,7 +53,19 @@ struct ClientRef {
   // Named objects (Redisson): the expression naming the object's key.
   ts::Node object_name;
   const Scope* name_scope = nullptr;
+  // An async or reactive API: errors arrive through the future or stream,
+  // not at the call.
+  bool async = false;
 };
+
+// RedisAsyncCommands, ReactiveRedisTemplate, RBatchRx, connection.async().
+bool names_async(std::string_view name) {
+  return name.find("Async") != std::string_view::npos ||
+         name.find("Reactive") != std::string_view::npos ||
+         name.find("async") != std::string_view::npos ||
+         name.find("reactive") != std::string_view::npos || name.ends_with("Rx") ||
+         name == "rx" || name == "rxJava";
+}
 
 class Frontend {
  public:
@@ -87,7 +99,8 @@ class Frontend {
   std::optional<ClientRef> from_type(std::string_view type) const {
     for (const auto* api : models_) {
       for (const auto& cls : api->classes) {
-        if (listed(cls.annotations, type)) return ClientRef{api, &cls, false, {}, {}, nullptr};
+        if (listed(cls.annotations, type))
+          return ClientRef{api, &cls, false, {}, {}, nullptr, names_async(type)};
       }
     }
     return std::nullopt;
@@ -149,6 +162,12 @@ class Frontend {
         } else if (found->cls->named_object) {
           found->object_name = from_value->object_name;
           found->name_scope = from_value->name_scope;
+        } else if (from_value->api == found->api) {
+          // `RedisStringCommands c = clusterConnection.sync()`: the value says
+          // more than an interface type.
+          bool async = found->async || from_value->async;
+          found = from_value;
+          found->async = async;
         }
       }
     }
@@ -163,8 +182,20 @@ class Frontend {
 
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, std::uint32_t position,
                                    int depth = 0) const {
-    receiver = unwrap(receiver);
+    while (receiver.type() == "parenthesized_expression") receiver = receiver.named_child(0);
     if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
+    if (receiver.type() == "cast_expression") {
+      // ((JedisCluster) holder.get()).mget(...): the cast names the client,
+      // unless the value names a more precise class of the same library.
+      auto cast = from_type(simple_type(receiver.field("type").text()));
+      auto inner = resolve(receiver.field("value"), scope, position, depth + 1);
+      if (cast && inner && inner->api == cast->api) {
+        inner->async = inner->async || cast->async;
+        return inner;
+      }
+      return cast ? cast : inner;
+    }
+    receiver = unwrap(receiver);
     auto type = receiver.type();
     if (type == "identifier") {
       auto resolved = evaluator_.resolve(receiver.text(), scope, position);
@@ -176,7 +207,11 @@ class Frontend {
       return from_resolved(*resolved, receiver, depth);
     }
     if (type == "field_access") {
-      if (receiver.field("object").type() != "this") return std::nullopt;
+      // this.jedis, Outer.this.jedis (in an inner or anonymous class)
+      auto object = receiver.field("object");
+      bool own = object.type() == "this" ||
+                 (object.type() == "field_access" && object.field("field").type() == "this");
+      if (!own) return std::nullopt;
       const auto* cls = scope.enclosing_class();
       auto field = receiver.field("field");
       auto resolved = cls != nullptr ? evaluator_.resolve(field.text(), *cls, UINT32_MAX)
@@ -212,7 +247,9 @@ class Frontend {
     if (!inner) return std::nullopt;
     const auto* derived = inner->api->derived_class(name, *inner->cls);
     if (derived != inner->cls) {
-      ClientRef ref{inner->api, derived, inner->by_name_only, inner->root, {}, nullptr};
+      ClientRef ref{inner->api, derived,          inner->by_name_only,
+                    inner->root, {},              nullptr,
+                    inner->async || names_async(name)};
       if (derived->named_object) {
         auto args = arguments_of(receiver);
         if (!args.empty()) {
@@ -287,10 +324,10 @@ class Frontend {
     return std::nullopt;
   }
 
-  // A list or array passed where the method expects its elements.
+  // A list or array passed where the method expects its elements; one we
+  // cannot see holds any keys (not copies of one key).
   static Value as_elements(Value value) {
     if (value.kind == Value::Kind::Sequence) return value;
-    value.text.mark_collection();
     Value sequence{Value::Kind::Sequence, {}, {}, {}, {}, false};
     sequence.items.push_back({std::move(value), true});
     return sequence;
@@ -362,7 +399,7 @@ class Frontend {
       auto executed = batch_execution(call.call, root, api.execute_methods);
       op->error_handling =
           error_handling(executed.is_null() ? call.call : executed, cls.tryagain_raises, file_.index);
-    } else {
+    } else if (!client->async && !names_async(name)) {
       op->error_handling = error_handling(call.call, cls.tryagain_raises, file_.index);
     }
     return op;
@@ -456,6 +493,14 @@ class Frontend {
         position = value.begin();
         continue;
       }
+      if (value.type() == "method_invocation" && value.field("object").is_null() &&
+          value_scope != nullptr) {
+        // script = limitScript(): the factory method's returned local.
+        if (auto returned = returned_local(value.field("name").text(), *value_scope)) {
+          std::tie(name, lookup, position) = *returned;
+          continue;
+        }
+      }
       if (!value.is_null() && !arguments_of(value).empty())
         return std::pair{arguments_of(value).front(), value_scope};
       std::pair<ts::Node, const Scope*> found{ts::Node{}, value_scope};
@@ -468,10 +513,45 @@ class Frontend {
                                       setter != "setLocation")) {
           continue;
         }
+        // ...on this very variable, not another of the same name.
+        const Scope* at = receiver.type() == "field_access" ? other.scope->enclosing_class()
+                                                            : other.scope;
+        auto target = at != nullptr ? evaluator_.resolve(name, *at, receiver.begin()) : std::nullopt;
+        if (!target || target->declaration != resolved->declaration) continue;
         auto setter_args = arguments_of(other.call);
         if (!setter_args.empty()) found = {setter_args.front(), other.scope};
       }
       return found;
+    }
+    return std::nullopt;
+  }
+
+  // `RedisScript<Long> limitScript() { DefaultRedisScript<Long> s = ...;
+  // ...; return s; }` in the class: the returned local, in its method.
+  std::optional<std::tuple<std::string, const Scope*, std::uint32_t>> returned_local(
+      std::string_view method, const Scope& from) const {
+    for (const Scope* cls = from.enclosing_class(); cls != nullptr;
+         cls = cls->parent != nullptr ? cls->parent->enclosing_class() : nullptr) {
+      auto methods = cls->methods.find(method);
+      if (methods == cls->methods.end()) continue;
+      for (auto declaration : methods->second) {
+        const Scope* own = scopes_.scope_of(declaration);
+        if (own == nullptr) continue;
+        std::vector<ts::Node> stack{declaration.field("body")};
+        while (!stack.empty()) {
+          auto node = stack.back();
+          stack.pop_back();
+          if (node.type() == "return_statement") {
+            auto returned = unwrap(node.named_child(0));
+            if (returned.type() == "identifier")
+              return std::tuple{std::string(returned.text()), own, returned.begin()};
+            continue;
+          }
+          if (is_function_node(node.type()) && node != declaration) continue;
+          for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
+            stack.push_back(node.named_child(i));
+        }
+      }
     }
     return std::nullopt;
   }
