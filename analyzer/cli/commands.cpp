@@ -13,6 +13,7 @@
 
 #include "analyzer/cli/baseline.h"
 #include "analyzer/cli/exit_codes.h"
+#include "analyzer/driver/compilation_database.h"
 #include "analyzer/driver/driver.h"
 #include "analyzer/driver/line_index.h"
 #include "analyzer/slot/hash_slot.h"
@@ -70,7 +71,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     std::string_view name = arg.substr(0, arg.find('='));
     if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
         name == "--fail-level" || name == "--root" || name == "--automation-id" ||
-        name == "--color" || name == "--baseline" || name == "--config") {
+        name == "--color" || name == "--baseline" || name == "--config" || name == "-p" ||
+        name == "--compile-commands") {
       auto v = value();
       if (!v) return fmt::format("{} needs a value", name);
       if (name == "--format") {
@@ -98,6 +100,16 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
         options.baseline = std::string(*v);
       } else if (name == "--config") {
         options.config_file = std::string(*v);
+      } else if (name == "-p" || name == "--compile-commands") {
+        // -p DIR: DIR/compile_commands.json, as clang tools take it.
+        fs::path database{std::string(*v)};
+        std::error_code ec;
+        if (name == "-p" && fs::is_directory(database, ec))
+          database /= "compile_commands.json";
+        if (!fs::is_regular_file(database, ec))
+          return fmt::format("{} {}: no compilation database (compile_commands.json) there", name,
+                             *v);
+        options.run.compile_commands = fs::absolute(database, ec);
       } else if (name == "--color") {
         if (*v != "auto" && *v != "always" && *v != "never")
           return fmt::format("--color takes auto, always or never");
@@ -114,6 +126,14 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     } else {
       options.run.paths.emplace_back(std::string(arg));
     }
+  }
+  if (options.run.paths.empty() && options.run.compile_commands) {
+    // `check -p build/`: the database's translation units.
+    std::string error;
+    auto files = driver::compilation_database_files(*options.run.compile_commands, error);
+    if (!files) return error;
+    options.run.paths = std::move(*files);
+    options.run.paths_from_database = true;
   }
   if (options.run.paths.empty()) options.run.paths.emplace_back(".");
   std::error_code ec;

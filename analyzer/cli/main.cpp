@@ -33,6 +33,9 @@ Options for check:
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
   --no-snippets              text output without the source line and caret
+  -p DIR                     C/C++: the compilation database DIR/compile_commands.json
+                             (without PATHs: check the files it lists)
+  --compile-commands FILE    C/C++: the compilation database file
 
 Suppress one finding with a comment on its line or the line above:
   r.mget(a, b)  # slotlint: ignore[SL001]   (a code or a rule name; several with commas)

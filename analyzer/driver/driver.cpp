@@ -171,11 +171,11 @@ FileResult Driver::analyse_file(
       return text.find(word) != std::string_view::npos;
     });
   };
-  if (std::ranges::none_of(models, mentions)) {
+  if (!language->own_prefilter && std::ranges::none_of(models, mentions)) {
     return result;  // cannot name a client of this language's libraries
   }
   auto& parser = parsers[language_index];
-  if (!parser) {
+  if (!parser && language->grammar != nullptr) {
     std::string error;
     parser = ts::Parser::create(language->grammar(), error);
     if (!parser) {
@@ -204,7 +204,8 @@ FileResult Driver::analyse_file(
   }
   frontend::FileInput input{0, file.display_path, text, file.path};
   auto analysis =
-      language->analyse(input, models, *parser, options.limits, projects[language_index].get());
+      language->analyse(input, models, parser ? &*parser : nullptr, options.limits,
+                        projects[language_index].get());
   result.ops = std::move(analysis.ops);
   result.extra_sources = std::move(analysis.extra_sources);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
@@ -223,6 +224,14 @@ Analysis Driver::analyse(const RunOptions& options) const {
                   [&](const SourceFile& file) { return options.config->excludes(file.path); });
   }
   Analysis analysis;
+  if (options.paths_from_database) {
+    for (auto& notice : discovery.notices) {
+      if (notice.notice.id != "path-not-found") continue;
+      notice.notice = {ir::Level::Warning, "listed-file-missing",
+                       "listed in the compilation database but not found; not analysed"};
+    }
+    discovery.missing_path = false;
+  }
   analysis.path_notices = std::move(discovery.notices);
   analysis.missing_path = discovery.missing_path;
   analysis.files.resize(discovery.files.size());
@@ -230,8 +239,9 @@ Analysis Driver::analyse(const RunOptions& options) const {
   // One per language for the whole run: what a frontend learns about the
   // project (modules loaded to follow imports) serves every file.
   std::vector<std::unique_ptr<frontend::ProjectState>> projects;
+  ProjectSettings settings{options.root, options.compile_commands};
   for (const auto& language : all_languages()) {
-    projects.push_back(language.make_project_state(options.root));
+    projects.push_back(language.make_project_state(settings));
   }
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -334,9 +344,15 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       if (rule != nullptr) {
         auto index = finding.primary.file <= file.extra_sources.size() ? finding.primary.file : 0;
         if (index != 0 && !script_suppressions[index]) {
-          // A script's own `-- slotlint: ignore[...]` comments, read once.
+          // A script's (or a C++ header's) own `slotlint: ignore[...]`
+          // comments, read once.
           static constexpr std::string_view kLuaComment[] = {"--"};
-          script_suppressions[index] = find_suppressions(source_of(index).second, kLuaComment);
+          const auto* language = language_for_path(source_of(index).first);
+          script_suppressions[index] = find_suppressions(
+              source_of(index).second, language != nullptr
+                                           ? std::span<const std::string_view>(
+                                                 language->line_comment_prefixes)
+                                           : std::span<const std::string_view>(kLuaComment));
         }
         if (const auto* suppression =
                 covering(index == 0 ? std::span<const Suppression>(file.suppressions)

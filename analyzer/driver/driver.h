@@ -28,6 +28,11 @@ struct RunOptions {
   unsigned jobs = 1;
   std::uint64_t max_file_bytes = 8u << 20;
   FrontendLimits limits;
+  // C and C++: compile_commands.json (`-p DIR` / `--compile-commands FILE`).
+  std::optional<std::filesystem::path> compile_commands;
+  // `paths` are the database's files (no paths were given): one it lists but
+  // that is missing (not generated yet) is a warning, not a usage error.
+  bool paths_from_database = false;
 };
 
 // One analysed file. The source is kept only when something points into it.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "frontends/cpp/cpp_frontend.h"
+#include "frontends/cpp/project.h"
 #include "frontends/go/go_frontend.h"
 #include "frontends/go/project.h"
 #include "frontends/java/java_frontend.h"
@@ -14,48 +16,58 @@
 namespace slotlint::driver {
 namespace {
 
-std::unique_ptr<frontend::ProjectState> python_project(const std::filesystem::path& root) {
-  return std::make_unique<python::ModuleLoader>(root);
+std::unique_ptr<frontend::ProjectState> python_project(const ProjectSettings& settings) {
+  return std::make_unique<python::ModuleLoader>(settings.root);
 }
 
 frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend::Models models,
-                                      ts::Parser& parser, const FrontendLimits& limits,
+                                      ts::Parser* parser, const FrontendLimits& limits,
                                       frontend::ProjectState* project) {
-  return python::analyse(file, *models.front(), parser, python::Limits{limits.parse_timeout_micros},
+  return python::analyse(file, *models.front(), *parser, python::Limits{limits.parse_timeout_micros},
                          dynamic_cast<python::ModuleLoader*>(project));
 }
 
-std::unique_ptr<frontend::ProjectState> javascript_project(const std::filesystem::path& root) {
-  return std::make_unique<javascript::JsProject>(root);
+std::unique_ptr<frontend::ProjectState> javascript_project(const ProjectSettings& settings) {
+  return std::make_unique<javascript::JsProject>(settings.root);
 }
 
 frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, frontend::Models models,
-                                          ts::Parser& parser, const FrontendLimits& limits,
+                                          ts::Parser* parser, const FrontendLimits& limits,
                                           frontend::ProjectState* project) {
-  return javascript::analyse(file, models, parser, limits.parse_timeout_micros,
+  return javascript::analyse(file, models, *parser, limits.parse_timeout_micros,
                              dynamic_cast<javascript::JsProject*>(project));
 }
 
-std::unique_ptr<frontend::ProjectState> go_project(const std::filesystem::path& root) {
-  return std::make_unique<golang::GoProject>(root);
+std::unique_ptr<frontend::ProjectState> go_project(const ProjectSettings& settings) {
+  return std::make_unique<golang::GoProject>(settings.root);
 }
 
 frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Models models,
-                                  ts::Parser& parser, const FrontendLimits& limits,
+                                  ts::Parser* parser, const FrontendLimits& limits,
                                   frontend::ProjectState* project) {
-  return golang::analyse(file, models, parser, limits.parse_timeout_micros,
+  return golang::analyse(file, models, *parser, limits.parse_timeout_micros,
                          dynamic_cast<golang::GoProject*>(project));
 }
 
-std::unique_ptr<frontend::ProjectState> java_project(const std::filesystem::path& root) {
-  return std::make_unique<java::JavaProject>(root);
+std::unique_ptr<frontend::ProjectState> java_project(const ProjectSettings& settings) {
+  return std::make_unique<java::JavaProject>(settings.root);
 }
 
 frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::Models models,
-                                    ts::Parser& parser, const FrontendLimits& limits,
+                                    ts::Parser* parser, const FrontendLimits& limits,
                                     frontend::ProjectState* project) {
-  return java::analyse(file, models, parser, limits.parse_timeout_micros,
+  return java::analyse(file, models, *parser, limits.parse_timeout_micros,
                        dynamic_cast<java::JavaProject*>(project));
+}
+
+std::unique_ptr<frontend::ProjectState> cpp_project(const ProjectSettings& settings) {
+  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands);
+}
+
+frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Models models,
+                                   ts::Parser*, const FrontendLimits&,
+                                   frontend::ProjectState* project) {
+  return cpp::analyse(file, models, dynamic_cast<cpp::CppProject*>(project));
 }
 
 const std::vector<Language>& table() {
@@ -82,6 +94,14 @@ const std::vector<Language>& table() {
        javascript_project,
        analyse_javascript},
       {"go", {".go"}, tree_sitter_go, {"go-redis", "rueidis"}, {"//"}, go_project, analyse_go},
+      {"cpp",
+       {".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx"},
+       nullptr,
+       {"hiredis", "hiredis-cluster", "redis-plus-plus", "boost-redis"},
+       {"//"},
+       cpp_project,
+       analyse_cpp,
+       true},
       {"java",
        {".java"},
        tree_sitter_java,

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -19,19 +20,31 @@ struct FrontendLimits {
   std::uint64_t parse_timeout_micros = 10'000'000;
 };
 
+// What a language's run-wide state starts from.
+struct ProjectSettings {
+  std::filesystem::path root;
+  // C and C++: the compilation database (compile_commands.json), if given.
+  std::optional<std::filesystem::path> compile_commands;
+};
+
 struct Language {
   std::string_view name;
   std::vector<std::string_view> extensions;
-  const TSLanguage* (*grammar)();
+  const TSLanguage* (*grammar)();  // null: the frontend parses by other means (Clang)
   // The API models ("library") of the client libraries it reads; the first
   // takes the user's own models for this language.
   std::vector<std::string_view> libraries;
   std::vector<std::string_view> line_comment_prefixes;
   // State shared by all files of one run (e.g. the modules loaded to follow
   // imports), created once per run.
-  std::unique_ptr<frontend::ProjectState> (*make_project_state)(const std::filesystem::path& root);
-  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, frontend::Models, ts::Parser&,
+  std::unique_ptr<frontend::ProjectState> (*make_project_state)(const ProjectSettings&);
+  // The parser is null when `grammar` is.
+  frontend::FileAnalysis (*analyse)(const frontend::FileInput&, frontend::Models, ts::Parser*,
                                     const FrontendLimits&, frontend::ProjectState*);
+  // The frontend decides itself whether a file can name a client (C++: the
+  // file or the headers it includes), rather than by the models' prefilter
+  // words in the file alone.
+  bool own_prefilter = false;
 };
 
 std::span<const Language> all_languages();

@@ -201,6 +201,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.case_insensitive_methods = doc.value("case_insensitive_methods", false);
     model.multi_is_state = doc.value("multi_is_state", false);
     model.pipelined_callback_methods = list_of<std::string>(doc, "pipelined_callback_methods");
+    model.pinning_methods = list_of<std::string>(doc, "pinning_methods");
     model.flattens_arguments = doc.value("flattens_arguments", false);
     if (doc.contains("modules")) {
       for (const auto& [module, names] : doc.at("modules").items()) {
@@ -298,6 +299,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       method.script_param = entry.value("script_param", std::string{});
       if (entry.contains("arity")) method.arity = entry.at("arity").get<std::size_t>();
       method.min_arity = entry.value("min_arity", std::size_t{0});
+      method.format_param = entry.value("format_param", std::string{});
       if (entry.contains("arg_kinds")) {
         for (const auto& [index, kind] : entry.at("arg_kinds").items()) {
           auto text = kind.get<std::string>();

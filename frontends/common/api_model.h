@@ -55,6 +55,9 @@ struct Method {
   std::optional<std::size_t> arity;
   std::size_t min_arity = 0;
   std::map<std::size_t, std::string> arg_kinds;
+  // The parameter holding a hiredis format string ("MSET %s %s"): the
+  // arguments are what the format gives (hiredis's own splitting rules).
+  std::string format_param;
   [[nodiscard]] std::string command() const;
 };
 
@@ -159,6 +162,10 @@ struct ApiModel {
   // gives for them (Spring executePipelined(connection -> ...)): its calls
   // form one pipeline.
   std::vector<std::string> pipelined_callback_methods;
+  // Methods that pin a connection to the slot of a hash tag they are given
+  // (redis-plus-plus RedisCluster::redis(tag), pipeline(tag)): what is sent
+  // through it goes to that slot by construction.
+  std::vector<std::string> pinning_methods;
   // Methods only this library's clients have (register_script, evalsha): a
   // receiver we cannot otherwise place is assumed a default-class client.
   std::vector<std::string> identifying_methods;

@@ -6,6 +6,7 @@
 
 #include "frontends/common/bound_values.h"
 #include "frontends/common/op_builder.h"
+#include "frontends/common/overloads.h"
 #include "frontends/common/parsing.h"
 #include "frontends/common/source_helpers.h"
 #include "frontends/java/error_handling.h"
@@ -299,40 +300,6 @@ class Frontend {
     return "unknown";
   }
 
-  static bool kind_matches(std::string_view wanted, std::string_view actual) {
-    if (wanted == actual) return true;
-    return actual == "unknown" && (wanted == "string" || wanted == "list");
-  }
-
-  const model::Method* pick_overload(const std::vector<const model::Method*>& overloads,
-                                     const std::vector<std::string>& kinds) const {
-    for (const auto* method : overloads) {
-      if (method->arity && *method->arity != kinds.size()) continue;
-      if (kinds.size() < method->min_arity) continue;
-      bool fits = std::ranges::all_of(method->arg_kinds, [&](const auto& wanted) {
-        return wanted.first < kinds.size() && kind_matches(wanted.second, kinds[wanted.first]);
-      });
-      if (fits) return method;
-    }
-    return nullptr;
-  }
-
-  std::optional<std::size_t> varargs_index(const model::Method& method) const {
-    for (std::size_t i = 0; i < method.signature.size(); ++i) {
-      if (method.signature[i].kind == model::Parameter::Kind::VarArgs) return i;
-    }
-    return std::nullopt;
-  }
-
-  // A list or array passed where the method expects its elements; one we
-  // cannot see holds any keys (not copies of one key).
-  static Value as_elements(Value value) {
-    if (value.kind == Value::Kind::Sequence) return value;
-    Value sequence{Value::Kind::Sequence, {}, {}, {}, {}, false};
-    sequence.items.push_back({std::move(value), true});
-    return sequence;
-  }
-
   std::optional<ir::RedisOp> op_for(const Call& call) {
     auto object = call.call.field("object");
     if (object.is_null()) return std::nullopt;
@@ -364,7 +331,7 @@ class Frontend {
       method_name.resize(method_name.size() - 5);  // Redisson's unionAsync
       overloads = api.overloads(method_name, cls);
     }
-    const model::Method* method = pick_overload(overloads, kinds);
+    const model::Method* method = frontend::pick_overload(overloads, kinds);
     std::optional<model::Method> synthetic;
     if (method == nullptr && overloads.empty()) {
       if (cls.named_object && !cls.object_command.empty()) {
@@ -409,34 +376,19 @@ class Frontend {
                                    const ClientRef& client, std::vector<Value> values,
                                    const std::vector<std::string>& kinds,
                                    const std::vector<ts::Node>& nodes) {
-    auto varargs = varargs_index(method);
-    std::vector<frontend::PassedArgument> passed;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      bool list = kinds[i] == "list";
-      bool last = i + 1 == values.size();
-      if (method.command_from_first_arg && i == 0) {
-        // sendCommand(Protocol.Command.MSET, ...): the enum constant names it.
-        auto text = nodes[i].text();
-        auto dot = text.rfind('.');
-        auto constant = dot == std::string_view::npos ? text : text.substr(dot + 1);
-        if (!constant.empty() && std::ranges::all_of(constant, [](unsigned char c) {
-              return std::isupper(c) != 0 || c == '_' || std::isdigit(c) != 0;
-            })) {
-          values[i] = Value::string(ir::KeyExpr::literal(std::string(constant),
-                                                         {file_.index, nodes[i].begin(),
-                                                          nodes[i].end()},
-                                                         false));
-        }
-      }
-      if (varargs && i == *varargs && last && list) {
-        // keys.toArray(new String[0]) passed to String... keys: its elements.
-        passed.push_back({as_elements(std::move(values[i])), true, nodes[i]});
-      } else if (list && (!varargs || i < *varargs)) {
-        passed.push_back({as_elements(std::move(values[i])), false, nodes[i]});
-      } else {
-        passed.push_back({std::move(values[i]), false, nodes[i]});
+    if (method.command_from_first_arg && !values.empty()) {
+      // sendCommand(Protocol.Command.MSET, ...): the enum constant names it.
+      auto text = nodes[0].text();
+      auto dot = text.rfind('.');
+      auto constant = dot == std::string_view::npos ? text : text.substr(dot + 1);
+      if (!constant.empty() && std::ranges::all_of(constant, [](unsigned char c) {
+            return std::isupper(c) != 0 || c == '_' || std::isdigit(c) != 0;
+          })) {
+        values[0] = Value::string(ir::KeyExpr::literal(
+            std::string(constant), {file_.index, nodes[0].begin(), nodes[0].end()}, false));
       }
     }
+    auto passed = frontend::typed_arguments(method, std::move(values), kinds, nodes);
     auto arguments = call.call.field("arguments");
     auto name = call.call.field("name");
     ir::RedisOp op;

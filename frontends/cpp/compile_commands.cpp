@@ -1,0 +1,64 @@
+#include "frontends/cpp/compile_commands.h"
+
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/JSONCompilationDatabase.h>
+
+namespace slotlint::cpp {
+namespace fs = std::filesystem;
+
+CompileCommands::CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database,
+                                 fs::path root)
+    : database_(std::move(database)), root_(std::move(root)) {}
+
+CompileCommands::~CompileCommands() = default;
+
+std::unique_ptr<CompileCommands> CompileCommands::load(const std::optional<fs::path>& database,
+                                                       fs::path root, std::string& error) {
+  std::unique_ptr<clang::tooling::CompilationDatabase> loaded;
+  if (database) {
+    loaded = clang::tooling::JSONCompilationDatabase::loadFromFile(
+        database->string(), error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!loaded) return nullptr;
+  }
+  return std::unique_ptr<CompileCommands>(new CompileCommands(std::move(loaded), std::move(root)));
+}
+
+CompileCommand CompileCommands::command_for(const fs::path& file,
+                                            const std::string& resource_dir) const {
+  CompileCommand command;
+  if (database_ != nullptr) {
+    auto found = database_->getCompileCommands(file.string());
+    if (!found.empty()) {
+      command.directory = found.front().Directory;
+      command.arguments = found.front().CommandLine;
+      command.from_database = true;
+    }
+  }
+  if (!command.from_database) {
+    auto extension = file.extension().string();
+    bool c = extension == ".c";
+    bool header = extension == ".h" || extension == ".hh" || extension == ".hpp" ||
+                  extension == ".hxx";
+    command.directory = file.parent_path().string();
+    command.arguments = {c ? "clang" : "clang++"};
+    if (header) command.arguments.insert(command.arguments.end(), {"-x", "c++-header"});
+    command.arguments.push_back(c ? "-std=c17" : "-std=c++20");
+    for (const auto& folder : {file.parent_path(), file.parent_path() / "include", root_ / "include"})
+      command.arguments.push_back("-I" + folder.string());
+    command.arguments.push_back(file.string());
+  }
+  auto adjust = clang::tooling::combineAdjusters(
+      clang::tooling::getClangStripOutputAdjuster(),
+      clang::tooling::combineAdjusters(clang::tooling::getClangSyntaxOnlyAdjuster(),
+                                       clang::tooling::getClangStripDependencyFileAdjuster()));
+  command.arguments = adjust(command.arguments, file.string());
+  // Clang's own builtin headers, no warnings (only errors matter to us),
+  // gcc-only warning flags from the database are no error, and no "N errors
+  // generated." on stderr (that summary goes with caret diagnostics).
+  command.arguments.insert(command.arguments.begin() + 1,
+                           {"-resource-dir=" + resource_dir, "-w", "-Wno-unknown-warning-option",
+                            "-fno-color-diagnostics", "-fno-caret-diagnostics", "-ferror-limit=50"});
+  return command;
+}
+
+}  // namespace slotlint::cpp

@@ -1,0 +1,36 @@
+// What the C/C++ frontend keeps for a whole run: the compilation database
+// (read once), where Clang's builtin headers are, and the Lua scripts the
+// code runs.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "frontends/common/project_state.h"
+#include "frontends/cpp/compile_commands.h"
+#include "frontends/lua/script_library.h"
+
+namespace slotlint::cpp {
+
+class CppProject final : public frontend::ProjectState {
+ public:
+  CppProject(std::filesystem::path root, const std::optional<std::filesystem::path>& database);
+
+  [[nodiscard]] const std::filesystem::path& root() const { return root_; }
+  // Null when the database could not be read (`database_error` says why).
+  [[nodiscard]] const CompileCommands* commands() const { return commands_.get(); }
+  [[nodiscard]] const std::string& database_error() const { return database_error_; }
+  [[nodiscard]] const std::string& resource_dir() const { return resource_dir_; }
+  lua::ScriptLibrary& scripts() { return scripts_; }
+
+ private:
+  std::filesystem::path root_;
+  std::unique_ptr<CompileCommands> commands_;
+  std::string database_error_;
+  std::string resource_dir_;
+  lua::ScriptLibrary scripts_;
+};
+
+}  // namespace slotlint::cpp

@@ -1,0 +1,52 @@
+// Clang source locations as slotlint spans: the analysed file is file index
+// 0; a project header gets an extra source of the file analysis (so a call
+// in a header is reported in the header); code in system headers or outside
+// the project is not ours to report.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <clang/Basic/SourceManager.h>
+
+#include "analyzer/ir/source_span.h"
+#include "frontends/common/frontend.h"
+
+namespace slotlint::cpp {
+
+class SourceMap {
+ public:
+  SourceMap(const clang::SourceManager& sources, const clang::LangOptions& language,
+            const std::filesystem::path& root, frontend::FileAnalysis& analysis)
+      : sources_(sources), language_(language), root_(root), analysis_(analysis) {}
+
+  // Where a range is written (macro arguments: where they are spelled in
+  // the file; macro bodies: the macro's use). nullopt outside the project.
+  std::optional<ir::SourceSpan> span(clang::SourceRange range);
+  std::optional<ir::SourceSpan> span(clang::SourceLocation begin, clang::SourceLocation end) {
+    return span(clang::SourceRange(begin, end));
+  }
+  // The source text of a range, as written (empty when it cannot be read).
+  std::string_view text(clang::SourceRange range) const;
+  // Whether code at `location` is the project's (the analysed file or a
+  // header under the root, not a system header).
+  bool in_project(clang::SourceLocation location);
+  // A location inside a macro expansion: its bytes are not where a fix could
+  // edit them.
+  bool from_macro(clang::SourceLocation location) const { return location.isMacroID(); }
+  [[nodiscard]] const clang::SourceManager& sources() const { return sources_; }
+
+ private:
+  std::optional<ir::FileIndex> index_of(clang::FileID file);
+
+  const clang::SourceManager& sources_;
+  const clang::LangOptions& language_;
+  const std::filesystem::path& root_;
+  frontend::FileAnalysis& analysis_;
+  std::map<unsigned, std::optional<ir::FileIndex>> indexes_;  // by FileID hash
+};
+
+}  // namespace slotlint::cpp
