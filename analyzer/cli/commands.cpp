@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 #include <charconv>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -232,7 +233,20 @@ int run_check(std::span<const std::string_view> args) {
     baseline = read_baseline(*options.baseline, error);
     if (!baseline) return usage_error(error);
   }
-  auto analysis = session.driver->analyse(options.run);
+  auto run_options = options.run;
+  // On a terminal, a progress line (C++ units take seconds each), erased at the end.
+  bool show_progress = isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
+  auto last_shown = std::chrono::steady_clock::now();
+  if (show_progress) {
+    run_options.progress = [&](std::size_t done, std::size_t total) {
+      auto now = std::chrono::steady_clock::now();
+      if (done != total && now - last_shown < std::chrono::milliseconds(100)) return;
+      last_shown = now;
+      std::cerr << fmt::format("\rslotlint: {}/{} files", done, total) << std::flush;
+    };
+  }
+  auto analysis = session.driver->analyse(run_options);
+  if (show_progress) std::cerr << "\r\033[K" << std::flush;
   auto run = session.driver->make_report(analysis, options.min_level, options.run.root,
                                          &session.configuration);
   run.automation_id = options.automation_id;

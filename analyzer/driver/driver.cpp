@@ -4,6 +4,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -244,11 +245,17 @@ Analysis Driver::analyse(const RunOptions& options) const {
     projects.push_back(language.make_project_state(settings));
   }
   std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progress_mutex;
   auto worker = [&] {
     // One parser per language per thread, reused across files.
     std::vector<std::optional<ts::Parser>> parsers(all_languages().size());
     for (std::size_t i = next++; i < discovery.files.size(); i = next++) {
       analysis.files[i] = analyse_file(discovery.files[i], options, parsers, projects);
+      if (options.progress) {
+        std::scoped_lock lock(progress_mutex);
+        options.progress(++done, discovery.files.size());
+      }
     }
   };
   unsigned jobs =

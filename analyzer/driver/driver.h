@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct RunOptions {
   // `paths` are the database's files (no paths were given): one it lists but
   // that is missing (not generated yet) is a warning, not a usage error.
   bool paths_from_database = false;
+  // Called (from any worker thread, never twice at once) after each file.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // One analysed file. The source is kept only when something points into it.

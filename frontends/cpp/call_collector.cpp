@@ -434,6 +434,14 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       }
     }
     if (!frontend::assign_command(op, std::move(argv))) return;
+    if (!op.script && (op.command == "EVAL" || op.command == "EVAL_RO") && !op.argv.empty() &&
+        input_.scripts != nullptr) {
+      // redisCommand(c, "EVAL %s 2 %s %s", SCRIPT, a, b): the body is argv[1].
+      op.script = lua::script_from_value(
+          Value::string(op.argv.front().value),
+          {"", op.call.file == 0 ? op.call.begin : 0u, input_.file, input_.analysis,
+           *input_.scripts});
+    }
     frontend::apply_client_behaviour(op, api, cls, *method, false);
     op.group = batch_group(root, *target);
     op.error_handling = error_handling(call, cls.tryagain_raises);

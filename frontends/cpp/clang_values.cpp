@@ -228,6 +228,26 @@ Value ClangValues::eval_literal(const clang::StringLiteral* literal) const {
     return Value::opaque(ir::KeyExpr::unknown("a wide string literal", span_of(literal)));
   std::string text = literal->getString().str();
   auto whole = span_of(literal);
+  if (literal->getNumConcatenated() > 1 && !map_.from_macro(literal->getBeginLoc())) {
+    // "a " "b": one segment per token, each where it is written.
+    ir::KeyExpr joined;
+    for (unsigned i = 0; i < literal->getNumConcatenated(); ++i) {
+      auto location = literal->getStrTokenLoc(i);
+      auto token = map_.text(clang::SourceRange(location, location));
+      auto at = map_.span(location, location);
+      if (token.size() < 2 || token.front() != '"' || !at ||
+          token.find('\\') != std::string_view::npos) {
+        joined = {};
+        break;
+      }
+      joined.append(ir::KeyExpr::literal(std::string(token.substr(1, token.size() - 2)),
+                                         {at->file, at->begin + 1, at->end - 1}, true));
+    }
+    if (joined.literal_text() == text && !joined.segments().empty()) {
+      joined.set_span(whole);
+      return Value::string(std::move(joined));
+    }
+  }
   // The bytes between the quotes, when they are exactly the text (one token,
   // no escapes, not from a macro): a fix may edit inside.
   bool exact = literal->getNumConcatenated() == 1 && !map_.from_macro(literal->getBeginLoc());

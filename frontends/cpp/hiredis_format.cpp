@@ -10,9 +10,10 @@ constexpr std::string_view kDoubles = "eEfFgGaA";
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A printf conversion starting at format[i] == '%' (not "%%", "%s", "%b"):
-// its end (one past the conversion letter), or npos when hiredis would
-// reject it. Flags, width, precision, length modifiers, then the letter.
-std::size_t conversion_end(std::string_view format, std::size_t i) {
+// its end (one past the conversion letter), or npos when it is rejected.
+// Flags, width, precision, length modifiers, then the letter; hiredis takes
+// only the hh, h, l and ll modifiers (so %zu makes redisCommand fail).
+std::size_t conversion_end(std::string_view format, std::size_t i, bool hiredis) {
   std::size_t at = i + 1;
   while (at < format.size() && kFlags.find(format[at]) != std::string_view::npos) ++at;
   while (at < format.size() && is_digit(format[at])) ++at;
@@ -20,7 +21,9 @@ std::size_t conversion_end(std::string_view format, std::size_t i) {
     ++at;
     while (at < format.size() && is_digit(format[at])) ++at;
   }
-  for (std::string_view modifier : {"hh", "ll", "h", "l", "z", "j", "t", "L", "q"}) {
+  for (std::string_view modifier : {"hh", "ll", "h", "l", "z", "j", "t", "L"}) {
+    if (hiredis && modifier != "hh" && modifier != "ll" && modifier != "h" && modifier != "l")
+      continue;
     if (format.substr(at).starts_with(modifier)) {
       at += modifier.size();
       break;
@@ -37,6 +40,7 @@ std::size_t conversion_end(std::string_view format, std::size_t i) {
 
 class Splitter {
  public:
+  // `spaces_separate`: hiredis's rules; otherwise printf's (one string).
   explicit Splitter(std::string_view format, bool spaces_separate)
       : format_(format), spaces_separate_(spaces_separate) {}
 
@@ -63,7 +67,7 @@ class Splitter {
         ++i;
         continue;
       }
-      auto end = conversion_end(format_, i);
+      auto end = conversion_end(format_, i, spaces_separate_);
       if (end == std::string_view::npos) {
         result_.valid = false;
         return std::move(result_);

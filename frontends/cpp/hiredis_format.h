@@ -1,9 +1,10 @@
 // A hiredis format string split into the arguments it sends, as hiredis's
 // redisvFormatCommand does: spaces separate arguments (runs of them count as
 // one); %s and %b put one value into the current argument, spaces and all
-// (%b takes two varargs: the pointer and its length); other printf
-// conversions (%d, %lld, %zu, %f, ...) put their formatted value there; %% is
-// a '%'. Literal text next to a conversion is part of the same argument:
+// (%b takes two varargs: the pointer and its length); the integer and
+// floating conversions (%d, %lld, %x, %f, ...) put their formatted value
+// there; %% is a '%'; anything else (%zu, %c, %p) makes hiredis refuse the
+// call. Literal text next to a conversion is part of the same argument:
 // "user:%d" is one argument.
 #pragma once
 

@@ -40,9 +40,13 @@ TEST(HiredisFormat, BinaryTakesTwoVarargsAndPercentIsLiteral) {
 }
 
 TEST(HiredisFormat, FlagsWidthPrecisionAndLengthModifiers) {
-  auto split = split_hiredis_format("SET k:%-08.3f %hhu %zu");
+  auto split = split_hiredis_format("SET k:%-08.3f %hhu % d");
   EXPECT_TRUE(split.valid);
   EXPECT_EQ(shape(split), (std::vector<std::string>{"SET", "k:<0>", "<1>", "<2>"}));
+  // hiredis takes only hh, h, l and ll; printf takes z too.
+  EXPECT_FALSE(split_hiredis_format("GET %zu").valid);
+  EXPECT_FALSE(split_hiredis_format("GET %c").valid);
+  EXPECT_TRUE(split_printf_format("k:%zu").valid);
 }
 
 TEST(HiredisFormat, UnknownConversionIsRejected) {
