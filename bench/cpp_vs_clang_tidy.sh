@@ -6,12 +6,17 @@
 # one core. Prints both times and their ratio.
 #
 #   bench/cpp_vs_clang_tidy.sh [UNITS] [PERCENT_WITH_REDIS]
+#   SLOTLINT_BIN=build/slotlint bench/cpp_vs_clang_tidy.sh   # an existing build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-500}
 percent=${2:-5}
-scripts/bootstrap.sh >/dev/null
-SLOTLINT_BUILD_DIR=build-release SLOTLINT_BUILD_TYPE=Release scripts/build.sh >/dev/null
+if [[ -z "${SLOTLINT_BIN:-}" ]]; then
+  scripts/bootstrap.sh >/dev/null
+  SLOTLINT_BUILD_DIR=build-release SLOTLINT_BUILD_TYPE=Release scripts/build.sh >/dev/null
+  SLOTLINT_BIN=build-release/slotlint
+fi
+command -v clang-tidy-19 >/dev/null || { echo "clang-tidy-19 is missing: run scripts/bootstrap.sh" >&2; exit 2; }
 
 tree=$(mktemp -d /tmp/slotlint-cpp-bench.XXXXXX)
 trap 'rm -rf "$tree"' EXIT
@@ -57,7 +62,7 @@ start = time.monotonic()
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print(f"{time.monotonic() - start:.2f}")' "$@"
 }
-slotlint_time=$(seconds build-release/slotlint check -p "$tree/build" --root "$tree" --jobs 1 --format json --no-config)
+slotlint_time=$(seconds "$SLOTLINT_BIN" check -p "$tree/build" --root "$tree" --jobs 1 --format json --no-config)
 tidy_time=$(seconds clang-tidy-19 -p "$tree/build" --checks='-*,bugprone-string-constructor' --quiet "${files[@]}")
 echo "translation units: ${#files[@]} (${percent}% using redis-plus-plus)"
 echo "slotlint check -p (1 job):              ${slotlint_time} s"

@@ -159,7 +159,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     const auto* callee = call->getDirectCallee();
     if (callee == nullptr || llvm::isa<clang::CXXMethodDecl>(callee) || call->getNumArgs() == 0)
       return std::nullopt;
-    auto name = callee->getName();
+    auto name = simple_name(callee);
     bool known = std::ranges::any_of(input_.models, [&](const model::ApiModel* api) {
       return api->has_method(name);
     });
@@ -185,7 +185,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     for (int guard = 0; guard < 32 && expr != nullptr; ++guard) {
       const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr);
       if (member == nullptr || member->getMethodDecl() == nullptr) break;
-      auto name = member->getMethodDecl()->getName();
+      auto name = simple_name(member->getMethodDecl());
       if (listed(api.pinning_methods, name) && member->getNumArgs() > 0 &&
           values_.kind_of(member->getArg(0)) == "string") {
         root.pinned = true;
@@ -213,7 +213,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     const auto& api = *target.api;
     if (root.batch_call != nullptr) {
       const auto* member = llvm::cast<clang::CXXMemberCallExpr>(root.batch_call);
-      bool transaction = listed(api.transaction_methods, member->getMethodDecl()->getName());
+      bool transaction = listed(api.transaction_methods, simple_name(member->getMethodDecl()));
       auto origin = values_.span_of(root.batch_call);
       return ir::GroupRef{
           transaction ? ir::GroupRef::Kind::Transaction : ir::GroupRef::Kind::Pipeline,

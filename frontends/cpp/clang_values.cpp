@@ -85,6 +85,11 @@ bool inside_branch(clang::ASTContext& context, const clang::Stmt* inner, const c
 
 }  // namespace
 
+llvm::StringRef simple_name(const clang::NamedDecl* decl) {
+  if (decl == nullptr || decl->getIdentifier() == nullptr) return {};
+  return decl->getIdentifier()->getName();
+}
+
 std::vector<const clang::Stmt*> writes_to(const clang::VarDecl* var,
                                           const clang::FunctionDecl* function) {
   std::vector<const clang::Stmt*> writes;
@@ -190,7 +195,7 @@ bool ClangValues::is_end_iterator(const clang::Expr* expr) {
   expr = strip(expr);
   if (const auto* member = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(expr)) {
     const auto* method = member->getMethodDecl();
-    return method != nullptr && (method->getName() == "end" || method->getName() == "cend");
+    return simple_name(method) == "end" || simple_name(method) == "cend";
   }
   if (const auto* call = llvm::dyn_cast_or_null<clang::CallExpr>(expr)) {
     const auto* callee = call->getDirectCallee();
@@ -361,7 +366,7 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use, con
     for (const auto* write : writes) {
       const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(write);
       if (member == nullptr || member->getNumArgs() == 0) return named_hole(var, use);
-      auto name = member->getMethodDecl()->getName();
+      auto name = simple_name(member->getMethodDecl());
       if (name != "push_back" && name != "emplace_back" && name != "insert" && name != "emplace" &&
           name != "push_front" && name != "reserve") {
         return named_hole(var, use);
@@ -403,7 +408,7 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use, con
     const auto* call = llvm::dyn_cast<clang::CallExpr>(writes.front());
     const auto* callee = call != nullptr ? call->getDirectCallee() : nullptr;
     if (callee == nullptr) return named_hole(var, use);
-    auto name = callee->getName();
+    auto name = simple_name(callee);
     if ((name == "snprintf" || name == "__builtin_snprintf") && call->getNumArgs() >= 3)
       return printf_format(call->getArg(2), call, 3, ctx);
     if ((name == "sprintf" || name == "__builtin_sprintf") && call->getNumArgs() >= 2)
@@ -425,7 +430,7 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use, con
       }
       if (op->getOperator() == clang::OO_PlusEqual && op->getNumArgs() == 2) added = op->getArg(1);
     } else if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(write)) {
-      if (member->getMethodDecl()->getName() == "append" && member->getNumArgs() >= 1)
+      if (simple_name(member->getMethodDecl()) == "append" && member->getNumArgs() >= 1)
         added = member->getArg(0);
     } else if (const auto* assign = llvm::dyn_cast<clang::BinaryOperator>(write)) {
       if (assign->getOpcode() == clang::BO_Assign) {
@@ -523,7 +528,7 @@ Value ClangValues::eval_call(const clang::CallExpr* call, const Context& ctx) {
   }
   if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call)) {
     const auto* method = member->getMethodDecl();
-    auto name = method != nullptr ? method->getName() : llvm::StringRef();
+    auto name = simple_name(method);
     const auto* object = member->getImplicitObjectArgument();
     if (name == "c_str" || name == "data" || name == "str" || name == "begin" || name == "cbegin")
       return eval(object, inner);
@@ -553,8 +558,8 @@ Value ClangValues::eval_call(const clang::CallExpr* call, const Context& ctx) {
                  false};
   }
   if ((name.starts_with("fmt::") || name == "std::format") &&
-      (callee->getName() == "format" || callee->getName() == "sprintf")) {
-    if (callee->getName() == "sprintf" && call->getNumArgs() >= 1)
+      (simple_name(callee) == "format" || simple_name(callee) == "sprintf")) {
+    if (simple_name(callee) == "sprintf" && call->getNumArgs() >= 1)
       return printf_format(call->getArg(0), call, 1, ctx);
     return brace_format(call, 1, ctx);
   }

@@ -62,6 +62,10 @@ class ClangValues {
   std::size_t steps_ = 0;
 };
 
+// A declaration's name when it is a plain identifier; "" for operators,
+// conversions and other special names (whose getName() must not be asked).
+llvm::StringRef simple_name(const clang::NamedDecl* decl);
+
 // The function body statements that write `var` (assignments, compound
 // assignments, `+=`, member calls that change it), in source order.
 std::vector<const clang::Stmt*> writes_to(const clang::VarDecl* var,
