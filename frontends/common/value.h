@@ -34,18 +34,11 @@ struct Value {
   std::vector<Value> values;              // Mapping, parallel to keys
   bool mapping_has_unknown_part = false;  // {**other, ...}
 
-  static Value string(ir::KeyExpr text) {
-    return {Kind::String, std::move(text), {}, {}, {}, false};
-  }
-  static Value number(ir::KeyExpr text) {
-    return {Kind::Number, std::move(text), {}, {}, {}, false};
-  }
-  static Value opaque(ir::KeyExpr text) {
-    return {Kind::Opaque, std::move(text), {}, {}, {}, false};
-  }
-  static Value file(Kind kind, ir::KeyExpr path) {
-    return {kind, std::move(path), {}, {}, {}, false};
-  }
+  // Defined below, where SequenceItem is complete (clang insists).
+  static Value string(ir::KeyExpr text);
+  static Value number(ir::KeyExpr text);
+  static Value opaque(ir::KeyExpr text);
+  static Value file(Kind kind, ir::KeyExpr path);
   [[nodiscard]] bool is_text() const { return kind == Kind::String || kind == Kind::Number; }
 };
 
@@ -55,5 +48,18 @@ struct SequenceItem {
   Value value;
   bool spread = false;
 };
+
+inline Value Value::string(ir::KeyExpr text) {
+  return {Kind::String, std::move(text), {}, {}, {}, false};
+}
+inline Value Value::number(ir::KeyExpr text) {
+  return {Kind::Number, std::move(text), {}, {}, {}, false};
+}
+inline Value Value::opaque(ir::KeyExpr text) {
+  return {Kind::Opaque, std::move(text), {}, {}, {}, false};
+}
+inline Value Value::file(Kind kind, ir::KeyExpr path) {
+  return {kind, std::move(path), {}, {}, {}, false};
+}
 
 }  // namespace slotlint::frontend

@@ -84,6 +84,37 @@ class SarifOutput(unittest.TestCase):
             self.assertEqual(line(after), line(before) + 2)
             self.assertEqual(fp(before), fp(after))
 
+    def test_every_format_is_the_same_whatever_the_jobs_and_path_order(self):
+        # All languages' fixtures (C++ parsed by Clang included).
+        languages = sorted(os.listdir(os.path.join(SOURCE_DIR, "fixtures")))
+        paths = [os.path.join("fixtures", language) for language in languages]
+        for fmt in ("sarif", "json", "text"):
+            with self.subTest(fmt):
+                first = run("check", *paths, "--format", fmt, "--jobs", "1", "--color", "never").stdout
+                self.assertEqual(first, run("check", *reversed(paths), "--format", fmt, "--jobs", "3",
+                                            "--color", "never").stdout)
+                self.assertEqual(first, run("check", "fixtures", "--format", fmt, "--jobs", "2",
+                                            "--color", "never").stdout)
+
+    def test_results_are_ordered_by_path_line_column_rule(self):
+        log = json.loads(sarif("fixtures", jobs="3"))
+        def key(result):
+            region = result["locations"][0]["physicalLocation"]["region"]
+            uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            return (uri, region["startLine"], region.get("startColumn", 0))
+        keys = [key(r) for r in log["runs"][0]["results"]]
+        self.assertEqual(keys, sorted(keys))
+
+    def test_fingerprints_do_not_depend_on_the_checkout_path(self):
+        fingerprints = []
+        for prefix in ("slotlint-a-", "slotlint-checkout-elsewhere-"):
+            with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+                shutil.copytree(os.path.join(SOURCE_DIR, "fixtures", "python"), os.path.join(tmp, "src"))
+                log = json.loads(run("check", "src", "--root", tmp, "--format", "sarif", cwd=tmp).stdout)
+                fingerprints.append([r["partialFingerprints"] for r in log["runs"][0]["results"]])
+        self.assertTrue(fingerprints[0])
+        self.assertEqual(fingerprints[0], fingerprints[1])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,79 @@
+"""The hostile input corpus (tests/hostile/generate.py): every case gives the
+notification it should (or none), nothing crashes or hangs, and the control
+files' findings are the same as when they are checked alone."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from slotlint_run import SOURCE_DIR, require_environment, run
+
+sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "hostile"))
+import generate  # noqa: E402
+
+
+def report_of(path, root):
+    result = run("check", path, "--root", root, "--format", "json", "--no-config", timeout=300)
+    return result.returncode, json.loads(result.stdout)
+
+
+class HostileInputs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="slotlint-hostile-")
+        generate.write(cls.dir)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def setUp(self):
+        require_environment(self)
+
+    def test_every_case_gives_its_notification_and_controls_are_unchanged(self):
+        code, report = report_of(self.dir, self.dir)
+        self.assertEqual(code, 1)  # the controls' findings
+        notified = {n["path"]: n["id"] for n in report["notifications"]}
+        for path, _, expected in generate.cases():
+            with self.subTest(path):
+                if expected is None:
+                    self.assertNotIn(path, notified, notified.get(path))
+                else:
+                    self.assertEqual(notified.get(path), expected)
+        # Only the cases' own notifications: none for anything else.
+        self.assertEqual(set(notified) - {p for p, _, e in generate.cases() if e}, set())
+        _, alone = report_of(os.path.join(self.dir, "control"), self.dir)
+        controls = lambda r: [(f["path"], f["line"], f["code"], f["message"]) for f in r["findings"]
+                              if f["path"].startswith("control/")]
+        self.assertEqual(controls(report), controls(alone))
+        self.assertEqual(len(controls(alone)), len(generate.CONTROLS))
+
+    def test_limits_say_what_they_are(self):
+        _, report = report_of(os.path.join(self.dir, "large"), self.dir)
+        big = next(n for n in report["notifications"] if n["path"] == "large/minified.js")
+        self.assertIn("8388608 byte limit", big["message"])
+        # A million concatenations still end in a verdict, not a hang.
+        self.assertIn(("large/concat.py", 4), [(f["path"], f["line"]) for f in report["findings"]])
+
+    def test_line_endings_keep_line_numbers(self):
+        _, report = report_of(os.path.join(self.dir, "lines"), self.dir)
+        self.assertEqual(sorted((f["path"], f["line"]) for f in report["findings"]),
+                         [("lines/crlf.py", 3), ("lines/lone_cr.js", 3)])
+
+    def test_a_folder_linking_to_its_parent_is_walked_once(self):
+        _, report = report_of(os.path.join(self.dir, "special"), self.dir)
+        self.assertEqual(report["files"], 1)  # dir.py/inner.py, not again through sub/up
+
+    def test_a_configuration_with_wrong_types_is_exit_3_with_its_place(self):
+        config = os.path.join(self.dir, "bad-config.json")
+        with open(config, "w") as f:
+            f.write('{\n  "exclude": "vendor",\n  "rules": []\n}\n')
+        result = run("check", os.path.join(self.dir, "control"), "--config", config, check_codes=(3,))
+        self.assertIn(b"bad-config.json:2", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

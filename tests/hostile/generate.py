@@ -1,0 +1,71 @@
+"""Writes slotlint's hostile input corpus into a folder: what a repository may
+hold that is not ordinary source (huge, deep, binary, mis-encoded, special
+files), one file or folder per case, plus control files whose findings must
+not change because of the others. Large cases are generated, not stored.
+
+    python3 tests/hostile/generate.py OUT_DIR
+
+CASES maps each case to the notification id expected for it (None: analysed
+without a notification), for tests/e2e/test_hostile_inputs.py."""
+import os
+import sys
+
+MEBIBYTE = 1 << 20
+
+# Control files: one known finding each.
+CONTROLS = {
+    "control/app.py": "import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n",
+    "control/app.js": "const Redis = require('ioredis');\nconst r = new Redis();\nr.mget('foo', 'bar');\n",
+    "control/App.java": "import redis.clients.jedis.JedisCluster;\nclass App {\n  void f(JedisCluster c) { c.del(\"foo\", \"bar\"); }\n}\n",
+}
+
+
+def cases():
+    """(relative path, bytes or None for special files, expected notification id)."""
+    yield from ((f"empty/empty{ext}", b"", None) for ext in (".py", ".js", ".ts", ".go", ".java", ".cpp", ".lua"))
+    minified = b"const Redis=require('ioredis');const r=new Redis();" + b"r.get('k');" * (20 * MEBIBYTE // 11)
+    yield "large/minified.js", minified, "file-too-large"
+    levels = 100_000
+    yield "deep/parens.py", b"import redis\nr = redis.Redis()\nx = " + b"(" * levels + b"1" + b")" * levels + \
+        b"\nr.mget('foo', 'bar')\n", None
+    yield "deep/arrays.js", b"const Redis = require('ioredis');\nconst r = new Redis();\nconst x = " + \
+        b"[" * levels + b"]" * levels + b";\nr.mget('foo', 'bar');\n", None
+    yield "deep/calls.go", b"package p\nimport \"github.com/redis/go-redis/v9\"\nvar x = " + b"f(" * levels + \
+        b"1" + b")" * levels + b"\nvar _ = redis.NewClient\n", None
+    yield "deep/Nested.java", b"import redis.clients.jedis.Jedis;\nclass Nested {\n  int x = " + b"(" * levels + \
+        b"1" + b")" * levels + b";\n}\n", None
+    concat = b"import redis\nr = redis.Redis()\nk = " + b" + ".join([b"'a'"] * 1_000_000) + b"\nr.mget(k, 'b')\n"
+    yield "large/concat.py", concat, None
+    for ext in (".py", ".js", ".go", ".java", ".cpp"):
+        yield f"binary/blob{ext}", bytes(range(256)) * 64, "binary-file"
+    yield "encoding/latin1.py", "import redis\nr.mget('caf\xe9', 'x')\n".encode("latin-1"), "invalid-utf8"
+    yield "encoding/utf16.js", "const Redis = require('ioredis');\n".encode("utf-16"), "unsupported-encoding"
+    yield "lines/crlf.py", b"import redis\r\nr = redis.Redis()\r\nr.mget('foo', 'bar')\r\n", None
+    yield "lines/lone_cr.js", b"const Redis = require('ioredis');\rconst r = new Redis();\rr.mget('foo', 'bar');\r", None
+    yield "special/pipe.py", None, "file-unreadable"          # a FIFO
+    yield "special/dir.py/inner.py", b"x = 1\n", None         # a folder named like a file
+    yield "special/loop.py", None, "file-unreadable"          # a symlink to itself
+    yield "special/sub/up", None, None                        # a symlink to its parent folder
+
+
+def write(out):
+    for path, text in CONTROLS.items():
+        os.makedirs(os.path.dirname(os.path.join(out, path)), exist_ok=True)
+        with open(os.path.join(out, path), "w") as f:
+            f.write(text)
+    for path, data, _ in cases():
+        full = os.path.join(out, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if path.endswith("pipe.py"):
+            os.mkfifo(full)
+        elif path.endswith("loop.py"):
+            os.symlink("loop.py", full)
+        elif path.endswith("sub/up"):
+            os.symlink("..", full)
+        else:
+            with open(full, "wb") as f:
+                f.write(data)
+
+
+if __name__ == "__main__":
+    write(sys.argv[1])
