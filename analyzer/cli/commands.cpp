@@ -360,9 +360,16 @@ int run_dump_ir(std::span<const std::string_view> args) {
   nlohmann::json ops = nlohmann::json::array();
   for (const auto& file : analysis.files) {
     if (file.ops.empty()) continue;
-    driver::LineIndex lines(file.source);
+    // An op in a header (C++) or a script file is located in that file.
+    std::vector<std::optional<driver::LineIndex>> line_indexes(1 + file.extra_sources.size());
     for (const auto& op : file.ops) {
-      auto at = lines.at(op.callee.begin);
+      auto index = op.callee.file <= file.extra_sources.size() ? op.callee.file : 0;
+      std::string_view path = index == 0 ? std::string_view(file.file.display_path)
+                                         : file.extra_sources[index - 1].display_path;
+      std::string_view text = index == 0 ? std::string_view(file.source)
+                                         : *file.extra_sources[index - 1].text;
+      if (!line_indexes[index]) line_indexes[index].emplace(text);
+      auto at = line_indexes[index]->at(op.callee.begin);
       nlohmann::json argv = nlohmann::json::array();
       for (const auto& arg : op.argv) argv.push_back(arg_json(arg));
       nlohmann::json keys = nlohmann::json::array();
@@ -398,7 +405,7 @@ int run_dump_ir(std::span<const std::string_view> args) {
                     {"waits", h.waits && !h.waits_zero}};
       }
       ops.push_back(
-          {{"path", file.file.display_path},
+          {{"path", path},
            {"line", at.line},
            {"column", at.utf16_column},
            {"api", op.api},

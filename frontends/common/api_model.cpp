@@ -201,7 +201,6 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.case_insensitive_methods = doc.value("case_insensitive_methods", false);
     model.multi_is_state = doc.value("multi_is_state", false);
     model.pipelined_callback_methods = list_of<std::string>(doc, "pipelined_callback_methods");
-    model.pinning_methods = list_of<std::string>(doc, "pinning_methods");
     model.flattens_arguments = doc.value("flattens_arguments", false);
     if (doc.contains("modules")) {
       for (const auto& [module, names] : doc.at("modules").items()) {

@@ -162,10 +162,6 @@ struct ApiModel {
   // gives for them (Spring executePipelined(connection -> ...)): its calls
   // form one pipeline.
   std::vector<std::string> pipelined_callback_methods;
-  // Methods that pin a connection to the slot of a hash tag they are given
-  // (redis-plus-plus RedisCluster::redis(tag), pipeline(tag)): what is sent
-  // through it goes to that slot by construction.
-  std::vector<std::string> pinning_methods;
   // Methods only this library's clients have (register_script, evalsha): a
   // receiver we cannot otherwise place is assumed a default-class client.
   std::vector<std::string> identifying_methods;

@@ -81,6 +81,10 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
   Collector(clang::ASTContext& context, SourceMap& map, const CollectorInput& input)
       : context_(context), map_(map), input_(input), values_(context, map) {}
 
+  // Code in templates is read where it is instantiated: only there are its
+  // calls resolved (a `Client& client_` member of `Store<Client>`).
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
   bool TraverseFunctionDecl(clang::FunctionDecl* function) {
     return within(function, [&] { return Base::TraverseFunctionDecl(function); });
   }
@@ -170,13 +174,11 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     return found;
   }
 
-  // The start of a receiver chain (`pipe` in pipe.set(...).get(...)), and
-  // whether it went through a method that pins the slot.
+  // The start of a receiver chain (`pipe` in pipe.set(...).get(...)).
   struct Root {
     const clang::Expr* expr = nullptr;
     const clang::CallExpr* batch_call = nullptr;  // pipeline() / transaction() that made it
     const clang::Decl* variable = nullptr;
-    bool pinned = false;
   };
 
   Root root_of(const clang::Expr* receiver, const model::ApiModel& api, int depth = 0) const {
@@ -186,10 +188,6 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr);
       if (member == nullptr || member->getMethodDecl() == nullptr) break;
       auto name = simple_name(member->getMethodDecl());
-      if (listed(api.pinning_methods, name) && member->getNumArgs() > 0 &&
-          values_.kind_of(member->getArg(0)) == "string") {
-        root.pinned = true;
-      }
       if (listed(api.pipeline_methods, name) || listed(api.transaction_methods, name)) {
         root.batch_call = member;
         break;
@@ -202,9 +200,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     // auto pipe = redis.pipeline(); — the variable's initializer.
     if (const auto* var = llvm::dyn_cast_or_null<clang::VarDecl>(root.variable);
         var != nullptr && var->getInit() != nullptr && depth < 4) {
-      auto from_init = root_of(var->getInit(), api, depth + 1);
-      root.batch_call = from_init.batch_call;
-      root.pinned = root.pinned || from_init.pinned;
+      root.batch_call = root_of(var->getInit(), api, depth + 1).batch_call;
     }
     return root;
   }
@@ -228,6 +224,25 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
                           origin ? *origin : values_.span_of(root.expr)};
     }
     return std::nullopt;
+  }
+
+  // Range-for loops around a queued call that start after its batch: their
+  // variables differ each time the command is queued.
+  std::vector<std::string> iteration_symbols(const clang::CallExpr* call,
+                                             const ir::GroupRef& group) const {
+    std::vector<std::string> symbols;
+    auto parents = context_.getParents(*call);
+    for (int guard = 0; guard < 64 && !parents.empty(); ++guard) {
+      const auto* stmt = parents[0].get<clang::Stmt>();
+      if (stmt == nullptr) break;
+      if (const auto* loop = llvm::dyn_cast<clang::CXXForRangeStmt>(stmt)) {
+        auto at = map_.span(loop->getSourceRange());
+        if (at && at->file == group.origin.file && at->begin > group.origin.begin)
+          symbols.push_back(values_.symbol_of(loop->getLoopVariable()));
+      }
+      parents = context_.getParents(*stmt);
+    }
+    return symbols;
   }
 
   ir::ErrorHandling error_handling(const clang::CallExpr* call,
@@ -289,9 +304,23 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       const auto* stmt = parents[0].get<clang::Stmt>();
       if (stmt == nullptr || llvm::isa<clang::CXXForRangeStmt>(stmt)) return;
       const clang::Stmt* body = nullptr;
-      if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(stmt)) body = loop->getBody();
-      if (const auto* loop = llvm::dyn_cast<clang::DoStmt>(stmt)) body = loop->getBody();
-      if (const auto* loop = llvm::dyn_cast<clang::ForStmt>(stmt)) body = loop->getBody();
+      const clang::Expr* condition = nullptr;
+      if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(stmt)) {
+        body = loop->getBody();
+        condition = loop->getCond();
+      } else if (const auto* loop = llvm::dyn_cast<clang::DoStmt>(stmt)) {
+        body = loop->getBody();
+        condition = loop->getCond();
+      } else if (const auto* loop = llvm::dyn_cast<clang::ForStmt>(stmt)) {
+        body = loop->getBody();
+        condition = loop->getCond();
+      }
+      // do { ... } while (0): a block in disguise (macros), not a retry.
+      bool runs_again = true;
+      if (condition != nullptr && !condition->isValueDependent() &&
+          condition->EvaluateAsBooleanCondition(runs_again, context_) && !runs_again) {
+        return;
+      }
       if (body != nullptr) {
         handling.retries = true;
         if (auto at = map_.span(stmt->getBeginLoc(), stmt->getBeginLoc())) handling.retry_loop = *at;
@@ -375,8 +404,15 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       name = call->getDirectCallee()->getNameAsString();
       callee_location = call->getCallee()->getBeginLoc();
     }
+    // The library calling itself (a header forwarding its parameters to
+    // another of its methods): not the project's call.
+    const auto* declaration = call->getCalleeDecl();
+    if (declaration != nullptr &&
+        map_.sources().getFileID(map_.sources().getFileLoc(call->getBeginLoc())) ==
+            map_.sources().getFileID(map_.sources().getFileLoc(declaration->getLocation()))) {
+      return;
+    }
     auto root = target->member ? root_of(target->receiver, api) : Root{};
-    if (root.pinned) return;  // RedisCluster::redis(tag): one slot by construction
     std::vector<Value> values;
     std::vector<std::string> kinds;
     for (unsigned i = 0; i < call->getNumArgs(); ++i) {
@@ -444,6 +480,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     }
     frontend::apply_client_behaviour(op, api, cls, *method, false);
     op.group = batch_group(root, *target);
+    if (op.group) op.iteration_symbols = iteration_symbols(call, *op.group);
     op.error_handling = error_handling(call, cls.tryagain_raises);
     auto location = map_.sources().getFileLoc(call->getBeginLoc());
     pending_.push_back({function_, root.variable != nullptr ? root.variable

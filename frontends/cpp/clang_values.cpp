@@ -221,11 +221,14 @@ Value ClangValues::hole(const clang::Expr* expr, const Context& ctx) const {
                                    std::map<std::string, Value, std::less<>>{}, span_of(expr));
 }
 
-Value ClangValues::named_hole(const clang::NamedDecl* decl, const clang::Expr* use) const {
+std::string ClangValues::symbol_of(const clang::NamedDecl* decl) const {
   auto location = map_.sources().getFileLoc(decl->getLocation());
-  std::string symbol = "cpp:" + decl->getQualifiedNameAsString() + "@" +
-                       std::to_string(map_.sources().getFileOffset(location));
-  return Value::opaque(ir::KeyExpr::hole(symbol, decl->getNameAsString(), span_of(use)));
+  return "cpp:" + decl->getQualifiedNameAsString() + "@" +
+         std::to_string(map_.sources().getFileOffset(location));
+}
+
+Value ClangValues::named_hole(const clang::NamedDecl* decl, const clang::Expr* use) const {
+  return Value::opaque(ir::KeyExpr::hole(symbol_of(decl), decl->getNameAsString(), span_of(use)));
 }
 
 Value ClangValues::eval_literal(const clang::StringLiteral* literal) const {
@@ -316,7 +319,8 @@ Value ClangValues::eval_declaration(const clang::ValueDecl* decl, const clang::E
                                     const Context& ctx) {
   if (auto it = ctx.locals.find(decl); it != ctx.locals.end()) return it->second;
   const auto* var = llvm::dyn_cast<clang::VarDecl>(decl);
-  if (var == nullptr || llvm::isa<clang::ParmVarDecl>(var)) return named_hole(decl, use);
+  if (var == nullptr || llvm::isa<clang::ParmVarDecl>(var) || var->isCXXForRangeDecl())
+    return named_hole(decl, use);
   Context inner = ctx;
   ++inner.depth;
   const clang::VarDecl* defined = nullptr;
@@ -532,6 +536,7 @@ Value ClangValues::eval_call(const clang::CallExpr* call, const Context& ctx) {
     const auto* object = member->getImplicitObjectArgument();
     if (name == "c_str" || name == "data" || name == "str" || name == "begin" || name == "cbegin")
       return eval(object, inner);
+    if (auto value = call_helper(call, method, ctx)) return *value;
     if (name == "append" && member->getNumArgs() >= 1) {
       Value left = eval(object, inner);
       Value right = eval(member->getArg(0), inner);
@@ -541,6 +546,7 @@ Value ClangValues::eval_call(const clang::CallExpr* call, const Context& ctx) {
   }
   const auto* callee = call->getDirectCallee();
   if (callee == nullptr) return hole(call, ctx);
+  if (auto value = call_helper(call, callee, ctx)) return *value;
   auto name = callee->getQualifiedNameAsString();
   if ((name == "std::to_string" || name == "std::move" || name == "std::string_view" ||
        name == "std::begin" || name == "std::cbegin" || name == "absl::string_view") &&
@@ -571,6 +577,34 @@ Value ClangValues::eval_call(const clang::CallExpr* call, const Context& ctx) {
     return Value::string(std::move(text));
   }
   return hole(call, ctx);
+}
+
+std::optional<Value> ClangValues::call_helper(const clang::CallExpr* call,
+                                              const clang::FunctionDecl* callee,
+                                              const Context& ctx) {
+  const clang::FunctionDecl* defined = nullptr;
+  if (callee == nullptr || !callee->hasBody(defined) || defined == nullptr) return std::nullopt;
+  // The project's own code only: a library's bodies say nothing about keys.
+  if (!map_.in_project(defined->getLocation())) return std::nullopt;
+  const clang::ReturnStmt* returned = nullptr;
+  int returns = 0;
+  walk(defined->getBody(), [&](const clang::Stmt* stmt) {
+    if (const auto* ret = llvm::dyn_cast<clang::ReturnStmt>(stmt)) {
+      ++returns;
+      returned = ret;
+    }
+  });
+  if (returns != 1 || returned->getRetValue() == nullptr) return std::nullopt;
+  unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) &&
+                           llvm::isa<clang::CXXMethodDecl>(defined)
+                       ? 1
+                       : 0;
+  if (defined->getNumParams() + first > call->getNumArgs()) return std::nullopt;
+  Context body{defined, {}, ctx.depth + 1};
+  for (unsigned i = 0; i < defined->getNumParams(); ++i)
+    body.locals[defined->getParamDecl(i)] = eval(call->getArg(i + first), Context{ctx.function, ctx.locals, ctx.depth + 1});
+  Value value = eval(returned->getRetValue(), body);
+  return frontend::relocated(std::move(value), span_of(call));
 }
 
 }  // namespace slotlint::cpp

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include <clang/AST/ASTContext.h>
@@ -38,6 +39,8 @@ class ClangValues {
   static bool is_end_iterator(const clang::Expr* expr);
   // A span for an expression, in the analysed file when it is elsewhere.
   ir::SourceSpan span_of(const clang::Expr* expr) const;
+  // The hole symbol of a declaration (the same for every read of it).
+  std::string symbol_of(const clang::NamedDecl* decl) const;
 
  private:
   struct Context {
@@ -49,6 +52,10 @@ class ClangValues {
   Value eval_literal(const clang::StringLiteral* literal) const;
   Value eval_declaration(const clang::ValueDecl* decl, const clang::Expr* use, const Context& ctx);
   Value eval_call(const clang::CallExpr* call, const Context& ctx);
+  // A small helper of the project (`std::string key(const std::string& id)
+  // { return "{" + kTag + "}:" + id; }`): its single return, parameters bound.
+  std::optional<Value> call_helper(const clang::CallExpr* call, const clang::FunctionDecl* callee,
+                                   const Context& ctx);
   Value brace_format(const clang::CallExpr* call, unsigned first_arg, const Context& ctx);
   Value printf_format(const clang::Expr* pattern, const clang::CallExpr* call, unsigned first_arg,
                       const Context& ctx);

@@ -29,7 +29,9 @@ class FirstErrors : public clang::DiagnosticConsumer {
     clang::DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level < clang::DiagnosticsEngine::Error) return;
     ++errors;
-    if (messages.size() >= kErrorsShown) return;
+    // A fatal error (a header not found) explains the rest: it goes first.
+    bool fatal = level == clang::DiagnosticsEngine::Fatal;
+    if (messages.size() >= kErrorsShown && !fatal) return;
     llvm::SmallString<256> text;
     info.FormatDiagnostic(text);
     std::string where;
@@ -39,7 +41,13 @@ class FirstErrors : public clang::DiagnosticConsumer {
         where = fmt::format("{}:{}: ", fs::path(presumed.getFilename()).filename().string(),
                             presumed.getLine());
     }
-    messages.push_back(where + std::string(text.str()));
+    auto message = where + std::string(text.str());
+    if (fatal) {
+      messages.insert(messages.begin(), std::move(message));
+      if (messages.size() > kErrorsShown) messages.pop_back();
+    } else {
+      messages.push_back(std::move(message));
+    }
   }
   std::size_t errors = 0;
   std::vector<std::string> messages;

@@ -43,8 +43,8 @@ std::optional<ir::SourceSpan> SourceMap::span(clang::SourceRange range) {
 }
 
 std::string_view SourceMap::text(clang::SourceRange range) const {
-  auto chars = clang::CharSourceRange::getTokenRange(sources_.getFileLoc(range.getBegin()),
-                                                     sources_.getFileLoc(range.getEnd()));
+  // A macro's use as written (`KEY(topic)`), not a piece of its expansion.
+  auto chars = sources_.getExpansionRange(range);
   bool invalid = false;
   auto text = clang::Lexer::getSourceText(chars, sources_, language_, &invalid);
   return invalid ? std::string_view{} : std::string_view(text.data(), text.size());
