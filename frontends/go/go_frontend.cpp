@@ -47,8 +47,9 @@ class Frontend {
       : file_(file),
         models_(models),
         scopes_(scopes),
-        package_(project != nullptr ? project->packages().package_of(file.filesystem_path)
-                                    : nullptr),
+        package_holder_(project != nullptr ? project->packages().package_of(file.filesystem_path)
+                                           : nullptr),
+        package_(package_holder_.get()),
         evaluator_(scopes, file.index, file.filesystem_path, package_),
         project_(project),
         result_(result) {}
@@ -527,6 +528,7 @@ class Frontend {
   }
 
   const ScopeTree& scopes_;
+  std::shared_ptr<const GoPackage> package_holder_;  // keeps it alive while this file is read
   const GoPackage* package_;
   Evaluator evaluator_;
   GoProject* project_;

@@ -16,19 +16,22 @@ constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
 }  // namespace
 
-const GoPackage* PackageIndex::package_of(const fs::path& file) {
+std::shared_ptr<const GoPackage> PackageIndex::package_of(const fs::path& file) {
   std::error_code ec;
   auto folder = fs::weakly_canonical(fs::absolute(file, ec).parent_path(), ec);
-  auto self = fs::weakly_canonical(fs::absolute(file, ec), ec);
-  std::scoped_lock lock(mutex_);
-  auto [it, inserted] = packages_.try_emplace(folder.string());
-  if (!inserted) return it->second.get();
+  return packages_.get(folder.string(), [&] { return load(folder); });
+}
+
+// Every `.go` file of the folder, the analysed one too (it finds its own
+// names before it looks at its siblings, and the package serves them all).
+std::shared_ptr<const GoPackage> PackageIndex::load(const fs::path& folder) {
   if (!parser_) {
     std::string error;
     parser_ = ts::Parser::create(tree_sitter_go(), error);
     if (!parser_) return nullptr;
   }
-  auto package = std::make_unique<GoPackage>();
+  auto package = std::make_shared<GoPackage>();
+  std::error_code ec;
   std::vector<fs::path> paths;
   for (fs::directory_iterator entry(folder, ec), end; !ec && entry != end; entry.increment(ec)) {
     if (entry->path().extension() == ".go") paths.push_back(entry->path());
@@ -36,7 +39,6 @@ const GoPackage* PackageIndex::package_of(const fs::path& file) {
   std::ranges::sort(paths);
   for (const auto& path : paths) {
     if (package->files.size() >= kMaxFiles) break;
-    if (fs::weakly_canonical(path, ec) == self) continue;
     if (fs::file_size(path, ec) > kMaxFileBytes || ec) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
@@ -50,8 +52,7 @@ const GoPackage* PackageIndex::package_of(const fs::path& file) {
     go->scopes = ScopeTree::build(*go->tree, path.filename().string() + "#");
     package->files.push_back(std::move(go));
   }
-  it->second = std::move(package);
-  return it->second.get();
+  return package;
 }
 
 }  // namespace slotlint::golang

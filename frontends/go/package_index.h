@@ -6,13 +6,12 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/go/scopes.h"
 
@@ -32,13 +31,14 @@ struct GoPackage {
 class PackageIndex {
  public:
   // The package of the folder holding `file` (its other files; null when it
-  // cannot be read).
-  const GoPackage* package_of(const std::filesystem::path& file);
+  // cannot be read). Files of one folder are analysed one after the other,
+  // so a few recent packages are all that need to stay in memory.
+  std::shared_ptr<const GoPackage> package_of(const std::filesystem::path& file);
 
  private:
-  std::mutex mutex_;
-  std::optional<ts::Parser> parser_;
-  std::map<std::string, std::unique_ptr<GoPackage>> packages_;  // by folder
+  std::shared_ptr<const GoPackage> load(const std::filesystem::path& folder);
+  std::optional<ts::Parser> parser_;  // used under the cache's lock
+  frontend::BoundedCache<GoPackage> packages_{64};  // by folder
 };
 
 }  // namespace slotlint::golang

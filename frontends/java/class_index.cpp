@@ -36,12 +36,13 @@ fs::path package_path(std::string_view qualified) {
 
 }  // namespace
 
-const JavaFile* ClassIndex::load(const fs::path& path) {
+std::shared_ptr<const JavaFile> ClassIndex::load(const fs::path& path) {
   std::error_code ec;
-  auto key = fs::weakly_canonical(path, ec).string();
-  std::scoped_lock lock(mutex_);
-  auto [it, inserted] = files_.try_emplace(key);
-  if (!inserted) return it->second.get();
+  return files_.get(fs::weakly_canonical(path, ec).string(), [&] { return read(path); });
+}
+
+std::shared_ptr<const JavaFile> ClassIndex::read(const fs::path& path) {
+  std::error_code ec;
   if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxFileBytes || ec)
     return nullptr;
   if (!parser_) {
@@ -51,7 +52,7 @@ const JavaFile* ClassIndex::load(const fs::path& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
-  auto file = std::make_unique<JavaFile>();
+  auto file = std::make_shared<JavaFile>();
   file->path = path;
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -59,8 +60,7 @@ const JavaFile* ClassIndex::load(const fs::path& path) {
   file->tree = parser_->parse(file->source, kParseTimeoutMicros);
   if (!file->tree) return nullptr;
   file->scopes = ScopeTree::build(*file->tree, path.filename().string() + "#");
-  it->second = std::move(file);
-  return it->second.get();
+  return file;
 }
 
 std::optional<ClassRef> ClassIndex::find_qualified(const fs::path& from, const ScopeTree& scopes,
@@ -76,7 +76,7 @@ std::optional<ClassRef> ClassIndex::find_qualified(const fs::path& from, const S
   for (auto cut : cuts) {
     auto candidate = root / package_path(std::string_view(name).substr(0, cut));
     candidate += ".java";
-    if (const auto* file = load(candidate)) {
+    if (auto file = load(candidate)) {
       if (const auto* scope = file->scopes->find_class(simple)) return ClassRef{file, scope};
     }
   }
@@ -88,7 +88,7 @@ std::optional<ClassRef> ClassIndex::find(const fs::path& from, const ScopeTree& 
   if (auto import = scopes.imports().find(simple_name); import != scopes.imports().end())
     return find_qualified(from, scopes, import->second);
   auto try_file = [&](const fs::path& candidate) -> std::optional<ClassRef> {
-    if (const auto* file = load(candidate)) {
+    if (auto file = load(candidate)) {
       if (const auto* scope = file->scopes->find_class(simple_name)) return ClassRef{file, scope};
     }
     return std::nullopt;

@@ -7,13 +7,12 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/java/scopes.h"
 
@@ -26,9 +25,9 @@ struct JavaFile {
   std::optional<ScopeTree> scopes;
 };
 
-// Where a class was found: its file and its scope there.
+// Where a class was found: its file (held while in use) and its scope there.
 struct ClassRef {
-  const JavaFile* file = nullptr;  // null: the class is in the referring file
+  std::shared_ptr<const JavaFile> file;  // null: the class is in the referring file
   const Scope* scope = nullptr;
 };
 
@@ -43,11 +42,13 @@ class ClassIndex {
                                          const ScopeTree& scopes, std::string_view qualified);
 
  private:
-  const JavaFile* load(const std::filesystem::path& path);
+  std::shared_ptr<const JavaFile> load(const std::filesystem::path& path);
+  std::shared_ptr<const JavaFile> read(const std::filesystem::path& path);  // under the cache's lock
 
-  std::mutex mutex_;
-  std::optional<ts::Parser> parser_;
-  std::map<std::string, std::unique_ptr<JavaFile>> files_;  // by path; null: unreadable
+  std::optional<ts::Parser> parser_;  // used under the cache's lock
+  // By path; a null entry remembers a file that is not there. Bounded: memory
+  // follows what is in use, not the size of the source tree.
+  frontend::BoundedCache<JavaFile> files_{256};
 };
 
 }  // namespace slotlint::java
