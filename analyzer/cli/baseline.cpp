@@ -19,7 +19,7 @@ std::optional<std::set<std::string>> read_baseline(const std::filesystem::path& 
   nlohmann::json log;
   try {
     log = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range
     error = fmt::format("the baseline {} is not JSON: {}", path.string(), e.what());
     return std::nullopt;
   }

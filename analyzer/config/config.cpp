@@ -53,6 +53,9 @@ class Reader {
     } catch (const Json::parse_error& e) {
       return error(line_at(text_, e.byte == 0 ? 0 : e.byte - 1),
                    fmt::format("not valid JSON: {}", e.what()));
+    } catch (const Json::exception& e) {
+      // A number JSON allows but a double cannot hold (1e999), found by fuzzing.
+      return error(1, fmt::format("not valid JSON: {}", e.what()));
     }
     if (!doc.is_object()) return error(1, "the configuration must be a JSON object");
     Config config;

@@ -85,7 +85,9 @@ class SuppressionsAndBaseline(unittest.TestCase):
 
     def test_bad_baselines_are_usage_errors(self):
         self.write("app.py", 'r.mget("foo", "bar")\n')
-        cases = {"missing.sarif": None, "garbage.sarif": "{not json", "not_sarif.sarif": '{"version": "2.1.0"}'}
+        cases = {"missing.sarif": None, "garbage.sarif": "{not json", "not_sarif.sarif": '{"version": "2.1.0"}',
+                 # A number no double holds: out of range, not a parse error (found by fuzzing).
+                 "huge_number.sarif": '{"version": "2.1.0", "runs": [], "x": 1e99999}'}
         for name, content in cases.items():
             path = os.path.join(self.dir, name)
             if content is not None:

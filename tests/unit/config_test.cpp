@@ -89,6 +89,15 @@ TEST_F(ConfigFile, InvalidJsonNamesTheLine) {
   EXPECT_NE(error.message.find("not valid JSON"), std::string::npos);
 }
 
+// Found by fuzz_config: nlohmann throws out_of_range, not parse_error, for a
+// number no double holds; that is invalid JSON for us, not a crash.
+TEST_F(ConfigFile, NumberTooLargeIsInvalidJsonNotACrash) {
+  auto error = error_of(R"({"rules": {}, "x": 1e5555555555555555555})");
+  EXPECT_NE(error.message.find("not valid JSON"), std::string::npos) << error.message;
+  error = error_of("1e55555555555555555555mWWW555\": WWWWWWgT\"\"");
+  EXPECT_NE(error.message.find("not valid JSON"), std::string::npos) << error.message;
+}
+
 TEST(ConfigLookup, MissingFileIsAnError) {
   auto loaded = load_config("/nonexistent/.slotlint.json", kRules);
   ASSERT_TRUE(std::holds_alternative<ConfigError>(loaded));
