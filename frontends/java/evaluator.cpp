@@ -714,8 +714,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     // Files.readString(p), IOUtils.toString(in, UTF_8), in.readAllBytes(),
     // StreamUtils.copyToString(resource.getInputStream(), UTF_8)
     ts::Node source = !args.empty() && name != "getInputStream" && name != "openStream" &&
-                              (object.is_null() || std::isupper(static_cast<unsigned char>(
-                                                       object.text().front())) != 0)
+                              (object.is_null() || starts_with_upper(object.text()))
                           ? args[0]
                           : object;
     if (!source.is_null()) {
@@ -745,7 +744,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
     // String.valueOf(x), Long.toString(x), SafeEncoder.encode(x),
     // serializer.serialize(x), key.getBytes(UTF_8), sb.toString()
     bool static_form = !object.is_null() && !args.empty() &&
-                       (std::isupper(static_cast<unsigned char>(object.text().front())) != 0 ||
+                       (starts_with_upper(object.text()) ||
                         name == "serialize" || name == "encode");
     ts::Node source = static_form ? args[0] : object;
     if (!source.is_null() && !(static_form && args.size() > 2)) {

@@ -291,10 +291,10 @@ class Frontend {
         return kind_of_type(resolved->declaration->type);
       }
       // A class: `ScriptOutputType.INTEGER`, `StreamOffset.from(...)`.
-      if (std::isupper(static_cast<unsigned char>(root.text().front())) != 0) return "other";
+      if (starts_with_upper(root.text())) return "other";
     }
     if (type == "field_access" &&
-        std::isupper(static_cast<unsigned char>(root.field("field").text().front())) != 0) {
+        starts_with_upper(root.field("field").text())) {
       return "other";  // an enum constant: BitOP.AND, RScript.Mode.READ_WRITE
     }
     return "unknown";

@@ -1,6 +1,7 @@
 #include "frontends/java/scopes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace slotlint::java {
@@ -69,6 +70,10 @@ std::string simple_type(std::string_view written) {
   auto dot = out.rfind('.');
   if (dot != std::string::npos && out.find("...") == std::string::npos) out = out.substr(dot + 1);
   return out;
+}
+
+bool starts_with_upper(std::string_view name) {
+  return !name.empty() && std::isupper(static_cast<unsigned char>(name.front())) != 0;
 }
 
 bool is_function_node(std::string_view type) {

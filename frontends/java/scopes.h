@@ -113,6 +113,10 @@ ts::Node enclosing_block(ts::Node node);
 
 bool is_function_node(std::string_view type);
 
+// Java's naming says a class or a constant (`Keys`, `BitOP.AND`); false for
+// "" (a node error recovery left empty).
+bool starts_with_upper(std::string_view name);
+
 // The method, constructor, lambda or initializer around a node.
 ts::Node enclosing_function(ts::Node node);
 
