@@ -7,7 +7,10 @@ import stat
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run
+import shutil
+import subprocess
+
+from slotlint_run import SLOTLINT, require_environment, run
 
 CROSS_SLOT = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
 CLEAN = 'import redis\nr = redis.Redis()\nr.mget("{t}foo", "{t}bar")\n'
@@ -87,6 +90,21 @@ class Cli(unittest.TestCase):
         paths = {f["path"] for f in report["findings"]}
         self.assertIn("good.py", paths)
         self.assertIn(("broken.py", "parse-error"), ids)
+
+    @unittest.skipUnless(shutil.which("script"), "needs script(1) for a terminal")
+    def test_progress_line_on_a_terminal_only(self):
+        for i in range(3):
+            self.write(f"m{i}.py", CROSS_SLOT)
+        env = {k: v for k, v in os.environ.items() if k != "CI"}
+        command = f"{SLOTLINT} check {self.dir} --root {self.dir} --format json --output {self.dir}/out.json"
+        # script(1) gives slotlint a terminal; what it printed there is on our stdout.
+        shown = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, env=env,
+                               timeout=120).stdout.decode(errors="replace")
+        self.assertIn("slotlint: 3/3 files", shown)
+        self.assertIn("\r\x1b[K", shown)  # erased before the summary
+        piped = run("check", self.dir, "--root", self.dir, "--format", "json").stderr.decode()
+        self.assertNotIn("files\r", piped)
+        self.assertNotIn("slotlint: 3/3", piped)
 
     def test_slot_command(self):
         out = run("slot", "foo", "{user1000}.following", check_codes=(0,)).stdout.decode()
