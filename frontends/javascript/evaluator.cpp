@@ -221,7 +221,10 @@ Value Evaluator::eval_binding(const Binding& binding, std::string_view name,
 
 const ParsedModule* Evaluator::imported_module(const Binding& import) const {
   if (modules_ == nullptr || import.kind != Binding::Kind::Import) return nullptr;
-  return modules_->load(path_, import.import_source);
+  auto module = modules_->load(path_, import.import_source);
+  if (!module) return nullptr;
+  pinned_.push_back(std::move(module));
+  return pinned_.back().get();
 }
 
 const Binding* Evaluator::exported(const ParsedModule& module, std::string_view name) const {

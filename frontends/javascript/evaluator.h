@@ -10,8 +10,10 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer/ir/source_span.h"
 #include "frontends/common/tree_sitter.h"
@@ -84,6 +86,9 @@ class Evaluator {
   ir::FileIndex file_;
   std::filesystem::path path_;
   ModuleLoader* modules_;
+  // The modules this file's analysis has loaded, held while it runs (the
+  // loader's cache is bounded).
+  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
   mutable std::size_t steps_ = 0;
 };
 

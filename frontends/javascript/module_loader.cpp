@@ -43,27 +43,31 @@ const TSLanguage* grammar_for(const fs::path& path) {
 
 }  // namespace
 
-const ParsedModule* ModuleLoader::load(const fs::path& importer, std::string_view specifier) {
+std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
+                                                       std::string_view specifier) {
   auto path = locate(importer, specifier);
   if (!path) return nullptr;
   std::error_code ec;
   std::string key = fs::weakly_canonical(*path, ec).string();
-  std::scoped_lock lock(mutex_);
-  auto [it, inserted] = modules_.try_emplace(key);
-  if (!inserted) return it->second.get();
-  if (fs::file_size(*path, ec) > kMaxModuleBytes || ec) return nullptr;
-  std::ifstream in(*path, std::ios::binary);
+  return modules_.get(key, [&] { return parse(*path, key); });
+}
+
+std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path,
+                                                        const std::string& key) {
+  std::error_code ec;
+  if (fs::file_size(path, ec) > kMaxModuleBytes || ec) return nullptr;
+  std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
-  auto module = std::make_unique<ParsedModule>();
-  module->path = *path;
+  auto module = std::make_shared<ParsedModule>();
+  module->path = path;
   std::ostringstream bytes;
   bytes << in.rdbuf();
   module->source = std::move(bytes).str();
-  std::string grammar = path->extension().string();
+  std::string grammar = path.extension().string();
   auto parser = parsers_.find(grammar);
   if (parser == parsers_.end()) {
     std::string error;
-    auto created = ts::Parser::create(grammar_for(*path), error);
+    auto created = ts::Parser::create(grammar_for(path), error);
     if (!created) return nullptr;
     parser = parsers_.emplace(grammar, std::move(*created)).first;
   }
@@ -71,8 +75,7 @@ const ParsedModule* ModuleLoader::load(const fs::path& importer, std::string_vie
   if (!module->tree) return nullptr;
   // Hole symbols of this module must not meet the importer's.
   module->scopes = ScopeTree::build(*module->tree, key + "#");
-  it->second = std::move(module);
-  return it->second.get();
+  return module;
 }
 
 }  // namespace slotlint::javascript

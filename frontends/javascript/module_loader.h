@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/javascript/scopes.h"
 
@@ -27,14 +27,17 @@ struct ParsedModule {
 
 class ModuleLoader {
  public:
-  // The module `specifier` names from `importer`; nullptr when it is not a
-  // relative import, is not found, or cannot be parsed.
-  const ParsedModule* load(const std::filesystem::path& importer, std::string_view specifier);
+  // The module `specifier` names from `importer`; null when it is not a
+  // relative import, is not found, or cannot be parsed. Shared: the caller
+  // holds it while it reads it (the cache is bounded and may let it go).
+  std::shared_ptr<const ParsedModule> load(const std::filesystem::path& importer,
+                                           std::string_view specifier);
 
  private:
-  std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<ParsedModule>> modules_;  // by path; null: unusable
-  std::map<std::string, ts::Parser> parsers_;                     // by grammar
+  std::shared_ptr<const ParsedModule> parse(const std::filesystem::path& path,
+                                            const std::string& key);  // under the cache's lock
+  frontend::BoundedCache<ParsedModule> modules_{256};  // by path; null: unusable
+  std::map<std::string, ts::Parser> parsers_;          // by grammar; used under the cache's lock
 };
 
 }  // namespace slotlint::javascript

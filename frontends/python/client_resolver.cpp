@@ -84,7 +84,7 @@ std::optional<ClientRef> ClientResolver::from_bindings(const std::vector<Binding
     if (binding.kind == Binding::Kind::Import && loader_ != nullptr &&
         !binding.import_name.empty() && depth < kMaxDepth) {
       // from app.db import client: what `client` is, in app/db.py.
-      const auto* module = loader_->load(path_, {binding.import_level, binding.import_module});
+      const auto* module = pin(loader_->load(path_, {binding.import_level, binding.import_module}));
       const auto* there =
           module != nullptr ? module->scopes->module().find(binding.import_name) : nullptr;
       if (there != nullptr) {

@@ -3,8 +3,10 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/tree_sitter.h"
@@ -13,6 +15,7 @@
 namespace slotlint::python {
 
 class ModuleLoader;
+struct ParsedModule;
 
 struct ClientRef {
   const model::ClientClass* cls = nullptr;
@@ -70,6 +73,14 @@ class ClientResolver {
   const model::ApiModel& api_;
   const ScopeTree& scopes_;
   ModuleLoader* loader_;
+  // The modules this file's analysis has loaded, held while it runs (the
+  // loader's cache is bounded).
+  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
+  const ParsedModule* pin(std::shared_ptr<const ParsedModule> module) const {
+    if (!module) return nullptr;
+    pinned_.push_back(std::move(module));
+    return pinned_.back().get();
+  }
   std::filesystem::path path_;
   std::map<std::uint32_t, TransactionRun> runs_;  // by the function's start
 };

@@ -354,14 +354,14 @@ Value Evaluator::eval_binding(const std::vector<Binding>& bindings, const std::s
 const ParsedModule* Evaluator::module_named_by(const Binding& import) const {
   if (loader_ == nullptr || import.kind != Binding::Kind::Import) return nullptr;
   ModuleRef ref{import.import_level, import.import_module};
-  if (import.import_name.empty()) return loader_->load(path_, ref);  // import a.b as k
+  if (import.import_name.empty()) return pin(loader_->load(path_, ref));  // import a.b as k
   // from pkg import keys: `keys` is a submodule unless pkg defines the name.
-  if (const auto* package = loader_->load(path_, ref);
+  if (const auto* package = pin(loader_->load(path_, ref));
       package != nullptr && package->scopes->module().find(import.import_name) != nullptr) {
     return nullptr;
   }
   ref.dotted = ref.dotted.empty() ? import.import_name : ref.dotted + "." + import.import_name;
-  return loader_->load(path_, ref);
+  return pin(loader_->load(path_, ref));
 }
 
 const ParsedModule* Evaluator::module_of_identifier(ts::Node identifier, const Context& ctx) const {
@@ -397,7 +397,7 @@ std::optional<Value> Evaluator::eval_module_attribute(const ParsedModule& module
 std::optional<Value> Evaluator::eval_imported_name(const Binding& import, ts::Node at,
                                                    const Context& ctx) const {
   if (loader_ == nullptr || import.import_name.empty()) return std::nullopt;
-  const auto* module = loader_->load(path_, {import.import_level, import.import_module});
+  const auto* module = pin(loader_->load(path_, {import.import_level, import.import_module}));
   if (module == nullptr) return std::nullopt;
   return eval_module_attribute(*module, import.import_name, at, ctx);
 }
@@ -410,7 +410,7 @@ std::optional<Value> Evaluator::call_imported(const ParsedModule& module, std::s
   if (binding.kind == Binding::Kind::Import) {
     // from .keys import user_key, re-exported by a package's __init__.
     Evaluator other(*module.scopes, file_, loader_, module.path);
-    const auto* origin = loader_->load(module.path, {binding.import_level, binding.import_module});
+    const auto* origin = pin(loader_->load(module.path, {binding.import_level, binding.import_module}));
     if (origin == nullptr) return std::nullopt;
     return other.call_imported(*origin, binding.import_name, call, ctx);
   }
@@ -656,7 +656,7 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       if (bindings->size() == 1 && binding.kind == Binding::Kind::Import && loader_ != nullptr &&
           !binding.import_name.empty()) {
         if (const auto* module =
-                loader_->load(path_, {binding.import_level, binding.import_module})) {
+                pin(loader_->load(path_, {binding.import_level, binding.import_module}))) {
           if (auto value = call_imported(*module, binding.import_name, call, ctx)) return *value;
         }
       }

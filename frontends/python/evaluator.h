@@ -8,8 +8,10 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "analyzer/ir/source_span.h"
@@ -76,6 +78,14 @@ class Evaluator {
   const ScopeTree& scopes_;
   ir::FileIndex file_;
   ModuleLoader* loader_;
+  // The modules this file's analysis has loaded, held while it runs (the
+  // loader's cache is bounded).
+  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
+  const ParsedModule* pin(std::shared_ptr<const ParsedModule> module) const {
+    if (!module) return nullptr;
+    pinned_.push_back(std::move(module));
+    return pinned_.back().get();
+  }
   std::filesystem::path path_;
   mutable std::size_t steps_ = 0;  // work spent on the current argument
 };

@@ -69,15 +69,13 @@ std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
   return module;
 }
 
-const ParsedModule* ModuleLoader::load(const fs::path& importer, const ModuleRef& ref) {
+std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
+                                                       const ModuleRef& ref) {
   auto path = locate(importer, ref);
   if (!path) return nullptr;
   std::error_code ec;
   std::string key = fs::weakly_canonical(*path, ec).string();
-  std::lock_guard lock(mutex_);
-  auto [it, inserted] = modules_.try_emplace(key);
-  if (inserted) it->second = parse(*path);
-  return it->second.get();
+  return modules_.get(key, [&] { return std::shared_ptr<const ParsedModule>(parse(*path)); });
 }
 
 }  // namespace slotlint::python

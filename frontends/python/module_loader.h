@@ -6,13 +6,12 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "frontends/common/bounded_cache.h"
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/lua/script_library.h"
@@ -39,8 +38,10 @@ class ModuleLoader final : public frontend::ProjectState {
   explicit ModuleLoader(std::filesystem::path root) : root_(root), scripts_(std::move(root)) {}
 
   // The module `ref` names, imported from `importer` (a path under the root);
-  // nullptr when it is not found or cannot be parsed.
-  const ParsedModule* load(const std::filesystem::path& importer, const ModuleRef& ref);
+  // null when it is not found or cannot be parsed. Shared: the caller holds
+  // it while it reads it (the cache is bounded and may let it go).
+  std::shared_ptr<const ParsedModule> load(const std::filesystem::path& importer,
+                                           const ModuleRef& ref);
   // The file of the module `ref` names, as an import in `importer` finds it.
   std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
                                               const ModuleRef& ref) const;
@@ -52,8 +53,7 @@ class ModuleLoader final : public frontend::ProjectState {
   std::unique_ptr<ParsedModule> parse(const std::filesystem::path& path) const;
 
   std::filesystem::path root_;
-  std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<ParsedModule>> modules_;  // by path; null: unusable
+  frontend::BoundedCache<ParsedModule> modules_{256};  // by path; null: unusable
   lua::ScriptLibrary scripts_;
 };
 
