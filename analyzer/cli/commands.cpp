@@ -128,13 +128,16 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
       options.run.paths.emplace_back(std::string(arg));
     }
   }
-  if (options.run.paths.empty() && options.run.compile_commands) {
-    // `check -p build/`: the database's translation units.
+  if (options.run.compile_commands) {
+    // A database that cannot be read is a usage error, paths or not; without
+    // paths (`check -p build/`) its translation units are what is checked.
     std::string error;
     auto files = driver::compilation_database_files(*options.run.compile_commands, error);
     if (!files) return error;
-    options.run.paths = std::move(*files);
-    options.run.paths_from_database = true;
+    if (options.run.paths.empty()) {
+      options.run.paths = std::move(*files);
+      options.run.paths_from_database = true;
+    }
   }
   if (options.run.paths.empty()) options.run.paths.emplace_back(".");
   std::error_code ec;

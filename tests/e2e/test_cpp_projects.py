@@ -105,6 +105,10 @@ class CppProjects(unittest.TestCase):
         self.write("build/compile_commands.json", "{not json")
         result = self.check("-p", os.path.join(self.dir, "build"), codes=(2,))
         self.assertIn(b"not a compilation database", result.stderr)
+        # ...also when the files to check are named.
+        result = self.check("-p", os.path.join(self.dir, "build"), os.path.join(self.dir, "src", "a.cpp"),
+                            codes=(2,))
+        self.assertIn(b"not a compilation database", result.stderr)
         result = self.check("-p", os.path.join(self.dir, "nowhere"), codes=(2,))
         self.assertIn(b"no compilation database", result.stderr)
 
