@@ -347,19 +347,16 @@ Value ClangValues::eval_declaration(const clang::ValueDecl* decl, const clang::E
     if (value.kind == Value::Kind::Opaque && !value.text.is_unknown()) return named_hole(decl, use);
     return frontend::read_at(std::move(value), span_of(use));
   }
-  return filled(var, use, ctx);
+  return filled(var, use, writes, ctx);
 }
 
 // A local changed before its use: a string built with `+=` / append, a
 // container filled with push_back / insert, a buffer written by snprintf, or
 // one assignment.
-Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use, const Context& ctx) {
+Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use,
+                          const std::vector<const clang::Stmt*>& writes, const Context& ctx) {
   Context inner = ctx;
   ++inner.depth;
-  auto writes = writes_to(var, ctx.function);
-  std::erase_if(writes, [&](const clang::Stmt* write) {
-    return !map_.sources().isBeforeInTranslationUnit(write->getBeginLoc(), use->getBeginLoc());
-  });
   const clang::Expr* init = var->getInit();
   auto kind = kind_of(use);
   auto body = ctx.function != nullptr ? ctx.function->getBody() : nullptr;

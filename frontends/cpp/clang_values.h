@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
@@ -59,7 +60,9 @@ class ClangValues {
   Value brace_format(const clang::CallExpr* call, unsigned first_arg, const Context& ctx);
   Value printf_format(const clang::Expr* pattern, const clang::CallExpr* call, unsigned first_arg,
                       const Context& ctx);
-  Value filled(const clang::VarDecl* var, const clang::Expr* use, const Context& ctx);
+  // `writes`: the statements before `use` that change `var` (writes_to).
+  Value filled(const clang::VarDecl* var, const clang::Expr* use,
+               const std::vector<const clang::Stmt*>& writes, const Context& ctx);
   Value hole(const clang::Expr* expr, const Context& ctx) const;
   Value named_hole(const clang::NamedDecl* decl, const clang::Expr* use) const;
   ir::SourceSpan fallback_span() const { return {0, 0, 0}; }
