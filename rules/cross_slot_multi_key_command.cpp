@@ -4,6 +4,7 @@
 
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "rules/client_outcomes.h"
 #include "rules/key_finding.h"
 #include "rules/verdict_wording.h"
 
@@ -21,19 +22,33 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
   for (const auto& op : ops) {
     if (!op.command_known || !names_several_keys(op)) continue;
     if (ir::is_script_command(op.command)) continue;  // cross-slot-script-keys judges these
-    // The client sends one command per slot: nothing reaches the server across slots.
-    if (op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
     auto verdict = slot::judge(op.keys, {context.assume_brace_free_values});
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
+    auto outcome = cross_slot_outcome(op);
+    auto level = cross_slot_level(outcome, verdict.verdict);
+    if (!level) continue;
 
     auto suggestion = slot::suggest_hash_tag(op.keys);
     std::string_view how = how_keys_hash(verdict.verdict);
+    bool split = outcome == CrossSlotOutcome::SplitHarmless ||
+                 outcome == CrossSlotOutcome::SplitAtomicityLost;
+    // A split command works; what it costs is the point of the finding.
+    std::string split_note =
+        op.handling_note.empty() ? op.client.library + " splits it by slot" : op.handling_note;
+    std::string consequence =
+        !split ? cross_slot_consequence(op)
+        : outcome == CrossSlotOutcome::SplitHarmless
+            ? fmt::format("{}; the results are right, but the keys are not read or written "
+                          "at one point in time",
+                          split_note)
+            : fmt::format("{}: {}", split_note, split_cost(op.command));
     ir::Finding finding;
     finding.rule_code = std::string(code());
-    finding.level = level_for(verdict.verdict);
+    finding.level = *level;
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
     finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
-                                  cross_slot_consequence(op), tag_advice(suggestion));
+                                  consequence, tag_advice(suggestion));
+    rest_on_client(finding, op, split ? split_note : cross_slot_consequence(op));
     add_key_evidence(finding, op, verdict, suggestion);
     findings.push_back(std::move(finding));
   }

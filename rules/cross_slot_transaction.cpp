@@ -24,6 +24,27 @@ std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::Ke
                      key.is_collection() ? ", once per loop iteration" : "");
 }
 
+// Whatever its keys: the client cannot run MULTI/EXEC at all.
+ir::Finding unsupported_transaction(const Transaction& transaction, std::string_view code) {
+  const auto& first = *transaction.ops.front();
+  ir::Finding finding;
+  finding.rule_code = std::string(code);
+  finding.level = ir::Level::Error;
+  finding.verdict = "client-cannot-run-transactions";
+  finding.message = fmt::format(
+      "This MULTI/EXEC transaction cannot run on this client: {}. Run it on a connection to "
+      "one node with every key under one hash tag, or do without the transaction.",
+      first.transaction_note);
+  rest_on_client(finding, first, first.transaction_note);
+  finding.primary = first.callee;
+  finding.related.push_back({transaction.group->origin, "the transaction starts here"});
+  finding.fingerprint_basis = "MULTI-UNSUPPORTED";
+  for (const auto* op : transaction.ops) {
+    finding.fingerprint_basis += "\x1f" + op->command + " " + op->keys.front().display();
+  }
+  return finding;
+}
+
 }  // namespace
 
 void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
@@ -46,6 +67,11 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     // Source order of the commands: a chain's outer call is found first.
     std::ranges::stable_sort(transaction.ops, {},
                              [](const ir::RedisOp* op) { return op->callee.begin; });
+    if (transaction.group->kind == ir::GroupRef::Kind::Transaction &&
+        transaction.ops.front()->transactions_unsupported) {
+      findings.push_back(unsupported_transaction(transaction, code()));
+      continue;
+    }
     // One key per command: keys within one command are SL001's to judge. A
     // command queued in a loop stands for one key per iteration.
     std::vector<ir::KeyExpr> keys;
@@ -108,6 +134,7 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
           {transaction.ops[i]->callee, queued(*transaction.ops[i], keys[i], verdict.keys[i])});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
+    rest_on_client(finding, breaker, consequence);
     finding.fingerprint_basis = "MULTI";
     for (const auto* op : transaction.ops) {
       finding.fingerprint_basis += "\x1f" + op->command + " " + op->keys.front().display();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/tryagain_exposure.h"
+#include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
 
@@ -34,6 +35,7 @@ void RetryWithoutBackoff::check(std::span<const ir::RedisOp> ops, const RuleCont
     finding.fingerprint_basis = "retry";
     for (const auto* queued : exposure.queued)
       finding.fingerprint_basis += "\x1f" + queued->command;
+    rest_on_client(finding, op, op.tryagain.note);
     findings.push_back(std::move(finding));
   }
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/tryagain_exposure.h"
+#include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
 
@@ -32,6 +33,7 @@ void SwallowedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     finding.fingerprint_basis = "swallowed\x1f" + handling.caught_as;
     for (const auto* queued : exposure.queued)
       finding.fingerprint_basis += "\x1f" + queued->command;
+    rest_on_client(finding, op, op.tryagain.note);
     findings.push_back(std::move(finding));
   }
 }

@@ -33,7 +33,9 @@ std::string slot_note(const slot::KeyHash& hash) {
 }
 
 std::string cross_slot_consequence(const ir::RedisOp& op) {
-  if (op.cross_slot_handling == ir::CrossSlotHandling::ClientRefuses && !op.handling_note.empty()) {
+  // The model's words name the client and what it does (route by the first
+  // key, refuse before sending).
+  if (op.cross_slot_handling != ir::CrossSlotHandling::ClientSplits && !op.handling_note.empty()) {
     return op.handling_note;
   }
   return "on Redis Cluster the server answers CROSSSLOT";
@@ -53,6 +55,14 @@ std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion) {
                      suggestion->whole_family
                          ? " (that tag puts the whole key family in one slot, on one node)"
                          : "");
+}
+
+void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fact) {
+  if (op.client.library.empty()) return;
+  finding.client = ir::ClientAssumption{op.client.library,      op.client.api_class,
+                                        op.client.version,      op.client.assumed,
+                                        op.client.facts_range,  std::move(fact)};
+  if (!op.client.assumed.empty()) finding.message += " Client: " + op.client.assumed + ".";
 }
 
 std::string describe_key(const ir::KeyExpr& key) {

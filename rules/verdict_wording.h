@@ -28,6 +28,10 @@ std::string cross_slot_consequence(const ir::RedisOp& op);
 // "Put them under one hash tag {user:1000}: '...', '...'" or general advice.
 std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion);
 
+// Records that `finding` rests on what op's client does (`fact`), and names
+// the client and the version assumed at the end of its message.
+void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fact);
+
 // "key 'user:<uid>'", "keys in `ids`".
 std::string describe_key(const ir::KeyExpr& key);
 

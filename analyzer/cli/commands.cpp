@@ -1,6 +1,7 @@
 #include "analyzer/cli/commands.h"
 
 #include <unistd.h>
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "analyzer/cli/baseline.h"
@@ -190,11 +192,26 @@ std::optional<driver::Driver> make_driver(const config::Config& config, int& exi
     exit_code = kInternal;
     return std::nullopt;
   }
-  if (config.models.empty()) return driver;
-  driver = driver::Driver::create(error, config.models);
-  if (!driver) {
-    std::cerr << "slotlint: " << config.file.string() << ": " << error << "\n";
+  if (!config.models.empty()) {
+    driver = driver::Driver::create(error, config.models);
+    if (!driver) {
+      std::cerr << "slotlint: " << config.file.string() << ": " << error << "\n";
+      exit_code = kConfig;
+      return driver;
+    }
+  }
+  auto libraries = driver->libraries();
+  for (const auto& [library, pin] : config.client_versions) {
+    if (std::ranges::find(libraries, library) != libraries.end()) continue;
+    std::cerr << "slotlint: "
+              << config::ConfigError{config.file.string(), pin.line,
+                                     fmt::format("\"clients\" names no known client library "
+                                                 "\"{}\" (known: {})",
+                                                 library, fmt::join(libraries, ", "))}
+                     .describe()
+              << "\n";
     exit_code = kConfig;
+    return std::nullopt;
   }
   return driver;
 }

@@ -1,6 +1,7 @@
 #include "analyzer/config/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -70,10 +71,13 @@ class Reader {
         problem = read_settings(value, config);
       } else if (key == "models") {
         problem = read_models(value, config);
+      } else if (key == "clients") {
+        problem = read_clients(value, config);
       } else if (key != "$schema") {
-        problem = error(
-            line_of_key(text_, key),
-            fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, models)", key));
+        problem = error(line_of_key(text_, key),
+                        fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, "
+                                    "models, clients)",
+                                    key));
       }
       if (problem) return *problem;
     }
@@ -168,6 +172,27 @@ class Reader {
       if (!model.is_object())
         return error(line, "each entry of \"models\" must be an API model object");
       config.models.push_back(model.dump());
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_clients(const Json& value, Config& config) const {
+    if (!value.is_object()) {
+      return error(line_of_key(text_, "clients"),
+                   "\"clients\" must be an object: {\"go-redis\": \"9.10.0\"}");
+    }
+    for (const auto& [library, version] : value.items()) {
+      auto text = version.is_string() ? version.get<std::string>() : std::string();
+      std::string_view digits = text;
+      if (digits.starts_with('v')) digits.remove_prefix(1);
+      bool numeric = !digits.empty() && std::isdigit(static_cast<unsigned char>(digits.front()));
+      if (!numeric) {
+        return error(line_of_key(text_, library),
+                     fmt::format("the version of \"{}\" must be a version string such as "
+                                 "\"9.10.0\", not {}",
+                                 library, describe_json(version)));
+      }
+      config.client_versions[library] = {text, line_of_key(text_, library)};
     }
     return std::nullopt;
   }

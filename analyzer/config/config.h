@@ -5,8 +5,12 @@
 //     "rules":    { "SL001": { "enabled": true, "level": "warning" } },
 //     "exclude":  [ "tests/**", "legacy/*.py" ],
 //     "settings": { "assume_brace_free_values": true },
-//     "models":   [ { ...an API model, in the format of frontends/*/models/*.json } ]
+//     "models":   [ { ...an API model, in the format of frontends/*/models/*.json } ],
+//     "clients":  { "go-redis": "9.10.0" }
 //   }
+//
+// "clients" pins the version of a client library whose behaviour is assumed,
+// over what the project's manifests and lockfiles say.
 //
 // Rules are named by code or name. Exclude patterns are globs relative to the
 // config file's folder (`*` within a path segment, `**` across segments).
@@ -39,6 +43,11 @@ struct Config {
   // that assumption become proven.
   bool assume_brace_free_values = false;
   std::vector<std::string> models;  // each an API model as JSON text
+  struct ClientPin {
+    std::string version;
+    std::uint32_t line = 0;  // where, for an error about the library's name
+  };
+  std::map<std::string, ClientPin> client_versions;  // by library ("go-redis")
 
   // Whether `path` (absolute or relative to the current folder) is excluded.
   [[nodiscard]] bool excludes(const std::filesystem::path& path) const;

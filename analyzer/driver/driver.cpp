@@ -16,6 +16,7 @@
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
 #include "analyzer/ir/stable_hash.h"
+#include "frontends/common/op_builder.h"
 #include "rules/rule_metadata.h"
 #include "sarif/uri.h"
 
@@ -135,6 +136,39 @@ std::optional<Driver> Driver::create(std::string& error, std::span<const std::st
   return driver;
 }
 
+std::vector<std::string> Driver::libraries() const {
+  std::vector<std::string> names;
+  for (const auto& model : models_) names.push_back(model.library);
+  return names;
+}
+
+void Driver::apply_client_versions(std::vector<ir::RedisOp>& ops, const fs::path& file,
+                                   const versions::VersionFinder& finder) const {
+  std::map<std::string, versions::ClientVersion, std::less<>> found;  // by library, for this file
+  for (auto& op : ops) {
+    if (op.client.library.empty()) continue;
+    auto model = std::ranges::find(models_, op.client.library, &model::ApiModel::library);
+    if (model == models_.end()) continue;
+    const auto* cls = model->find_class(op.client.api_class);
+    if (cls == nullptr) continue;
+    auto it = found.find(op.client.library);
+    if (it == found.end()) {
+      it = found.emplace(op.client.library, finder.find(file, model->library, model->packages))
+               .first;
+    }
+    const auto& version = it->second;
+    auto versioned = model->class_at(*cls, version.version);
+    if (versioned.cls != cls) frontend::apply_class_facts(op, *versioned.cls);
+    op.client.version = version.version ? version.version->text : std::string();
+    op.client.facts_range = versioned.range ? versioned.range->describe() : std::string();
+    op.client.assumed = version.describe(model->library);
+    if (version.origin == versions::ClientVersion::Origin::Assumed && model->latest_known) {
+      op.client.assumed = fmt::format("{} {} assumed (no version in the project's manifests)",
+                                      model->library, model->latest_known->text);
+    }
+  }
+}
+
 std::vector<const model::ApiModel*> Driver::models_for(const Language& language) const {
   std::vector<const model::ApiModel*> models;
   for (auto library : language.libraries) {
@@ -148,7 +182,8 @@ std::vector<const model::ApiModel*> Driver::models_for(const Language& language)
 FileResult Driver::analyse_file(
     const SourceFile& file, const RunOptions& options,
     std::vector<std::optional<ts::Parser>>& parsers,
-    std::span<const std::unique_ptr<frontend::ProjectState>> projects) const {
+    std::span<const std::unique_ptr<frontend::ProjectState>> projects,
+    const versions::VersionFinder& finder) const {
   FileResult result;
   result.file = file;
   frontend::Notice notice;
@@ -208,6 +243,7 @@ FileResult Driver::analyse_file(
       language->analyse(input, models, parser ? &*parser : nullptr, options.limits,
                         projects[language_index].get());
   result.ops = std::move(analysis.ops);
+  apply_client_versions(result.ops, file.path, finder);
   result.extra_sources = std::move(analysis.extra_sources);
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
   rules::RuleContext context;
@@ -244,6 +280,13 @@ Analysis Driver::analyse(const RunOptions& options) const {
   for (const auto& language : all_languages()) {
     projects.push_back(language.make_project_state(settings));
   }
+  std::map<std::string, std::string> pins;
+  fs::path config_file;
+  if (options.config != nullptr) {
+    for (const auto& [library, pin] : options.config->client_versions) pins[library] = pin.version;
+    config_file = options.config->file;
+  }
+  versions::VersionFinder finder(options.root, std::move(pins), config_file);
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex progress_mutex;
@@ -251,7 +294,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
     // One parser per language per thread, reused across files.
     std::vector<std::optional<ts::Parser>> parsers(all_languages().size());
     for (std::size_t i = next++; i < discovery.files.size(); i = next++) {
-      analysis.files[i] = analyse_file(discovery.files[i], options, parsers, projects);
+      analysis.files[i] = analyse_file(discovery.files[i], options, parsers, projects, finder);
       if (options.progress) {
         std::scoped_lock lock(progress_mutex);
         options.progress(++done, discovery.files.size());
@@ -264,6 +307,14 @@ Analysis Driver::analyse(const RunOptions& options) const {
   for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
   worker();
   threads.clear();  // joins
+  for (auto& problem : finder.problems()) {
+    analysis.path_notices.push_back(
+        {problem.file.string(),
+         {ir::Level::Warning, "manifest-unreadable",
+          fmt::format("{}; client versions it declares are not known, so the latest known "
+                      "behaviour is assumed for them",
+                      problem.message)}});
+  }
   return analysis;
 }
 

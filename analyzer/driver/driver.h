@@ -16,6 +16,7 @@
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/ir/finding.h"
 #include "analyzer/ir/redis_op.h"
+#include "analyzer/versions/client_versions.h"
 #include "frontends/common/api_model.h"
 #include "rules/rule.h"
 #include "sarif/report.h"
@@ -71,6 +72,9 @@ class Driver {
                                               const std::filesystem::path& root,
                                               const config::Config* config = nullptr) const;
 
+  // The client libraries the models describe ("go-redis", "ioredis", ...).
+  [[nodiscard]] std::vector<std::string> libraries() const;
+
   // The language's models, in its order; empty when one is missing.
   [[nodiscard]] std::vector<const model::ApiModel*> models_for(const Language& language) const;
 
@@ -78,7 +82,11 @@ class Driver {
   Driver() = default;
   FileResult analyse_file(const SourceFile& file, const RunOptions& options,
                           std::vector<std::optional<ts::Parser>>& parsers,
-                          std::span<const std::unique_ptr<frontend::ProjectState>> projects) const;
+                          std::span<const std::unique_ptr<frontend::ProjectState>> projects,
+                          const versions::VersionFinder& finder) const;
+  // Gives each op the facts of the client version the file's project uses.
+  void apply_client_versions(std::vector<ir::RedisOp>& ops, const std::filesystem::path& file,
+                             const versions::VersionFinder& finder) const;
 
   std::vector<model::ApiModel> models_;
   std::vector<std::unique_ptr<rules::Rule>> rules_;

@@ -28,6 +28,17 @@ struct Fix {
   std::vector<Replacement> replacements;
 };
 
+// The client behaviour a finding rests on, so that a reader can check it:
+// which library and version, where the version came from, and the fact.
+struct ClientAssumption {
+  std::string library;      // "go-redis"
+  std::string api_class;    // "ClusterClient"
+  std::string version;      // "9.10.0"; empty when none was found
+  std::string assumed;      // "go-redis 9.10.0 (go.mod: github.com/redis/go-redis/v9 v9.10.0)"
+  std::string facts_range;  // "before 9.11.0"; empty: every version the model knows
+  std::string fact;         // what the client does, from its model
+};
+
 struct Finding {
   std::string rule_code;  // "SL001"
   Level level = Level::Note;
@@ -39,6 +50,7 @@ struct Finding {
   // never where (line numbers) it is.
   std::string fingerprint_basis;
   std::string verdict;  // slot-engine verdict name, for machine readers
+  std::optional<ClientAssumption> client;
 };
 
 }  // namespace slotlint::ir

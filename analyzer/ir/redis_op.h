@@ -36,6 +36,12 @@ struct ClientInfo {
   std::string api_class;  // "RedisCluster", "Redis"
   bool cluster_client = false;
   bool identified_by_name_only = false;  // recognised by a conventional name
+  bool method_splits = false;            // the method itself splits by slot (mget_nonatomic)
+  // The version whose behaviour the facts below describe, as findings state
+  // it: "go-redis 9.10.0 (go.mod: github.com/redis/go-redis/v9 v9.10.0)".
+  std::string version;      // "9.10.0"; empty when none was found
+  std::string assumed;      // the sentence above
+  std::string facts_range;  // "before 9.11.0"; empty: every version the model knows
 };
 
 // The batch a command is queued in. Commands with the same `id` in one file
@@ -77,6 +83,7 @@ struct RedisOp {
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
   std::string handling_note;     // why the model says so, for messages
   std::string transaction_note;  // what the client does with a MULTI/EXEC across slots
+  bool transactions_unsupported = false;  // ...and whether it can run one at all
   // What the client does with a plain pipeline across slots (ioredis Cluster
   // refuses one that spans nodes).
   CrossSlotHandling pipeline_handling = CrossSlotHandling::SentAsIs;
@@ -86,6 +93,10 @@ struct RedisOp {
   std::vector<KeyExpr> keys;
   bool keys_complete = true;
   bool command_known = true;
+  // REQUEST_POLICY:MULTI_SHARD: the server's own statement that the command
+  // may be split by slot (DEL EXISTS MGET MSET TOUCH UNLINK).
+  bool multi_shard = false;
+  bool writes = false;  // some key spec writes (OW, RW, RM)
 
   std::optional<GroupRef> group;
   // Hole symbols whose value changes each time this command is queued: the

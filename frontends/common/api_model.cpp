@@ -53,6 +53,36 @@ std::vector<T> list_of(const nlohmann::json& object, const char* key) {
   return object.at(key).get<std::vector<T>>();
 }
 
+
+// The facts of a class that can change between versions. With `defaults`,
+// handling fields left out mean "sent"; otherwise they keep what `cls` has.
+bool read_cluster_facts(const nlohmann::json& entry, ClientClass& cls, bool defaults,
+                        std::string& error) {
+  if (entry.contains("cross_slot") || defaults) {
+    cls.cross_slot = parse_handling(entry.value("cross_slot", std::string("sent")), error);
+    if (!error.empty()) return false;
+  }
+  cls.cross_slot_note = entry.value("cross_slot_note", cls.cross_slot_note);
+  if (entry.contains("splits")) cls.splits = list_of<std::string>(entry, "splits");
+  cls.split_note = entry.value("split_note", cls.split_note);
+  cls.transaction_note = entry.value("transaction_note", cls.transaction_note);
+  cls.transactions_unsupported =
+      entry.value("transactions_unsupported", cls.transactions_unsupported);
+  if (entry.contains("pipeline_cross_slot") || defaults) {
+    cls.pipeline_cross_slot =
+        parse_handling(entry.value("pipeline_cross_slot", std::string("sent")), error);
+    if (!error.empty()) return false;
+  }
+  cls.pipeline_note = entry.value("pipeline_note", cls.pipeline_note);
+  if (entry.contains("tryagain")) {
+    const auto& tryagain = entry.at("tryagain");
+    if (tryagain.contains("raises")) cls.tryagain_raises = list_of<std::string>(tryagain, "raises");
+    cls.tryagain_client_retries = tryagain.value("client_retries", cls.tryagain_client_retries);
+    cls.tryagain_note = tryagain.value("note", cls.tryagain_note);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Parameter> parse_signature(std::string_view signature) {
@@ -95,6 +125,19 @@ std::vector<Parameter> parse_signature(std::string_view signature) {
 std::string Method::command() const {
   return argv.empty() || argv.front().kind != TemplateElement::Kind::Word ? std::string{}
                                                                           : argv.front().text;
+}
+
+ApiModel::VersionedClass ApiModel::class_at(
+    const ClientClass& cls, const std::optional<versions::Version>& version) const {
+  const auto& wanted = version ? version : latest_known;
+  if (!wanted) return {&cls, nullptr};
+  for (const auto& variant : class_variants) {
+    if (variant.class_name == cls.name && variant.cls.library == cls.library &&
+        variant.range.contains(*wanted)) {
+      return {&variant.cls, &variant.range};
+    }
+  }
+  return {&cls, nullptr};
 }
 
 const ClientClass* ApiModel::find_class(std::string_view name) const {
@@ -185,6 +228,31 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.library = doc.at("library").get<std::string>();
     model.language = doc.at("language").get<std::string>();
     model.prefilter = list_of<std::string>(doc, "prefilter");
+    if (doc.contains("packages")) {
+      for (const auto& package : doc.at("packages")) {
+        versions::PackageRef ref{package.at("ecosystem").get<std::string>(),
+                                 package.at("name").get<std::string>(),
+                                 {}};
+        if (package.contains("major_map")) {
+          for (const auto& [from, to] : package.at("major_map").items()) {
+            auto major = versions::parse_version(from);
+            if (!major || major->numbers.size() != 1) {
+              error = "package '" + ref.name + "': major_map key '" + from + "' is not a number";
+              return std::nullopt;
+            }
+            ref.major_map[major->numbers.front()] = to.get<std::uint32_t>();
+          }
+        }
+        model.packages.push_back(std::move(ref));
+      }
+    }
+    if (doc.contains("latest_known")) {
+      model.latest_known = versions::parse_version(doc.at("latest_known").get<std::string>());
+      if (!model.latest_known) {
+        error = "\"latest_known\" is not a version";
+        return std::nullopt;
+      }
+    }
     model.default_class = doc.at("default_class").get<std::string>();
     model.conventional_receivers = list_of<std::string>(doc, "conventional_receivers");
     for (const auto& fragment : list_of<std::string>(doc, "receiver_name_fragments")) {
@@ -231,30 +299,34 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.name = entry.at("name").get<std::string>();
       cls.cluster = entry.value("cluster", cls.cluster);
       cls.constructors = list_of<std::string>(entry, "constructors");
-      if (entry.contains("cross_slot") || !entry.contains("behaves_like")) {
-        cls.cross_slot = parse_handling(entry.value("cross_slot", std::string("sent")), error);
-        if (!error.empty()) return std::nullopt;
-      }
-      cls.cross_slot_note = entry.value("cross_slot_note", cls.cross_slot_note);
-      if (entry.contains("splits")) cls.splits = list_of<std::string>(entry, "splits");
-      cls.split_note = entry.value("split_note", cls.split_note);
+      if (!read_cluster_facts(entry, cls, !entry.contains("behaves_like"), error)) return std::nullopt;
       cls.library = model.library;
-      cls.transaction_note = entry.value("transaction_note", cls.transaction_note);
-      if (entry.contains("pipeline_cross_slot") || !entry.contains("behaves_like")) {
-        cls.pipeline_cross_slot =
-            parse_handling(entry.value("pipeline_cross_slot", std::string("sent")), error);
-        if (!error.empty()) return std::nullopt;
-      }
-      cls.pipeline_note = entry.value("pipeline_note", cls.pipeline_note);
       cls.key_prefix_options = list_of<std::string>(entry, "key_prefix_options");
       cls.annotations = list_of<std::string>(entry, "annotations");
       cls.named_object = entry.value("named_object", cls.named_object);
+      cls.plain_pipeline_by_default =
+          entry.value("plain_pipeline_by_default", cls.plain_pipeline_by_default);
       cls.object_command = entry.value("object_command", cls.object_command);
-      if (entry.contains("tryagain")) {
-        const auto& tryagain = entry.at("tryagain");
-        cls.tryagain_raises = list_of<std::string>(tryagain, "raises");
-        cls.tryagain_client_retries = tryagain.value("client_retries", false);
-        cls.tryagain_note = tryagain.value("note", std::string{});
+      // "versions": the facts that differ in a range of versions.
+      if (entry.contains("versions")) {
+        for (const auto& variant_entry : entry.at("versions")) {
+          ClassVariant variant{cls.name, {}, cls};
+          for (const auto* bound : {"from", "before"}) {
+            if (!variant_entry.contains(bound)) continue;
+            auto version = versions::parse_version(variant_entry.at(bound).get<std::string>());
+            if (!version) {
+              error = "class '" + cls.name + "': \"" + bound + "\" is not a version";
+              return std::nullopt;
+            }
+            (std::string_view(bound) == "from" ? variant.range.from : variant.range.before) = version;
+          }
+          if (!variant.range.from && !variant.range.before) {
+            error = "class '" + cls.name + "': a \"versions\" entry needs \"from\" or \"before\"";
+            return std::nullopt;
+          }
+          if (!read_cluster_facts(variant_entry, variant.cls, false, error)) return std::nullopt;
+          model.class_variants.push_back(std::move(variant));
+        }
       }
       model.classes.push_back(std::move(cls));
     }

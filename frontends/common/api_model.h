@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "analyzer/ir/redis_op.h"
+#include "analyzer/versions/client_versions.h"
+#include "analyzer/versions/version.h"
 
 namespace slotlint::model {
 
@@ -71,6 +73,12 @@ struct ClientClass {
   std::string split_note;
   std::string library;           // the model that declared it
   std::string transaction_note;  // what a MULTI/EXEC batch across slots does
+  // The client cannot run MULTI/EXEC at all (redis-py's cluster pipeline
+  // before 6.1): any transaction on it fails, whatever its keys.
+  bool transactions_unsupported = false;
+  // A batch of this class is a plain pipeline unless created with
+  // transaction=True (redis-py's ClusterPipeline).
+  bool plain_pipeline_by_default = false;
   // A plain (non-MULTI) pipeline whose keys span slots: sent as is (each
   // command on its own), split by node, or refused by the client.
   ir::CrossSlotHandling pipeline_cross_slot = ir::CrossSlotHandling::SentAsIs;
@@ -94,9 +102,22 @@ struct ClientClass {
   std::string object_command;
 };
 
+// A class's cluster facts for a range of the library's versions, where they
+// differ from the class's own (which describe the latest known version).
+struct ClassVariant {
+  std::string class_name;
+  versions::VersionRange range;
+  ClientClass cls;
+};
+
 struct ApiModel {
   std::string library;
   std::string language;
+  // The packages that install it (manifests name these) and the newest
+  // version whose behaviour the model describes, assumed when none is found.
+  std::vector<versions::PackageRef> packages;
+  std::optional<versions::Version> latest_known;
+  std::vector<ClassVariant> class_variants;
   std::vector<std::string> prefilter;  // a file mentioning none of these is skipped
   std::vector<ClientClass> classes;
   std::string default_class;                         // assumed for clients recognised by name only
@@ -170,6 +191,14 @@ struct ApiModel {
   std::map<std::string, std::string, std::less<>> receiver_classes;
 
   [[nodiscard]] const ClientClass* find_class(std::string_view name) const;
+  // `cls` as it behaves in `version` (the latest known when nullopt), and the
+  // range of versions those facts hold for.
+  struct VersionedClass {
+    const ClientClass* cls = nullptr;
+    const versions::VersionRange* range = nullptr;  // nullptr: every version the model knows
+  };
+  [[nodiscard]] VersionedClass class_at(const ClientClass& cls,
+                                        const std::optional<versions::Version>& version) const;
   [[nodiscard]] const ClientClass* class_for_constructor(std::string_view callee) const;
   [[nodiscard]] bool has_method(std::string_view name) const;
   // The declaration of `name` that applies to a client of class `cls`.

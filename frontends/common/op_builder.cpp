@@ -141,6 +141,8 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
   }
   const auto* info = commands::find_command(op.command, subcommand);
   if (info == nullptr) return;
+  op.multi_shard = info->multi_shard;
+  op.writes = std::ranges::any_of(info->key_specs, &commands::KeySpec::write);
   auto values = to_arg_values(op.argv);
   auto extraction = commands::extract_keys(*info, values);
   if (prefix != nullptr) {
@@ -172,15 +174,23 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,
                             bool identified_by_name_only) {
-  op.client = {api.library, cls.name, cls.cluster, identified_by_name_only};
+  op.client = {api.library, cls.name, cls.cluster, identified_by_name_only, method.splits_by_slot,
+               {}, {}, {}};
+  apply_class_facts(op, cls);
+  if (method.splits_by_slot) {
+    op.handling_note =
+        api.library + " " + cls.name + "." + method.name + " splits the keys by slot";
+  }
+}
+
+void apply_class_facts(ir::RedisOp& op, const model::ClientClass& cls) {
   op.transaction_note = cls.transaction_note;
+  op.transactions_unsupported = cls.transactions_unsupported;
   op.pipeline_handling = cls.pipeline_cross_slot;
   op.pipeline_note = cls.pipeline_note;
   op.tryagain = {cls.tryagain_client_retries, cls.tryagain_note};
-  if (method.splits_by_slot) {
+  if (op.client.method_splits) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
-    op.handling_note =
-        api.library + " " + cls.name + "." + method.name + " splits the keys by slot";
   } else if (std::ranges::find(cls.splits, op.command) != cls.splits.end()) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
     op.handling_note = cls.split_note;

@@ -50,4 +50,9 @@ void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,
                             bool identified_by_name_only);
 
+// The class's cluster facts (cross-slot handling, splits, transactions,
+// pipelines, TRYAGAIN) on an op whose client is already known; the driver
+// calls it again with the facts of the version the project uses.
+void apply_class_facts(ir::RedisOp& op, const model::ClientClass& cls);
+
 }  // namespace slotlint::frontend

@@ -192,8 +192,9 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
   return std::nullopt;
 }
 
-std::optional<ir::GroupRef> ClientResolver::batch_created_by(ts::Node call, std::string id,
-                                                             ir::FileIndex file) const {
+std::optional<ir::GroupRef> ClientResolver::batch_created_by(
+    ts::Node call, std::string id, ir::FileIndex file,
+    const model::ClientClass* batch_class) const {
   while (call.type() == "await" || call.type() == "parenthesized_expression")
     call = call.named_child(0);
   if (call.type() != "call") return std::nullopt;
@@ -203,9 +204,12 @@ std::optional<ir::GroupRef> ClientResolver::batch_created_by(ts::Node call, std:
           api_.pipeline_methods.end()) {
     return std::nullopt;
   }
-  // transaction=True is the default; only a literal False makes a plain batch.
-  // A flag we cannot read counts as plain, so that no finding rests on a guess.
-  auto kind = ir::GroupRef::Kind::Transaction;
+  // transaction=True is the default (not for RedisCluster.pipeline(), whose
+  // ClusterPipeline is plain unless asked); only a literal False makes a plain
+  // batch. A flag we cannot read counts as plain, so that no finding rests on
+  // a guess.
+  bool plain_by_default = batch_class != nullptr && batch_class->plain_pipeline_by_default;
+  auto kind = plain_by_default ? ir::GroupRef::Kind::Pipeline : ir::GroupRef::Kind::Transaction;
   auto arguments = call.field("arguments");
   for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
     auto arg = arguments.named_child(i);
@@ -215,17 +219,21 @@ std::optional<ir::GroupRef> ClientResolver::batch_created_by(ts::Node call, std:
     } else if (i == 0 && arg.type() != "keyword_argument") {
       value = arg;
     }
-    if (!value.is_null() && value.text() != "True") kind = ir::GroupRef::Kind::Pipeline;
+    if (!value.is_null()) {
+      kind = value.text() == "True" ? ir::GroupRef::Kind::Transaction : ir::GroupRef::Kind::Pipeline;
+    }
   }
   return ir::GroupRef{kind, std::move(id), {file, call.begin(), call.end()}};
 }
 
 std::optional<ir::GroupRef> ClientResolver::batch_of(ts::Node receiver, const Scope& scope,
-                                                     ir::FileIndex file) const {
+                                                     ir::FileIndex file,
+                                                     const model::ClientClass* batch_class) const {
   // A chain: r.pipeline().set(a, 1).incr(b).execute()
   for (int depth = 0; receiver.type() == "call" && depth < kMaxDepth; ++depth) {
     if (auto batch =
-            batch_created_by(receiver, "chain@" + std::to_string(receiver.begin()), file)) {
+            batch_created_by(receiver, "chain@" + std::to_string(receiver.begin()), file,
+                             batch_class)) {
       return batch;
     }
     auto function = receiver.field("function");
@@ -245,7 +253,8 @@ std::optional<ir::GroupRef> ClientResolver::batch_of(ts::Node receiver, const Sc
       return std::nullopt;
     }
     return batch_created_by(binding.value,
-                            s->id + ":" + name + "@" + std::to_string(binding.position), file);
+                            s->id + ":" + name + "@" + std::to_string(binding.position), file,
+                            batch_class);
   }
   return std::nullopt;
 }

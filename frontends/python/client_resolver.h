@@ -36,8 +36,10 @@ class ClientResolver {
 
   // The batch a call on `receiver` is queued in: the pipeline it was created
   // by (through a variable, a `with` target or a method chain).
-  std::optional<ir::GroupRef> batch_of(ts::Node receiver, const Scope& scope,
-                                       ir::FileIndex file) const;
+  // `batch_class`: the class of the batch object the commands are queued on
+  // (ClusterPipeline), when known.
+  std::optional<ir::GroupRef> batch_of(ts::Node receiver, const Scope& scope, ir::FileIndex file,
+                                       const model::ClientClass* batch_class = nullptr) const;
 
   // `r.transaction(func, *watches)`: func's first parameter is a pipeline of
   // r's class in MULTI/EXEC. Notes every such call before calls are resolved.
@@ -54,7 +56,8 @@ class ClientResolver {
   std::optional<ClientRef> from_annotation(std::string_view annotation) const;
   std::optional<ClientRef> by_name(std::string_view name) const;
   std::optional<ir::GroupRef> batch_created_by(ts::Node call, std::string id,
-                                               ir::FileIndex file) const;
+                                               ir::FileIndex file,
+                                               const model::ClientClass* batch_class) const;
   struct TransactionRun {
     ClientRef pipe;
     ir::GroupRef group;

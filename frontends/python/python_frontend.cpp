@@ -93,7 +93,7 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
   }
   frontend::apply_client_behaviour(op, api, *client->cls, method, client->by_name_only);
   if (!client_node.is_null()) {
-    op.group = resolver.batch_of(client_node, *call.scope, file);
+    op.group = resolver.batch_of(client_node, *call.scope, file, client->cls);
     if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
   }
   op.script = scripts.body_of(registration->body, *registration->scope, registration->position);
@@ -144,7 +144,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
     auto argv = frontend::expand_template(*method, bound, op.call);
     if (!frontend::assign_command(op, std::move(argv))) continue;
     frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
-    op.group = resolver.batch_of(function.field("object"), *call.scope, file.index);
+    op.group = resolver.batch_of(function.field("object"), *call.scope, file.index, cls);
     if (op.group) {
       // pipe.execute() and then more commands on pipe: the next batch.
       if (auto executed = executions_before(call.call); executed > 0)

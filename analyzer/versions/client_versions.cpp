@@ -1,0 +1,149 @@
+#include "analyzer/versions/client_versions.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace slotlint::versions {
+namespace fs = std::filesystem;
+namespace {
+
+// Manifests bigger than this are lockfiles of huge monorepos at most; past
+// it, the file is reported and skipped rather than read into memory.
+constexpr std::uintmax_t kMaxManifestBytes = 32u << 20;
+
+bool same_package(std::string_view ecosystem, std::string_view a, std::string_view b) {
+  if (ecosystem == "pypi") return normalise_pypi_name(a) == normalise_pypi_name(b);
+  return a == b;
+}
+
+Version in_library_numbering(Version version, const PackageRef& package) {
+  if (version.numbers.empty()) return version;
+  auto it = package.major_map.find(version.numbers.front());
+  if (it == package.major_map.end()) return version;
+  version.numbers.front() = it->second;
+  version.text = fmt::format("{}", fmt::join(version.numbers, "."));
+  return version;
+}
+
+}  // namespace
+
+std::string ClientVersion::describe(std::string_view library) const {
+  switch (origin) {
+    case Origin::Assumed:
+      return fmt::format("{}, latest known behaviour assumed (no version in the project's "
+                         "manifests)",
+                         library);
+    case Origin::Config:
+      return fmt::format("{} {} (pinned in {})", library, version ? version->text : "?", source);
+    case Origin::Exact:
+    case Origin::Lowest:
+      break;
+  }
+  std::string how = origin == Origin::Exact ? "" : ", the lowest version it allows";
+  return fmt::format("{} {} ({}: {} {}{})", library, version ? version->text : "?", source,
+                     package, spec, how);
+}
+
+VersionFinder::VersionFinder(fs::path root, std::map<std::string, std::string> pins,
+                             fs::path config_file)
+    : root_(std::move(root)), pins_(std::move(pins)), config_file_(std::move(config_file)) {}
+
+std::string VersionFinder::display(const fs::path& file) const {
+  std::error_code ec;
+  auto relative = fs::relative(file, root_, ec);
+  if (!ec && !relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  return file.generic_string();
+}
+
+std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::path& directory) const {
+  {
+    std::scoped_lock lock(mutex_);
+    if (auto it = folders_.find(directory); it != folders_.end()) return it->second;
+  }
+  auto found = std::make_shared<Folder>();
+  std::vector<ManifestProblem> problems;
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto* kind = manifest_kind(it->path().filename().string());
+    if (kind == nullptr || !it->is_regular_file(ec)) continue;
+    Manifest manifest{it->path(), kind, {}};
+    auto size = fs::file_size(it->path(), ec);
+    if (ec || size > kMaxManifestBytes) {
+      problems.push_back({it->path(), ec ? "cannot read: " + ec.message()
+                                         : fmt::format("{} bytes is over the {} byte limit",
+                                                       size, kMaxManifestBytes)});
+      ec.clear();
+      continue;
+    }
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    manifest.dependencies = kind->read(text.str(), error);
+    if (!error.empty()) problems.push_back({it->path(), error});
+    found->push_back(std::move(manifest));
+  }
+  auto order = [](const Manifest& m) { return m.kind - manifest_kinds().data(); };
+  std::ranges::sort(*found, [&](const Manifest& a, const Manifest& b) {
+    return order(a) != order(b) ? order(a) < order(b) : a.file < b.file;
+  });
+  std::scoped_lock lock(mutex_);
+  auto [it, inserted] = folders_.try_emplace(directory, std::move(found));
+  if (inserted) std::ranges::move(problems, std::back_inserter(problems_));
+  return it->second;
+}
+
+ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view library,
+                                  std::span<const PackageRef> packages) const {
+  ClientVersion result;
+  if (auto pin = pins_.find(std::string(library)); pin != pins_.end()) {
+    if (auto version = parse_version(pin->second)) {
+      result.origin = ClientVersion::Origin::Config;
+      result.version = version;
+      result.source = config_file_.empty() ? "the configuration" : display(config_file_);
+      result.spec = pin->second;
+      return result;
+    }
+  }
+  if (packages.empty()) return result;
+  std::error_code ec;
+  auto directory = fs::absolute(source_file, ec).parent_path();
+  // Up to the repository's top (the folder with .git) or the file system's.
+  for (int depth = 0; !directory.empty() && depth < 64; ++depth) {
+    auto manifests = folder(directory);
+    for (const auto& manifest : *manifests) {
+      for (const auto& package : packages) {
+        if (package.ecosystem != manifest.kind->ecosystem) continue;
+        auto it = std::ranges::find_if(manifest.dependencies, [&](const Dependency& dependency) {
+          return same_package(package.ecosystem, dependency.package, package.name);
+        });
+        if (it == manifest.dependencies.end()) continue;
+        result.origin = manifest.kind->lockfile || it->exact ? ClientVersion::Origin::Exact
+                                                             : ClientVersion::Origin::Lowest;
+        result.version = in_library_numbering(it->version, package);
+        result.source = display(manifest.file);
+        result.package = it->package;
+        result.spec = it->spec;
+        return result;
+      }
+    }
+    if (fs::exists(directory / ".git", ec)) break;
+    auto parent = directory.parent_path();
+    if (parent == directory) break;
+    directory = parent;
+  }
+  return result;
+}
+
+std::vector<ManifestProblem> VersionFinder::problems() const {
+  std::scoped_lock lock(mutex_);
+  auto sorted = problems_;
+  std::ranges::sort(sorted, {}, &ManifestProblem::file);
+  return sorted;
+}
+
+}  // namespace slotlint::versions

@@ -1,0 +1,78 @@
+// Which version of a client library a source file is built against: the
+// configuration's pin, else the nearest manifest or lockfile above the file
+// that names one of the library's packages, else none (the model's latest
+// known behaviour is assumed, and findings say so).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/versions/manifests.h"
+#include "analyzer/versions/version.h"
+
+namespace slotlint::versions {
+
+struct PackageRef {
+  std::string ecosystem;  // "npm"
+  std::string name;       // "@redis/client"
+  // Majors of this package that stand for another major of the library's
+  // own numbering (@redis/client 1.x is node-redis 4.x: {1: 4}).
+  std::map<std::uint32_t, std::uint32_t> major_map;
+};
+
+struct ClientVersion {
+  enum class Origin : std::uint8_t { Assumed, Config, Exact, Lowest };
+  Origin origin = Origin::Assumed;
+  std::optional<Version> version;  // in the library's numbering; nullopt when assumed
+  std::string source;              // the file it came from, as displayed
+  std::string package;             // the package named there
+  std::string spec;                // as written there: "^4.6.0"
+  // "go-redis 9.10.0 (go.mod: github.com/redis/go-redis/v9 v9.10.0)"
+  [[nodiscard]] std::string describe(std::string_view library) const;
+};
+
+// A manifest that could not be read: reported once per run as a notice.
+struct ManifestProblem {
+  std::filesystem::path file;
+  std::string message;
+};
+
+class VersionFinder {
+ public:
+  // `root` is where display paths start; `pins` maps a library to the
+  // version the configuration fixes ("go-redis": "9.10.0").
+  VersionFinder(std::filesystem::path root, std::map<std::string, std::string> pins,
+                std::filesystem::path config_file = {});
+
+  // Safe to call from several threads.
+  ClientVersion find(const std::filesystem::path& source_file, std::string_view library,
+                     std::span<const PackageRef> packages) const;
+
+  [[nodiscard]] std::vector<ManifestProblem> problems() const;
+
+ private:
+  struct Manifest {
+    std::filesystem::path file;
+    const ManifestKind* kind = nullptr;
+    std::vector<Dependency> dependencies;
+  };
+  using Folder = std::vector<Manifest>;  // in precedence order (lockfiles first)
+  std::shared_ptr<const Folder> folder(const std::filesystem::path& directory) const;
+  std::string display(const std::filesystem::path& file) const;
+
+  std::filesystem::path root_;
+  std::map<std::string, std::string> pins_;
+  std::filesystem::path config_file_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::filesystem::path, std::shared_ptr<const Folder>> folders_;
+  mutable std::vector<ManifestProblem> problems_;
+};
+
+}  // namespace slotlint::versions

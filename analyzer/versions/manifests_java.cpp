@@ -1,0 +1,134 @@
+// Maven and Gradle: pom.xml <dependency> elements (with ${property} versions
+// from <properties>), build.gradle(.kts) "group:artifact:version" coordinates
+// and `group: 'g', name: 'a', version: 'v'` maps. Packages are "group:artifact".
+#include <map>
+
+#include "analyzer/versions/manifests.h"
+
+namespace slotlint::versions {
+namespace {
+
+// The text of the first <tag>...</tag> in `xml`, trimmed; empty when absent.
+std::string_view element(std::string_view xml, std::string_view tag) {
+  auto open = "<" + std::string(tag) + ">";
+  auto close = "</" + std::string(tag) + ">";
+  auto start = xml.find(open);
+  if (start == std::string_view::npos) return {};
+  start += open.size();
+  auto end = xml.find(close, start);
+  if (end == std::string_view::npos) return {};
+  return trim_text(xml.substr(start, end - start));
+}
+
+std::string strip_comments(std::string_view xml) {
+  std::string out;
+  while (!xml.empty()) {
+    auto open = xml.find("<!--");
+    out += xml.substr(0, open);
+    if (open == std::string_view::npos) break;
+    auto close = xml.find("-->", open);
+    xml.remove_prefix(close == std::string_view::npos ? xml.size() : close + 3);
+  }
+  return out;
+}
+
+std::map<std::string, std::string, std::less<>> pom_properties(std::string_view xml) {
+  std::map<std::string, std::string, std::less<>> properties;
+  auto block = element(xml, "properties");
+  while (!block.empty()) {
+    auto open = block.find('<');
+    if (open == std::string_view::npos) break;
+    auto close = block.find('>', open);
+    if (close == std::string_view::npos) break;
+    auto name = block.substr(open + 1, close - open - 1);
+    auto end = block.find("</" + std::string(name) + ">", close);
+    if (name.empty() || name.front() == '/' || end == std::string_view::npos) {
+      block.remove_prefix(close + 1);
+      continue;
+    }
+    properties.emplace(std::string(name), std::string(trim_text(block.substr(close + 1, end - close - 1))));
+    block.remove_prefix(end);
+  }
+  return properties;
+}
+
+}  // namespace
+
+std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
+  std::vector<Dependency> out;
+  auto xml = strip_comments(text);
+  auto properties = pom_properties(xml);
+  std::string_view rest = xml;
+  for (auto at = rest.find("<dependency>"); at != std::string_view::npos;
+       at = rest.find("<dependency>")) {
+    auto end = rest.find("</dependency>", at);
+    if (end == std::string_view::npos) break;
+    auto block = rest.substr(at, end - at);
+    rest.remove_prefix(end);
+    auto group = element(block, "groupId");
+    auto artifact = element(block, "artifactId");
+    std::string version(element(block, "version"));
+    // ${jedis.version}: one level of property, as almost every pom uses it.
+    if (version.starts_with("${") && version.ends_with("}")) {
+      auto it = properties.find(std::string_view(version).substr(2, version.size() - 3));
+      version = it == properties.end() ? std::string() : it->second;
+    }
+    if (group.empty() || artifact.empty() || version.empty()) continue;
+    auto spec = std::string_view(version);
+    // A Maven range "[5.0,6.0)": its lower bound.
+    if (spec.starts_with('[') || spec.starts_with('(')) spec = spec.substr(1, spec.find(',') - 1);
+    if (auto dependency = make_dependency(std::string(group) + ":" + std::string(artifact), spec,
+                                          false)) {
+      dependency->exact = true;  // a plain Maven version is that version
+      out.push_back(std::move(*dependency));
+    }
+  }
+  return out;
+}
+
+std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
+  std::vector<Dependency> out;
+  for (auto raw : text_lines(text)) {
+    auto line = trim_text(raw);
+    if (line.starts_with("//")) continue;
+    // "group:artifact:version" in quotes.
+    for (auto at = line.find_first_of("\"'"); at != std::string_view::npos;) {
+      auto end = line.find(line[at], at + 1);
+      if (end == std::string_view::npos) break;
+      auto coordinate = line.substr(at + 1, end - at - 1);
+      auto first = coordinate.find(':');
+      auto second = first == std::string_view::npos ? first : coordinate.find(':', first + 1);
+      if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos) {
+        auto version = coordinate.substr(second + 1);
+        version = version.substr(0, version.find(':'));  // a classifier after it
+        if (auto dependency = make_dependency(std::string(coordinate.substr(0, second)), version,
+                                              true)) {
+          out.push_back(std::move(*dependency));
+        }
+      }
+      at = line.find_first_of("\"'", end + 1);
+    }
+    // group: 'g', name: 'a', version: 'v'
+    auto value_of = [&](std::string_view key) -> std::string_view {
+      auto at = line.find(key);
+      if (at == std::string_view::npos) return {};
+      auto quote = line.find_first_of("\"'", at + key.size());
+      if (quote == std::string_view::npos) return {};
+      auto end = line.find(line[quote], quote + 1);
+      return end == std::string_view::npos ? std::string_view{}
+                                           : line.substr(quote + 1, end - quote - 1);
+    };
+    auto group = value_of("group:");
+    auto name = value_of("name:");
+    auto version = value_of("version:");
+    if (!group.empty() && !name.empty() && !version.empty()) {
+      if (auto dependency =
+              make_dependency(std::string(group) + ":" + std::string(name), version, true)) {
+        out.push_back(std::move(*dependency));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace slotlint::versions
