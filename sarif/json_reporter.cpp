@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sarif/client_json.h"
+
 namespace slotlint::report {
 namespace {
 
@@ -41,6 +43,7 @@ Json finding_json(const Finding& finding) {
   json["code"] = finding.rule != nullptr ? Json(finding.rule->code) : Json(nullptr);
   json["level"] = ir::level_name(finding.level);
   json["verdict"] = finding.verdict;
+  if (finding.client) json["client"] = client_json(*finding.client);
   json["suppressed"] = finding.suppression.has_value();
   json["message"] = finding.message;
   put_location(finding.location, json);

@@ -53,6 +53,7 @@ struct Finding {
   std::optional<Fix> fix;
   std::string fingerprint;  // hex digest, stable across line shifts
   std::string verdict;
+  std::optional<ir::ClientAssumption> client;  // the client behaviour it rests on
   // Set when an inline `slotlint: ignore[...]` covers it: the comment text.
   // Suppressed findings appear only in SARIF (as suppressions).
   std::optional<std::string> suppression;

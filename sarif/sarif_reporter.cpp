@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sarif/client_json.h"
 #include "sarif/source_line.h"
 #include "sarif/uri.h"
 
@@ -260,7 +261,8 @@ class SarifWriter {
       json["partialFingerprints"] = {{kFingerprintName, finding.fingerprint}};
     if (finding.fix && !finding.fix->replacements.empty())
       json["fixes"] = Json::array({fix(*finding.fix)});
-    if (!finding.verdict.empty()) json["properties"] = {{"verdict", finding.verdict}};
+    if (!finding.verdict.empty()) json["properties"]["verdict"] = finding.verdict;
+    if (finding.client) json["properties"]["client"] = client_json(*finding.client);
     if (finding.suppression) {
       json["suppressions"] =
           Json::array({{{"kind", "inSource"}, {"justification", *finding.suppression}}});

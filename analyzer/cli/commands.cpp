@@ -356,11 +356,100 @@ int run_rules(std::span<const std::string_view> args) {
   return kClean;
 }
 
+namespace {
+
+// "path/to/file.go:16" or "path/to/file.go:16:3" (a finding's location as the
+// text report prints it): the path, the line and the column (0: any).
+struct FindingLocation {
+  std::string path;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+std::optional<std::uint32_t> number(std::string_view text) {
+  std::uint32_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+  return value;
+}
+
+std::optional<FindingLocation> parse_finding_location(std::string_view text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto last = number(text.substr(colon + 1));
+  if (!last) return std::nullopt;
+  auto before = text.substr(0, colon);
+  if (auto second = before.rfind(':'); second != std::string_view::npos) {
+    if (auto line = number(before.substr(second + 1))) {
+      return FindingLocation{std::string(before.substr(0, second)), *line, *last};
+    }
+  }
+  return FindingLocation{std::string(before), *last, 0};
+}
+
+void print_explanation(const report::Finding& finding) {
+  std::cout << fmt::format("{}:{}:{}: {} {} ({})\n  {}\n", finding.location.path,
+                           finding.location.region.start_line,
+                           finding.location.region.start_column, ir::level_name(finding.level),
+                           finding.rule->code, finding.rule->name, finding.message);
+  if (finding.client) {
+    const auto& client = *finding.client;
+    std::cout << fmt::format("  client:   {} {}\n", client.library, client.api_class);
+    std::cout << fmt::format("  version:  {}\n", client.assumed);
+    std::cout << fmt::format("  fact:     {}\n", client.fact);
+    if (!client.facts_range.empty()) {
+      std::cout << fmt::format("  holds for {} versions {}\n", client.library,
+                               client.facts_range);
+    }
+  } else {
+    std::cout << "  client:   none (the finding does not depend on a client library)\n";
+  }
+  std::cout << fmt::format("  rule:     {} (`slotlint explain {}` for the whole page)\n\n",
+                           finding.rule->short_description, finding.rule->code);
+}
+
+// `slotlint explain FILE:LINE[:COLUMN] [check options]`: the findings there,
+// with the client, version and fact each relies on.
+int explain_location(const FindingLocation& where, std::span<const std::string_view> options) {
+  std::vector<std::string_view> args{where.path};
+  args.insert(args.end(), options.begin(), options.end());
+  Session session;
+  if (int failure = open_session(args, session); failure != kClean) return failure;
+  auto analysis = session.driver->analyse(session.options.run);
+  auto run = session.driver->make_report(analysis, ir::Level::Note, session.options.run.root,
+                                         &session.configuration);
+  auto wanted = fs::weakly_canonical(fs::absolute(where.path));
+  std::size_t shown = 0;
+  for (const auto& finding : run.findings) {
+    auto path = fs::weakly_canonical(session.options.run.root / finding.location.path);
+    if (path != wanted || finding.location.region.start_line != where.line) continue;
+    if (where.column != 0 && finding.location.region.start_column != where.column) continue;
+    print_explanation(finding);
+    ++shown;
+  }
+  if (shown == 0) {
+    std::cout << fmt::format("no finding at {}:{}{}\n", where.path, where.line,
+                             where.column == 0 ? "" : ":" + std::to_string(where.column));
+    return kFindings;
+  }
+  return kClean;
+}
+
+}  // namespace
+
 int run_explain(std::span<const std::string_view> args) {
-  if (args.size() != 1) return usage_error("explain takes one RULE (a code like SL001 or a name)");
+  if (args.empty()) {
+    return usage_error("explain takes a RULE (a code like SL001 or a name) or a FILE:LINE");
+  }
   const auto* rule = rules::find_rule(args[0]);
-  if (rule == nullptr)
-    return usage_error(fmt::format("no rule '{}'; `slotlint rules` lists them", args[0]));
+  if (rule == nullptr) {
+    if (auto where = parse_finding_location(args[0])) {
+      return explain_location(*where, args.subspan(1));
+    }
+    return usage_error(fmt::format(
+        "no rule '{}'; `slotlint rules` lists them (or give a finding as FILE:LINE)", args[0]));
+  }
+  if (args.size() != 1) return usage_error("explain takes one RULE (a code like SL001 or a name)");
   std::cout << rule->help_markdown;
   if (!rule->help_markdown.ends_with('\n')) std::cout << "\n";
   return kClean;

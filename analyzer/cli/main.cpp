@@ -17,6 +17,9 @@ Usage:
                                        '-' reads keys from standard input, one per line
   slotlint rules                       list the rules
   slotlint explain RULE                show a rule's documentation (code or name)
+  slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version
+                                       and the client fact each relies on (takes the
+                                       check options, such as --config)
   slotlint dump-ir [PATH...]           print the Redis operations found, as JSON
   slotlint --version | --help
 

@@ -78,6 +78,7 @@ void merge_shared_findings(std::vector<report::Finding>& findings) {
       kept.level = finding.level;
       kept.message = finding.message;
       kept.verdict = finding.verdict;
+      kept.client = finding.client;
     }
     for (auto& related : finding.related) {
       bool known = std::ranges::any_of(kept.related, [&](const report::RelatedLocation& r) {
@@ -383,6 +384,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.level = level;
       out.message = finding.message;
       out.verdict = finding.verdict;
+      out.client = finding.client;
       out.location = locate(finding.primary);
       for (const auto& related : finding.related)
         out.related.push_back({locate(related.span), related.message});

@@ -76,8 +76,9 @@ std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& erro
   }
   if (auto it = doc->find("dependencies"); it != doc->end() && it->is_array()) {
     for (const auto& entry : *it) {
-      if (auto dependency = make_dependency(string_field(entry, "name"),
-                                            string_field(entry, "version>="), false)) {
+      auto lowest = string_field(entry, "version>=");
+      if (lowest.empty()) continue;
+      if (auto dependency = make_dependency(string_field(entry, "name"), ">=" + lowest, false)) {
         out.push_back(std::move(*dependency));
       }
     }
@@ -92,10 +93,13 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string&) {
   auto add = [&](std::string_view reference) {
     reference = reference.substr(0, reference.find_first_of("@#"));
     auto slash = reference.find('/');
-    if (slash == std::string_view::npos) return;
+    if (slash == std::string_view::npos || slash == 0) return;
+    auto name = reference.substr(0, slash);
+    if (name.find_first_of(" \t=(") != std::string_view::npos) return;
     auto version = reference.substr(slash + 1);
-    if (version.starts_with('[')) version = version.substr(1, version.find(']') - 1);
-    if (auto dependency = make_dependency(std::string(reference.substr(0, slash)), version, true)) {
+    bool range = version.starts_with('[');  // a version range: "[>=1.1 <2]"
+    if (range) version = version.substr(1, version.find(']') - 1);
+    if (auto dependency = make_dependency(std::string(name), version, !range)) {
       out.push_back(std::move(*dependency));
     }
   };
@@ -113,8 +117,7 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string&) {
     for (auto at = line.find_first_of("\"'"); at != std::string_view::npos;) {
       auto end = line.find(line[at], at + 1);
       if (end == std::string_view::npos) break;
-      auto quoted = line.substr(at + 1, end - at - 1);
-      if (quoted.find(' ') == std::string_view::npos) add(quoted);
+      add(line.substr(at + 1, end - at - 1));
       at = line.find_first_of("\"'", end + 1);
     }
   }

@@ -1,0 +1,333 @@
+// Version numbers, requirement specs, every manifest reader, and the search
+// for the nearest manifest above a source file.
+#include <filesystem>
+#include <map>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "analyzer/versions/client_versions.h"
+#include "analyzer/versions/manifests.h"
+#include "analyzer/versions/version.h"
+
+namespace slotlint::versions {
+namespace {
+namespace fs = std::filesystem;
+
+Version v(std::string_view text) { return *parse_version(text); }
+
+// "9.10.0" from its numbers: what was parsed, not what was written.
+std::string fmt_version(const Version& version) {
+  std::string out;
+  for (auto number : version.numbers) out += (out.empty() ? "" : ".") + std::to_string(number);
+  return out;
+}
+
+// package → (version, exact) of what a reader found.
+std::map<std::string, std::pair<std::string, bool>> read(
+    std::vector<Dependency> (*reader)(std::string_view, std::string&), std::string_view text) {
+  std::string error;
+  std::map<std::string, std::pair<std::string, bool>> out;
+  for (const auto& dependency : reader(text, error)) {
+    out.emplace(dependency.package,
+                std::pair{fmt_version(dependency.version), dependency.exact});
+  }
+  EXPECT_EQ(error, "");
+  return out;
+}
+
+TEST(Version, ComparesNumbersNotText) {
+  EXPECT_LT(v("9.9.0"), v("9.11.0"));
+  EXPECT_EQ(v("9.11"), v("9.11.0"));
+  EXPECT_EQ(v("v9.11.0"), v("9.11.0"));
+  EXPECT_EQ(v("6.3.0.RELEASE"), v("6.3.0"));
+  EXPECT_GT(v("10.0.0"), v("9.99.99"));
+  EXPECT_FALSE(parse_version("latest"));
+  EXPECT_FALSE(parse_version(""));
+  EXPECT_EQ(v("v9.11.0-beta.1").text, "9.11.0-beta.1");
+}
+
+TEST(Version, RequirementGivesTheLowestAllowedVersion) {
+  auto lowest = [](std::string_view spec) {
+    auto requirement = parse_requirement(spec);
+    return requirement ? fmt_version(requirement->lowest) + (requirement->exact ? "=" : "+")
+                       : std::string("none");
+  };
+  EXPECT_EQ(lowest("==5.0.1"), "5.0.1=");
+  EXPECT_EQ(lowest("^4.6.0"), "4.6.0+");
+  EXPECT_EQ(lowest(">=5,<6"), "5+");
+  EXPECT_EQ(lowest("<6, >=5.2"), "5.2+");
+  EXPECT_EQ(lowest("~=5.0"), "5.0+");
+  EXPECT_EQ(lowest("4.6.13"), "4.6.13=");
+  EXPECT_EQ(lowest("5.x"), "5+");
+  EXPECT_EQ(lowest("^4.0.0 || ^5.0.0"), "4.0.0+");
+  EXPECT_EQ(lowest("v9.10.0"), "9.10.0=");
+  EXPECT_EQ(lowest("*"), "none");
+  EXPECT_EQ(lowest("file:../redis"), "none");
+  EXPECT_EQ(lowest("github:redis/node-redis"), "none");
+}
+
+TEST(VersionRange, HalfOpen) {
+  VersionRange before{std::nullopt, v("9.11.0")};
+  EXPECT_TRUE(before.contains(v("9.10.3")));
+  EXPECT_FALSE(before.contains(v("9.11.0")));
+  VersionRange from{v("6.2.0"), std::nullopt};
+  EXPECT_TRUE(from.contains(v("6.2")));
+  EXPECT_FALSE(from.contains(v("6.1.9")));
+  EXPECT_EQ(before.describe(), "before 9.11.0");
+}
+
+TEST(Manifests, PythonRequirementsAndPyproject) {
+  auto requirements = read(read_requirements_txt,
+                           "# pinned\n-r base.txt\nRedis[hiredis]==5.0.1 ; python_version>'3'\n"
+                           "flask>=3  # web\n-e git+https://x/y.git#egg=z\n");
+  EXPECT_EQ(requirements["redis"], std::pair(std::string("5.0.1"), true));
+  EXPECT_EQ(requirements["flask"], std::pair(std::string("3"), false));
+  EXPECT_EQ(requirements.size(), 2u);
+
+  auto pep621 = read(read_pyproject_toml,
+                     "[project]\nname = \"x\"\ndependencies = [\n  \"redis[hiredis]>=6.1,<7\",\n"
+                     "  \"flask\",\n]\n[project.optional-dependencies]\ncluster = [\"valkey==6.0.2\"]\n");
+  EXPECT_EQ(pep621["redis"], std::pair(std::string("6.1"), false));
+  EXPECT_EQ(pep621["valkey"], std::pair(std::string("6.0.2"), true));
+  EXPECT_FALSE(pep621.contains("x"));
+
+  auto poetry = read(read_pyproject_toml,
+                     "[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+                     "redis = {version = \"^5.0\", extras = [\"hiredis\"]}\n"
+                     "[tool.poetry.group.dev.dependencies]\npytest = \"8.1.1\"\n");
+  EXPECT_EQ(poetry["redis"], std::pair(std::string("5.0"), false));
+  EXPECT_EQ(poetry["pytest"], std::pair(std::string("8.1.1"), true));
+}
+
+TEST(Manifests, PythonLockfiles) {
+  auto poetry = read(read_python_lock_toml,
+                     "[[package]]\nname = \"async-timeout\"\nversion = \"4.0.3\"\n\n"
+                     "[[package]]\nname = \"redis\"\nversion = \"5.0.8\"\n[package.extras]\n"
+                     "hiredis = [\"hiredis (>1.0.0)\"]\n");
+  EXPECT_EQ(poetry["redis"], std::pair(std::string("5.0.8"), true));
+  EXPECT_EQ(poetry["async-timeout"], std::pair(std::string("4.0.3"), true));
+  auto pipfile = read(read_pipfile_lock,
+                      R"({"_meta": {}, "default": {"redis": {"version": "==6.1.0"}},
+                          "develop": {"pytest": {"version": "==8.0.0"}}})");
+  EXPECT_EQ(pipfile["redis"], std::pair(std::string("6.1.0"), true));
+  EXPECT_EQ(pipfile["pytest"], std::pair(std::string("8.0.0"), true));
+}
+
+TEST(Manifests, Npm) {
+  auto package = read(read_package_json,
+                      R"({"dependencies": {"redis": "^4.6.0", "local": "file:../x",
+                          "rc": "npm:@redis/client@1.5.14"},
+                          "devDependencies": {"ioredis": "5.4.1"}})");
+  EXPECT_EQ(package["redis"], std::pair(std::string("4.6.0"), false));
+  EXPECT_EQ(package["ioredis"], std::pair(std::string("5.4.1"), true));
+  EXPECT_EQ(package["@redis/client"], std::pair(std::string("1.5.14"), true));
+  EXPECT_FALSE(package.contains("local"));
+
+  auto lock3 = read(read_package_lock_json,
+                    R"({"lockfileVersion": 3, "packages": {"": {},
+                        "node_modules/redis": {"version": "6.2.0"},
+                        "node_modules/@redis/client": {"version": "6.2.0"},
+                        "node_modules/x/node_modules/redis": {"version": "3.1.2"}}})");
+  EXPECT_EQ(lock3["redis"], std::pair(std::string("6.2.0"), true));
+  EXPECT_EQ(lock3["@redis/client"], std::pair(std::string("6.2.0"), true));
+  EXPECT_EQ(lock3.size(), 2u);
+  auto lock1 = read(read_package_lock_json,
+                    R"({"lockfileVersion": 1, "dependencies": {"ioredis": {"version": "4.28.5"}}})");
+  EXPECT_EQ(lock1["ioredis"], std::pair(std::string("4.28.5"), true));
+
+  auto yarn1 = read(read_yarn_lock,
+                    "# yarn lockfile v1\n\n\"@redis/client@^1.5.0\", \"@redis/client@^1.5.14\":\n"
+                    "  version \"1.5.14\"\n  resolved \"https://x\"\n\nredis@^4.6.0:\n"
+                    "  version \"4.6.13\"\n");
+  EXPECT_EQ(yarn1["@redis/client"], std::pair(std::string("1.5.14"), true));
+  EXPECT_EQ(yarn1["redis"], std::pair(std::string("4.6.13"), true));
+  auto berry = read(read_yarn_lock,
+                    "__metadata:\n  version: 6\n\n\"ioredis@npm:^5.3.0\":\n  version: 5.3.2\n"
+                    "  resolution: \"ioredis@npm:5.3.2\"\n");
+  EXPECT_EQ(berry["ioredis"], std::pair(std::string("5.3.2"), true));
+
+  auto pnpm = read(read_pnpm_lock,
+                   "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      redis:\n"
+                   "        specifier: ^4.6.0\n        version: 4.6.13\npackages:\n"
+                   "  redis@4.6.13:\n    resolution: {integrity: x}\n"
+                   "  '@redis/client@1.5.14':\n    resolution: {integrity: y}\n"
+                   "snapshots:\n  ioredis@5.3.2(supports-color@8.1.1):\n    dependencies: {}\n");
+  EXPECT_EQ(pnpm["redis"], std::pair(std::string("4.6.13"), true));
+  EXPECT_EQ(pnpm["@redis/client"], std::pair(std::string("1.5.14"), true));
+  EXPECT_EQ(pnpm["ioredis"], std::pair(std::string("5.3.2"), true));
+  auto pnpm5 = read(read_pnpm_lock, "lockfileVersion: 5.4\npackages:\n  /@redis/client/1.5.6:\n"
+                                    "    resolution: {integrity: x}\n");
+  EXPECT_EQ(pnpm5["@redis/client"], std::pair(std::string("1.5.6"), true));
+}
+
+TEST(Manifests, GoMod) {
+  auto go = read(read_go_mod,
+                 "module example.com/x\n\ngo 1.22\n\nrequire github.com/redis/rueidis v1.0.40\n"
+                 "require (\n\tgithub.com/redis/go-redis/v9 v9.10.0 // indirect\n"
+                 "\tgolang.org/x/sync v0.7.0\n)\nreplace github.com/a/b => ../b\n");
+  EXPECT_EQ(go["github.com/redis/go-redis/v9"], std::pair(std::string("9.10.0"), true));
+  EXPECT_EQ(go["github.com/redis/rueidis"], std::pair(std::string("1.0.40"), true));
+  EXPECT_EQ(go.size(), 3u);
+}
+
+TEST(Manifests, MavenAndGradle) {
+  auto pom = read(read_pom_xml,
+                  "<project><properties><jedis.version>7.2.0</jedis.version></properties>"
+                  "<dependencies><!-- <dependency><groupId>redis.clients</groupId>"
+                  "<artifactId>jedis</artifactId><version>1.0</version></dependency> -->"
+                  "<dependency><groupId>redis.clients</groupId><artifactId>jedis</artifactId>"
+                  "<version>${jedis.version}</version></dependency>"
+                  "<dependency><groupId>io.lettuce</groupId><artifactId>lettuce-core</artifactId>"
+                  "<version>6.3.2.RELEASE</version></dependency>"
+                  "<dependency><groupId>org.springframework.boot</groupId>"
+                  "<artifactId>spring-boot-starter-data-redis</artifactId></dependency>"
+                  "</dependencies></project>");
+  EXPECT_EQ(pom["redis.clients:jedis"], std::pair(std::string("7.2.0"), true));
+  EXPECT_EQ(pom["io.lettuce:lettuce-core"], std::pair(std::string("6.3.2"), true));
+  EXPECT_EQ(pom.size(), 2u);
+
+  auto gradle = read(read_gradle_build,
+                     "dependencies {\n  implementation(\"redis.clients:jedis:8.0.1\")\n"
+                     "  implementation 'org.redisson:redisson:3.27.0'\n"
+                     "  // implementation 'io.lettuce:lettuce-core:5.0.0'\n"
+                     "  implementation group: 'io.lettuce', name: 'lettuce-core', version: '6.1.5'\n"
+                     "  implementation \"x:y:$ver\"\n}\n");
+  EXPECT_EQ(gradle["redis.clients:jedis"], std::pair(std::string("8.0.1"), true));
+  EXPECT_EQ(gradle["org.redisson:redisson"], std::pair(std::string("3.27.0"), true));
+  EXPECT_EQ(gradle["io.lettuce:lettuce-core"], std::pair(std::string("6.1.5"), true));
+  EXPECT_FALSE(gradle.contains("x:y"));
+}
+
+TEST(Manifests, RubyPhpAndCpp) {
+  auto gems = read(read_gemfile_lock,
+                   "GEM\n  remote: https://rubygems.org/\n  specs:\n    redis (5.0.8)\n"
+                   "      redis-client (>= 0.17.0)\n    redis-client (0.22.2)\n"
+                   "    nokogiri (1.16.0-x86_64-linux)\n");
+  EXPECT_EQ(gems["redis"], std::pair(std::string("5.0.8"), true));
+  EXPECT_EQ(gems["redis-client"], std::pair(std::string("0.22.2"), true));
+  EXPECT_EQ(gems["nokogiri"], std::pair(std::string("1.16.0"), true));
+  auto composer = read(read_composer_lock,
+                       R"({"packages": [{"name": "predis/predis", "version": "v2.2.2"}],
+                           "packages-dev": [{"name": "x/y", "version": "dev-main"}]})");
+  EXPECT_EQ(composer["predis/predis"], std::pair(std::string("2.2.2"), true));
+  EXPECT_FALSE(composer.contains("x/y"));
+  auto vcpkg = read(read_vcpkg_json,
+                    R"({"dependencies": ["hiredis", {"name": "redis-plus-plus", "version>=": "1.3.10"}],
+                        "overrides": [{"name": "hiredis", "version": "1.2.0"}]})");
+  EXPECT_EQ(vcpkg["redis-plus-plus"], std::pair(std::string("1.3.10"), false));
+  EXPECT_EQ(vcpkg["hiredis"], std::pair(std::string("1.2.0"), true));
+  auto conan_txt = read(read_conanfile, "[requires]\nredis-plus-plus/1.3.13\nhiredis/1.2.0@user/stable\n"
+                                        "[generators]\nCMakeDeps\n");
+  EXPECT_EQ(conan_txt["redis-plus-plus"], std::pair(std::string("1.3.13"), true));
+  EXPECT_EQ(conan_txt["hiredis"], std::pair(std::string("1.2.0"), true));
+  auto conan_py = read(read_conanfile, "class App(ConanFile):\n    def requirements(self):\n"
+                                       "        self.requires(\"hiredis/[>=1.1 <2]\")\n");
+  EXPECT_EQ(conan_py["hiredis"], std::pair(std::string("1.1"), false));
+}
+
+TEST(Manifests, BrokenJsonIsAnErrorNotACrash) {
+  std::string error;
+  EXPECT_TRUE(read_package_json("{\"dependencies\": ", error).empty());
+  EXPECT_NE(error.find("not valid JSON"), std::string::npos);
+  error.clear();
+  EXPECT_TRUE(read_composer_lock("{\"packages\": [1e99999]}", error).empty());
+  EXPECT_NE(error, "");
+  error.clear();
+  // Right JSON, wrong shapes: nothing found, nothing thrown.
+  EXPECT_TRUE(read_package_lock_json(R"({"packages": {"node_modules/redis": 7}})", error).empty());
+  EXPECT_TRUE(read_vcpkg_json(R"({"dependencies": [1, null, {"name": 2}]})", error).empty());
+  EXPECT_EQ(error, "");
+}
+
+TEST(Manifests, KindsByFileName) {
+  EXPECT_EQ(manifest_kind("requirements-dev.txt")->ecosystem, "pypi");
+  EXPECT_EQ(manifest_kind("requirements.txt")->ecosystem, "pypi");
+  EXPECT_TRUE(manifest_kind("go.mod")->lockfile);
+  EXPECT_FALSE(manifest_kind("package.json")->lockfile);
+  EXPECT_EQ(manifest_kind("main.go"), nullptr);
+  EXPECT_EQ(manifest_kind("requirements.in"), nullptr);
+}
+
+class VersionFinderTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("slotlint-versions-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "repo" / ".git");
+    fs::create_directories(root_ / "repo" / "services" / "api" / "src");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void write(const fs::path& relative, std::string_view text) {
+    std::ofstream(root_ / relative) << text;
+  }
+  fs::path root_;
+  std::vector<PackageRef> node_redis_{{"npm", "redis", {}}, {"npm", "@redis/client", {{1, 4}}}};
+};
+
+TEST_F(VersionFinderTest, NearestManifestNamingThePackageWins) {
+  write("repo/package.json", R"({"dependencies": {"redis": "^6.2.0"}})");
+  // Nearer, but it does not name the library: the search goes on upwards.
+  write("repo/services/package.json", R"({"dependencies": {"express": "4"}})");
+  write("repo/services/api/package.json", R"({"dependencies": {"redis": "~6.1.0"}})");
+  VersionFinder finder(root_ / "repo", {});
+  auto found = finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Lowest);
+  EXPECT_EQ(found.version->text, "6.1.0");
+  EXPECT_EQ(found.source, "services/api/package.json");
+  EXPECT_EQ(found.describe("node-redis"),
+            "node-redis 6.1.0 (services/api/package.json: redis ~6.1.0, the lowest version it "
+            "allows)");
+  auto other = finder.find(root_ / "repo/services/worker.js", "node-redis", node_redis_);
+  EXPECT_EQ(other.version->text, "6.2.0");
+}
+
+TEST_F(VersionFinderTest, LockfileBeatsManifestInOneFolder) {
+  write("repo/package.json", R"({"dependencies": {"redis": "^6.0.0"}})");
+  write("repo/package-lock.json",
+        R"({"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.2.1"}}})");
+  VersionFinder finder(root_ / "repo", {});
+  auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Exact);
+  EXPECT_EQ(found.version->text, "6.2.1");
+  EXPECT_EQ(found.source, "package-lock.json");
+}
+
+TEST_F(VersionFinderTest, PackageMajorsMapToTheLibrarysNumbering) {
+  write("repo/yarn.lock", "\"@redis/client@^1.5.0\":\n  version \"1.5.14\"\n");
+  VersionFinder finder(root_ / "repo", {});
+  auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
+  EXPECT_EQ(found.version->text, "4.5.14");
+}
+
+TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
+  write("package.json", R"({"dependencies": {"redis": "6.2.0"}})");  // above repo/.git
+  VersionFinder finder(root_ / "repo", {});
+  auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Assumed);
+  EXPECT_FALSE(found.version);
+}
+
+TEST_F(VersionFinderTest, ConfigurationPinWins) {
+  write("repo/package.json", R"({"dependencies": {"redis": "6.2.0"}})");
+  VersionFinder finder(root_ / "repo", {{"node-redis", "6.1.0"}}, root_ / "repo/.slotlint.json");
+  auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Config);
+  EXPECT_EQ(found.version->text, "6.1.0");
+  EXPECT_EQ(found.describe("node-redis"), "node-redis 6.1.0 (pinned in .slotlint.json)");
+}
+
+TEST_F(VersionFinderTest, UnreadableManifestIsReportedOnce) {
+  write("repo/package.json", "{ not json");
+  VersionFinder finder(root_ / "repo", {});
+  finder.find(root_ / "repo/a.js", "node-redis", node_redis_);
+  finder.find(root_ / "repo/b.js", "node-redis", node_redis_);
+  auto problems = finder.problems();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().file.filename(), "package.json");
+}
+
+}  // namespace
+}  // namespace slotlint::versions
