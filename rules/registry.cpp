@@ -1,11 +1,15 @@
 #include "rules/cross_slot_multi_key_command.h"
 #include "rules/cross_slot_script_keys.h"
 #include "rules/cross_slot_transaction.h"
+#include "rules/empty_hash_tag.h"
+#include "rules/hot_slot_hash_tag.h"
+#include "rules/key_prefix_hash_tag.h"
 #include "rules/retry_without_backoff.h"
 #include "rules/rule.h"
 #include "rules/script_keys_count_mismatch.h"
 #include "rules/swallowed_tryagain.h"
 #include "rules/undeclared_key_in_script.h"
+#include "rules/unretried_tryagain.h"
 
 namespace slotlint::rules {
 
@@ -18,6 +22,10 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   rules.push_back(std::make_unique<ScriptKeysCountMismatch>());
   rules.push_back(std::make_unique<SwallowedTryAgain>());
   rules.push_back(std::make_unique<RetryWithoutBackoff>());
+  rules.push_back(std::make_unique<EmptyHashTag>());
+  rules.push_back(std::make_unique<KeyPrefixHashTag>());
+  rules.push_back(std::make_unique<HotSlotHashTag>());
+  rules.push_back(std::make_unique<UnretriedTryAgain>());
   return rules;
 }
 

@@ -89,6 +89,10 @@ struct RedisOp {
   CrossSlotHandling pipeline_handling = CrossSlotHandling::SentAsIs;
   std::string pipeline_note;
 
+  // The prefix the client puts before every key (ioredis keyPrefix); `keys`
+  // already include it.
+  std::optional<KeyExpr> key_prefix;
+
   // Derived from argv by the command table (see analyzer/commands).
   std::vector<KeyExpr> keys;
   bool keys_complete = true;

@@ -135,6 +135,7 @@ bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
 
 void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
   op.keys.clear();
+  if (prefix != nullptr) op.key_prefix = *prefix;
   std::string subcommand;
   if (!op.argv.empty() && !op.argv.front().spread && op.argv.front().value.is_literal()) {
     subcommand = op.argv.front().value.literal_text();
