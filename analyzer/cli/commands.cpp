@@ -411,6 +411,10 @@ void print_explanation(const report::Finding& finding) {
 // `slotlint explain FILE:LINE[:COLUMN] [check options]`: the findings there,
 // with the client, version and fact each relies on.
 int explain_location(const FindingLocation& where, std::span<const std::string_view> options) {
+  std::error_code ec;
+  if (!fs::is_regular_file(where.path, ec)) {
+    return usage_error(fmt::format("{}: no such file to explain a finding in", where.path));
+  }
   std::vector<std::string_view> args{where.path};
   args.insert(args.end(), options.begin(), options.end());
   Session session;
