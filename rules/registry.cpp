@@ -1,3 +1,4 @@
+#include "rules/command_refused_in_pipeline.h"
 #include "rules/cross_slot_multi_key_command.h"
 #include "rules/cross_slot_script_keys.h"
 #include "rules/cross_slot_transaction.h"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   rules.push_back(std::make_unique<KeyPrefixHashTag>());
   rules.push_back(std::make_unique<HotSlotHashTag>());
   rules.push_back(std::make_unique<UnretriedTryAgain>());
+  rules.push_back(std::make_unique<CommandRefusedInPipeline>());
   return rules;
 }
 

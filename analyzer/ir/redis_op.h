@@ -88,6 +88,9 @@ struct RedisOp {
   // refuses one that spans nodes).
   CrossSlotHandling pipeline_handling = CrossSlotHandling::SentAsIs;
   std::string pipeline_note;
+  // The client refuses this command in its pipelines and transactions,
+  // whatever the keys (redis-py's cluster pipeline and MGET); why, if so.
+  std::string refused_in_batch;
 
   // The prefix the client puts before every key (ioredis keyPrefix); `keys`
   // already include it.

@@ -74,6 +74,10 @@ bool read_cluster_facts(const nlohmann::json& entry, ClientClass& cls, bool defa
     if (!error.empty()) return false;
   }
   cls.pipeline_note = entry.value("pipeline_note", cls.pipeline_note);
+  if (entry.contains("pipeline_refused_commands")) {
+    cls.pipeline_refused_commands = list_of<std::string>(entry, "pipeline_refused_commands");
+  }
+  cls.pipeline_refused_note = entry.value("pipeline_refused_note", cls.pipeline_refused_note);
   if (entry.contains("tryagain")) {
     const auto& tryagain = entry.at("tryagain");
     if (tryagain.contains("raises")) cls.tryagain_raises = list_of<std::string>(tryagain, "raises");

@@ -83,6 +83,10 @@ struct ClientClass {
   // command on its own), split by node, or refused by the client.
   ir::CrossSlotHandling pipeline_cross_slot = ir::CrossSlotHandling::SentAsIs;
   std::string pipeline_note;
+  // Commands a batch of this class refuses whatever their keys (redis-py's
+  // ClusterPipeline blocks MGET, RENAME, SUNION, ...), and what happens.
+  std::vector<std::string> pipeline_refused_commands;
+  std::string pipeline_refused_note;
   // Options of its constructor that matter: the prefix the client puts before
   // every key (ioredis keyPrefix), as dotted paths into the options object.
   std::vector<std::string> key_prefix_options;

@@ -189,6 +189,11 @@ void apply_class_facts(ir::RedisOp& op, const model::ClientClass& cls) {
   op.transactions_unsupported = cls.transactions_unsupported;
   op.pipeline_handling = cls.pipeline_cross_slot;
   op.pipeline_note = cls.pipeline_note;
+  op.refused_in_batch.clear();
+  if (std::ranges::find(cls.pipeline_refused_commands, op.command) !=
+      cls.pipeline_refused_commands.end()) {
+    op.refused_in_batch = cls.pipeline_refused_note;
+  }
   op.tryagain = {cls.tryagain_client_retries, cls.tryagain_note};
   if (op.client.method_splits) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
