@@ -2,23 +2,11 @@
 // (classic and Berry), pnpm-lock.yaml.
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
+#include "analyzer/versions/manifest_json.h"
 #include "analyzer/versions/manifests.h"
 
 namespace slotlint::versions {
 namespace {
-
-using Json = nlohmann::json;
-
-std::optional<Json> parse_json(std::string_view text, std::string& error) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::exception& e) {
-    error = std::string("not valid JSON: ") + e.what();
-    return std::nullopt;
-  }
-}
 
 // "redis@^4.6.0" → ("redis", "^4.6.0"); "@redis/client@npm:^1.5" → ("@redis/client", "^1.5").
 std::pair<std::string_view, std::string_view> split_descriptor(std::string_view text) {
@@ -33,7 +21,7 @@ std::pair<std::string_view, std::string_view> split_descriptor(std::string_view 
 
 std::vector<Dependency> read_package_json(std::string_view text, std::string& error) {
   std::vector<Dependency> out;
-  auto doc = parse_json(text, error);
+  auto doc = parse_manifest_json(text, error);
   if (!doc || !doc->is_object()) return out;
   for (const char* section :
        {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
@@ -59,7 +47,7 @@ std::vector<Dependency> read_package_json(std::string_view text, std::string& er
 
 std::vector<Dependency> read_package_lock_json(std::string_view text, std::string& error) {
   std::vector<Dependency> out;
-  auto doc = parse_json(text, error);
+  auto doc = parse_manifest_json(text, error);
   if (!doc || !doc->is_object()) return out;
   // lockfileVersion 2 and 3: "packages": {"node_modules/redis": {"version": ...}};
   // only the top-level install is what the project's own code imports.
@@ -70,12 +58,9 @@ std::vector<Dependency> read_package_lock_json(std::string_view text, std::strin
       if (!name.starts_with(prefix)) continue;
       name.remove_prefix(prefix.size());
       if (name.find("node_modules/") != std::string_view::npos) continue;
-      if (!entry.is_object() || !entry.contains("version") || !entry["version"].is_string())
-        continue;
-      std::string package(entry.contains("name") && entry["name"].is_string()
-                              ? entry["name"].get<std::string>()
-                              : std::string(name));
-      if (auto dependency = make_dependency(package, entry["version"].get<std::string>(), true)) {
+      auto package = string_field(entry, "name");
+      if (package.empty()) package = std::string(name);
+      if (auto dependency = make_dependency(package, string_field(entry, "version"), true)) {
         out.push_back(std::move(*dependency));
       }
     }
@@ -84,9 +69,7 @@ std::vector<Dependency> read_package_lock_json(std::string_view text, std::strin
   // lockfileVersion 1: "dependencies": {"redis": {"version": ...}}.
   if (auto deps = doc->find("dependencies"); deps != doc->end() && deps->is_object()) {
     for (const auto& [name, entry] : deps->items()) {
-      if (!entry.is_object() || !entry.contains("version") || !entry["version"].is_string())
-        continue;
-      if (auto dependency = make_dependency(name, entry["version"].get<std::string>(), true)) {
+      if (auto dependency = make_dependency(name, string_field(entry, "version"), true)) {
         out.push_back(std::move(*dependency));
       }
     }

@@ -1,28 +1,10 @@
 // Ruby (Gemfile.lock), PHP (composer.lock), C and C++ (vcpkg.json,
 // conanfile.txt, conanfile.py).
-#include <nlohmann/json.hpp>
-
+#include "analyzer/versions/manifest_json.h"
 #include "analyzer/versions/manifests.h"
 
 namespace slotlint::versions {
 namespace {
-
-using Json = nlohmann::json;
-
-std::optional<Json> parse_json(std::string_view text, std::string& error) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::exception& e) {
-    error = std::string("not valid JSON: ") + e.what();
-    return std::nullopt;
-  }
-}
-
-std::string string_field(const Json& object, const char* name) {
-  if (!object.is_object()) return {};
-  auto it = object.find(name);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 }  // namespace
 
@@ -45,7 +27,7 @@ std::vector<Dependency> read_gemfile_lock(std::string_view text, std::string&) {
 
 std::vector<Dependency> read_composer_lock(std::string_view text, std::string& error) {
   std::vector<Dependency> out;
-  auto doc = parse_json(text, error);
+  auto doc = parse_manifest_json(text, error);
   if (!doc || !doc->is_object()) return out;
   for (const char* section : {"packages", "packages-dev"}) {
     auto it = doc->find(section);
@@ -62,7 +44,7 @@ std::vector<Dependency> read_composer_lock(std::string_view text, std::string& e
 
 std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& error) {
   std::vector<Dependency> out;
-  auto doc = parse_json(text, error);
+  auto doc = parse_manifest_json(text, error);
   if (!doc || !doc->is_object()) return out;
   // An override pins the version; "version>=" is the lowest allowed.
   if (auto it = doc->find("overrides"); it != doc->end() && it->is_array()) {

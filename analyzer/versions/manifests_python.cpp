@@ -1,7 +1,6 @@
 // PyPI: requirements*.txt, pyproject.toml (PEP 621 and Poetry tables),
 // poetry.lock / uv.lock, Pipfile.lock.
-#include <nlohmann/json.hpp>
-
+#include "analyzer/versions/manifest_json.h"
 #include "analyzer/versions/manifests.h"
 
 namespace slotlint::versions {
@@ -123,20 +122,14 @@ std::vector<Dependency> read_python_lock_toml(std::string_view text, std::string
 
 std::vector<Dependency> read_pipfile_lock(std::string_view text, std::string& error) {
   std::vector<Dependency> out;
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    error = std::string("not valid JSON: ") + e.what();
-    return out;
-  }
+  auto doc = parse_manifest_json(text, error);
+  if (!doc || !doc->is_object()) return out;
   for (const char* section : {"default", "develop"}) {
-    if (!doc.is_object() || !doc.contains(section) || !doc[section].is_object()) continue;
-    for (const auto& [name, entry] : doc[section].items()) {
-      if (!entry.is_object() || !entry.contains("version") || !entry["version"].is_string())
-        continue;
+    auto it = doc->find(section);
+    if (it == doc->end() || !it->is_object()) continue;
+    for (const auto& [name, entry] : it->items()) {
       if (auto dependency = make_dependency(normalise_pypi_name(name),
-                                            entry["version"].get<std::string>(), true)) {
+                                            string_field(entry, "version"), true)) {
         out.push_back(std::move(*dependency));
       }
     }
