@@ -162,11 +162,7 @@ void Driver::apply_client_versions(std::vector<ir::RedisOp>& ops, const fs::path
     if (versioned.cls != cls) frontend::apply_class_facts(op, *versioned.cls);
     op.client.version = version.version ? version.version->text : std::string();
     op.client.facts_range = versioned.range ? versioned.range->describe() : std::string();
-    op.client.assumed = version.describe(model->library);
-    if (version.origin == versions::ClientVersion::Origin::Assumed && model->latest_known) {
-      op.client.assumed = fmt::format("{} {} assumed (no version in the project's manifests)",
-                                      model->library, model->latest_known->text);
-    }
+    op.client.assumed = version.describe(model->library, model->latest_known);
   }
 }
 
@@ -310,7 +306,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
   threads.clear();  // joins
   for (auto& problem : finder.problems()) {
     analysis.path_notices.push_back(
-        {problem.file.string(),
+        {problem.file,
          {ir::Level::Warning, "manifest-unreadable",
           fmt::format("{}; client versions it declares are not known, so the latest known "
                       "behaviour is assumed for them",

@@ -31,9 +31,14 @@ Version in_library_numbering(Version version, const PackageRef& package) {
 
 }  // namespace
 
-std::string ClientVersion::describe(std::string_view library) const {
+std::string ClientVersion::describe(std::string_view library,
+                                    const std::optional<Version>& latest_known) const {
   switch (origin) {
     case Origin::Assumed:
+      if (latest_known) {
+        return fmt::format("{} {} assumed (no version in the project's manifests)", library,
+                           latest_known->text);
+      }
       return fmt::format("{}, latest known behaviour assumed (no version in the project's "
                          "manifests)",
                          library);
@@ -73,7 +78,7 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::pat
     Manifest manifest{it->path(), kind, {}};
     auto size = fs::file_size(it->path(), ec);
     if (ec || size > kMaxManifestBytes) {
-      problems.push_back({it->path(), ec ? "cannot read: " + ec.message()
+      problems.push_back({display(it->path()), ec ? "cannot read: " + ec.message()
                                          : fmt::format("{} bytes is over the {} byte limit",
                                                        size, kMaxManifestBytes)});
       ec.clear();
@@ -84,7 +89,7 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::pat
     text << in.rdbuf();
     std::string error;
     manifest.dependencies = kind->read(text.str(), error);
-    if (!error.empty()) problems.push_back({it->path(), error});
+    if (!error.empty()) problems.push_back({display(it->path()), error});
     found->push_back(std::move(manifest));
   }
   auto order = [](const Manifest& m) { return m.kind - manifest_kinds().data(); };

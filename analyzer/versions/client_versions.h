@@ -34,13 +34,15 @@ struct ClientVersion {
   std::string source;              // the file it came from, as displayed
   std::string package;             // the package named there
   std::string spec;                // as written there: "^4.6.0"
-  // "go-redis 9.10.0 (go.mod: github.com/redis/go-redis/v9 v9.10.0)"
-  [[nodiscard]] std::string describe(std::string_view library) const;
+  // "go-redis 9.10.0 (go.mod: github.com/redis/go-redis/v9 v9.10.0)"; when
+  // assumed, "go-redis 9.22.0 assumed (...)" with the model's latest known.
+  [[nodiscard]] std::string describe(std::string_view library,
+                                     const std::optional<Version>& latest_known = {}) const;
 };
 
 // A manifest that could not be read: reported once per run as a notice.
 struct ManifestProblem {
-  std::filesystem::path file;
+  std::string file;  // as displayed
   std::string message;
 };
 

@@ -326,7 +326,7 @@ TEST_F(VersionFinderTest, UnreadableManifestIsReportedOnce) {
   finder.find(root_ / "repo/b.js", "node-redis", node_redis_);
   auto problems = finder.problems();
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems.front().file.filename(), "package.json");
+  EXPECT_EQ(problems.front().file, "package.json");
 }
 
 }  // namespace
