@@ -39,6 +39,17 @@ printf '{"rules": {"SL001": {"level": "error"}}, "exclude": ["vendor/**"], "sett
   >"$work/fuzz_config/basic.json"
 printf '{"models": [{"library": "w", "language": "python", "default_class": "C", "classes": [{"name": "C"}], "methods": {"m": {"signature": "*k", "argv": ["MGET", "...k"]}}}]}' \
   >"$work/fuzz_config/model.json"
+mkdir -p "$work/fuzz_manifests"
+# One seed per manifest of the fixtures, its first byte choosing the reader.
+index=0
+for name in poetry.lock uv.lock Pipfile.lock package-lock.json npm-shrinkwrap.json yarn.lock \
+            pnpm-lock.yaml go.mod Gemfile.lock composer.lock requirements.txt pyproject.toml \
+            package.json pom.xml build.gradle build.gradle.kts vcpkg.json conanfile.txt conanfile.py; do
+  find fixtures -name "$name" | while read -r file; do
+    { printf "\\$(printf '%03o' "$index")"; cat "$file"; } >"$work/fuzz_manifests/$index-$(basename "$file")"
+  done
+  index=$((index + 1))
+done
 mkdir -p "$work/fuzz_baseline"
 build-fuzz/slotlint check examples --format sarif --output "$work/fuzz_baseline/examples.sarif" \
   --no-config >/dev/null 2>&1 || true
@@ -46,6 +57,7 @@ build-fuzz/slotlint check examples --format sarif --output "$work/fuzz_baseline/
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=(fuzz_slot_engine fuzz_hiredis_format fuzz_command_table fuzz_lua_script fuzz_config
+           fuzz_manifests
            fuzz_baseline fuzz_frontend_python fuzz_frontend_javascript fuzz_frontend_typescript
            fuzz_frontend_tsx fuzz_frontend_go fuzz_frontend_java)
 fi
