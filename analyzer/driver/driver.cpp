@@ -154,7 +154,9 @@ void Driver::apply_client_versions(std::vector<ir::RedisOp>& ops, const fs::path
     if (cls == nullptr) continue;
     auto it = found.find(op.client.library);
     if (it == found.end()) {
-      it = found.emplace(op.client.library, finder.find(file, model->library, model->packages))
+      it = found
+               .emplace(op.client.library,
+                        finder.find(file, model->library, model->packages, model->latest_known))
                .first;
     }
     const auto& version = it->second;

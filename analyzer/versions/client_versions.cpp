@@ -45,10 +45,10 @@ std::string ClientVersion::describe(std::string_view library,
     case Origin::Config:
       return fmt::format("{} {} (pinned in {})", library, version ? version->text : "?", source);
     case Origin::Exact:
-    case Origin::Lowest:
+    case Origin::Range:
       break;
   }
-  std::string how = origin == Origin::Exact ? "" : ", the lowest version it allows";
+  std::string how = origin == Origin::Exact ? "" : "; the newest version it allows is assumed";
   return fmt::format("{} {} ({}: {} {}{})", library, version ? version->text : "?", source,
                      package, spec, how);
 }
@@ -103,7 +103,8 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::pat
 }
 
 ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view library,
-                                  std::span<const PackageRef> packages) const {
+                                  std::span<const PackageRef> packages,
+                                  const std::optional<Version>& latest_known) const {
   ClientVersion result;
   if (auto pin = pins_.find(std::string(library)); pin != pins_.end()) {
     if (auto version = parse_version(pin->second)) {
@@ -128,8 +129,18 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
         });
         if (it == manifest.dependencies.end()) continue;
         result.origin = manifest.kind->lockfile || it->exact ? ClientVersion::Origin::Exact
-                                                             : ClientVersion::Origin::Lowest;
-        result.version = in_library_numbering(it->version, package);
+                                                             : ClientVersion::Origin::Range;
+        auto lowest = in_library_numbering(it->version, package);
+        std::optional<Version> below;
+        if (it->below) below = in_library_numbering(*it->below, package);
+        result.version = lowest;
+        if (result.origin == ClientVersion::Origin::Range) {
+          if (latest_known && lowest <= *latest_known && (!below || *latest_known < *below)) {
+            result.version = latest_known;
+          } else if (below && (!latest_known || *below <= *latest_known)) {
+            result.version = just_below(*below);
+          }
+        }
         result.source = display(manifest.file);
         result.package = it->package;
         result.spec = it->spec;

@@ -28,7 +28,10 @@ struct PackageRef {
 };
 
 struct ClientVersion {
-  enum class Origin : std::uint8_t { Assumed, Config, Exact, Lowest };
+  // Exact: a lockfile or a pin. Range: the newest version a range allows (the
+  // model's latest known when the range allows it, else just below the
+  // range's bound), as a package manager installing today would pick.
+  enum class Origin : std::uint8_t { Assumed, Config, Exact, Range };
   Origin origin = Origin::Assumed;
   std::optional<Version> version;  // in the library's numbering; nullopt when assumed
   std::string source;              // the file it came from, as displayed
@@ -55,7 +58,8 @@ class VersionFinder {
 
   // Safe to call from several threads.
   ClientVersion find(const std::filesystem::path& source_file, std::string_view library,
-                     std::span<const PackageRef> packages) const;
+                     std::span<const PackageRef> packages,
+                     const std::optional<Version>& latest_known = {}) const;
 
   [[nodiscard]] std::vector<ManifestProblem> problems() const;
 

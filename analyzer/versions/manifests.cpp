@@ -22,8 +22,9 @@ std::optional<Dependency> make_dependency(std::string package, std::string_view 
   spec = trim_text(spec);
   auto requirement = parse_requirement(spec);
   if (!requirement || package.empty()) return std::nullopt;
-  return Dependency{std::move(package), std::string(spec), requirement->lowest,
-                    locked || requirement->exact};
+  bool exact = locked || requirement->exact;
+  return Dependency{std::move(package), std::string(spec), requirement->lowest, exact,
+                    exact ? std::nullopt : requirement->below};
 }
 
 std::vector<std::string_view> text_lines(std::string_view text) {

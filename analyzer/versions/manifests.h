@@ -22,6 +22,7 @@ struct Dependency {
   std::string spec;     // as written: "^4.6.0", "==5.0.1", "v9.11.0"
   Version version;      // the version locked, or the lowest the spec allows
   bool exact = false;   // a lockfile entry or a pin to one version
+  std::optional<Version> below;  // a range's exclusive upper bound (^4.6.0: 5.0.0)
 };
 
 struct ManifestKind {

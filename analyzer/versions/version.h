@@ -27,12 +27,18 @@ struct Version {
 std::optional<Version> parse_version(std::string_view text);
 
 // What a requirement ("==5.0.1", "^4.6.0", ">=5,<6", "~=5.0", "5.x", "v9.3.0")
-// tells: the lowest version it allows, and whether that is the only one.
+// tells: the lowest version it allows, whether that is the only one, and the
+// version it stays below, if any (^4.6.0: 5.0.0).
 struct Requirement {
   Version lowest;
   bool exact = false;
+  std::optional<Version> below;
 };
 std::optional<Requirement> parse_requirement(std::string_view spec);
+
+// The newest version under `bound` as far as ranges are concerned
+// (6.99999.99999 for 7.0.0), written "<7.0.0".
+Version just_below(const Version& bound);
 
 // [from, before): either end may be open.
 struct VersionRange {

@@ -85,11 +85,17 @@ class ClientVersions(unittest.TestCase):
         self.assertIsNone(finding["client"]["version"])
 
     def test_lockfile_below_and_package_json_above(self):
-        self.write("package.json", json.dumps({"dependencies": {"redis": "^6.0.0"}}))
+        self.write("package.json", json.dumps({"dependencies": {"redis": "~6.1.0"}}))
         self.write("svc/app.mjs", NODE)
         finding = self.findings(".")["findings"][0]
-        self.assertEqual(finding["level"], "error")  # 6.0 does not split: CROSSSLOT
-        self.assertIn("package.json: redis ^6.0.0, the lowest version it allows", finding["message"])
+        self.assertEqual(finding["level"], "error")  # 6.1 does not split: CROSSSLOT
+        self.assertIn("node-redis <6.2 (package.json: redis ~6.1.0; the newest version it allows",
+                      finding["message"])
+        # A range that allows the latest known version: that one (6.2+ splits MGET).
+        self.write("package.json", json.dumps({"dependencies": {"redis": "^6.0.0"}}))
+        finding = self.findings(".")["findings"][0]
+        self.assertEqual(finding["level"], "note")
+        self.assertIn("node-redis 6.3.1 (package.json: redis ^6.0.0", finding["message"])
         self.write("svc/package-lock.json", json.dumps(
             {"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.3.1"}}}))
         finding = self.findings(".")["findings"][0]

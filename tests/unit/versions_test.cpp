@@ -48,20 +48,30 @@ TEST(Version, ComparesNumbersNotText) {
 }
 
 TEST(Version, RequirementGivesTheLowestAllowedVersion) {
+  // "lowest=" (exact), "lowest+" (a range), "lowest+<bound" (a bounded range).
   auto lowest = [](std::string_view spec) {
     auto requirement = parse_requirement(spec);
-    return requirement ? fmt_version(requirement->lowest) + (requirement->exact ? "=" : "+")
-                       : std::string("none");
+    if (!requirement) return std::string("none");
+    return fmt_version(requirement->lowest) + (requirement->exact ? "=" : "+") +
+           (requirement->below ? "<" + fmt_version(*requirement->below) : "");
   };
   EXPECT_EQ(lowest("==5.0.1"), "5.0.1=");
-  EXPECT_EQ(lowest("^4.6.0"), "4.6.0+");
-  EXPECT_EQ(lowest(">=5,<6"), "5+");
-  EXPECT_EQ(lowest("<6, >=5.2"), "5.2+");
-  EXPECT_EQ(lowest("~=5.0"), "5.0+");
+  EXPECT_EQ(lowest("^4.6.0"), "4.6.0+<5");
+  EXPECT_EQ(lowest("^0.3.1"), "0.3.1+<0.4");
+  EXPECT_EQ(lowest("~6.1.0"), "6.1.0+<6.2");
+  EXPECT_EQ(lowest(">=5,<6"), "5+<6");
+  EXPECT_EQ(lowest("<6, >=5.2"), "5.2+<6");
+  EXPECT_EQ(lowest(">=3.5,!=6"), "3.5+");
+  EXPECT_EQ(lowest("~=5.0"), "5.0+<6");
+  EXPECT_EQ(lowest("~=5.0.2"), "5.0.2+<5.1");
   EXPECT_EQ(lowest("4.6.13"), "4.6.13=");
-  EXPECT_EQ(lowest("5.x"), "5+");
-  EXPECT_EQ(lowest("^4.0.0 || ^5.0.0"), "4.0.0+");
+  EXPECT_EQ(lowest("5.x"), "5+<6");
+  EXPECT_EQ(lowest("==6.2.*"), "6.2+<6.3");
+  EXPECT_EQ(lowest("^4.0.0 || ^5.0.0"), "4.0.0+<5");
   EXPECT_EQ(lowest("v9.10.0"), "9.10.0=");
+  EXPECT_EQ(just_below(v("7.0.0")).text, "<7.0.0");
+  EXPECT_LT(just_below(v("7.0.0")), v("7.0.0"));
+  EXPECT_GT(just_below(v("7.0.0")), v("6.99.0"));
   EXPECT_EQ(lowest("*"), "none");
   EXPECT_EQ(lowest("file:../redis"), "none");
   EXPECT_EQ(lowest("github:redis/node-redis"), "none");
@@ -273,15 +283,18 @@ TEST_F(VersionFinderTest, NearestManifestNamingThePackageWins) {
   write("repo/services/package.json", R"({"dependencies": {"express": "4"}})");
   write("repo/services/api/package.json", R"({"dependencies": {"redis": "~6.1.0"}})");
   VersionFinder finder(root_ / "repo", {});
-  auto found = finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_);
-  EXPECT_EQ(found.origin, ClientVersion::Origin::Lowest);
-  EXPECT_EQ(found.version->text, "6.1.0");
+  auto latest = parse_version("6.3.1");
+  auto found =
+      finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_, latest);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Range);
+  EXPECT_EQ(found.version->text, "<6.2");  // the newest ~6.1.0 allows
   EXPECT_EQ(found.source, "services/api/package.json");
   EXPECT_EQ(found.describe("node-redis"),
-            "node-redis 6.1.0 (services/api/package.json: redis ~6.1.0, the lowest version it "
-            "allows)");
-  auto other = finder.find(root_ / "repo/services/worker.js", "node-redis", node_redis_);
-  EXPECT_EQ(other.version->text, "6.2.0");
+            "node-redis <6.2 (services/api/package.json: redis ~6.1.0; the newest version it "
+            "allows is assumed)");
+  // ^6.2.0 allows the latest known version: that one.
+  auto other = finder.find(root_ / "repo/services/worker.js", "node-redis", node_redis_, latest);
+  EXPECT_EQ(other.version->text, "6.3.1");
 }
 
 TEST_F(VersionFinderTest, LockfileBeatsManifestInOneFolder) {
