@@ -46,8 +46,16 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.rule_code = std::string(code());
     finding.level = *level;
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
+    // A split call needs no splitting: a tag only makes it one atomic command.
+    std::string advice = tag_advice(suggestion);
+    if (split) {
+      advice = suggestion ? fmt::format("To read or write them at one point in time, put them "
+                                        "under one hash tag {}",
+                                        suggestion->tag)
+                          : "To read or write them at one point in time, give them one hash tag";
+    }
     finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
-                                  consequence, tag_advice(suggestion));
+                                  consequence, advice);
     rest_on_client(finding, op, split ? split_note : cross_slot_consequence(op));
     add_key_evidence(finding, op, verdict, suggestion);
     findings.push_back(std::move(finding));

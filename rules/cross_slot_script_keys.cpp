@@ -32,6 +32,7 @@ void CrossSlotScriptKeys::check(std::span<const ir::RedisOp> ops, const RuleCont
         "slot. {}.",
         what, op.command, how_keys_hash(verdict.verdict), verdict.reason,
         cross_slot_consequence(op), tag_advice(suggestion));
+    rest_on_client(finding, op, cross_slot_consequence(op));
     add_key_evidence(finding, op, verdict, suggestion, "KEYS");
     findings.push_back(std::move(finding));
   }

@@ -85,6 +85,8 @@ void KeyPrefixHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext
       default:
         continue;
     }
+    // Only a cluster hashes keys to slots: on one server this is a remark.
+    if (!op.client.cluster_client) finding.level = ir::Level::Note;
     finding.rule_code = std::string(code());
     finding.verdict = "key-prefix-tag";
     finding.primary = prefix.span().empty() ? op.callee : prefix.span();

@@ -59,7 +59,7 @@ void UnretriedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     finding.level = ir::Level::Note;
     finding.verdict = "tryagain-not-retried";
     finding.message = fmt::format(
-        "{} names several keys, so it fails with TRYAGAIN while their slot migrates "
+        "{} names several keys, so it can fail with TRYAGAIN while their slot migrates "
         "(resharding, scaling out); {} does not retry TRYAGAIN and nothing here retries it. "
         "Retry the work a few times with a growing delay, or make sure a caller does.",
         item.transaction ? "This MULTI/EXEC transaction" : op.command,

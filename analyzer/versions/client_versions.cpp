@@ -36,11 +36,11 @@ std::string ClientVersion::describe(std::string_view library,
   switch (origin) {
     case Origin::Assumed:
       if (latest_known) {
-        return fmt::format("{} {} assumed (no version in the project's manifests)", library,
-                           latest_known->text);
+        return fmt::format("{} {} assumed (no version found in the manifests slotlint reads)",
+                           library, latest_known->text);
       }
-      return fmt::format("{}, latest known behaviour assumed (no version in the project's "
-                         "manifests)",
+      return fmt::format("{}, latest known behaviour assumed (no version found in the "
+                         "manifests slotlint reads)",
                          library);
     case Origin::Config:
       return fmt::format("{} {} (pinned in {})", library, version ? version->text : "?", source);
@@ -60,7 +60,7 @@ VersionFinder::VersionFinder(fs::path root, std::map<std::string, std::string> p
 std::string VersionFinder::display(const fs::path& file) const {
   std::error_code ec;
   auto relative = fs::relative(file, root_, ec);
-  if (!ec && !relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  if (!ec && !relative.empty()) return relative.generic_string();
   return file.generic_string();
 }
 
@@ -72,24 +72,33 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::pat
   auto found = std::make_shared<Folder>();
   std::vector<ManifestProblem> problems;
   std::error_code ec;
+  std::vector<fs::path> candidates;
   for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    const auto* kind = manifest_kind(it->path().filename().string());
-    if (kind == nullptr || !it->is_regular_file(ec)) continue;
-    Manifest manifest{it->path(), kind, {}};
-    auto size = fs::file_size(it->path(), ec);
+    candidates.push_back(it->path());
+  }
+  ec.clear();
+  // A Gradle version catalog sits in the project's gradle/ folder.
+  if (auto catalog = directory / "gradle" / "libs.versions.toml"; fs::exists(catalog, ec)) {
+    candidates.push_back(catalog);
+  }
+  for (const auto& path : candidates) {
+    const auto* kind = manifest_kind(path.filename().string());
+    if (kind == nullptr || !fs::is_regular_file(path, ec)) continue;
+    Manifest manifest{path, kind, {}};
+    auto size = fs::file_size(path, ec);
     if (ec || size > kMaxManifestBytes) {
-      problems.push_back({display(it->path()), ec ? "cannot read: " + ec.message()
-                                         : fmt::format("{} bytes is over the {} byte limit",
-                                                       size, kMaxManifestBytes)});
+      problems.push_back({display(path), ec ? "cannot read: " + ec.message()
+                                            : fmt::format("{} bytes is over the {} byte limit",
+                                                          size, kMaxManifestBytes)});
       ec.clear();
       continue;
     }
-    std::ifstream in(it->path(), std::ios::binary);
+    std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     std::string error;
     manifest.dependencies = kind->read(text.str(), error);
-    if (!error.empty()) problems.push_back({display(it->path()), error});
+    if (!error.empty()) problems.push_back({display(path), error});
     found->push_back(std::move(manifest));
   }
   auto order = [](const Manifest& m) { return m.kind - manifest_kinds().data(); };

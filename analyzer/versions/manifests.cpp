@@ -70,8 +70,10 @@ std::span<const ManifestKind> manifest_kinds() {
       ManifestKind{"pyproject.toml", "pypi", false, read_pyproject_toml},
       ManifestKind{"package.json", "npm", false, read_package_json},
       ManifestKind{"pom.xml", "maven", false, read_pom_xml},
-      ManifestKind{"build.gradle", "maven", false, read_gradle_build},
-      ManifestKind{"build.gradle.kts", "maven", false, read_gradle_build},
+      ManifestKind{"libs.versions.toml", "maven", false, read_gradle_version_catalog},
+      // Any name: projects rename their build files (buildFileName).
+      ManifestKind{"*.gradle", "maven", false, read_gradle_build},
+      ManifestKind{"*.gradle.kts", "maven", false, read_gradle_build},
       ManifestKind{"vcpkg.json", "cpp", false, read_vcpkg_json},
       ManifestKind{"conanfile.txt", "cpp", false, read_conanfile},
       ManifestKind{"conanfile.py", "cpp", false, read_conanfile},

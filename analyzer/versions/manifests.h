@@ -54,6 +54,7 @@ std::vector<Dependency> read_pnpm_lock(std::string_view text, std::string& error
 std::vector<Dependency> read_go_mod(std::string_view text, std::string& error);
 std::vector<Dependency> read_pom_xml(std::string_view text, std::string& error);
 std::vector<Dependency> read_gradle_build(std::string_view text, std::string& error);
+std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::string& error);
 std::vector<Dependency> read_gemfile_lock(std::string_view text, std::string& error);
 std::vector<Dependency> read_composer_lock(std::string_view text, std::string& error);
 std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& error);

@@ -1,6 +1,8 @@
-// Maven and Gradle: pom.xml <dependency> elements (with ${property} versions
-// from <properties>), build.gradle(.kts) "group:artifact:version" coordinates
-// and `group: 'g', name: 'a', version: 'v'` maps. Packages are "group:artifact".
+// Maven and Gradle: pom.xml <dependency> and <parent> elements (with
+// ${property} versions from <properties>), Gradle build files'
+// "group:artifact:version" coordinates, `group: 'g', name: 'a', version: 'v'`
+// maps and `id("plugin") version "v"` plugins, and Gradle version catalogs
+// (gradle/libs.versions.toml). Packages are "group:artifact" (plugins: their id).
 #include <map>
 
 #include "analyzer/versions/manifests.h"
@@ -58,6 +60,16 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
   std::vector<Dependency> out;
   auto xml = strip_comments(text);
   auto properties = pom_properties(xml);
+  // The parent (spring-boot-starter-parent) manages versions the same way.
+  if (auto parent = element(xml, "parent"); !parent.empty()) {
+    auto group = element(parent, "groupId");
+    auto artifact = element(parent, "artifactId");
+    if (auto dependency = make_dependency(std::string(group) + ":" + std::string(artifact),
+                                          element(parent, "version"), true);
+        dependency && !group.empty() && !artifact.empty()) {
+      out.push_back(std::move(*dependency));
+    }
+  }
   std::string_view rest = xml;
   for (auto at = rest.find("<dependency>"); at != std::string_view::npos;
        at = rest.find("<dependency>")) {
@@ -126,6 +138,102 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
               make_dependency(std::string(group) + ":" + std::string(name), version, true)) {
         out.push_back(std::move(*dependency));
       }
+    }
+    // id("org.springframework.boot") version "3.2.0" / id 'x' version 'v'
+    if (line.starts_with("id") && line.find(" version ") != std::string_view::npos) {
+      auto quoted = [&](std::size_t from) -> std::pair<std::string_view, std::size_t> {
+        auto open = line.find_first_of("\"'", from);
+        if (open == std::string_view::npos) return {{}, std::string_view::npos};
+        auto close = line.find(line[open], open + 1);
+        if (close == std::string_view::npos) return {{}, std::string_view::npos};
+        return {line.substr(open + 1, close - open - 1), close + 1};
+      };
+      auto [plugin, after] = quoted(2);
+      if (after != std::string_view::npos && !plugin.empty()) {
+        auto version_at = line.find(" version ", after);
+        if (version_at != std::string_view::npos) {
+          auto [plugin_version, end] = quoted(version_at + 9);
+          if (auto dependency = make_dependency(std::string(plugin), plugin_version, true)) {
+            out.push_back(std::move(*dependency));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::string&) {
+  // [versions]  lettuce = "6.8.2"
+  // [libraries] lettuce = { module = "io.lettuce:lettuce-core", version.ref = "lettuce" }
+  //             jedis = "redis.clients:jedis:5.1.0"
+  // [plugins]   boot = { id = "org.springframework.boot", version.ref = "boot" }
+  std::map<std::string, std::string, std::less<>> versions;
+  struct Entry {
+    std::string package, version, version_ref;
+  };
+  std::vector<Entry> entries;
+  std::string_view table;
+  auto field = [](std::string_view value, std::string_view key) -> std::string_view {
+    for (auto at = value.find(key); at != std::string_view::npos; at = value.find(key, at + 1)) {
+      bool starts = at == 0 || value[at - 1] == ' ' || value[at - 1] == '{' || value[at - 1] == ',';
+      auto rest = trim_text(value.substr(at + key.size()));
+      if (!starts || !rest.starts_with('=')) continue;
+      rest = trim_text(rest.substr(1));
+      if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) return {};
+      auto close = rest.find(rest.front(), 1);
+      return close == std::string_view::npos ? std::string_view{} : rest.substr(1, close - 1);
+    }
+    return {};
+  };
+  for (auto raw : text_lines(text)) {
+    auto line = trim_text(raw.substr(0, raw.find('#')));
+    if (line.starts_with('[')) {
+      table = line;
+      continue;
+    }
+    auto equals = line.find('=');
+    if (equals == std::string_view::npos) continue;
+    auto key = unquote(trim_text(line.substr(0, equals)));
+    auto value = trim_text(line.substr(equals + 1));
+    if (table == "[versions]") {
+      auto version = value.starts_with('{') ? field(value, "strictly") : unquote(value);
+      if (version.empty()) version = field(value, "require");
+      versions.emplace(std::string(key), std::string(version));
+    } else if (table == "[libraries]" || table == "[plugins]") {
+      Entry entry;
+      if (!value.starts_with('{')) {  // "group:artifact:version"
+        auto coordinate = unquote(value);
+        auto last = coordinate.rfind(':');
+        if (last == std::string_view::npos || coordinate.find(':') == last) continue;
+        entries.push_back({std::string(coordinate.substr(0, last)),
+                           std::string(coordinate.substr(last + 1)), {}});
+        continue;
+      }
+      auto module = field(value, "module");
+      auto id = field(value, "id");
+      auto group = field(value, "group");
+      auto name = field(value, "name");
+      entry.package = !module.empty() ? std::string(module)
+                      : !id.empty()   ? std::string(id)
+                      : !group.empty() && !name.empty()
+                          ? std::string(group) + ":" + std::string(name)
+                          : std::string();
+      entry.version = std::string(field(value, "version"));
+      entry.version_ref = std::string(field(value, "version.ref"));
+      if (!entry.package.empty()) entries.push_back(std::move(entry));
+    }
+  }
+  std::vector<Dependency> out;
+  for (const auto& entry : entries) {
+    std::string version = entry.version;
+    if (version.empty()) {
+      auto it = versions.find(entry.version_ref);
+      if (it == versions.end()) continue;
+      version = it->second;
+    }
+    if (auto dependency = make_dependency(entry.package, version, true)) {
+      out.push_back(std::move(*dependency));
     }
   }
   return out;

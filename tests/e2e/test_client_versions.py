@@ -81,7 +81,7 @@ class ClientVersions(unittest.TestCase):
         self.write("app.mjs", NODE)
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "note")  # node-redis 6.2+ splits MGET
-        self.assertIn("assumed (no version in the project's manifests)", finding["message"])
+        self.assertIn("assumed (no version found in the manifests slotlint reads)", finding["message"])
         self.assertIsNone(finding["client"]["version"])
 
     def test_lockfile_below_and_package_json_above(self):

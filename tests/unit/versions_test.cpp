@@ -183,7 +183,9 @@ TEST(Manifests, GoMod) {
 
 TEST(Manifests, MavenAndGradle) {
   auto pom = read(read_pom_xml,
-                  "<project><properties><jedis.version>7.2.0</jedis.version></properties>"
+                  "<project><parent><groupId>org.springframework.boot</groupId>"
+                  "<artifactId>spring-boot-starter-parent</artifactId><version>3.3.1</version>"
+                  "</parent><properties><jedis.version>7.2.0</jedis.version></properties>"
                   "<dependencies><!-- <dependency><groupId>redis.clients</groupId>"
                   "<artifactId>jedis</artifactId><version>1.0</version></dependency> -->"
                   "<dependency><groupId>redis.clients</groupId><artifactId>jedis</artifactId>"
@@ -195,7 +197,9 @@ TEST(Manifests, MavenAndGradle) {
                   "</dependencies></project>");
   EXPECT_EQ(pom["redis.clients:jedis"], std::pair(std::string("7.2.0"), true));
   EXPECT_EQ(pom["io.lettuce:lettuce-core"], std::pair(std::string("6.3.2"), true));
-  EXPECT_EQ(pom.size(), 2u);
+  EXPECT_EQ(pom["org.springframework.boot:spring-boot-starter-parent"],
+            std::pair(std::string("3.3.1"), true));
+  EXPECT_EQ(pom.size(), 3u);
 
   auto gradle = read(read_gradle_build,
                      "dependencies {\n  implementation(\"redis.clients:jedis:8.0.1\")\n"
@@ -204,6 +208,24 @@ TEST(Manifests, MavenAndGradle) {
                      "  implementation group: 'io.lettuce', name: 'lettuce-core', version: '6.1.5'\n"
                      "  implementation \"x:y:$ver\"\n}\n");
   EXPECT_EQ(gradle["redis.clients:jedis"], std::pair(std::string("8.0.1"), true));
+  auto plugins = read(read_gradle_build,
+                      "plugins {\n  id(\"org.springframework.boot\") version \"3.2.0\"\n"
+                      "  id 'io.spring.dependency-management' version '1.1.4'\n  java\n}\n");
+  EXPECT_EQ(plugins["org.springframework.boot"], std::pair(std::string("3.2.0"), true));
+  EXPECT_EQ(plugins["io.spring.dependency-management"], std::pair(std::string("1.1.4"), true));
+  auto catalog = read(read_gradle_version_catalog,
+                      "[versions]\nlettuce = \"6.8.2\"\nboot = { strictly = \"3.5.0\" }\n\n"
+                      "[libraries]\nlettuce-core = { module = \"io.lettuce:lettuce-core\", "
+                      "version.ref = \"lettuce\" }\njedis = \"redis.clients:jedis:5.1.0\"\n"
+                      "redisson = { group = \"org.redisson\", name = \"redisson\", version = "
+                      "\"3.27.0\" }\nnone = { module = \"x:y\", version.ref = \"missing\" }\n"
+                      "[plugins]\nboot = { id = \"org.springframework.boot\", version.ref = "
+                      "\"boot\" }\n");
+  EXPECT_EQ(catalog["io.lettuce:lettuce-core"], std::pair(std::string("6.8.2"), true));
+  EXPECT_EQ(catalog["redis.clients:jedis"], std::pair(std::string("5.1.0"), true));
+  EXPECT_EQ(catalog["org.redisson:redisson"], std::pair(std::string("3.27.0"), true));
+  EXPECT_EQ(catalog["org.springframework.boot"], std::pair(std::string("3.5.0"), true));
+  EXPECT_FALSE(catalog.contains("x:y"));
   EXPECT_EQ(gradle["org.redisson:redisson"], std::pair(std::string("3.27.0"), true));
   EXPECT_EQ(gradle["io.lettuce:lettuce-core"], std::pair(std::string("6.1.5"), true));
   EXPECT_FALSE(gradle.contains("x:y"));
@@ -257,6 +279,9 @@ TEST(Manifests, KindsByFileName) {
   EXPECT_FALSE(manifest_kind("package.json")->lockfile);
   EXPECT_EQ(manifest_kind("main.go"), nullptr);
   EXPECT_EQ(manifest_kind("requirements.in"), nullptr);
+  EXPECT_EQ(manifest_kind("spring-session-data-redis.gradle")->ecosystem, "maven");
+  EXPECT_EQ(manifest_kind("app.gradle.kts")->ecosystem, "maven");
+  EXPECT_EQ(manifest_kind("libs.versions.toml")->ecosystem, "maven");
 }
 
 class VersionFinderTest : public testing::Test {
@@ -313,6 +338,19 @@ TEST_F(VersionFinderTest, PackageMajorsMapToTheLibrarysNumbering) {
   VersionFinder finder(root_ / "repo", {});
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.version->text, "4.5.14");
+}
+
+TEST_F(VersionFinderTest, GradleVersionCatalogBesideTheBuild) {
+  fs::create_directories(root_ / "repo" / "gradle");
+  write("repo/settings.gradle", "rootProject.name = 'x'\n");
+  write("repo/gradle/libs.versions.toml",
+        "[versions]\nlettuce = \"6.8.2\"\n[libraries]\n"
+        "lettuce = { module = \"io.lettuce:lettuce-core\", version.ref = \"lettuce\" }\n");
+  VersionFinder finder(root_ / "repo", {});
+  std::vector<PackageRef> lettuce{{"maven", "io.lettuce:lettuce-core", {}}};
+  auto found = finder.find(root_ / "repo/services/api/src/App.java", "lettuce", lettuce);
+  EXPECT_EQ(found.version->text, "6.8.2");
+  EXPECT_EQ(found.source, "gradle/libs.versions.toml");
 }
 
 TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
