@@ -53,7 +53,6 @@ std::vector<T> list_of(const nlohmann::json& object, const char* key) {
   return object.at(key).get<std::vector<T>>();
 }
 
-
 // The facts of a class that can change between versions. With `defaults`,
 // handling fields left out mean "sent"; otherwise they keep what `cls` has.
 bool read_cluster_facts(const nlohmann::json& entry, ClientClass& cls, bool defaults,
@@ -78,6 +77,10 @@ bool read_cluster_facts(const nlohmann::json& entry, ClientClass& cls, bool defa
     cls.pipeline_refused_commands = list_of<std::string>(entry, "pipeline_refused_commands");
   }
   cls.pipeline_refused_note = entry.value("pipeline_refused_note", cls.pipeline_refused_note);
+  if (!cls.pipeline_refused_commands.empty() && cls.pipeline_refused_note.empty()) {
+    error = "pipeline_refused_commands needs a pipeline_refused_note (what the client does)";
+    return false;
+  }
   if (entry.contains("tryagain")) {
     const auto& tryagain = entry.at("tryagain");
     if (tryagain.contains("raises")) cls.tryagain_raises = list_of<std::string>(tryagain, "raises");
@@ -461,6 +464,10 @@ bool merge_user_model(ApiModel& base, ApiModel user, std::string& error) {
   }
   std::ranges::move(user.prefilter, std::back_inserter(base.prefilter));
   std::ranges::move(user.derived_classes, std::back_inserter(base.derived_classes));
+  for (auto& variant : user.class_variants) {
+    variant.cls.own_methods_only = true;
+    base.class_variants.push_back(std::move(variant));
+  }
   // The wrapper's own packages: importing one makes a file worth reading.
   for (auto& [module, names] : user.modules) base.modules[module].merge(names);
   return true;

@@ -99,6 +99,41 @@ TEST(ApiModel, RejectsUnknownArgumentKindsAndLikes) {
   EXPECT_NE(error.find("behaves_like"), std::string::npos) << error;
 }
 
+TEST(ApiModel, VersionRangesOverrideClassFactsAndMergeFromUserModels) {
+  constexpr const char* versioned = R"({
+    "library": "demo-versions", "language": "java", "default_class": "Old",
+    "packages": [{"ecosystem": "maven", "name": "x:demo", "major_map": {"1": 4}}],
+    "latest_known": "5.2.0",
+    "classes": [{"name": "Old", "cluster": true, "splits": ["MGET"], "split_note": "split",
+                 "versions": [{"before": "5.0.0", "splits": [], "cross_slot": "client-refuses",
+                               "cross_slot_note": "refused before 5"}]}],
+    "methods": {}
+  })";
+  auto api = parse(versioned);
+  ASSERT_EQ(api.packages.size(), 1u);
+  EXPECT_EQ(api.packages.front().major_map.at(1), 4u);
+  const auto& cls = *api.find_class("Old");
+  auto old = api.class_at(cls, versions::parse_version("4.9.9"));
+  EXPECT_TRUE(old.cls->splits.empty());
+  EXPECT_EQ(old.cls->cross_slot, ir::CrossSlotHandling::ClientRefuses);
+  EXPECT_EQ(old.cls->split_note, "split");  // not overridden: kept
+  EXPECT_EQ(old.range->describe(), "before 5.0.0");
+  EXPECT_EQ(api.class_at(cls, versions::parse_version("5.0.0")).cls, &cls);
+  EXPECT_EQ(api.class_at(cls, std::nullopt).cls, &cls);  // the latest known, 5.2.0
+
+  auto base = parse(kModel);
+  std::string error;
+  ASSERT_TRUE(model::merge_user_model(base, api, error)) << error;
+  const auto& merged = *base.find_class("Old");
+  EXPECT_TRUE(base.class_at(merged, versions::parse_version("4.0")).cls->splits.empty());
+
+  std::string bad = versioned;
+  std::string_view bound = "\"before\": \"5.0.0\"";
+  bad.replace(bad.find(bound), bound.size(), "\"before\": \"soon\"");
+  EXPECT_FALSE(model::parse_api_model(bad, error).has_value());
+  EXPECT_NE(error.find("not a version"), std::string::npos) << error;
+}
+
 TEST(ApiModel, CountOfSeveralParametersAddsThem) {
   auto api = parse(kModel);
   const auto* method = api.overloads("union", *api.find_class("Set")).front();
