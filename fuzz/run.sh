@@ -44,8 +44,9 @@ mkdir -p "$work/fuzz_manifests"
 index=0
 for name in poetry.lock uv.lock Pipfile.lock package-lock.json npm-shrinkwrap.json yarn.lock \
             pnpm-lock.yaml go.mod Gemfile.lock composer.lock requirements.txt pyproject.toml \
-            package.json pom.xml build.gradle build.gradle.kts vcpkg.json conanfile.txt conanfile.py; do
-  find fixtures -name "$name" | while read -r file; do
+            package.json pom.xml libs.versions.toml build.gradle build.gradle.kts vcpkg.json \
+            conanfile.txt conanfile.py; do  # the order of versions::manifest_kinds()
+  find fixtures examples -name "$name" | while read -r file; do
     { printf "\\$(printf '%03o' "$index")"; cat "$file"; } >"$work/fuzz_manifests/$index-$(basename "$file")"
   done
   index=$((index + 1))

@@ -125,7 +125,10 @@ std::vector<Dependency> read_pnpm_lock(std::string_view text, std::string&) {
       in_packages = line.starts_with("packages:") || line.starts_with("snapshots:");
       continue;
     }
-    if (!in_packages || !line.starts_with("  ") || line[2] == ' ' || !line.ends_with(':')) continue;
+    if (!in_packages || line.size() < 3 || !line.starts_with("  ") || line[2] == ' ' ||
+        !line.ends_with(':')) {
+      continue;
+    }
     auto key = unquote(trim_text(line.substr(0, line.size() - 1)));
     if (key.starts_with('/')) key.remove_prefix(1);
     key = key.substr(0, key.find('('));

@@ -2,6 +2,7 @@
 // for the nearest manifest above a source file.
 #include <filesystem>
 #include <map>
+#include <vector>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -270,6 +271,12 @@ TEST(Manifests, BrokenJsonIsAnErrorNotACrash) {
   EXPECT_TRUE(read_package_lock_json(R"({"packages": {"node_modules/redis": 7}})", error).empty());
   EXPECT_TRUE(read_vcpkg_json(R"({"dependencies": [1, null, {"name": 2}]})", error).empty());
   EXPECT_EQ(error, "");
+  // Found by fuzzing: a packages section ending in a line of two spaces was
+  // read one byte past the end.
+  // (An exact-size buffer, so that the ASan build sees a read past it.)
+  std::string_view text = "packages:\n  ";
+  std::vector<char> bytes(text.begin(), text.end());
+  EXPECT_TRUE(read_pnpm_lock(std::string_view(bytes.data(), bytes.size()), error).empty());
 }
 
 TEST(Manifests, KindsByFileName) {
