@@ -38,17 +38,18 @@ std::optional<ir::Level> cross_slot_level(CrossSlotOutcome outcome, slot::Verdic
 std::string_view split_cost(std::string_view command) {
   using Cost = std::pair<std::string_view, std::string_view>;
   static constexpr std::array costs = {
-      Cost{
-          "MSETNX",
-          "MSETNX promises all keys or none, but each slot's part is decided on its own, so some "
-          "keys can be set while others are not"},
+      Cost{"MSETNX",
+           "MSETNX promises all keys or none, but each slot's part is decided on its own, so some "
+           "keys can be set while others are not"},
       Cost{"MSETEX",
-       "MSETEX's condition and expiry are applied per slot, so some keys can be set while "
-       "others are not"},
-      Cost{"RENAME", "the rename becomes DUMP, RESTORE and DEL: a failure between them leaves both "
-                 "keys or neither"},
-      Cost{"RENAMENX", "the rename becomes DUMP, RESTORE and DEL: a failure between them leaves both "
-                   "keys or neither"},
+           "MSETEX's condition and expiry are applied per slot, so some keys can be set while "
+           "others are not"},
+      Cost{"RENAME",
+           "the rename becomes DUMP, RESTORE and DEL: a failure between them leaves both "
+           "keys or neither"},
+      Cost{"RENAMENX",
+           "the rename becomes DUMP, RESTORE and DEL: a failure between them leaves both "
+           "keys or neither"},
       Cost{"COPY", "the copy becomes DUMP and RESTORE, not one atomic step"},
       Cost{"RPOPLPUSH", "the element moves in two commands: a failure between them loses it"},
       Cost{"LMOVE", "the element moves in two commands: a failure between them loses it"},

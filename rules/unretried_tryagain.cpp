@@ -48,8 +48,8 @@ void UnretriedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     if (names_several_keys(op)) work.push_back({&op, op.keys, false});
   }
   for (const auto& item : work) {
-    bool several = item.keys.size() >= 2 ||
-                   (item.keys.size() == 1 && item.keys.front().is_collection());
+    bool several =
+        item.keys.size() >= 2 || (item.keys.size() == 1 && item.keys.front().is_collection());
     if (!several) continue;
     auto verdict = slot::judge(item.keys, {context.assume_brace_free_values});
     if (verdict.verdict != slot::Verdict::SameSlot) continue;
@@ -62,8 +62,7 @@ void UnretriedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
         "{} names several keys, so it can fail with TRYAGAIN while their slot migrates "
         "(resharding, scaling out); {} does not retry TRYAGAIN and nothing here retries it. "
         "Retry the work a few times with a growing delay, or make sure a caller does.",
-        item.transaction ? "This MULTI/EXEC transaction" : op.command,
-        op.client.library);
+        item.transaction ? "This MULTI/EXEC transaction" : op.command, op.client.library);
     rest_on_client(finding, op, op.tryagain.note);
     finding.primary = op.callee;
     finding.fingerprint_basis = "unretried\x1f" + op.command;

@@ -59,9 +59,8 @@ std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion) {
 
 void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fact) {
   if (op.client.library.empty()) return;
-  finding.client = ir::ClientAssumption{op.client.library,      op.client.api_class,
-                                        op.client.version,      op.client.assumed,
-                                        op.client.facts_range,  std::move(fact)};
+  finding.client = ir::ClientAssumption{op.client.library, op.client.api_class,   op.client.version,
+                                        op.client.assumed, op.client.facts_range, std::move(fact)};
   if (!op.client.assumed.empty()) finding.message += " Client: " + op.client.assumed + ".";
 }
 

@@ -39,7 +39,8 @@ TagShape tag_shape(const ir::KeyExpr& key) {
   shape.kind = TagShape::Kind::Tag;
   auto inside = text.substr(open + 1, close - open - 1);
   shape.constant_tag = inside.find('\x01') == std::string::npos;
-  std::size_t value = static_cast<std::size_t>(std::count(text.begin(), text.begin() + open, '\x01'));
+  std::size_t value =
+      static_cast<std::size_t>(std::count(text.begin(), text.begin() + open, '\x01'));
   for (char c : inside) {
     if (c == '\x01') {
       shape.tag += "<" + values[value++] + ">";

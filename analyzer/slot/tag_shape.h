@@ -15,8 +15,8 @@ namespace slotlint::slot {
 struct TagShape {
   enum class Kind : std::uint8_t { NoBrace, Tag, EmptyTag, Unclosed, Unknown };
   Kind kind = Kind::Unknown;
-  bool constant_tag = false;       // Tag: no value inside the braces
-  std::string tag;                 // Tag: the text between the braces ("<id>" for values)
+  bool constant_tag = false;        // Tag: no value inside the braces
+  std::string tag;                  // Tag: the text between the braces ("<id>" for values)
   bool varies_outside_tag = false;  // a value outside the tag (a per-entity key)
   bool later_tag = false;           // EmptyTag: a '{...}' after it that the server ignores
 };

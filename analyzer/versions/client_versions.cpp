@@ -39,9 +39,10 @@ std::string ClientVersion::describe(std::string_view library,
         return fmt::format("{} {} assumed (no version found in the manifests slotlint reads)",
                            library, latest_known->text);
       }
-      return fmt::format("{}, latest known behaviour assumed (no version found in the "
-                         "manifests slotlint reads)",
-                         library);
+      return fmt::format(
+          "{}, latest known behaviour assumed (no version found in the "
+          "manifests slotlint reads)",
+          library);
     case Origin::Config:
       return fmt::format("{} {} (pinned in {})", library, version ? version->text : "?", source);
     case Origin::Exact:
@@ -49,8 +50,8 @@ std::string ClientVersion::describe(std::string_view library,
       break;
   }
   std::string how = origin == Origin::Exact ? "" : "; the newest version it allows is assumed";
-  return fmt::format("{} {} ({}: {} {}{})", library, version ? version->text : "?", source,
-                     package, spec, how);
+  return fmt::format("{} {} ({}: {} {}{})", library, version ? version->text : "?", source, package,
+                     spec, how);
 }
 
 VersionFinder::VersionFinder(fs::path root, std::map<std::string, std::string> pins,
@@ -64,7 +65,8 @@ std::string VersionFinder::display(const fs::path& file) const {
   return file.generic_string();
 }
 
-std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(const fs::path& directory) const {
+std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(
+    const fs::path& directory) const {
   {
     std::scoped_lock lock(mutex_);
     if (auto it = folders_.find(directory); it != folders_.end()) return it->second;

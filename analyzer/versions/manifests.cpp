@@ -17,8 +17,7 @@ std::string normalise_pypi_name(std::string_view name) {
   return out;
 }
 
-std::optional<Dependency> make_dependency(std::string package, std::string_view spec,
-                                          bool locked) {
+std::optional<Dependency> make_dependency(std::string package, std::string_view spec, bool locked) {
   spec = trim_text(spec);
   auto requirement = parse_requirement(spec);
   if (!requirement || package.empty()) return std::nullopt;

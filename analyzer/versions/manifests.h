@@ -18,10 +18,10 @@ namespace slotlint::versions {
 using Ecosystem = std::string_view;
 
 struct Dependency {
-  std::string package;  // as the ecosystem names it (PyPI names normalised)
-  std::string spec;     // as written: "^4.6.0", "==5.0.1", "v9.11.0"
-  Version version;      // the version locked, or the lowest the spec allows
-  bool exact = false;   // a lockfile entry or a pin to one version
+  std::string package;           // as the ecosystem names it (PyPI names normalised)
+  std::string spec;              // as written: "^4.6.0", "==5.0.1", "v9.11.0"
+  Version version;               // the version locked, or the lowest the spec allows
+  bool exact = false;            // a lockfile entry or a pin to one version
   std::optional<Version> below;  // a range's exclusive upper bound (^4.6.0: 5.0.0)
 };
 
@@ -62,8 +62,7 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string& error
 
 // Shared by the readers: a dependency from a name and a version spec;
 // nullopt when the spec names no version (a path, a URL, "*").
-std::optional<Dependency> make_dependency(std::string package, std::string_view spec,
-                                          bool locked);
+std::optional<Dependency> make_dependency(std::string package, std::string_view spec, bool locked);
 
 // Lines of a text, without their line ending.
 std::vector<std::string_view> text_lines(std::string_view text);

@@ -48,7 +48,8 @@ std::map<std::string, std::string, std::less<>> pom_properties(std::string_view 
       block.remove_prefix(close + 1);
       continue;
     }
-    properties.emplace(std::string(name), std::string(trim_text(block.substr(close + 1, end - close - 1))));
+    properties.emplace(std::string(name),
+                       std::string(trim_text(block.substr(close + 1, end - close - 1))));
     block.remove_prefix(end);
   }
   return properties;
@@ -89,8 +90,8 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
     auto spec = std::string_view(version);
     // A Maven range "[5.0,6.0)": its lower bound.
     if (spec.starts_with('[') || spec.starts_with('(')) spec = spec.substr(1, spec.find(',') - 1);
-    if (auto dependency = make_dependency(std::string(group) + ":" + std::string(artifact), spec,
-                                          false)) {
+    if (auto dependency =
+            make_dependency(std::string(group) + ":" + std::string(artifact), spec, false)) {
       dependency->exact = true;  // a plain Maven version is that version
       out.push_back(std::move(*dependency));
     }
@@ -113,8 +114,8 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
       if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos) {
         auto version = coordinate.substr(second + 1);
         version = version.substr(0, version.find(':'));  // a classifier after it
-        if (auto dependency = make_dependency(std::string(coordinate.substr(0, second)), version,
-                                              true)) {
+        if (auto dependency =
+                make_dependency(std::string(coordinate.substr(0, second)), version, true)) {
           out.push_back(std::move(*dependency));
         }
       }
@@ -207,7 +208,8 @@ std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::
         auto last = coordinate.rfind(':');
         if (last == std::string_view::npos || coordinate.find(':') == last) continue;
         entries.push_back({std::string(coordinate.substr(0, last)),
-                           std::string(coordinate.substr(last + 1)), {}});
+                           std::string(coordinate.substr(last + 1)),
+                           {}});
         continue;
       }
       auto module = field(value, "module");

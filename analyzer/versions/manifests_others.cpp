@@ -4,9 +4,7 @@
 #include "analyzer/versions/manifests.h"
 
 namespace slotlint::versions {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<Dependency> read_gemfile_lock(std::string_view text, std::string&) {
   // In a `specs:` list, gems are indented four spaces: `    redis (5.0.8)`.

@@ -18,7 +18,8 @@ std::optional<Dependency> pep508(std::string_view text) {
   while (at < text.size() && is_name_char(text[at])) ++at;
   auto name = text.substr(0, at);
   auto rest = trim_text(text.substr(at));
-  if (rest.starts_with('[')) rest = trim_text(rest.substr(std::min(rest.size(), rest.find(']') + 1)));
+  if (rest.starts_with('['))
+    rest = trim_text(rest.substr(std::min(rest.size(), rest.find(']') + 1)));
   if (rest.starts_with('(') && rest.ends_with(')')) rest = rest.substr(1, rest.size() - 2);
   if (name.empty() || rest.empty() || rest.starts_with('@')) return std::nullopt;
   return make_dependency(normalise_pypi_name(name), rest, false);
@@ -113,7 +114,8 @@ std::vector<Dependency> read_python_lock_toml(std::string_view text, std::string
     auto value = unquote(trim_text(line.substr(equals + 1)));
     if (key == "name") name = normalise_pypi_name(value);
     if (key == "version" && !name.empty()) {
-      if (auto dependency = make_dependency(name, value, true)) out.push_back(std::move(*dependency));
+      if (auto dependency = make_dependency(name, value, true))
+        out.push_back(std::move(*dependency));
       name.clear();
     }
   }
@@ -128,8 +130,8 @@ std::vector<Dependency> read_pipfile_lock(std::string_view text, std::string& er
     auto it = doc->find(section);
     if (it == doc->end() || !it->is_object()) continue;
     for (const auto& [name, entry] : it->items()) {
-      if (auto dependency = make_dependency(normalise_pypi_name(name),
-                                            string_field(entry, "version"), true)) {
+      if (auto dependency =
+              make_dependency(normalise_pypi_name(name), string_field(entry, "version"), true)) {
         out.push_back(std::move(*dependency));
       }
     }

@@ -22,7 +22,8 @@ struct Clause {
 Clause split_clause(std::string_view clause) {
   clause = trim(clause);
   std::size_t at = 0;
-  while (at < clause.size() && std::string_view("<>=!~^").find(clause[at]) != std::string_view::npos)
+  while (at < clause.size() &&
+         std::string_view("<>=!~^").find(clause[at]) != std::string_view::npos)
     ++at;
   return {clause.substr(0, at), trim(clause.substr(at))};
 }
@@ -48,8 +49,8 @@ std::optional<Version> parse_version(std::string_view text) {
   while (at < text.size() && is_digit(text[at])) {
     std::uint64_t number = 0;
     while (at < text.size() && is_digit(text[at])) {
-      number = std::min<std::uint64_t>(number * 10 + static_cast<unsigned>(text[at] - '0'),
-                                       UINT32_MAX);
+      number =
+          std::min<std::uint64_t>(number * 10 + static_cast<unsigned>(text[at] - '0'), UINT32_MAX);
       ++at;
     }
     version.numbers.push_back(static_cast<std::uint32_t>(number));
@@ -131,7 +132,8 @@ std::optional<Requirement> parse_requirement(std::string_view spec) {
     std::size_t clauses = 0;
     for (std::size_t at = 0; at <= alternative.size();) {
       auto end = alternative.find_first_of(", ", at);
-      auto piece = alternative.substr(at, end == std::string_view::npos ? alternative.npos : end - at);
+      auto piece =
+          alternative.substr(at, end == std::string_view::npos ? alternative.npos : end - at);
       at = end == std::string_view::npos ? alternative.size() + 1 : end + 1;
       auto clause = split_clause(piece);
       if (clause.op.empty() && clause.version.empty()) continue;
@@ -149,7 +151,8 @@ std::optional<Requirement> parse_requirement(std::string_view spec) {
       exact = !wildcard && (clause.op == "==" || clause.op == "===" || bare);
     }
     if (!lowest) continue;
-    Requirement requirement{*lowest, exact && clauses == 1, exact && clauses == 1 ? std::nullopt : below};
+    Requirement requirement{*lowest, exact && clauses == 1,
+                            exact && clauses == 1 ? std::nullopt : below};
     if (!best || requirement.lowest < best->lowest) best = requirement;
   }
   return best;

@@ -98,8 +98,8 @@ TEST(ClientModels, SplitCommandsAreNeverTreatedAsServerChecked) {
     for (const auto& base : api.classes) {
       for (const auto& version : versions_to_check(api, base)) {
         const auto& cls = *api.class_at(base, version).cls;
-        auto where = api.library + " " + cls.name + " " +
-                     (version ? version->text : std::string("latest"));
+        auto where =
+            api.library + " " + cls.name + " " + (version ? version->text : std::string("latest"));
         for (const auto& command : cls.splits) {
           if (commands::find_command(command) == nullptr) {
             EXPECT_TRUE(kNewerThanTheTable.contains(command))

@@ -1,9 +1,9 @@
 // Version numbers, requirement specs, every manifest reader, and the search
 // for the nearest manifest above a source file.
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <vector>
-#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -30,8 +30,7 @@ std::map<std::string, std::pair<std::string, bool>> read(
   std::string error;
   std::map<std::string, std::pair<std::string, bool>> out;
   for (const auto& dependency : reader(text, error)) {
-    out.emplace(dependency.package,
-                std::pair{fmt_version(dependency.version), dependency.exact});
+    out.emplace(dependency.package, std::pair{fmt_version(dependency.version), dependency.exact});
   }
   EXPECT_EQ(error, "");
   return out;
@@ -96,9 +95,10 @@ TEST(Manifests, PythonRequirementsAndPyproject) {
   EXPECT_EQ(requirements["flask"], std::pair(std::string("3"), false));
   EXPECT_EQ(requirements.size(), 2u);
 
-  auto pep621 = read(read_pyproject_toml,
-                     "[project]\nname = \"x\"\ndependencies = [\n  \"redis[hiredis]>=6.1,<7\",\n"
-                     "  \"flask\",\n]\n[project.optional-dependencies]\ncluster = [\"valkey==6.0.2\"]\n");
+  auto pep621 =
+      read(read_pyproject_toml,
+           "[project]\nname = \"x\"\ndependencies = [\n  \"redis[hiredis]>=6.1,<7\",\n"
+           "  \"flask\",\n]\n[project.optional-dependencies]\ncluster = [\"valkey==6.0.2\"]\n");
   EXPECT_EQ(pep621["redis"], std::pair(std::string("6.1"), false));
   EXPECT_EQ(pep621["valkey"], std::pair(std::string("6.0.2"), true));
   EXPECT_FALSE(pep621.contains("x"));
@@ -143,8 +143,9 @@ TEST(Manifests, Npm) {
   EXPECT_EQ(lock3["redis"], std::pair(std::string("6.2.0"), true));
   EXPECT_EQ(lock3["@redis/client"], std::pair(std::string("6.2.0"), true));
   EXPECT_EQ(lock3.size(), 2u);
-  auto lock1 = read(read_package_lock_json,
-                    R"({"lockfileVersion": 1, "dependencies": {"ioredis": {"version": "4.28.5"}}})");
+  auto lock1 =
+      read(read_package_lock_json,
+           R"({"lockfileVersion": 1, "dependencies": {"ioredis": {"version": "4.28.5"}}})");
   EXPECT_EQ(lock1["ioredis"], std::pair(std::string("4.28.5"), true));
 
   auto yarn1 = read(read_yarn_lock,
@@ -167,8 +168,9 @@ TEST(Manifests, Npm) {
   EXPECT_EQ(pnpm["redis"], std::pair(std::string("4.6.13"), true));
   EXPECT_EQ(pnpm["@redis/client"], std::pair(std::string("1.5.14"), true));
   EXPECT_EQ(pnpm["ioredis"], std::pair(std::string("5.3.2"), true));
-  auto pnpm5 = read(read_pnpm_lock, "lockfileVersion: 5.4\npackages:\n  /@redis/client/1.5.6:\n"
-                                    "    resolution: {integrity: x}\n");
+  auto pnpm5 = read(read_pnpm_lock,
+                    "lockfileVersion: 5.4\npackages:\n  /@redis/client/1.5.6:\n"
+                    "    resolution: {integrity: x}\n");
   EXPECT_EQ(pnpm5["@redis/client"], std::pair(std::string("1.5.6"), true));
 }
 
@@ -202,12 +204,13 @@ TEST(Manifests, MavenAndGradle) {
             std::pair(std::string("3.3.1"), true));
   EXPECT_EQ(pom.size(), 3u);
 
-  auto gradle = read(read_gradle_build,
-                     "dependencies {\n  implementation(\"redis.clients:jedis:8.0.1\")\n"
-                     "  implementation 'org.redisson:redisson:3.27.0'\n"
-                     "  // implementation 'io.lettuce:lettuce-core:5.0.0'\n"
-                     "  implementation group: 'io.lettuce', name: 'lettuce-core', version: '6.1.5'\n"
-                     "  implementation \"x:y:$ver\"\n}\n");
+  auto gradle =
+      read(read_gradle_build,
+           "dependencies {\n  implementation(\"redis.clients:jedis:8.0.1\")\n"
+           "  implementation 'org.redisson:redisson:3.27.0'\n"
+           "  // implementation 'io.lettuce:lettuce-core:5.0.0'\n"
+           "  implementation group: 'io.lettuce', name: 'lettuce-core', version: '6.1.5'\n"
+           "  implementation \"x:y:$ver\"\n}\n");
   EXPECT_EQ(gradle["redis.clients:jedis"], std::pair(std::string("8.0.1"), true));
   auto plugins = read(read_gradle_build,
                       "plugins {\n  id(\"org.springframework.boot\") version \"3.2.0\"\n"
@@ -245,17 +248,20 @@ TEST(Manifests, RubyPhpAndCpp) {
                            "packages-dev": [{"name": "x/y", "version": "dev-main"}]})");
   EXPECT_EQ(composer["predis/predis"], std::pair(std::string("2.2.2"), true));
   EXPECT_FALSE(composer.contains("x/y"));
-  auto vcpkg = read(read_vcpkg_json,
-                    R"({"dependencies": ["hiredis", {"name": "redis-plus-plus", "version>=": "1.3.10"}],
+  auto vcpkg =
+      read(read_vcpkg_json,
+           R"({"dependencies": ["hiredis", {"name": "redis-plus-plus", "version>=": "1.3.10"}],
                         "overrides": [{"name": "hiredis", "version": "1.2.0"}]})");
   EXPECT_EQ(vcpkg["redis-plus-plus"], std::pair(std::string("1.3.10"), false));
   EXPECT_EQ(vcpkg["hiredis"], std::pair(std::string("1.2.0"), true));
-  auto conan_txt = read(read_conanfile, "[requires]\nredis-plus-plus/1.3.13\nhiredis/1.2.0@user/stable\n"
-                                        "[generators]\nCMakeDeps\n");
+  auto conan_txt = read(read_conanfile,
+                        "[requires]\nredis-plus-plus/1.3.13\nhiredis/1.2.0@user/stable\n"
+                        "[generators]\nCMakeDeps\n");
   EXPECT_EQ(conan_txt["redis-plus-plus"], std::pair(std::string("1.3.13"), true));
   EXPECT_EQ(conan_txt["hiredis"], std::pair(std::string("1.2.0"), true));
-  auto conan_py = read(read_conanfile, "class App(ConanFile):\n    def requirements(self):\n"
-                                       "        self.requires(\"hiredis/[>=1.1 <2]\")\n");
+  auto conan_py = read(read_conanfile,
+                       "class App(ConanFile):\n    def requirements(self):\n"
+                       "        self.requires(\"hiredis/[>=1.1 <2]\")\n");
   EXPECT_EQ(conan_py["hiredis"], std::pair(std::string("1.1"), false));
 }
 
@@ -294,9 +300,10 @@ TEST(Manifests, KindsByFileName) {
 class VersionFinderTest : public testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("slotlint-versions-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    root_ =
+        fs::temp_directory_path() /
+        ("slotlint-versions-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_ / "repo" / ".git");
     fs::create_directories(root_ / "repo" / "services" / "api" / "src");
