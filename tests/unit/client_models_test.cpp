@@ -76,6 +76,23 @@ std::optional<ir::RedisOp> cross_slot_call(const std::string& command) {
   return op;
 }
 
+// The cross-slot call of `command` through a `cls` client, as a run gives it
+// facts, and what SL001 says of it.
+struct Checked {
+  ir::RedisOp op;
+  std::vector<ir::Finding> findings;
+};
+std::optional<Checked> check_through(const model::ApiModel& api, const model::ClientClass& cls,
+                                     const std::string& command) {
+  auto op = cross_slot_call(command);
+  if (!op) return std::nullopt;
+  op->client = {api.library, cls.name, cls.cluster, false, false, {}, {}, {}};
+  frontend::apply_class_facts(*op, cls);
+  Checked checked{std::move(*op), {}};
+  rules::CrossSlotMultiKeyCommand().check(std::span(&checked.op, 1), {}, checked.findings);
+  return checked;
+}
+
 TEST(ClientModels, ModelsWithVersionedFactsSayWhichPackagesAndLatestVersion) {
   for (const auto& api : builtin_models()) {
     EXPECT_FALSE(api.packages.empty()) << api.library << ": no packages to find its version by";
@@ -92,7 +109,6 @@ TEST(ClientModels, ModelsWithVersionedFactsSayWhichPackagesAndLatestVersion) {
 }
 
 TEST(ClientModels, SplitCommandsAreNeverTreatedAsServerChecked) {
-  rules::CrossSlotMultiKeyCommand rule;
   std::size_t checked = 0;
   for (const auto& api : builtin_models()) {
     for (const auto& base : api.classes) {
@@ -106,16 +122,13 @@ TEST(ClientModels, SplitCommandsAreNeverTreatedAsServerChecked) {
                 << where << " splits " << command << ", which the command table does not know";
             continue;
           }
-          auto op = cross_slot_call(command);
-          ASSERT_TRUE(op) << where << ": no two-key call of " << command;
-          op->client = {api.library, cls.name, cls.cluster, false, false, {}, {}, {}};
-          frontend::apply_class_facts(*op, cls);
-          auto outcome = rules::cross_slot_outcome(*op);
+          auto result = check_through(api, cls, command);
+          ASSERT_TRUE(result) << where << ": no two-key call of " << command;
+          auto outcome = rules::cross_slot_outcome(result->op);
           EXPECT_NE(outcome, rules::CrossSlotOutcome::ServerChecked)
               << where << " splits " << command << " but the rules treat it as server-checked";
           EXPECT_NE(outcome, rules::CrossSlotOutcome::ClientRefused) << where << " " << command;
-          std::vector<ir::Finding> findings;
-          rule.check(std::span(&*op, 1), {}, findings);
+          const auto& findings = result->findings;
           ASSERT_EQ(findings.size(), 1u) << where << " " << command;
           EXPECT_NE(findings.front().level, ir::Level::Error)
               << where << " splits " << command << ": " << findings.front().message;
@@ -130,7 +143,6 @@ TEST(ClientModels, SplitCommandsAreNeverTreatedAsServerChecked) {
 }
 
 TEST(ClientModels, CommandsSentAsIsAreServerCheckedErrors) {
-  rules::CrossSlotMultiKeyCommand rule;
   std::size_t checked = 0;
   for (const auto& api : builtin_models()) {
     for (const auto& base : api.classes) {
@@ -139,16 +151,12 @@ TEST(ClientModels, CommandsSentAsIsAreServerCheckedErrors) {
         if (cls.cross_slot != ir::CrossSlotHandling::SentAsIs) continue;
         for (const std::string command : {"MGET", "DEL", "SUNION", "RENAME", "MSETNX"}) {
           if (std::ranges::find(cls.splits, command) != cls.splits.end()) continue;
-          auto op = cross_slot_call(command);
-          ASSERT_TRUE(op) << command;
-          op->client = {api.library, cls.name, cls.cluster, false, false, {}, {}, {}};
-          frontend::apply_class_facts(*op, cls);
-          EXPECT_EQ(rules::cross_slot_outcome(*op), rules::CrossSlotOutcome::ServerChecked)
+          auto result = check_through(api, cls, command);
+          ASSERT_TRUE(result) << command;
+          EXPECT_EQ(rules::cross_slot_outcome(result->op), rules::CrossSlotOutcome::ServerChecked)
               << api.library << " " << cls.name << " " << command;
-          std::vector<ir::Finding> findings;
-          rule.check(std::span(&*op, 1), {}, findings);
-          ASSERT_EQ(findings.size(), 1u);
-          EXPECT_EQ(findings.front().level, ir::Level::Error)
+          ASSERT_EQ(result->findings.size(), 1u);
+          EXPECT_EQ(result->findings.front().level, ir::Level::Error)
               << api.library << " " << cls.name << " " << command;
           ++checked;
         }
