@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                             return rule == nullptr ? std::nullopt
                                                    : std::optional<std::string>(rule->code);
                           },
-                          "SL001..SL007"};
+                          "SL001..SL012"};
   (void)config::load_config(path, names);
   return 0;
 }

@@ -356,6 +356,28 @@ int run_rules(std::span<const std::string_view> args) {
   return kClean;
 }
 
+int run_clients(std::span<const std::string_view> args) {
+  if (!args.empty()) return usage_error("clients takes no arguments");
+  std::string error;
+  auto driver = driver::Driver::create(error);
+  if (!driver) {
+    std::cerr << "slotlint: internal error: " << error << "\n";
+    return kInternal;
+  }
+  for (const auto& api : driver->models()) {
+    std::vector<std::string> packages;
+    for (const auto& package : api.packages) packages.push_back(package.ecosystem + ":" + package.name);
+    std::cout << fmt::format("{:<18} {:<11} latest known {:<8} packages {}\n", api.library,
+                             api.language, api.latest_known ? api.latest_known->text : "-",
+                             packages.empty() ? "-" : fmt::format("{}", fmt::join(packages, ", ")));
+    for (const auto& variant : api.class_variants) {
+      std::cout << fmt::format("{:<18} {} differs {}\n", "", variant.class_name,
+                               variant.range.describe());
+    }
+  }
+  return kClean;
+}
+
 namespace {
 
 // "path/to/file.go:16" or "path/to/file.go:16:3" (a finding's location as the

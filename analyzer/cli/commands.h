@@ -10,6 +10,7 @@ namespace slotlint::cli {
 int run_check(std::span<const std::string_view> args);
 int run_slot(std::span<const std::string_view> args);
 int run_rules(std::span<const std::string_view> args);
+int run_clients(std::span<const std::string_view> args);
 int run_explain(std::span<const std::string_view> args);
 int run_dump_ir(std::span<const std::string_view> args);
 

@@ -16,6 +16,9 @@ Usage:
   slotlint slot KEY...                 print each key's hash slot (like CLUSTER KEYSLOT);
                                        '-' reads keys from standard input, one per line
   slotlint rules                       list the rules
+  slotlint clients                     list the client libraries, the versions they are known
+                                       up to and the packages that name them (for "clients"
+                                       in .slotlint.json)
   slotlint explain RULE                show a rule's documentation (code or name)
   slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version
                                        and the client fact each relies on (takes the
@@ -64,6 +67,7 @@ int main(int argc, char** argv) {
     if (args[0] == "check") return slotlint::cli::run_check(rest);
     if (args[0] == "slot") return slotlint::cli::run_slot(rest);
     if (args[0] == "rules") return slotlint::cli::run_rules(rest);
+    if (args[0] == "clients") return slotlint::cli::run_clients(rest);
     if (args[0] == "explain") return slotlint::cli::run_explain(rest);
     if (args[0] == "dump-ir") return slotlint::cli::run_dump_ir(rest);
   } catch (const std::exception& e) {

@@ -74,6 +74,7 @@ class Driver {
 
   // The client libraries the models describe ("go-redis", "ioredis", ...).
   [[nodiscard]] std::vector<std::string> libraries() const;
+  [[nodiscard]] std::span<const model::ApiModel> models() const { return models_; }
 
   // The language's models, in its order; empty when one is missing.
   [[nodiscard]] std::vector<const model::ApiModel*> models_for(const Language& language) const;

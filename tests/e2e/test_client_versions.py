@@ -136,6 +136,15 @@ class ClientVersions(unittest.TestCase):
         run("explain", "orders.go", cwd=self.root, check_codes=(2,))
         run("explain", "missing.go:3", cwd=self.root, check_codes=(2,))
 
+    def test_clients_lists_libraries_versions_and_ranges(self):
+        text = run("clients", check_codes=(0,)).stdout.decode()
+        node = next(line for line in text.splitlines() if line.startswith("node-redis "))
+        self.assertIn("latest known 6.3.1", node)
+        self.assertIn("npm:@redis/client", node)
+        self.assertIn("RedisCluster differs before 6.2.0", text)
+        self.assertIn("ClusterClient differs before 9.11.0", text)
+        run("clients", "extra", check_codes=(2,))
+
 
 if __name__ == "__main__":
     unittest.main()
