@@ -127,35 +127,47 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
     }
   }
   if (packages.empty()) return result;
+  auto take = [&](const Manifest& manifest, const Dependency& dependency,
+                  const PackageRef& package) {
+    ClientVersion found;
+    found.origin = manifest.kind->lockfile || dependency.exact ? ClientVersion::Origin::Exact
+                                                               : ClientVersion::Origin::Range;
+    auto lowest = in_library_numbering(dependency.version, package);
+    std::optional<Version> below;
+    if (dependency.below) below = in_library_numbering(*dependency.below, package);
+    found.version = lowest;
+    if (found.origin == ClientVersion::Origin::Range) {
+      if (latest_known && lowest <= *latest_known && (!below || *latest_known < *below)) {
+        found.version = latest_known;
+      } else if (below && (!latest_known || *below <= *latest_known)) {
+        found.version = just_below(*below);
+      }
+    }
+    found.source = display(manifest.file);
+    found.package = dependency.package;
+    found.spec = dependency.spec;
+    return found;
+  };
+  // The nearest manifest that names the library; when it only gives a range,
+  // a lockfile further up (a workspace's root) that pins the package wins.
+  std::optional<ClientVersion> range;
   std::error_code ec;
   auto directory = fs::absolute(source_file, ec).parent_path();
   // Up to the repository's top (the folder with .git) or the file system's.
   for (int depth = 0; !directory.empty() && depth < 64; ++depth) {
     auto manifests = folder(directory);
     for (const auto& manifest : *manifests) {
+      if (range && !manifest.kind->lockfile) continue;
       for (const auto& package : packages) {
         if (package.ecosystem != manifest.kind->ecosystem) continue;
         auto it = std::ranges::find_if(manifest.dependencies, [&](const Dependency& dependency) {
           return same_package(package.ecosystem, dependency.package, package.name);
         });
         if (it == manifest.dependencies.end()) continue;
-        result.origin = manifest.kind->lockfile || it->exact ? ClientVersion::Origin::Exact
-                                                             : ClientVersion::Origin::Range;
-        auto lowest = in_library_numbering(it->version, package);
-        std::optional<Version> below;
-        if (it->below) below = in_library_numbering(*it->below, package);
-        result.version = lowest;
-        if (result.origin == ClientVersion::Origin::Range) {
-          if (latest_known && lowest <= *latest_known && (!below || *latest_known < *below)) {
-            result.version = latest_known;
-          } else if (below && (!latest_known || *below <= *latest_known)) {
-            result.version = just_below(*below);
-          }
-        }
-        result.source = display(manifest.file);
-        result.package = it->package;
-        result.spec = it->spec;
-        return result;
+        auto found = take(manifest, *it, package);
+        if (found.origin == ClientVersion::Origin::Exact) return found;
+        if (!range) range = std::move(found);
+        break;
       }
     }
     if (fs::exists(directory / ".git", ec)) break;
@@ -163,7 +175,7 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
     if (parent == directory) break;
     directory = parent;
   }
-  return result;
+  return range ? *range : result;
 }
 
 std::vector<ManifestProblem> VersionFinder::problems() const {

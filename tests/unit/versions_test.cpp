@@ -347,6 +347,25 @@ TEST_F(VersionFinderTest, LockfileBeatsManifestInOneFolder) {
   EXPECT_EQ(found.source, "package-lock.json");
 }
 
+TEST_F(VersionFinderTest, WorkspaceRootLockfilePinsANearerRange) {
+  write("repo/package-lock.json",
+        R"({"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.1.2"}}})");
+  write("repo/services/api/package.json", R"({"dependencies": {"redis": "^6.0.0"}})");
+  VersionFinder finder(root_ / "repo", {});
+  auto found = finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_,
+                           parse_version("6.3.1"));
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Exact);
+  EXPECT_EQ(found.version->text, "6.1.2");
+  EXPECT_EQ(found.source, "package-lock.json");
+  // Without the lockfile, the range: the newest version it allows.
+  fs::remove(root_ / "repo/package-lock.json");
+  VersionFinder fresh(root_ / "repo", {});
+  auto ranged = fresh.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_,
+                           parse_version("6.3.1"));
+  EXPECT_EQ(ranged.origin, ClientVersion::Origin::Range);
+  EXPECT_EQ(ranged.version->text, "6.3.1");
+}
+
 TEST_F(VersionFinderTest, PackageMajorsMapToTheLibrarysNumbering) {
   write("repo/yarn.lock", "\"@redis/client@^1.5.0\":\n  version \"1.5.14\"\n");
   VersionFinder finder(root_ / "repo", {});
