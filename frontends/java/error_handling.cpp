@@ -20,15 +20,26 @@ bool inside(ts::Node node, ts::Node outer) {
 
 // Logging or reporting the error is not handling it.
 bool logs(ts::Node call) {
-  std::string callee(call.field("object").text());
-  callee += "." + std::string(call.field("name").text());
-  std::ranges::transform(callee, callee.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view word : {"log", "print", "warn", "debug", "info", "trace", "error",
-                                "capture", "report", "sentry", "metric", "counter"}) {
-    if (callee.find(word) != std::string::npos) return true;
+  auto lower = [](std::string_view text) {
+    std::string out(text);
+    std::ranges::transform(out, out.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+  };
+  // By the receiver: a logger, System.out/err, an error tracker or a metric
+  // (`log.error(..., e)`, `Sentry.captureException(e)`); `sink.error(e)` or
+  // `callback.onError(e)` hand the error on instead.
+  auto object = lower(call.field("object").text());
+  for (std::string_view word : {"log", "system.out", "system.err", "sentry", "metric", "counter",
+                                "meter", "tracer"}) {
+    if (object.find(word) != std::string::npos) return true;
   }
-  return false;
+  // By the method: printStackTrace(), or a helper named for logging
+  // (`logError(e)`, `printError(e)`), not one that handles it
+  // (`handleNoSuchKeyError(e)`, which may rethrow).
+  auto method = lower(call.field("name").text());
+  return method == "printstacktrace" || method.starts_with("log") || method.starts_with("print") ||
+         method.starts_with("report") || method.starts_with("capture");
 }
 
 // The handler passes the error on: `future.completeExceptionally(e)`,
