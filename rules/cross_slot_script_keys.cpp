@@ -14,8 +14,7 @@ void CrossSlotScriptKeys::check(std::span<const ir::RedisOp> ops, const RuleCont
                                 std::vector<ir::Finding>& findings) const {
   for (const auto& op : ops) {
     if (!op.command_known || !ir::is_script_command(op.command)) continue;
-    bool several = op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
-    if (!several || op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
+    if (!ir::names_several_keys(op.keys) || op.cross_slot_handling == ir::CrossSlotHandling::ClientSplits) continue;
     auto verdict = slot::judge(op.keys, {context.assume_brace_free_values});
     if (verdict.verdict == slot::Verdict::SameSlot) continue;
 

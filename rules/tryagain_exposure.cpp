@@ -21,8 +21,7 @@ std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> op
       if (!op.iteration_symbols.empty() && !op.keys.empty()) count += 2;
       continue;
     }
-    bool several = op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
-    if (several) exposures.push_back({&op, {&op}, false});
+    if (ir::names_several_keys(op.keys)) exposures.push_back({&op, {&op}, false});
   }
   // A transaction on one key cannot meet a half-migrated key set.
   std::erase_if(exposures, [&](const TryAgainExposure& exposure) {

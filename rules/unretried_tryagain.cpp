@@ -10,10 +10,6 @@
 namespace slotlint::rules {
 namespace {
 
-bool names_several_keys(const ir::RedisOp& op) {
-  return op.keys.size() >= 2 || (op.keys.size() == 1 && op.keys.front().is_collection());
-}
-
 // Only multi-key requests on one slot meet TRYAGAIN: keys that can span slots
 // are the cross-slot rules' to report (SL001, SL002), a caught error is
 // SL006's and SL007's, and a client that retries it needs nothing more.
@@ -45,12 +41,10 @@ void UnretriedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
       continue;
     }
     if (op.group) continue;  // a plain pipeline sends each command on its own
-    if (names_several_keys(op)) work.push_back({&op, op.keys, false});
+    if (ir::names_several_keys(op.keys)) work.push_back({&op, op.keys, false});
   }
   for (const auto& item : work) {
-    bool several =
-        item.keys.size() >= 2 || (item.keys.size() == 1 && item.keys.front().is_collection());
-    if (!several) continue;
+    if (!ir::names_several_keys(item.keys)) continue;
     auto verdict = slot::judge(item.keys, {context.assume_brace_free_values});
     if (verdict.verdict != slot::Verdict::SameSlot) continue;
     const auto& op = *item.op;

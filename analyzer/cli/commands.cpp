@@ -200,7 +200,8 @@ std::optional<driver::Driver> make_driver(const config::Config& config, int& exi
       return driver;
     }
   }
-  auto libraries = driver->libraries();
+  std::vector<std::string> libraries;
+  for (const auto& api : driver->models()) libraries.push_back(api.library);
   for (const auto& [library, pin] : config.client_versions) {
     if (std::ranges::find(libraries, library) != libraries.end()) continue;
     std::cerr << "slotlint: "

@@ -137,12 +137,6 @@ std::optional<Driver> Driver::create(std::string& error, std::span<const std::st
   return driver;
 }
 
-std::vector<std::string> Driver::libraries() const {
-  std::vector<std::string> names;
-  for (const auto& model : models_) names.push_back(model.library);
-  return names;
-}
-
 void Driver::apply_client_versions(std::vector<ir::RedisOp>& ops, const fs::path& file,
                                    const versions::VersionFinder& finder) const {
   std::map<std::string, versions::ClientVersion, std::less<>> found;  // by library, for this file

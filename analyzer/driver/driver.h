@@ -72,8 +72,6 @@ class Driver {
                                               const std::filesystem::path& root,
                                               const config::Config* config = nullptr) const;
 
-  // The client libraries the models describe ("go-redis", "ioredis", ...).
-  [[nodiscard]] std::vector<std::string> libraries() const;
   [[nodiscard]] std::span<const model::ApiModel> models() const { return models_; }
 
   // The language's models, in its order; empty when one is missing.

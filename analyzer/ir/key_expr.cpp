@@ -149,6 +149,10 @@ std::string KeyExpr::display() const {
   return collection_ ? "[" + text + ", ...]" : text;
 }
 
+bool names_several_keys(std::span<const KeyExpr> keys) {
+  return keys.size() >= 2 || (keys.size() == 1 && keys.front().is_collection());
+}
+
 std::vector<Token> tokens(const KeyExpr& expr) {
   std::vector<Token> result;
   for (const auto& segment : expr.segments()) {

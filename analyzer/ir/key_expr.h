@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -105,5 +106,8 @@ struct Token {
   }
 };
 std::vector<Token> tokens(const KeyExpr& expr);
+
+// Two keys or more, or a collection of keys: what can span slots.
+bool names_several_keys(std::span<const KeyExpr> keys);
 
 }  // namespace slotlint::ir

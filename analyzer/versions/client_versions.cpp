@@ -79,6 +79,8 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(
     candidates.push_back(it->path());
   }
   ec.clear();
+  found->repository_top = fs::exists(directory / ".git", ec);
+  ec.clear();
   // A Gradle version catalog sits in the project's gradle/ folder.
   if (auto catalog = directory / "gradle" / "libs.versions.toml"; fs::exists(catalog, ec)) {
     candidates.push_back(catalog);
@@ -101,10 +103,10 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(
     std::string error;
     manifest.dependencies = kind->read(text.str(), error);
     if (!error.empty()) problems.push_back({display(path), error});
-    found->push_back(std::move(manifest));
+    found->manifests.push_back(std::move(manifest));
   }
   auto order = [](const Manifest& m) { return m.kind - manifest_kinds().data(); };
-  std::ranges::sort(*found, [&](const Manifest& a, const Manifest& b) {
+  std::ranges::sort(found->manifests, [&](const Manifest& a, const Manifest& b) {
     return order(a) != order(b) ? order(a) < order(b) : a.file < b.file;
   });
   std::scoped_lock lock(mutex_);
@@ -155,8 +157,8 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
   auto directory = fs::absolute(source_file, ec).parent_path();
   // Up to the repository's top (the folder with .git) or the file system's.
   for (int depth = 0; !directory.empty() && depth < 64; ++depth) {
-    auto manifests = folder(directory);
-    for (const auto& manifest : *manifests) {
+    auto found = folder(directory);
+    for (const auto& manifest : found->manifests) {
       if (range && !manifest.kind->lockfile) continue;
       for (const auto& package : packages) {
         if (package.ecosystem != manifest.kind->ecosystem) continue;
@@ -170,7 +172,7 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
         break;
       }
     }
-    if (fs::exists(directory / ".git", ec)) break;
+    if (found->repository_top) break;
     auto parent = directory.parent_path();
     if (parent == directory) break;
     directory = parent;

@@ -69,7 +69,10 @@ class VersionFinder {
     const ManifestKind* kind = nullptr;
     std::vector<Dependency> dependencies;
   };
-  using Folder = std::vector<Manifest>;  // in precedence order (lockfiles first)
+  struct Folder {
+    std::vector<Manifest> manifests;  // in precedence order (lockfiles first)
+    bool repository_top = false;      // it holds .git: the search stops here
+  };
   std::shared_ptr<const Folder> folder(const std::filesystem::path& directory) const;
   std::string display(const std::filesystem::path& file) const;
 

@@ -26,6 +26,13 @@ std::optional<Dependency> make_dependency(std::string package, std::string_view 
                     exact ? std::nullopt : requirement->below};
 }
 
+void add_dependency(std::vector<Dependency>& out, std::string package, std::string_view spec,
+                    bool locked) {
+  if (auto dependency = make_dependency(std::move(package), spec, locked)) {
+    out.push_back(std::move(*dependency));
+  }
+}
+
 std::vector<std::string_view> text_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {

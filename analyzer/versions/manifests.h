@@ -63,6 +63,9 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string& error
 // Shared by the readers: a dependency from a name and a version spec;
 // nullopt when the spec names no version (a path, a URL, "*").
 std::optional<Dependency> make_dependency(std::string package, std::string_view spec, bool locked);
+// ...added to `out` when there is one.
+void add_dependency(std::vector<Dependency>& out, std::string package, std::string_view spec,
+                    bool locked);
 
 // Lines of a text, without their line ending.
 std::vector<std::string_view> text_lines(std::string_view text);

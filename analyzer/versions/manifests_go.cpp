@@ -27,9 +27,7 @@ std::vector<Dependency> read_go_mod(std::string_view text, std::string&) {
     auto space = line.find_first_of(" \t");
     if (space == std::string_view::npos) continue;
     auto module = line.substr(0, space);
-    if (auto dependency = make_dependency(std::string(module), line.substr(space + 1), true)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, std::string(module), line.substr(space + 1), true);
   }
   return out;
 }

@@ -65,10 +65,9 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
   if (auto parent = element(xml, "parent"); !parent.empty()) {
     auto group = element(parent, "groupId");
     auto artifact = element(parent, "artifactId");
-    if (auto dependency = make_dependency(std::string(group) + ":" + std::string(artifact),
-                                          element(parent, "version"), true);
-        dependency && !group.empty() && !artifact.empty()) {
-      out.push_back(std::move(*dependency));
+    if (!group.empty() && !artifact.empty()) {
+      add_dependency(out, std::string(group) + ":" + std::string(artifact),
+                     element(parent, "version"), true);
     }
   }
   std::string_view rest = xml;
@@ -88,13 +87,11 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
     }
     if (group.empty() || artifact.empty() || version.empty()) continue;
     auto spec = std::string_view(version);
-    // A Maven range "[5.0,6.0)": its lower bound.
-    if (spec.starts_with('[') || spec.starts_with('(')) spec = spec.substr(1, spec.find(',') - 1);
-    if (auto dependency =
-            make_dependency(std::string(group) + ":" + std::string(artifact), spec, false)) {
-      dependency->exact = true;  // a plain Maven version is that version
-      out.push_back(std::move(*dependency));
-    }
+    // A plain Maven version is that version; a range "[5.0,6.0)" gives its lower bound.
+    bool range = spec.starts_with('[') || spec.starts_with('(');
+    if (range) spec = spec.substr(1, spec.find(',') - 1);
+    add_dependency(out, std::string(group) + ":" + std::string(artifact),
+                   range ? ">=" + std::string(spec) : std::string(spec), !range);
   }
   return out;
 }
@@ -114,10 +111,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
       if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos) {
         auto version = coordinate.substr(second + 1);
         version = version.substr(0, version.find(':'));  // a classifier after it
-        if (auto dependency =
-                make_dependency(std::string(coordinate.substr(0, second)), version, true)) {
-          out.push_back(std::move(*dependency));
-        }
+        add_dependency(out, std::string(coordinate.substr(0, second)), version, true);
       }
       at = line.find_first_of("\"'", end + 1);
     }
@@ -135,10 +129,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
     auto name = value_of("name:");
     auto version = value_of("version:");
     if (!group.empty() && !name.empty() && !version.empty()) {
-      if (auto dependency =
-              make_dependency(std::string(group) + ":" + std::string(name), version, true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, std::string(group) + ":" + std::string(name), version, true);
     }
     // id("org.springframework.boot") version "3.2.0" / id 'x' version 'v'
     if (line.starts_with("id") && line.find(" version ") != std::string_view::npos) {
@@ -154,9 +145,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
         auto version_at = line.find(" version ", after);
         if (version_at != std::string_view::npos) {
           auto [plugin_version, end] = quoted(version_at + 9);
-          if (auto dependency = make_dependency(std::string(plugin), plugin_version, true)) {
-            out.push_back(std::move(*dependency));
-          }
+          add_dependency(out, std::string(plugin), plugin_version, true);
         }
       }
     }
@@ -234,9 +223,7 @@ std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::
       if (it == versions.end()) continue;
       version = it->second;
     }
-    if (auto dependency = make_dependency(entry.package, version, true)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, entry.package, version, true);
   }
   return out;
 }

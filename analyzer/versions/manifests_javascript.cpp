@@ -37,9 +37,7 @@ std::vector<Dependency> read_package_json(std::string_view text, std::string& er
         package = std::string(aliased);
         value = aliased_spec;
       }
-      if (auto dependency = make_dependency(package, value, false)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, package, value, false);
     }
   }
   return out;
@@ -60,18 +58,14 @@ std::vector<Dependency> read_package_lock_json(std::string_view text, std::strin
       if (name.find("node_modules/") != std::string_view::npos) continue;
       auto package = string_field(entry, "name");
       if (package.empty()) package = std::string(name);
-      if (auto dependency = make_dependency(package, string_field(entry, "version"), true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, package, string_field(entry, "version"), true);
     }
     return out;
   }
   // lockfileVersion 1: "dependencies": {"redis": {"version": ...}}.
   if (auto deps = doc->find("dependencies"); deps != doc->end() && deps->is_object()) {
     for (const auto& [name, entry] : deps->items()) {
-      if (auto dependency = make_dependency(name, string_field(entry, "version"), true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, name, string_field(entry, "version"), true);
     }
   }
   return out;
@@ -104,9 +98,7 @@ std::vector<Dependency> read_yarn_lock(std::string_view text, std::string&) {
     auto value = trim_text(field.substr(7));
     if (value.starts_with(':')) value = trim_text(value.substr(1));
     for (const auto& name : names) {
-      if (auto dependency = make_dependency(name, unquote(value), true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, name, unquote(value), true);
     }
     names.clear();
   }
@@ -140,9 +132,7 @@ std::vector<Dependency> read_pnpm_lock(std::string_view text, std::string&) {
       name = key.substr(0, slash);
       version = key.substr(slash + 1);
     }
-    if (auto dependency = make_dependency(std::string(name), version, true)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, std::string(name), version, true);
   }
   return out;
 }

@@ -16,9 +16,7 @@ std::vector<Dependency> read_gemfile_lock(std::string_view text, std::string&) {
     if (open == std::string_view::npos || !entry.ends_with(')')) continue;
     auto version = entry.substr(open + 2, entry.size() - open - 3);
     version = version.substr(0, version.find('-'));  // platform suffix
-    if (auto dependency = make_dependency(std::string(entry.substr(0, open)), version, true)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, std::string(entry.substr(0, open)), version, true);
   }
   return out;
 }
@@ -31,10 +29,7 @@ std::vector<Dependency> read_composer_lock(std::string_view text, std::string& e
     auto it = doc->find(section);
     if (it == doc->end() || !it->is_array()) continue;
     for (const auto& entry : *it) {
-      if (auto dependency =
-              make_dependency(string_field(entry, "name"), string_field(entry, "version"), true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, string_field(entry, "name"), string_field(entry, "version"), true);
     }
   }
   return out;
@@ -49,18 +44,14 @@ std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& erro
     for (const auto& entry : *it) {
       auto version = string_field(entry, "version");
       if (version.empty()) version = string_field(entry, "version-semver");
-      if (auto dependency = make_dependency(string_field(entry, "name"), version, true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, string_field(entry, "name"), version, true);
     }
   }
   if (auto it = doc->find("dependencies"); it != doc->end() && it->is_array()) {
     for (const auto& entry : *it) {
       auto lowest = string_field(entry, "version>=");
       if (lowest.empty()) continue;
-      if (auto dependency = make_dependency(string_field(entry, "name"), ">=" + lowest, false)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, string_field(entry, "name"), ">=" + lowest, false);
     }
   }
   return out;
@@ -79,9 +70,7 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string&) {
     auto version = reference.substr(slash + 1);
     bool range = version.starts_with('[');  // a version range: "[>=1.1 <2]"
     if (range) version = version.substr(1, version.find(']') - 1);
-    if (auto dependency = make_dependency(std::string(name), version, !range)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, std::string(name), version, !range);
   };
   bool requires_section = false;
   for (auto raw : text_lines(text)) {

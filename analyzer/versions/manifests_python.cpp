@@ -92,9 +92,7 @@ std::vector<Dependency> read_pyproject_toml(std::string_view text, std::string&)
       if (end == std::string_view::npos) continue;
       value = value.substr(quote, end - quote + 1);
     }
-    if (auto dependency = make_dependency(normalise_pypi_name(name), unquote(value), false)) {
-      out.push_back(std::move(*dependency));
-    }
+    add_dependency(out, normalise_pypi_name(name), unquote(value), false);
   }
   return out;
 }
@@ -114,8 +112,7 @@ std::vector<Dependency> read_python_lock_toml(std::string_view text, std::string
     auto value = unquote(trim_text(line.substr(equals + 1)));
     if (key == "name") name = normalise_pypi_name(value);
     if (key == "version" && !name.empty()) {
-      if (auto dependency = make_dependency(name, value, true))
-        out.push_back(std::move(*dependency));
+      add_dependency(out, name, value, true);
       name.clear();
     }
   }
@@ -130,10 +127,7 @@ std::vector<Dependency> read_pipfile_lock(std::string_view text, std::string& er
     auto it = doc->find(section);
     if (it == doc->end() || !it->is_object()) continue;
     for (const auto& [name, entry] : it->items()) {
-      if (auto dependency =
-              make_dependency(normalise_pypi_name(name), string_field(entry, "version"), true)) {
-        out.push_back(std::move(*dependency));
-      }
+      add_dependency(out, normalise_pypi_name(name), string_field(entry, "version"), true);
     }
   }
   return out;

@@ -195,6 +195,8 @@ TEST(Manifests, MavenAndGradle) {
                   "<version>${jedis.version}</version></dependency>"
                   "<dependency><groupId>io.lettuce</groupId><artifactId>lettuce-core</artifactId>"
                   "<version>6.3.2.RELEASE</version></dependency>"
+                  "<dependency><groupId>org.redisson</groupId><artifactId>redisson</artifactId>"
+                  "<version>[3.20,4.0)</version></dependency>"
                   "<dependency><groupId>org.springframework.boot</groupId>"
                   "<artifactId>spring-boot-starter-data-redis</artifactId></dependency>"
                   "</dependencies></project>");
@@ -202,7 +204,8 @@ TEST(Manifests, MavenAndGradle) {
   EXPECT_EQ(pom["io.lettuce:lettuce-core"], std::pair(std::string("6.3.2"), true));
   EXPECT_EQ(pom["org.springframework.boot:spring-boot-starter-parent"],
             std::pair(std::string("3.3.1"), true));
-  EXPECT_EQ(pom.size(), 3u);
+  EXPECT_EQ(pom["org.redisson:redisson"], std::pair(std::string("3.20"), false));  // a range
+  EXPECT_EQ(pom.size(), 4u);
 
   auto gradle =
       read(read_gradle_build,
