@@ -21,6 +21,7 @@ namespace {
 struct Harness {
   std::optional<driver::Driver> driver;
   const driver::Language* language = nullptr;
+  std::unique_ptr<files::ProjectFiles> files;  // outlives the project state that reads through it
   std::unique_ptr<frontend::ProjectState> project;
   std::optional<ts::Parser> parser;
   std::vector<std::unique_ptr<rules::Rule>> rules;
@@ -35,7 +36,8 @@ Harness make_harness() {
   harness.language = driver::language_for_path(name);
   auto root = std::filesystem::temp_directory_path() / "slotlint-fuzz-root";
   harness.path = root / name;
-  harness.project = harness.language->make_project_state({root, std::nullopt});
+  harness.files = std::make_unique<files::ProjectFiles>(std::vector<std::filesystem::path>{root});
+  harness.project = harness.language->make_project_state({root, *harness.files, std::nullopt});
   if (harness.language->grammar != nullptr)
     harness.parser = ts::Parser::create(harness.language->grammar(), error);
   harness.rules = rules::make_all_rules();

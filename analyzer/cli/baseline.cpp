@@ -1,24 +1,29 @@
 #include "analyzer/cli/baseline.h"
 
-#include <fstream>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analyzer/files/project_files.h"
 #include "sarif/sarif_reporter.h"
 
 namespace slotlint::cli {
+namespace {
+
+// A SARIF log of a very large project's findings stays far below this.
+constexpr std::uint64_t kMaxBaselineBytes = 256u << 20;
+
+}  // namespace
 
 std::optional<std::set<std::string>> read_baseline(const std::filesystem::path& path,
                                                    std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = fmt::format("cannot read the baseline {}", path.string());
+  auto read = files::read_input_file(path, kMaxBaselineBytes);
+  if (!read) {
+    error = fmt::format("cannot read the baseline {}: it {}", path.string(), read.reason);
     return std::nullopt;
   }
   nlohmann::json log;
   try {
-    log = nlohmann::json::parse(in);
+    log = nlohmann::json::parse(*read.bytes);
   } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range
     error = fmt::format("the baseline {} is not JSON: {}", path.string(), e.what());
     return std::nullopt;

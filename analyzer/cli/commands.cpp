@@ -97,6 +97,7 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
         (name == "--min-level" ? options.min_level : options.fail_level) = *level;
       } else if (name == "--root") {
         root = fs::path(std::string(*v));
+        options.run.root_given = true;
       } else if (name == "--automation-id") {
         options.automation_id = std::string(*v);
       } else if (name == "--baseline") {

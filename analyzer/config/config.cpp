@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "analyzer/files/project_files.h"
 
 namespace slotlint::config {
 namespace fs = std::filesystem;
@@ -15,6 +16,8 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kFileName = ".slotlint.json";
+// Models for many wrappers included, a configuration is a few KiB.
+constexpr std::uint64_t kMaxConfigBytes = 4u << 20;
 
 std::uint32_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -42,12 +45,86 @@ std::optional<ir::Level> parse_level(const Json& value) {
   return std::nullopt;
 }
 
+struct DuplicateKey {
+  std::string key;
+  std::uint32_t line = 0;
+};
+
+// Walks the JSON text as events and remembers, per open object, the keys seen.
+class DuplicateKeyFinder : public nlohmann::json_sax<Json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    objects_.emplace_back();
+    return true;
+  }
+  bool end_object() override {
+    objects_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool key(string_t& key) override {
+    ++seen_[key];
+    if (objects_.back().insert(key).second) return true;
+    duplicate_ = key;
+    return false;  // stop here
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;  // reported by the real parse
+  }
+
+  std::optional<std::string> duplicate_;
+  std::map<std::string, int> seen_;  // how often each key came, in text order
+
+ private:
+  std::vector<std::set<std::string>> objects_;
+};
+
+std::optional<DuplicateKey> find_duplicate_key(std::string_view text) {
+  DuplicateKeyFinder finder;
+  try {
+    Json::sax_parse(text, &finder);
+  } catch (const Json::exception&) {
+    return std::nullopt;  // not JSON: the real parse says where
+  }
+  if (!finder.duplicate_) return std::nullopt;
+  // The duplicate is the n-th time its key appears as a key in the text.
+  auto quoted = Json(*finder.duplicate_).dump();
+  std::size_t at = 0;
+  for (int n = finder.seen_[*finder.duplicate_]; n > 0; --n) {
+    for (;; ++at) {
+      at = text.find(quoted, at);
+      if (at == std::string_view::npos) return DuplicateKey{*finder.duplicate_, 0};
+      auto after = text.find_first_not_of(" \t\r\n", at + quoted.size());
+      if (after != std::string_view::npos && text[after] == ':') break;
+    }
+    if (n > 1) at += quoted.size();
+  }
+  return DuplicateKey{*finder.duplicate_, line_at(text, at)};
+}
+
 class Reader {
  public:
   Reader(const fs::path& file, std::string text, const RuleNames& rules)
       : file_(file), text_(std::move(text)), rules_(rules) {}
 
   std::variant<Config, ConfigError> read() {
+    if (auto nul = text_.find('\0'); nul != std::string::npos) {
+      return error(line_at(text_, nul), "a NUL byte in the configuration: not a JSON text");
+    }
+    if (auto duplicate = find_duplicate_key(text_)) {
+      return error(duplicate->line,
+                   fmt::format("the key \"{}\" appears twice in one object; JSON readers "
+                               "disagree on which one counts, so slotlint takes neither",
+                               duplicate->key));
+    }
     Json doc;
     try {
       doc = Json::parse(text_);
@@ -251,11 +328,10 @@ bool Config::excludes(const fs::path& path) const {
 }
 
 std::variant<Config, ConfigError> load_config(const fs::path& file, const RuleNames& rules) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return ConfigError{file.string(), 0, "cannot read the configuration file"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return Reader(file, std::move(text).str(), rules).read();
+  auto read = files::read_input_file(file, kMaxConfigBytes);
+  if (!read)
+    return ConfigError{file.string(), 0, "cannot read the configuration file: it " + read.reason};
+  return Reader(file, std::move(*read.bytes), rules).read();
 }
 
 std::optional<fs::path> find_config(const fs::path& start) {
@@ -263,7 +339,10 @@ std::optional<fs::path> find_config(const fs::path& start) {
   fs::path dir = fs::absolute(start, ec);
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
   for (; !dir.empty(); dir = dir.parent_path()) {
-    if (auto candidate = dir / kFileName; fs::is_regular_file(candidate, ec)) return candidate;
+    // Whatever is there (a folder, a dangling link or a loop too) is the
+    // configuration the user meant, and reading it says what is wrong with it.
+    auto candidate = dir / kFileName;
+    if (fs::exists(fs::symlink_status(candidate, ec))) return candidate;
     if (dir == dir.root_path()) break;
   }
   return std::nullopt;

@@ -1,26 +1,35 @@
 #include "analyzer/driver/compilation_database.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analyzer/files/project_files.h"
+
 namespace slotlint::driver {
 namespace fs = std::filesystem;
+namespace {
+
+// Databases of the largest code bases (tens of thousands of units) fit.
+constexpr std::uint64_t kMaxDatabaseBytes = 512u << 20;
+
+}  // namespace
 
 std::optional<std::vector<fs::path>> compilation_database_files(const fs::path& database,
                                                                 std::string& error) {
-  std::ifstream in(database);
-  if (!in) {
-    error = fmt::format("{}: cannot read the compilation database", database.string());
+  auto read = files::read_input_file(database, kMaxDatabaseBytes);
+  if (!read) {
+    error = fmt::format("{}: cannot read the compilation database: it {}", database.string(),
+                        read.reason);
     return std::nullopt;
   }
-  nlohmann::json entries = nlohmann::json::parse(in, nullptr, false);
+  nlohmann::json entries = nlohmann::json::parse(*read.bytes, nullptr, false);
   if (entries.is_discarded() || !entries.is_array()) {
-    error = fmt::format("{}: not a compilation database (a JSON list of {{\"directory\", "
-                        "\"file\", \"command\" or \"arguments\"}} entries)",
-                        database.string());
+    error = fmt::format(
+        "{}: not a compilation database (a JSON list of {{\"directory\", "
+        "\"file\", \"command\" or \"arguments\"}} entries)",
+        database.string());
     return std::nullopt;
   }
   std::vector<fs::path> files;

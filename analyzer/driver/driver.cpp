@@ -15,6 +15,7 @@
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
+#include "analyzer/files/project_files.h"
 #include "analyzer/ir/stable_hash.h"
 #include "frontends/common/op_builder.h"
 #include "rules/rule_metadata.h"
@@ -26,32 +27,21 @@ namespace {
 
 std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
                                      frontend::Notice& notice) {
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (ec || !fs::is_regular_file(status)) {
-    notice = {ir::Level::Warning, "file-unreadable",
-              ec ? "cannot read: " + ec.message() : "not a regular file; not analysed"};
-    return std::nullopt;
+  auto read = files::read_input_file(path, limit);
+  if (read) return std::move(read.bytes);
+  switch (read.problem) {
+    case files::Problem::kTooLarge:
+      notice = {ir::Level::Warning, "file-too-large", read.reason + "; not analysed"};
+      break;
+    case files::Problem::kNotRegular:
+    case files::Problem::kPseudoFile:
+      notice = {ir::Level::Warning, "file-unreadable", read.reason + "; not analysed"};
+      break;
+    default:
+      notice = {ir::Level::Warning, "file-unreadable",
+                "the file " + read.reason + "; not analysed"};
   }
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > limit) {
-    notice = {ir::Level::Warning, "file-too-large",
-              fmt::format("{} bytes is over the {} byte limit; not analysed", size, limit)};
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    notice = {ir::Level::Warning, "file-unreadable",
-              "cannot open the file for reading; not analysed"};
-    return std::nullopt;
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    notice = {ir::Level::Warning, "file-unreadable", "reading the file failed; not analysed"};
-    return std::nullopt;
-  }
-  return std::move(bytes).str();
+  return std::nullopt;
 }
 
 // Stable across platforms and runs, enough to tell findings apart.
@@ -172,13 +162,21 @@ std::vector<const model::ApiModel*> Driver::models_for(const Language& language)
   return models;
 }
 
-FileResult Driver::analyse_file(
-    const SourceFile& file, const RunOptions& options,
-    std::vector<std::optional<ts::Parser>>& parsers,
-    std::span<const std::unique_ptr<frontend::ProjectState>> projects,
-    const versions::VersionFinder& finder) const {
+FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& options,
+                                std::vector<std::optional<ts::Parser>>& parsers,
+                                std::span<const std::unique_ptr<frontend::ProjectState>> projects,
+                                const versions::VersionFinder& finder,
+                                const files::ProjectFiles& files) const {
   FileResult result;
   result.file = file;
+  if (options.paths_from_database && !files.root_of(file.path)) {
+    // The database may come with the code under review: a file it lists
+    // outside the project is not read (its content could reach a report).
+    result.notices.push_back(
+        {ir::Level::Warning, "listed-file-outside-project",
+         "listed in the compilation database but outside the project; not read"});
+    return result;
+  }
   frontend::Notice notice;
   auto bytes = read_file(file.path, options.max_file_bytes, notice);
   if (!bytes) {
@@ -232,9 +230,8 @@ FileResult Driver::analyse_file(
     }
   }
   frontend::FileInput input{0, file.display_path, text, file.path};
-  auto analysis =
-      language->analyse(input, models, parser ? &*parser : nullptr, options.limits,
-                        projects[language_index].get());
+  auto analysis = language->analyse(input, models, parser ? &*parser : nullptr, options.limits,
+                                    projects[language_index].get());
   result.ops = std::move(analysis.ops);
   apply_client_versions(result.ops, file.path, finder);
   result.extra_sources = std::move(analysis.extra_sources);
@@ -268,8 +265,17 @@ Analysis Driver::analyse(const RunOptions& options) const {
 
   // One per language for the whole run: what a frontend learns about the
   // project (modules loaded to follow imports) serves every file.
+  // Files the analysed code names are read only inside the project: the
+  // given --root and the repositories of the paths (of the database, when the
+  // paths come from it, since those paths are the database's own words).
+  std::vector<fs::path> named = options.paths;
+  if (options.paths_from_database && options.compile_commands) {
+    named = {options.compile_commands->parent_path()};
+  }
+  files::ProjectFiles files(files::project_roots(
+      named, options.root_given ? std::optional<fs::path>(options.root) : std::nullopt));
   std::vector<std::unique_ptr<frontend::ProjectState>> projects;
-  ProjectSettings settings{options.root, options.compile_commands};
+  ProjectSettings settings{options.root, files, options.compile_commands};
   for (const auto& language : all_languages()) {
     projects.push_back(language.make_project_state(settings));
   }
@@ -279,7 +285,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
     for (const auto& [library, pin] : options.config->client_versions) pins[library] = pin.version;
     config_file = options.config->file;
   }
-  versions::VersionFinder finder(options.root, std::move(pins), config_file);
+  versions::VersionFinder finder(files, options.root, std::move(pins), config_file);
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex progress_mutex;
@@ -287,7 +293,8 @@ Analysis Driver::analyse(const RunOptions& options) const {
     // One parser per language per thread, reused across files.
     std::vector<std::optional<ts::Parser>> parsers(all_languages().size());
     for (std::size_t i = next++; i < discovery.files.size(); i = next++) {
-      analysis.files[i] = analyse_file(discovery.files[i], options, parsers, projects, finder);
+      analysis.files[i] =
+          analyse_file(discovery.files[i], options, parsers, projects, finder, files);
       if (options.progress) {
         std::scoped_lock lock(progress_mutex);
         options.progress(++done, discovery.files.size());
@@ -300,6 +307,13 @@ Analysis Driver::analyse(const RunOptions& options) const {
   for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
   worker();
   threads.clear();  // joins
+  for (const auto& refusal : files.refusals()) {
+    analysis.path_notices.push_back(
+        {display_path(refusal.path, options.root),
+         {ir::Level::Warning, "file-not-read",
+          fmt::format("named by the analysed code, but it {}; what depends on it was not checked",
+                      refusal.reason)}});
+  }
   for (auto& problem : finder.problems()) {
     analysis.path_notices.push_back(
         {problem.file,
@@ -401,10 +415,10 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
           static constexpr std::string_view kLuaComment[] = {"--"};
           const auto* language = language_for_path(source_of(index).first);
           script_suppressions[index] = find_suppressions(
-              source_of(index).second, language != nullptr
-                                           ? std::span<const std::string_view>(
-                                                 language->line_comment_prefixes)
-                                           : std::span<const std::string_view>(kLuaComment));
+              source_of(index).second,
+              language != nullptr
+                  ? std::span<const std::string_view>(language->line_comment_prefixes)
+                  : std::span<const std::string_view>(kLuaComment));
         }
         if (const auto* suppression =
                 covering(index == 0 ? std::span<const Suppression>(file.suppressions)

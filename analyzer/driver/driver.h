@@ -27,6 +27,9 @@ struct RunOptions {
   const config::Config* config = nullptr;  // the project's .slotlint.json, if any
   std::vector<std::filesystem::path> paths;
   std::filesystem::path root;  // absolute; display paths are relative to it
+  // --root was given: it bounds the project (files the analysed code names
+  // are read only inside it and the paths' repositories).
+  bool root_given = false;
   unsigned jobs = 1;
   std::uint64_t max_file_bytes = 8u << 20;
   FrontendLimits limits;
@@ -82,7 +85,8 @@ class Driver {
   FileResult analyse_file(const SourceFile& file, const RunOptions& options,
                           std::vector<std::optional<ts::Parser>>& parsers,
                           std::span<const std::unique_ptr<frontend::ProjectState>> projects,
-                          const versions::VersionFinder& finder) const;
+                          const versions::VersionFinder& finder,
+                          const files::ProjectFiles& files) const;
   // Gives each op the facts of the client version the file's project uses.
   void apply_client_versions(std::vector<ir::RedisOp>& ops, const std::filesystem::path& file,
                              const versions::VersionFinder& finder) const;

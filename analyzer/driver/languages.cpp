@@ -17,7 +17,7 @@ namespace slotlint::driver {
 namespace {
 
 std::unique_ptr<frontend::ProjectState> python_project(const ProjectSettings& settings) {
-  return std::make_unique<python::ModuleLoader>(settings.root);
+  return std::make_unique<python::ModuleLoader>(settings.root, settings.files);
 }
 
 frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend::Models models,
@@ -28,7 +28,7 @@ frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend:
 }
 
 std::unique_ptr<frontend::ProjectState> javascript_project(const ProjectSettings& settings) {
-  return std::make_unique<javascript::JsProject>(settings.root);
+  return std::make_unique<javascript::JsProject>(settings.root, settings.files);
 }
 
 frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, frontend::Models models,
@@ -39,7 +39,7 @@ frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, front
 }
 
 std::unique_ptr<frontend::ProjectState> go_project(const ProjectSettings& settings) {
-  return std::make_unique<golang::GoProject>(settings.root);
+  return std::make_unique<golang::GoProject>(settings.root, settings.files);
 }
 
 frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Models models,
@@ -50,7 +50,7 @@ frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Mod
 }
 
 std::unique_ptr<frontend::ProjectState> java_project(const ProjectSettings& settings) {
-  return std::make_unique<java::JavaProject>(settings.root);
+  return std::make_unique<java::JavaProject>(settings.root, settings.files);
 }
 
 frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::Models models,
@@ -61,7 +61,8 @@ frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::M
 }
 
 std::unique_ptr<frontend::ProjectState> cpp_project(const ProjectSettings& settings) {
-  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands);
+  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands,
+                                           settings.files);
 }
 
 frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Models models,

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
 #include "frontends/common/project_state.h"
@@ -23,6 +24,8 @@ struct FrontendLimits {
 // What a language's run-wide state starts from.
 struct ProjectSettings {
   std::filesystem::path root;
+  // Where files the analysed code names are read through (the run's project).
+  const files::ProjectFiles& files;
   // C and C++: the compilation database (compile_commands.json), if given.
   std::optional<std::filesystem::path> compile_commands;
 };

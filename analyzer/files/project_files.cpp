@@ -35,9 +35,9 @@ class FileDescriptor {
 // File systems whose "files" are the kernel's or a process's state.
 bool pseudo_file_system(long type) {
   static constexpr std::array<long, 11> kPseudo{
-      PROC_SUPER_MAGIC,  SYSFS_MAGIC,         DEVPTS_SUPER_MAGIC, DEBUGFS_MAGIC,
-      SECURITYFS_MAGIC,  CGROUP_SUPER_MAGIC,  CGROUP2_SUPER_MAGIC, TRACEFS_MAGIC,
-      BPF_FS_MAGIC,      EFIVARFS_MAGIC,      0x62656570 /* configfs */};
+      PROC_SUPER_MAGIC, SYSFS_MAGIC,        DEVPTS_SUPER_MAGIC,  DEBUGFS_MAGIC,
+      SECURITYFS_MAGIC, CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, TRACEFS_MAGIC,
+      BPF_FS_MAGIC,     EFIVARFS_MAGIC,     0x62656570 /* configfs */};
   return std::ranges::find(kPseudo, type) != kPseudo.end();
 }
 
@@ -58,7 +58,9 @@ ReadResult refused(Problem problem, std::string reason, fs::path resolved = {}) 
   return result;
 }
 
-std::string errno_reason(int error) { return fmt::format("cannot be read ({})", std::strerror(error)); }
+std::string errno_reason(int error) {
+  return fmt::format("cannot be read ({})", std::strerror(error));
+}
 
 // Reads `path` (already resolved and vetted by the caller, or named by the
 // user) as a regular file of at most `limit` bytes. The final component is not
@@ -68,12 +70,14 @@ ReadResult read_regular(const fs::path& path, std::uint64_t limit, bool follow_f
   FileDescriptor fd(::open(path.c_str(), flags));
   if (fd.get() < 0) {
     int error = errno;
-    if (error == ENOENT || error == ENOTDIR) return refused(Problem::kNotFound, "does not exist", path);
+    if (error == ENOENT || error == ENOTDIR)
+      return refused(Problem::kNotFound, "does not exist", path);
     if (error == ELOOP) return refused(Problem::kNotRegular, "is a symlink loop", path);
     return refused(Problem::kUnreadable, errno_reason(error), path);
   }
   struct stat status {};
-  if (::fstat(fd.get(), &status) != 0) return refused(Problem::kUnreadable, errno_reason(errno), path);
+  if (::fstat(fd.get(), &status) != 0)
+    return refused(Problem::kUnreadable, errno_reason(errno), path);
   if (!S_ISREG(status.st_mode)) {
     return refused(Problem::kNotRegular,
                    S_ISDIR(status.st_mode) ? "is a folder, not a file"
@@ -151,9 +155,12 @@ ProjectFiles::ProjectFiles(const std::vector<fs::path>& roots) {
 }
 
 std::optional<fs::path> ProjectFiles::root_of(const fs::path& path) const {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(absolute_normal(path), ec);
+  if (ec) return std::nullopt;
   const fs::path* best = nullptr;
   for (const auto& root : roots_) {
-    if (under(path, root) && (best == nullptr || root.native().size() > best->native().size()))
+    if (under(canonical, root) && (best == nullptr || root.native().size() > best->native().size()))
       best = &root;
   }
   return best == nullptr ? std::nullopt : std::optional<fs::path>(*best);

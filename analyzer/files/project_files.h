@@ -43,8 +43,8 @@ enum class Problem {
 struct ReadResult {
   std::optional<std::string> bytes;  // the content, when read
   Problem problem = Problem::kNone;
-  std::string reason;                // why not, in words ("is outside the project (/repo)")
-  std::filesystem::path resolved;    // canonical path, when it could be resolved
+  std::string reason;              // why not, in words ("is outside the project (/repo)")
+  std::filesystem::path resolved;  // canonical path, when it could be resolved
 
   explicit operator bool() const { return bytes.has_value(); }
 };
@@ -86,7 +86,7 @@ class ProjectFiles {
   std::vector<std::filesystem::path> list_directory(const std::filesystem::path& dir,
                                                     std::string& reason) const;
 
-  // The root that holds `path` (canonical), if any: where a walk up stops.
+  // The root that holds `path` (symlinks resolved), if any: where a walk up stops.
   std::optional<std::filesystem::path> root_of(const std::filesystem::path& path) const;
   [[nodiscard]] const std::vector<std::filesystem::path>& roots() const { return roots_; }
 

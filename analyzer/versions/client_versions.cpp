@@ -1,8 +1,6 @@
 #include "analyzer/versions/client_versions.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -54,9 +52,12 @@ std::string ClientVersion::describe(std::string_view library,
                      spec, how);
 }
 
-VersionFinder::VersionFinder(fs::path root, std::map<std::string, std::string> pins,
-                             fs::path config_file)
-    : root_(std::move(root)), pins_(std::move(pins)), config_file_(std::move(config_file)) {}
+VersionFinder::VersionFinder(const files::ProjectFiles& files, fs::path root,
+                             std::map<std::string, std::string> pins, fs::path config_file)
+    : files_(files),
+      root_(std::move(root)),
+      pins_(std::move(pins)),
+      config_file_(std::move(config_file)) {}
 
 std::string VersionFinder::display(const fs::path& file) const {
   std::error_code ec;
@@ -74,34 +75,24 @@ std::shared_ptr<const VersionFinder::Folder> VersionFinder::folder(
   auto found = std::make_shared<Folder>();
   std::vector<ManifestProblem> problems;
   std::error_code ec;
-  std::vector<fs::path> candidates;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    candidates.push_back(it->path());
-  }
-  ec.clear();
+  std::string unlisted;
+  auto candidates = files_.list_directory(directory, unlisted);
   found->repository_top = fs::exists(directory / ".git", ec);
-  ec.clear();
   // A Gradle version catalog sits in the project's gradle/ folder.
-  if (auto catalog = directory / "gradle" / "libs.versions.toml"; fs::exists(catalog, ec)) {
+  if (auto catalog = directory / "gradle" / "libs.versions.toml"; files_.is_file(catalog)) {
     candidates.push_back(catalog);
   }
   for (const auto& path : candidates) {
     const auto* kind = manifest_kind(path.filename().string());
-    if (kind == nullptr || !fs::is_regular_file(path, ec)) continue;
-    Manifest manifest{path, kind, {}};
-    auto size = fs::file_size(path, ec);
-    if (ec || size > kMaxManifestBytes) {
-      problems.push_back({display(path), ec ? "cannot read: " + ec.message()
-                                            : fmt::format("{} bytes is over the {} byte limit",
-                                                          size, kMaxManifestBytes)});
-      ec.clear();
+    if (kind == nullptr) continue;
+    auto read = files_.read(path, kMaxManifestBytes, /*log_refusal=*/false);
+    if (!read) {
+      problems.push_back({display(path), read.reason});
       continue;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
+    Manifest manifest{path, kind, {}};
     std::string error;
-    manifest.dependencies = kind->read(text.str(), error);
+    manifest.dependencies = kind->read(*read.bytes, error);
     if (!error.empty()) problems.push_back({display(path), error});
     found->manifests.push_back(std::move(manifest));
   }
@@ -155,8 +146,8 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
   std::optional<ClientVersion> range;
   std::error_code ec;
   auto directory = fs::absolute(source_file, ec).parent_path();
-  // Up to the repository's top (the folder with .git) or the file system's.
-  for (int depth = 0; !directory.empty() && depth < 64; ++depth) {
+  // Up to the repository's top (the folder with .git) or the project's root.
+  for (int depth = 0; !directory.empty() && depth < 64 && files_.root_of(directory); ++depth) {
     auto found = folder(directory);
     for (const auto& manifest : found->manifests) {
       if (range && !manifest.kind->lockfile) continue;

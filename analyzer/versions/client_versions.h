@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "analyzer/files/project_files.h"
 
 #include "analyzer/versions/manifests.h"
 #include "analyzer/versions/version.h"
@@ -52,9 +54,11 @@ struct ManifestProblem {
 class VersionFinder {
  public:
   // `root` is where display paths start; `pins` maps a library to the
-  // version the configuration fixes ("go-redis": "9.10.0").
-  VersionFinder(std::filesystem::path root, std::map<std::string, std::string> pins,
-                std::filesystem::path config_file = {});
+  // version the configuration fixes ("go-redis": "9.10.0"). Manifests are
+  // read through `files`: only inside the project, and the search upwards
+  // stops at the project's root.
+  VersionFinder(const files::ProjectFiles& files, std::filesystem::path root,
+                std::map<std::string, std::string> pins, std::filesystem::path config_file = {});
 
   // Safe to call from several threads.
   ClientVersion find(const std::filesystem::path& source_file, std::string_view library,
@@ -76,6 +80,7 @@ class VersionFinder {
   std::shared_ptr<const Folder> folder(const std::filesystem::path& directory) const;
   std::string display(const std::filesystem::path& file) const;
 
+  const files::ProjectFiles& files_;
   std::filesystem::path root_;
   std::map<std::string, std::string> pins_;
   std::filesystem::path config_file_;

@@ -16,7 +16,8 @@ namespace slotlint::cpp {
 
 class CppProject final : public frontend::ProjectState {
  public:
-  CppProject(std::filesystem::path root, const std::optional<std::filesystem::path>& database);
+  CppProject(std::filesystem::path root, const std::optional<std::filesystem::path>& database,
+             const files::ProjectFiles& files);
 
   [[nodiscard]] const std::filesystem::path& root() const { return root_; }
   // Null when the database could not be read (`database_error` says why).

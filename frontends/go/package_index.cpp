@@ -1,8 +1,6 @@
 #include "frontends/go/package_index.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "frontends/go/go_frontend.h"
 
@@ -31,22 +29,15 @@ std::shared_ptr<const GoPackage> PackageIndex::load(const fs::path& folder) {
     if (!parser_) return nullptr;
   }
   auto package = std::make_shared<GoPackage>();
-  std::error_code ec;
-  std::vector<fs::path> paths;
-  for (fs::directory_iterator entry(folder, ec), end; !ec && entry != end; entry.increment(ec)) {
-    if (entry->path().extension() == ".go") paths.push_back(entry->path());
-  }
-  std::ranges::sort(paths);
-  for (const auto& path : paths) {
+  std::string problem;
+  for (const auto& path : files_.list_directory(folder, problem)) {
+    if (path.extension() != ".go") continue;
     if (package->files.size() >= kMaxFiles) break;
-    if (fs::file_size(path, ec) > kMaxFileBytes || ec) continue;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
+    auto read = files_.read(path, kMaxFileBytes);
+    if (!read) continue;
     auto go = std::make_unique<GoFile>();
     go->path = path;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    go->source = std::move(bytes).str();
+    go->source = std::move(*read.bytes);
     go->tree = parser_->parse(go->source, kParseTimeoutMicros);
     if (!go->tree) continue;
     go->scopes = ScopeTree::build(*go->tree, path.filename().string() + "#");

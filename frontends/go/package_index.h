@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/go/scopes.h"
@@ -30,6 +31,8 @@ struct GoPackage {
 
 class PackageIndex {
  public:
+  explicit PackageIndex(const files::ProjectFiles& files) : files_(files) {}
+
   // The package of the folder holding `file` (its other files; null when it
   // cannot be read). Files of one folder are analysed one after the other,
   // so a few recent packages are all that need to stay in memory.
@@ -37,7 +40,8 @@ class PackageIndex {
 
  private:
   std::shared_ptr<const GoPackage> load(const std::filesystem::path& folder);
-  std::optional<ts::Parser> parser_;  // used under the cache's lock
+  const files::ProjectFiles& files_;
+  std::optional<ts::Parser> parser_;                // used under the cache's lock
   frontend::BoundedCache<GoPackage> packages_{64};  // by folder
 };
 

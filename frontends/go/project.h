@@ -12,11 +12,15 @@ namespace slotlint::golang {
 
 class GoProject final : public frontend::ProjectState {
  public:
-  explicit GoProject(std::filesystem::path root) : scripts_(std::move(root)) {}
+  GoProject(std::filesystem::path root, const files::ProjectFiles& files)
+      : files_(files), scripts_(std::move(root), files), packages_(files) {}
+  [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
   lua::ScriptLibrary& scripts() { return scripts_; }
   PackageIndex& packages() { return packages_; }
 
  private:
+  // Before the members that keep a reference to it.
+  const files::ProjectFiles& files_;
   lua::ScriptLibrary scripts_;
   PackageIndex packages_;
 };

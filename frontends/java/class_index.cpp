@@ -1,6 +1,5 @@
 #include "frontends/java/class_index.h"
 
-#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -42,21 +41,16 @@ std::shared_ptr<const JavaFile> ClassIndex::load(const fs::path& path) {
 }
 
 std::shared_ptr<const JavaFile> ClassIndex::read(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxFileBytes || ec)
-    return nullptr;
+  auto read = project_files_.read(path, kMaxFileBytes);
+  if (!read) return nullptr;
   if (!parser_) {
     std::string error;
     parser_ = ts::Parser::create(tree_sitter_java(), error);
     if (!parser_) return nullptr;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
   auto file = std::make_shared<JavaFile>();
   file->path = path;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  file->source = std::move(bytes).str();
+  file->source = std::move(*read.bytes);
   file->tree = parser_->parse(file->source, kParseTimeoutMicros);
   if (!file->tree) return nullptr;
   file->scopes = ScopeTree::build(*file->tree, path.filename().string() + "#");

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/java/scopes.h"
@@ -33,18 +34,24 @@ struct ClassRef {
 
 class ClassIndex {
  public:
+  explicit ClassIndex(const files::ProjectFiles& files) : project_files_(files) {}
+  // Where the project's files are read through (also for classpath resources).
+  [[nodiscard]] const files::ProjectFiles& project_files() const { return project_files_; }
+
   // The class `simple_name` as the file at `from` (with `scopes`) names it,
   // looked up in other files; nullopt when not found.
   std::optional<ClassRef> find(const std::filesystem::path& from, const ScopeTree& scopes,
                                std::string_view simple_name);
   // The class a fully qualified name names (`a.b.Keys`), for static imports.
-  std::optional<ClassRef> find_qualified(const std::filesystem::path& from,
-                                         const ScopeTree& scopes, std::string_view qualified);
+  std::optional<ClassRef> find_qualified(const std::filesystem::path& from, const ScopeTree& scopes,
+                                         std::string_view qualified);
 
  private:
   std::shared_ptr<const JavaFile> load(const std::filesystem::path& path);
-  std::shared_ptr<const JavaFile> read(const std::filesystem::path& path);  // under the cache's lock
+  std::shared_ptr<const JavaFile> read(
+      const std::filesystem::path& path);  // under the cache's lock
 
+  const files::ProjectFiles& project_files_;
   std::optional<ts::Parser> parser_;  // used under the cache's lock
   // By path; a null entry remembers a file that is not there. Bounded: memory
   // follows what is in use, not the size of the source tree.

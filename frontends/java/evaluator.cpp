@@ -10,24 +10,42 @@ namespace slotlint::java {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<std::string_view, 12> kSequenceFactories{
-    "List.of",        "Arrays.asList",          "Set.of",           "Stream.of",
-    "Collections.singletonList", "Collections.singleton", "ImmutableList.of",
-    "ImmutableSet.of", "Lists.newArrayList",    "Sets.newHashSet",  "List.copyOf",
-    "Set.copyOf"};
+constexpr std::array<std::string_view, 12> kSequenceFactories{"List.of",
+                                                              "Arrays.asList",
+                                                              "Set.of",
+                                                              "Stream.of",
+                                                              "Collections.singletonList",
+                                                              "Collections.singleton",
+                                                              "ImmutableList.of",
+                                                              "ImmutableSet.of",
+                                                              "Lists.newArrayList",
+                                                              "Sets.newHashSet",
+                                                              "List.copyOf",
+                                                              "Set.copyOf"};
 constexpr std::array<std::string_view, 4> kMapFactories{"Map.of", "ImmutableMap.of",
                                                         "Collections.singletonMap", "Map.entry"};
 // Calls that hand their receiver on unchanged, as far as keys go.
-constexpr std::array<std::string_view, 14> kPassThrough{
-    "stream", "parallelStream", "filter", "distinct", "sorted", "limit", "skip", "boxed",
-    "collect", "toList", "toArray", "iterator", "unmodifiableList", "peek"};
+constexpr std::array<std::string_view, 14> kPassThrough{"stream",
+                                                        "parallelStream",
+                                                        "filter",
+                                                        "distinct",
+                                                        "sorted",
+                                                        "limit",
+                                                        "skip",
+                                                        "boxed",
+                                                        "collect",
+                                                        "toList",
+                                                        "toArray",
+                                                        "iterator",
+                                                        "unmodifiableList",
+                                                        "peek"};
 // ...and calls that turn a value into the bytes or text of the same key.
 constexpr std::array<std::string_view, 8> kSameText{
     "getBytes", "encode", "serialize", "toString", "valueOf", "intern", "name", "toCharArray"};
 // Readers of a whole stream or resource into a string.
 constexpr std::array<std::string_view, 9> kReadsAll{
-    "readString",   "readAllBytes", "toString",      "copyToString",       "readAllLines",
-    "getInputStream", "openStream", "copyToByteArray", "getContentAsString"};
+    "readString",     "readAllBytes", "toString",        "copyToString",      "readAllLines",
+    "getInputStream", "openStream",   "copyToByteArray", "getContentAsString"};
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -35,21 +53,28 @@ bool one_of(const std::array<std::string_view, N>& names, std::string_view name)
 }
 
 bool is_loop(std::string_view type) {
-  return type == "enhanced_for_statement" || type == "for_statement" ||
-         type == "while_statement" || type == "do_statement";
+  return type == "enhanced_for_statement" || type == "for_statement" || type == "while_statement" ||
+         type == "do_statement";
 }
 
 // The text of a literal's escape sequence.
 std::string unescape(std::string_view escape) {
   if (escape.size() < 2) return std::string(escape);
   switch (escape[1]) {
-    case 'n': return "\n";
-    case 't': return "\t";
-    case 'r': return "\r";
-    case '0': return std::string(1, '\0');
-    case 's': return " ";
-    case '\n': return "";  // a text block's line continuation
-    default: return std::string(escape.substr(1));
+    case 'n':
+      return "\n";
+    case 't':
+      return "\t";
+    case 'r':
+      return "\r";
+    case '0':
+      return std::string(1, '\0');
+    case 's':
+      return " ";
+    case '\n':
+      return "";  // a text block's line continuation
+    default:
+      return std::string(escape.substr(1));
   }
 }
 
@@ -207,9 +232,9 @@ Value Evaluator::string_literal(ts::Node literal) const {
   }
   if (text_block) text = strip_text_block(text);  // the fragments start right after `"""`
   auto quote = text_block ? 3u : 1u;
-  ir::SourceSpan content{file_, literal.begin() + quote,
-                         literal.end() >= literal.begin() + 2 * quote ? literal.end() - quote
-                                                                      : literal.begin()};
+  ir::SourceSpan content{
+      file_, literal.begin() + quote,
+      literal.end() >= literal.begin() + 2 * quote ? literal.end() - quote : literal.begin()};
   auto value = ir::KeyExpr::literal(std::move(text), content, exact);
   value.set_span(span(literal));
   return Value::string(std::move(value));
@@ -268,9 +293,8 @@ Value Evaluator::eval_binding(const Resolved& resolved, ts::Node name, const Con
 
 void Evaluator::bind_loop_variables(ts::Node from, std::uint32_t until, Context& ctx) const {
   auto per_element = [&](ts::Node var) {
-    ctx.locals[std::string(var.text())] =
-        Value::opaque(ir::KeyExpr::hole(ctx.scope->id + ":" + std::string(var.text()),
-                                        std::string(var.text()), span(var), true));
+    ctx.locals[std::string(var.text())] = Value::opaque(ir::KeyExpr::hole(
+        ctx.scope->id + ":" + std::string(var.text()), std::string(var.text()), span(var), true));
   };
   for (auto node = from.parent(); !node.is_null() && node.begin() >= until; node = node.parent()) {
     auto type = node.type();
@@ -295,8 +319,8 @@ Value Evaluator::filled_collection(const Resolved& resolved, const Context& ctx)
   ++inner.depth;
   Value initial = declaration.value.is_null()
                       ? Value{Value::Kind::Sequence, {}, {}, {}, {}, false}
-                      : eval(declaration.value, Context{declaration.scope, declaration.position,
-                                                        {}, ctx.depth + 1});
+                      : eval(declaration.value,
+                             Context{declaration.scope, declaration.position, {}, ctx.depth + 1});
   bool builder = declaration.type == "StringBuilder" || declaration.type == "StringBuffer";
   if (builder) {
     // sb.append(a); sb.append(b); — in order, once each, or we cannot tell.
@@ -311,8 +335,8 @@ Value Evaluator::filled_collection(const Resolved& resolved, const Context& ctx)
           return hole(call.field("object"), ctx);
       }
       // sb.append(a).append(b): every link of the chain.
-      for (auto link = call; link.type() == "method_invocation" &&
-                             link.field("name").text() == "append";
+      for (auto link = call;
+           link.type() == "method_invocation" && link.field("name").text() == "append";
            link = link.parent()) {
         auto args = arguments_of(link);
         if (!args.empty()) {
@@ -378,7 +402,8 @@ std::optional<Value> Evaluator::field_of(const ClassRef& cls, std::string_view n
   other.steps_ = steps_;
   auto resolved = other.resolve(name, *cls.scope, UINT32_MAX);
   if (!resolved || resolved->declaration->kind != Binding::Kind::Field) return std::nullopt;
-  Value value = other.eval_binding(*resolved, at, Context{cls.scope, UINT32_MAX, {}, ctx.depth + 1});
+  Value value =
+      other.eval_binding(*resolved, at, Context{cls.scope, UINT32_MAX, {}, ctx.depth + 1});
   steps_ = other.steps_;
   if (value.kind == Value::Kind::Opaque && !value.text.is_unknown()) {
     // A field we cannot see into: one hole named after the class and field.
@@ -547,8 +572,8 @@ Value Evaluator::mapped(ts::Node call, ts::Node mapper, const Context& ctx) cons
       cls = class_of_expression(target);
     }
     Value each = Value::opaque(
-        ir::KeyExpr::hole(ctx.scope->id + ":" + std::string(mapper.text()) + "#element",
-                          "element", span(mapper), true));
+        ir::KeyExpr::hole(ctx.scope->id + ":" + std::string(mapper.text()) + "#element", "element",
+                          span(mapper), true));
     std::optional<Value> result;
     if (cls) result = call_helper(*cls, method, {each}, mapper, body);
     if (!result) return hole(call, ctx);
@@ -568,16 +593,20 @@ Value Evaluator::classpath_resource(ts::Node at, const Value& path) const {
   if (relative.starts_with("classpath:")) relative = relative.substr(10);
   while (relative.starts_with('/')) relative = relative.substr(1);
   // src/main/resources (or src/test/resources) of the module holding the
-  // file, or a resources folder beside the sources.
+  // file, or a resources folder beside the sources; only inside the project.
+  auto found = [&](const fs::path& candidate) {
+    return classes_ != nullptr && classes_->project_files().is_file(candidate);
+  };
   std::error_code ec;
   auto beside = fs::absolute(path_, ec).parent_path() / relative;
-  if (fs::is_regular_file(beside, ec))
+  if (found(beside))
     return Value::file(Value::Kind::Path, ir::KeyExpr::literal(beside.string(), span(at), false));
-  for (auto folder = fs::absolute(path_, ec).parent_path(); !folder.empty();
+  for (auto folder = fs::absolute(path_, ec).parent_path();
+       classes_ != nullptr && classes_->project_files().root_of(folder);
        folder = folder.parent_path()) {
     for (const char* resources : {"src/main/resources", "src/test/resources", "resources"}) {
       auto candidate = folder / resources / relative;
-      if (fs::is_regular_file(candidate, ec))
+      if (found(candidate))
         return Value::file(Value::Kind::Path,
                            ir::KeyExpr::literal(candidate.string(), span(at), false));
     }
@@ -600,14 +629,14 @@ Value Evaluator::eval_creation(ts::Node creation, const Context& ctx) const {
   if ((type == "StringBuilder" || type == "StringBuffer")) {
     if (args.empty()) return Value::string(ir::KeyExpr::literal("", span(creation), false));
     Value initial = eval(args[0], inner);
-    if (initial.kind == Value::Kind::Number) return Value::string(ir::KeyExpr::literal("", span(creation), false));
+    if (initial.kind == Value::Kind::Number)
+      return Value::string(ir::KeyExpr::literal("", span(creation), false));
     return Value::string(frontend::to_text(initial, span(creation)));
   }
   if (type == "ClassPathResource" && !args.empty())
     return classpath_resource(creation, eval(args[0], inner));
-  if ((type == "ResourceScriptSource" || type == "InputStreamReader" ||
-       type == "BufferedReader" || type == "FileSystemResource" || type == "File" ||
-       type == "FileInputStream") &&
+  if ((type == "ResourceScriptSource" || type == "InputStreamReader" || type == "BufferedReader" ||
+       type == "FileSystemResource" || type == "File" || type == "FileInputStream") &&
       !args.empty()) {
     return eval(args[0], inner);
   }
@@ -626,8 +655,8 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   auto object = unwrap(call.field("object"));
   auto name = call.field("name").text();
   auto args = arguments_of(call);
-  std::string callee = object.is_null() ? std::string(name)
-                                        : std::string(object.text()) + "." + std::string(name);
+  std::string callee =
+      object.is_null() ? std::string(name) : std::string(object.text()) + "." + std::string(name);
   Context inner = ctx;
   ++inner.depth;
   if (callee == "String.format" && !args.empty()) {
@@ -665,8 +694,10 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
       auto made_args = arguments_of(made);
       if (made.type() == "method_invocation" && made.field("name").text().starts_with("get") &&
           !made_args.empty()) {
-        return eval(made_args.front(), Context{resolved->declaration->scope,
-                                               resolved->declaration->position, {}, ctx.depth + 1});
+        return eval(
+            made_args.front(),
+            Context{
+                resolved->declaration->scope, resolved->declaration->position, {}, ctx.depth + 1});
       }
     }
   }
@@ -743,9 +774,9 @@ Value Evaluator::eval_call(ts::Node call, const Context& ctx) const {
   if (one_of(kSameText, name)) {
     // String.valueOf(x), Long.toString(x), SafeEncoder.encode(x),
     // serializer.serialize(x), key.getBytes(UTF_8), sb.toString()
-    bool static_form = !object.is_null() && !args.empty() &&
-                       (starts_with_upper(object.text()) ||
-                        name == "serialize" || name == "encode");
+    bool static_form =
+        !object.is_null() && !args.empty() &&
+        (starts_with_upper(object.text()) || name == "serialize" || name == "encode");
     ts::Node source = static_form ? args[0] : object;
     if (!source.is_null() && !(static_form && args.size() > 2)) {
       Value value = eval(source, inner);

@@ -13,11 +13,15 @@ namespace slotlint::java {
 
 class JavaProject final : public frontend::ProjectState {
  public:
-  explicit JavaProject(std::filesystem::path root) : scripts_(std::move(root)) {}
+  JavaProject(std::filesystem::path root, const files::ProjectFiles& files)
+      : files_(files), scripts_(std::move(root), files), classes_(files) {}
+  [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
   lua::ScriptLibrary& scripts() { return scripts_; }
   ClassIndex& classes() { return classes_; }
 
  private:
+  // Before the members that keep a reference to it.
+  const files::ProjectFiles& files_;
   lua::ScriptLibrary scripts_;
   ClassIndex classes_;
 };

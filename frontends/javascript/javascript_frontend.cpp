@@ -183,16 +183,13 @@ class Frontend {
       folder += literal->text;
     }
     if (lua->text.is_literal() || !folder.ends_with('/')) return;
-    std::error_code ec;
     std::filesystem::path dir(folder);
     if (dir.is_relative()) dir = file_.filesystem_path.parent_path() / dir;
     auto fixed = literal_count(field(options, api.script_definitions.numkeys_field));
-    std::vector<std::filesystem::path> files;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() == ".lua") files.push_back(it->path());
-    }
-    std::ranges::sort(files);
-    for (const auto& path : files) {
+    if (project_ == nullptr) return;
+    std::string problem;
+    for (const auto& path : project_->files().list_directory(dir, problem)) {
+      if (path.extension() != ".lua") continue;
       std::string name = path.stem().string();
       DefinedScript script;
       script.numkeys = fixed;

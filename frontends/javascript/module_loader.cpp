@@ -1,8 +1,6 @@
 #include "frontends/javascript/module_loader.h"
 
 #include <array>
-#include <fstream>
-#include <sstream>
 
 #include "frontends/javascript/javascript_frontend.h"
 
@@ -13,7 +11,17 @@ namespace {
 constexpr std::uintmax_t kMaxModuleBytes = 1u << 20;
 constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
-std::optional<fs::path> locate(const fs::path& importer, std::string_view specifier) {
+const TSLanguage* grammar_for(const fs::path& path) {
+  auto ext = path.extension();
+  if (ext == ".ts" || ext == ".mts" || ext == ".cts") return tree_sitter_typescript();
+  if (ext == ".tsx") return tree_sitter_tsx();
+  return tree_sitter_javascript();
+}
+
+}  // namespace
+
+std::optional<fs::path> ModuleLoader::locate(const fs::path& importer,
+                                             std::string_view specifier) const {
   if (!specifier.starts_with("./") && !specifier.starts_with("../")) return std::nullopt;
   fs::path base = (importer.parent_path() / fs::path(specifier)).lexically_normal();
   std::vector<fs::path> candidates{base};
@@ -27,21 +35,11 @@ std::optional<fs::path> locate(const fs::path& importer, std::string_view specif
     stem.replace_extension(".ts");
     candidates.push_back(stem);
   }
-  std::error_code ec;
   for (const auto& candidate : candidates) {
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (files_.is_file(candidate)) return candidate;
   }
   return std::nullopt;
 }
-
-const TSLanguage* grammar_for(const fs::path& path) {
-  auto ext = path.extension();
-  if (ext == ".ts" || ext == ".mts" || ext == ".cts") return tree_sitter_typescript();
-  if (ext == ".tsx") return tree_sitter_tsx();
-  return tree_sitter_javascript();
-}
-
-}  // namespace
 
 std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
                                                        std::string_view specifier) {
@@ -54,15 +52,11 @@ std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
 
 std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path,
                                                         const std::string& key) {
-  std::error_code ec;
-  if (fs::file_size(path, ec) > kMaxModuleBytes || ec) return nullptr;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
+  auto read = files_.read(path, kMaxModuleBytes);
+  if (!read) return nullptr;
   auto module = std::make_shared<ParsedModule>();
   module->path = path;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  module->source = std::move(bytes).str();
+  module->source = std::move(*read.bytes);
   std::string grammar = path.extension().string();
   auto parser = parsers_.find(grammar);
   if (parser == parsers_.end()) {

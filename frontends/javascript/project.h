@@ -13,11 +13,15 @@ namespace slotlint::javascript {
 
 class JsProject final : public frontend::ProjectState {
  public:
-  explicit JsProject(std::filesystem::path root) : scripts_(std::move(root)) {}
+  JsProject(std::filesystem::path root, const files::ProjectFiles& files)
+      : files_(files), scripts_(std::move(root), files), modules_(files) {}
+  [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
   lua::ScriptLibrary& scripts() { return scripts_; }
   ModuleLoader& modules() { return modules_; }
 
  private:
+  // Before the members that keep a reference to it.
+  const files::ProjectFiles& files_;
   lua::ScriptLibrary scripts_;
   ModuleLoader modules_;
 };

@@ -1,8 +1,5 @@
 #include "frontends/lua/script_library.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
 
@@ -36,24 +33,24 @@ std::shared_ptr<const ir::ScriptSummary> ScriptLibrary::summarise(std::string_vi
 
 std::shared_ptr<const ScriptFile> ScriptLibrary::load_file(const fs::path& path) {
   std::error_code ec;
-  auto canonical = fs::weakly_canonical(path, ec);
-  if (ec) canonical = path.lexically_normal();
-  std::string id = canonical.string();
+  auto lexical = fs::absolute(path, ec).lexically_normal();
+  std::string id = lexical.string();
   std::scoped_lock lock(mutex_);
   if (auto it = files_.find(id); it != files_.end()) return it->second;
-  if (!fs::is_regular_file(canonical, ec)) return files_[id] = nullptr;
+  // The code names the file: it is read only inside the project.
+  auto read = files_on_disk_.read(lexical, kMaxScriptBytes, /*log_refusal=*/false);
+  if (!read && read.problem == files::Problem::kNotFound) return files_[id] = nullptr;
   auto file = std::make_shared<ScriptFile>();
-  file->display_path = display_path(canonical, root_);
-  auto size = fs::file_size(canonical, ec);
-  std::ifstream in(canonical, std::ios::binary);
-  if (ec || size > kMaxScriptBytes || !in) {
-    file->problem = ec || !in
-                        ? "cannot be read"
-                        : fmt::format("is over the {} byte limit for scripts", kMaxScriptBytes);
+  file->display_path =
+      display_path(read.resolved.empty() || read.problem == files::Problem::kOutsideProject ||
+                           read.problem == files::Problem::kPseudoFile
+                       ? lexical
+                       : read.resolved,
+                   root_);
+  if (!read) {
+    file->problem = read.reason;
   } else {
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    file->text = std::move(bytes).str();
+    file->text = std::move(*read.bytes);
     file->summary = summarise(file->text);
     if (!file->summary) file->problem = "could not be parsed in time";
   }

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyzer/files/project_files.h"
 #include "analyzer/ir/script.h"
 #include "frontends/common/tree_sitter.h"
 
@@ -25,10 +26,12 @@ struct ScriptFile {
 
 class ScriptLibrary {
  public:
-  explicit ScriptLibrary(std::filesystem::path root) : root_(std::move(root)) {}
+  ScriptLibrary(std::filesystem::path root, const files::ProjectFiles& files)
+      : root_(std::move(root)), files_on_disk_(files) {}
 
   // nullptr when the file does not exist; otherwise the file (summary null
-  // and `problem` set when it could not be read or parsed).
+  // and `problem` set when it could not be read or parsed, or when it lies
+  // outside the project and so was not read).
   std::shared_ptr<const ScriptFile> load_file(const std::filesystem::path& path);
   // The summary of an inline body; null when it cannot be parsed.
   std::shared_ptr<const ir::ScriptSummary> read_text(std::string_view body);
@@ -39,6 +42,7 @@ class ScriptLibrary {
   std::shared_ptr<const ir::ScriptSummary> summarise(std::string_view body);  // under mutex_
 
   std::filesystem::path root_;
+  const files::ProjectFiles& files_on_disk_;
   std::mutex mutex_;
   std::optional<ts::Parser> parser_;
   std::map<std::string, std::shared_ptr<const ScriptFile>> files_;

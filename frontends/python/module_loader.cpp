@@ -1,8 +1,5 @@
 #include "frontends/python/module_loader.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "frontends/python/python_frontend.h"
 
 namespace slotlint::python {
@@ -13,7 +10,10 @@ constexpr std::uintmax_t kMaxModuleBytes = 4u << 20;
 constexpr std::uint64_t kParseTimeoutMicros = 5'000'000;
 constexpr int kMaxAncestors = 12;
 
-std::optional<fs::path> module_file(const fs::path& base, std::string_view dotted) {
+}  // namespace
+
+std::optional<fs::path> ModuleLoader::module_file(const fs::path& base,
+                                                  std::string_view dotted) const {
   fs::path path = base;
   std::size_t start = 0;
   while (start < dotted.size()) {
@@ -21,13 +21,10 @@ std::optional<fs::path> module_file(const fs::path& base, std::string_view dotte
     path /= std::string(dotted.substr(start, dot - start));
     start = dot + 1;
   }
-  std::error_code ec;
-  if (auto file = fs::path(path).concat(".py"); fs::is_regular_file(file, ec)) return file;
-  if (auto init = path / "__init__.py"; fs::is_regular_file(init, ec)) return init;
+  if (auto file = fs::path(path).concat(".py"); files_.is_file(file)) return file;
+  if (auto init = path / "__init__.py"; files_.is_file(init)) return init;
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<fs::path> ModuleLoader::locate(const fs::path& importer, const ModuleRef& ref) const {
   fs::path dir = importer.parent_path();
@@ -49,15 +46,11 @@ std::optional<fs::path> ModuleLoader::locate(const fs::path& importer, const Mod
 }
 
 std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
-  std::error_code ec;
-  if (fs::file_size(path, ec) > kMaxModuleBytes || ec) return nullptr;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  auto read = files_.read(path, kMaxModuleBytes);
+  if (!read) return nullptr;
   auto module = std::make_unique<ParsedModule>();
   module->path = path;
-  module->source = std::move(bytes).str();
+  module->source = std::move(*read.bytes);
   if (module->source.find('\0') != std::string::npos) return nullptr;
   std::string error;
   auto parser = ts::Parser::create(tree_sitter_python(), error);

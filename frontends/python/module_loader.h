@@ -2,7 +2,7 @@
 // built by helpers and constants in other modules (`from .keys import
 // user_key`) can be followed. Each module is read and parsed once per run and
 // shared by all threads; a module that cannot be found or read is simply not
-// followed (the key stays a hole).
+// followed (the key stays a hole). Modules are read only inside the project.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/bounded_cache.h"
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
@@ -35,7 +36,8 @@ struct ModuleRef {
 
 class ModuleLoader final : public frontend::ProjectState {
  public:
-  explicit ModuleLoader(std::filesystem::path root) : root_(root), scripts_(std::move(root)) {}
+  ModuleLoader(std::filesystem::path root, const files::ProjectFiles& files)
+      : root_(root), files_(files), scripts_(std::move(root), files) {}
 
   // The module `ref` names, imported from `importer` (a path under the root);
   // null when it is not found or cannot be parsed. Shared: the caller holds
@@ -51,8 +53,11 @@ class ModuleLoader final : public frontend::ProjectState {
 
  private:
   std::unique_ptr<ParsedModule> parse(const std::filesystem::path& path) const;
+  std::optional<std::filesystem::path> module_file(const std::filesystem::path& base,
+                                                   std::string_view dotted) const;
 
   std::filesystem::path root_;
+  const files::ProjectFiles& files_;
   frontend::BoundedCache<ParsedModule> modules_{256};  // by path; null: unusable
   lua::ScriptLibrary scripts_;
 };

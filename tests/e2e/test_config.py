@@ -149,6 +149,54 @@ class Config(unittest.TestCase):
                      check_codes=(3,))
         self.assertIn(b"cannot read", result.stderr)
 
+    def test_configurations_json_readers_disagree_on_exit_3_with_the_place(self):
+        cases = {
+            # Which of the two counts differs between JSON readers: neither.
+            "duplicate.json": ('{\n  "rules": {},\n  "exclude": [],\n  "rules": {}\n}', ":4:", "appears twice"),
+            "nested_duplicate.json": ('{"rules": {"SL001": {"level": "note", "level": "error"}}}', ":1:",
+                                      '"level" appears twice'),
+            # Bytes after a NUL were silently dropped by the parser.
+            "nul.json": ('{"rules": {}}\n\0{"exclude": "not a list"}', ":2:", "NUL byte"),
+        }
+        for name, (text, where, what) in cases.items():
+            with self.subTest(name):
+                path = self.write(name, text)
+                result = run("check", os.path.join(self.dir, "src"), "--config", path, check_codes=(3,))
+                message = result.stderr.decode()
+                self.assertIn(name + where, message)
+                self.assertIn(what, message)
+
+    def test_a_found_configuration_that_is_not_a_file_is_exit_3(self):
+        config = os.path.join(self.dir, ".slotlint.json")
+        for make, what in ((os.mkdir, "is a folder"), (lambda p: os.symlink(p, p), "symlink loop")):
+            with self.subTest(what):
+                make(config)
+                try:
+                    result = run("check", os.path.join(self.dir, "src"), check_codes=(3,))
+                    self.assertIn(".slotlint.json", result.stderr.decode())
+                    self.assertIn(what, result.stderr.decode())
+                finally:
+                    os.rmdir(config) if os.path.isdir(config) and not os.path.islink(config) else os.unlink(config)
+
+    def test_input_files_that_never_end_or_are_not_files(self):
+        src = os.path.join(self.dir, "src")
+        # A device that never ends: refused at once, never read.
+        result = run("check", src, "--config", "/dev/zero", check_codes=(3,), timeout=60)
+        self.assertIn("not a regular file", result.stderr.decode())
+        fifo = os.path.join(self.dir, "fifo.json")
+        os.mkfifo(fifo)
+        result = run("check", src, "--config", fifo, check_codes=(3,), timeout=60)
+        self.assertIn("not a regular file", result.stderr.decode())
+        # A baseline or a compilation database that is not a file: a usage error.
+        for args in (("--baseline", self.dir), ("--baseline", "/dev/zero"), ("--baseline", fifo),
+                     ("--compile-commands", "/dev/zero")):
+            with self.subTest(args):
+                result = run("check", src, "--no-config", *args, check_codes=(2,), timeout=60)
+                self.assertNotIn("internal error", result.stderr.decode())
+        big = self.write("big.json", "{" + " " * (5 << 20) + "}")
+        result = run("check", src, "--config", big, check_codes=(3,), timeout=60)
+        self.assertIn("byte limit", result.stderr.decode())
+
 
 if __name__ == "__main__":
     unittest.main()

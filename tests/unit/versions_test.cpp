@@ -310,12 +310,14 @@ class VersionFinderTest : public testing::Test {
     fs::remove_all(root_);
     fs::create_directories(root_ / "repo" / ".git");
     fs::create_directories(root_ / "repo" / "services" / "api" / "src");
+    files_.emplace(std::vector<fs::path>{root_ / "repo"});
   }
   void TearDown() override { fs::remove_all(root_); }
   void write(const fs::path& relative, std::string_view text) {
     std::ofstream(root_ / relative) << text;
   }
   fs::path root_;
+  std::optional<files::ProjectFiles> files_;
   std::vector<PackageRef> node_redis_{{"npm", "redis", {}}, {"npm", "@redis/client", {{1, 4}}}};
 };
 
@@ -324,7 +326,7 @@ TEST_F(VersionFinderTest, NearestManifestNamingThePackageWins) {
   // Nearer, but it does not name the library: the search goes on upwards.
   write("repo/services/package.json", R"({"dependencies": {"express": "4"}})");
   write("repo/services/api/package.json", R"({"dependencies": {"redis": "~6.1.0"}})");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   auto latest = parse_version("6.3.1");
   auto found =
       finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_, latest);
@@ -343,7 +345,7 @@ TEST_F(VersionFinderTest, LockfileBeatsManifestInOneFolder) {
   write("repo/package.json", R"({"dependencies": {"redis": "^6.0.0"}})");
   write("repo/package-lock.json",
         R"({"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.2.1"}}})");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.origin, ClientVersion::Origin::Exact);
   EXPECT_EQ(found.version->text, "6.2.1");
@@ -354,7 +356,7 @@ TEST_F(VersionFinderTest, WorkspaceRootLockfilePinsANearerRange) {
   write("repo/package-lock.json",
         R"({"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.1.2"}}})");
   write("repo/services/api/package.json", R"({"dependencies": {"redis": "^6.0.0"}})");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   auto found = finder.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_,
                            parse_version("6.3.1"));
   EXPECT_EQ(found.origin, ClientVersion::Origin::Exact);
@@ -362,7 +364,7 @@ TEST_F(VersionFinderTest, WorkspaceRootLockfilePinsANearerRange) {
   EXPECT_EQ(found.source, "package-lock.json");
   // Without the lockfile, the range: the newest version it allows.
   fs::remove(root_ / "repo/package-lock.json");
-  VersionFinder fresh(root_ / "repo", {});
+  VersionFinder fresh(*files_, root_ / "repo", {});
   auto ranged = fresh.find(root_ / "repo/services/api/src/app.js", "node-redis", node_redis_,
                            parse_version("6.3.1"));
   EXPECT_EQ(ranged.origin, ClientVersion::Origin::Range);
@@ -371,7 +373,7 @@ TEST_F(VersionFinderTest, WorkspaceRootLockfilePinsANearerRange) {
 
 TEST_F(VersionFinderTest, PackageMajorsMapToTheLibrarysNumbering) {
   write("repo/yarn.lock", "\"@redis/client@^1.5.0\":\n  version \"1.5.14\"\n");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.version->text, "4.5.14");
 }
@@ -382,7 +384,7 @@ TEST_F(VersionFinderTest, GradleVersionCatalogBesideTheBuild) {
   write("repo/gradle/libs.versions.toml",
         "[versions]\nlettuce = \"6.8.2\"\n[libraries]\n"
         "lettuce = { module = \"io.lettuce:lettuce-core\", version.ref = \"lettuce\" }\n");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   std::vector<PackageRef> lettuce{{"maven", "io.lettuce:lettuce-core", {}}};
   auto found = finder.find(root_ / "repo/services/api/src/App.java", "lettuce", lettuce);
   EXPECT_EQ(found.version->text, "6.8.2");
@@ -391,7 +393,7 @@ TEST_F(VersionFinderTest, GradleVersionCatalogBesideTheBuild) {
 
 TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
   write("package.json", R"({"dependencies": {"redis": "6.2.0"}})");  // above repo/.git
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.origin, ClientVersion::Origin::Assumed);
   EXPECT_FALSE(found.version);
@@ -399,7 +401,7 @@ TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
 
 TEST_F(VersionFinderTest, ConfigurationPinWins) {
   write("repo/package.json", R"({"dependencies": {"redis": "6.2.0"}})");
-  VersionFinder finder(root_ / "repo", {{"node-redis", "6.1.0"}}, root_ / "repo/.slotlint.json");
+  VersionFinder finder(*files_, root_ / "repo", {{"node-redis", "6.1.0"}}, root_ / "repo/.slotlint.json");
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.origin, ClientVersion::Origin::Config);
   EXPECT_EQ(found.version->text, "6.1.0");
@@ -408,7 +410,7 @@ TEST_F(VersionFinderTest, ConfigurationPinWins) {
 
 TEST_F(VersionFinderTest, UnreadableManifestIsReportedOnce) {
   write("repo/package.json", "{ not json");
-  VersionFinder finder(root_ / "repo", {});
+  VersionFinder finder(*files_, root_ / "repo", {});
   finder.find(root_ / "repo/a.js", "node-redis", node_redis_);
   finder.find(root_ / "repo/b.js", "node-redis", node_redis_);
   auto problems = finder.problems();
