@@ -212,6 +212,11 @@ bool ProjectFiles::is_file(const fs::path& path) const {
 
 ReadResult ProjectFiles::read(const fs::path& path, std::uint64_t limit, bool log_refusal) const {
   auto lexical = absolute_normal(path);
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(lexical, ec))) {
+    // Nothing there: a guess that missed, wherever it pointed.
+    return refused(Problem::kNotFound, "does not exist");
+  }
   Problem problem{};
   std::string reason;
   auto canonical = resolve(lexical, problem, reason);
@@ -261,7 +266,10 @@ std::vector<fs::path> project_roots(const std::vector<fs::path>& paths,
     auto start = fs::weakly_canonical(absolute_normal(path), ec);
     if (ec) continue;
     if (!fs::is_directory(start, ec)) start = start.parent_path();
-    fs::path top = start;
+    // Outside any repository: the folder you run in, when the path is in it
+    // (a copy of a project without its .git), else the path's own folder.
+    auto here = fs::weakly_canonical(fs::current_path(ec), ec);
+    fs::path top = !ec && under(start, here) ? here : start;
     for (auto dir = start; !dir.empty(); dir = dir.parent_path()) {
       if (fs::exists(dir / ".git", ec)) {
         top = dir;

@@ -103,7 +103,8 @@ class ProjectFiles {
 
 // The project roots for a run: the explicit --root, if any, and for each path
 // given, the top of its git repository (the nearest folder above it holding
-// .git), else the path itself when it is a folder, else its folder.
+// .git); outside any repository, the current folder when the path lies in it,
+// else the path itself when it is a folder, else its folder.
 std::vector<std::filesystem::path> project_roots(const std::vector<std::filesystem::path>& paths,
                                                  const std::optional<std::filesystem::path>& root);
 

@@ -81,7 +81,10 @@ TEST_F(ProjectFilesTest, AllowsASymlinkThatStaysInside) {
 TEST_F(ProjectFilesTest, NeverReadsProcSysOrDevEvenWhenTheRootHoldsThem) {
   ProjectFiles files({fs::path("/")});
   EXPECT_EQ(files.read("/proc/self/environ", 1 << 20).problem, Problem::kPseudoFile);
-  EXPECT_EQ(files.read("/sys/kernel/hostname", 1 << 20).problem, Problem::kPseudoFile);
+  EXPECT_EQ(files.read("/proc/sys/kernel/hostname", 1 << 20).problem, Problem::kPseudoFile);
+  if (fs::exists("/sys/kernel")) {
+    EXPECT_EQ(files.read("/sys/kernel", 1 << 20).problem, Problem::kPseudoFile);
+  }
   EXPECT_EQ(files.read("/dev/zero", 1 << 20).problem, Problem::kPseudoFile);
   EXPECT_TRUE(is_pseudo_file_path("/proc/1/cmdline"));
   EXPECT_FALSE(is_pseudo_file_path("/procedures/x"));
@@ -97,6 +100,8 @@ TEST_F(ProjectFilesTest, RefusesFifosFoldersAndFilesOverTheLimit) {
   EXPECT_EQ(big.problem, Problem::kTooLarge);
   EXPECT_NE(big.reason.find("1024 byte limit"), std::string::npos);
   EXPECT_EQ(files.read(project() / "missing.lua", 1024).problem, Problem::kNotFound);
+  // A guess that misses is "not found" wherever it points, never "outside".
+  EXPECT_EQ(files.read(base_ / "nowhere" / "x.lua", 1024).problem, Problem::kNotFound);
   EXPECT_FALSE(files.is_file(project() / "pipe.lua"));
   EXPECT_TRUE(files.is_file(project() / "scripts" / "a.lua"));
 }
@@ -120,8 +125,15 @@ TEST_F(ProjectFilesTest, ProjectRootsAreTheRepositoryTopOrThePathsFolder) {
   EXPECT_EQ(roots[0], fs::canonical(project()));
   auto outside = project_roots({base_ / "outside" / "secret.txt"}, std::nullopt);
   ASSERT_EQ(outside.size(), 1u);
-  // The temporary folder is in no repository: the file's own folder.
+  // The temporary folder is in no repository: the file's own folder, or the
+  // folder slotlint runs in when the file is under it.
   EXPECT_EQ(outside[0], fs::canonical(base_ / "outside"));
+  auto previous = fs::current_path();
+  fs::current_path(base_);
+  auto from_here = project_roots({base_ / "outside" / "secret.txt"}, std::nullopt);
+  fs::current_path(previous);
+  ASSERT_EQ(from_here.size(), 1u);
+  EXPECT_EQ(from_here[0], fs::canonical(base_));
   EXPECT_EQ(project_roots({}, base_).size(), 1u);
 }
 
