@@ -436,6 +436,11 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
     std::ranges::move(findings, std::back_inserter(run.findings));
   }
   merge_shared_findings(run.findings);
+  // Like the results, by path: the same paths in any order, or found by
+  // threads in any order, give the same notifications in the same order.
+  std::ranges::stable_sort(run.notifications, {}, [](const report::Notification& notification) {
+    return std::tie(notification.path, notification.id, notification.message);
+  });
   return run;
 }
 

@@ -4,14 +4,58 @@
 #include <cctype>
 #include <string_view>
 
+#include "analyzer/ir/stable_hash.h"
+
 namespace slotlint::ir {
+
+namespace {
+
+// A hole for bytes past kMaxKeyBytes. `identity` determines the bytes (the
+// text itself, or how it would have been built), so the same bytes give
+// equal holes.
+std::string over_budget_symbol(std::string_view identity) {
+  return "key-budget:" + std::to_string(stable_hash(identity));
+}
+
+HoleSegment over_budget_hole(std::string_view identity, SourceSpan span) {
+  HoleSegment hole;
+  hole.symbol = over_budget_symbol(identity);
+  hole.display = "longer than the " + std::to_string(kMaxKeyBytes) + "-byte key budget";
+  hole.span = span;
+  hole.over_budget = true;
+  return hole;
+}
+
+}  // namespace
 
 KeyExpr KeyExpr::literal(std::string text, SourceSpan span, bool maps_to_source,
                          BraceEscaping escaping) {
   KeyExpr expr;
   expr.span_ = span;
+  if (text.size() > kMaxKeyBytes) {
+    expr.segments_.emplace_back(over_budget_hole(text, span));
+    return expr;
+  }
+  expr.literal_bytes_ = text.size();
   expr.segments_.push_back(LiteralSegment{std::move(text), span, maps_to_source, escaping});
   return expr;
+}
+
+KeyExpr KeyExpr::padded(std::string_view text, std::size_t width, char fill, std::size_t fill_at,
+                        SourceSpan span) {
+  if (width <= text.size()) return literal(std::string(text), span, false);
+  if (width > kMaxKeyBytes) {
+    // Checked before anything is allocated: the width may be a gigabyte.
+    KeyExpr expr;
+    expr.span_ = span;
+    std::string identity = "padded\x1f" + std::to_string(width) + "\x1f" + fill + "\x1f" +
+                           std::to_string(fill_at) + "\x1f" + std::string(text);
+    expr.segments_.emplace_back(over_budget_hole(identity, span));
+    return expr;
+  }
+  std::string out(text);
+  out.insert(std::min(fill_at, out.size()), width - text.size(), fill);
+  return literal(std::move(out), span, false);
 }
 
 KeyExpr KeyExpr::hole(std::string symbol, std::string display, SourceSpan span,
@@ -33,9 +77,25 @@ KeyExpr KeyExpr::unknown(std::string reason, SourceSpan span) {
 
 void KeyExpr::append(Segment segment) {
   if (unknown_) return;
+  if (const auto* literal = std::get_if<LiteralSegment>(&segment)) {
+    if (literal->text.empty()) return;
+    if (literal->text.size() > kMaxKeyBytes - literal_bytes_)
+      segment = over_budget_hole(literal->text, literal->span);
+  }
+  auto* tail_hole = segments_.empty() ? nullptr : std::get_if<HoleSegment>(&segments_.back());
+  auto* new_hole = std::get_if<HoleSegment>(&segment);
+  if (tail_hole != nullptr && new_hole != nullptr && tail_hole->over_budget &&
+      new_hole->over_budget) {
+    // One run of bytes past the budget is one hole (a million `+ 'a'` make
+    // one segment, not a million).
+    tail_hole->symbol = over_budget_symbol(tail_hole->symbol + "\x1f" + new_hole->symbol);
+    if (tail_hole->span.file == new_hole->span.file)
+      tail_hole->span.end = std::max(tail_hole->span.end, new_hole->span.end);
+    return;
+  }
   auto* tail_literal = segments_.empty() ? nullptr : std::get_if<LiteralSegment>(&segments_.back());
   auto* new_literal = std::get_if<LiteralSegment>(&segment);
-  if (new_literal != nullptr && new_literal->text.empty()) return;
+  if (new_literal != nullptr) literal_bytes_ += new_literal->text.size();
   // Literals are merged only where they are one stretch of source; others stay
   // apart so that a fix can still edit each where it is written.
   if (tail_literal != nullptr && new_literal != nullptr &&

@@ -12,17 +12,27 @@
 // of the same source (so a fix can still edit each piece where it is written);
 // compare keys through tokens(), which merges all adjacent literals. Spans
 // point into the file the segment came from, which may differ from the call's.
+// A key holds at most kMaxKeyBytes literal bytes, whatever built it: the
+// bytes past that become a hole that says so.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "analyzer/ir/source_span.h"
 
 namespace slotlint::ir {
+
+// The most literal bytes one key holds. Real keys are tens of bytes; hostile
+// source ("%999999999d" % 1, or `a = a + a` a few dozen times) would build
+// gigabytes. Every operation that adds literal bytes checks this before it
+// allocates, so no frontend can go past it.
+inline constexpr std::size_t kMaxKeyBytes = 64 * 1024;
 
 // How literal bytes must be written back into the source they came from when a
 // fix inserts text. f-strings, str.format and fmt::format double their braces.
@@ -49,6 +59,8 @@ struct HoleSegment {
   // with `escaping`.
   bool in_string_literal = false;
   BraceEscaping escaping = BraceEscaping::None;
+  // Stands for literal bytes past kMaxKeyBytes: known to the source, not kept.
+  bool over_budget = false;
 };
 
 using Segment = std::variant<LiteralSegment, HoleSegment>;
@@ -60,6 +72,10 @@ class KeyExpr {
   static KeyExpr hole(std::string symbol, std::string display, SourceSpan span,
                       bool varies_per_element = false);
   static KeyExpr unknown(std::string reason, SourceSpan span);
+  // `text` widened to `width` bytes by inserting `fill` before text[fill_at]
+  // (printf and str.format padding); a hole, never built, past the budget.
+  static KeyExpr padded(std::string_view text, std::size_t width, char fill, std::size_t fill_at,
+                        SourceSpan span);
 
   void append(const KeyExpr& tail);
   void append(Segment segment);
@@ -90,6 +106,7 @@ class KeyExpr {
   std::vector<Segment> segments_;
   bool unknown_ = false;
   bool collection_ = false;
+  std::size_t literal_bytes_ = 0;  // in all literal segments; at most kMaxKeyBytes
   std::string unknown_reason_;
   SourceSpan span_;
 };

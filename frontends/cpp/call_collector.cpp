@@ -11,6 +11,7 @@
 #include <clang/AST/StmtCXX.h>
 
 #include "frontends/common/bound_values.h"
+#include "frontends/common/format_spec.h"
 #include "frontends/common/op_builder.h"
 #include "frontends/common/overloads.h"
 #include "frontends/common/source_helpers.h"
@@ -355,7 +356,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     const auto* pattern = call->getArg(format_index);
     Value format = values_.evaluate(pattern, function_);
     if (!format.text.is_literal()) return std::nullopt;
-    auto split = split_hiredis_format(format.text.literal_text());
+    auto pattern_text = format.text.literal_text();
+    auto split = split_hiredis_format(pattern_text);
     if (!split.valid) return std::nullopt;
     // Literal pieces point into the format literal when it maps byte for byte.
     const ir::LiteralSegment* source = nullptr;
@@ -364,6 +366,7 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     std::vector<frontend::PassedArgument> args;
     for (const auto& argument : split.arguments) {
       ir::KeyExpr text;
+      ir::SourceSpan value_at;
       for (const auto& piece : argument.pieces) {
         if (piece.kind == FormatPiece::Kind::Literal) {
           bool exact = source != nullptr && source->maps_to_source && piece.text.size() == piece.length;
@@ -377,13 +380,17 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
         }
         auto index = format_index + 1 + static_cast<unsigned>(piece.vararg);
         if (index >= call->getNumArgs()) return std::nullopt;
-        text.append(frontend::to_text(values_.evaluate(call->getArg(index), function_),
-                                      values_.span_of(call->getArg(index))));
+        value_at = values_.span_of(call->getArg(index));
+        auto value = frontend::to_text(values_.evaluate(call->getArg(index), function_), value_at);
+        text.append(piece.plain
+                        ? value
+                        : frontend::through_printf_spec(
+                              value, pattern_text.substr(piece.offset, piece.length), value_at));
       }
       // "%s" alone is the argument passed for it; anything else the format's.
       bool one_value = argument.pieces.size() == 1 &&
                        argument.pieces.front().kind == FormatPiece::Kind::Value;
-      if (!one_value) text.set_span(values_.span_of(pattern));
+      text.set_span(one_value ? value_at : values_.span_of(pattern));
       args.push_back({Value::string(std::move(text)), false, {}});
     }
     return args;

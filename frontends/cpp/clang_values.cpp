@@ -9,6 +9,7 @@
 #include <clang/AST/StmtCXX.h>
 #include <llvm/ADT/StringExtras.h>
 
+#include "frontends/common/format_spec.h"
 #include "frontends/common/source_helpers.h"
 #include "frontends/cpp/hiredis_format.h"
 
@@ -454,7 +455,8 @@ Value ClangValues::printf_format(const clang::Expr* pattern, const clang::CallEx
   ++inner.depth;
   Value format = eval(pattern, inner);
   if (!format.text.is_literal()) return hole(call, ctx);
-  auto split = split_printf_format(format.text.literal_text());
+  auto pattern_text = format.text.literal_text();
+  auto split = split_printf_format(pattern_text);
   if (!split.valid || split.arguments.size() != 1) return hole(call, ctx);
   ir::KeyExpr text;
   for (const auto& piece : split.arguments.front().pieces) {
@@ -464,7 +466,11 @@ Value ClangValues::printf_format(const clang::Expr* pattern, const clang::CallEx
     }
     auto index = first_arg + piece.vararg;
     if (index >= call->getNumArgs()) return hole(call, ctx);
-    text.append(frontend::to_text(eval(call->getArg(index), inner), span_of(call->getArg(index))));
+    auto at = span_of(call->getArg(index));
+    auto value = frontend::to_text(eval(call->getArg(index), inner), at);
+    text.append(piece.plain ? value
+                            : frontend::through_printf_spec(
+                                  value, pattern_text.substr(piece.offset, piece.length), at));
   }
   text.set_span(span_of(call));
   return Value::string(std::move(text));

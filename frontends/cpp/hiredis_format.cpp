@@ -6,6 +6,8 @@ namespace {
 constexpr std::string_view kFlags = "#0-+ ";
 constexpr std::string_view kIntegers = "diouxX";
 constexpr std::string_view kDoubles = "eEfFgGaA";
+constexpr std::string_view kLengthModifiers = "hlzjtL";
+constexpr std::string_view kPlainConversions = "sbdiu";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -95,8 +97,11 @@ class Splitter {
 
   void value(std::size_t offset, char conversion, std::size_t length) {
     touched_ = true;
+    auto between = format_.substr(offset + 1, length - 2);
+    bool plain = kPlainConversions.find(conversion) != std::string_view::npos &&
+                 between.find_first_not_of(kLengthModifiers) == std::string_view::npos;
     current_.pieces.push_back(
-        {FormatPiece::Kind::Value, {}, result_.varargs_used, conversion, offset, length});
+        {FormatPiece::Kind::Value, {}, result_.varargs_used, conversion, offset, length, plain});
   }
 
   void finish_argument() {

@@ -23,6 +23,10 @@ struct FormatPiece {
   char conversion = 0;      // Value: 's', 'b', 'd', 'f', ...
   std::size_t offset = 0;   // where the piece starts in the format string
   std::size_t length = 0;   // and how many bytes of it it spans
+  // Value: what is written is the value's own text (%s, %b, %d, %i, %u with
+  // at most a length modifier); with flags, a width or a precision ("%05d"),
+  // or in hexadecimal or floating point, it is not.
+  bool plain = true;
 };
 
 struct FormatArgument {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "frontends/common/format_spec.h"
 #include "frontends/common/source_helpers.h"
 
 namespace slotlint::golang {
@@ -218,12 +219,15 @@ Value Evaluator::sprintf(ts::Node call, const std::vector<ts::Node>& args,
            std::string_view("+-# 0123456789.").find(format[end]) != std::string_view::npos)
       ++end;
     if (end == format.size() || next >= args.size()) return hole(call, ctx);
+    if (format[end] != 's' && format[end] != 'v' && format[end] != 'd') return hole(call, ctx);
     text.append(ir::KeyExpr::literal(pending, span(args[0]), false));
     pending.clear();
-    Value value = eval(args[next++], inner);
-    bool plain = end == i + 2 || format[end] == 's' || format[end] == 'v' || format[end] == 'd';
-    if (!plain) return hole(call, ctx);
-    text.append(frontend::to_text(value, span(call)));
+    auto value = frontend::to_text(eval(args[next++], inner), span(call));
+    // "%05d", "%-8s": written through the flags and width, not the value's text.
+    bool plain = end == i + 1;
+    text.append(plain ? value
+                      : frontend::through_printf_spec(
+                            value, std::string_view(format).substr(i, end + 1 - i), span(call)));
     i = end;
   }
   text.append(ir::KeyExpr::literal(pending, span(args[0]), false));

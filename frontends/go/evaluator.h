@@ -1,5 +1,6 @@
 // Evaluates Go expressions into frontend Values: interpreted and raw string
-// literals, `+`, fmt.Sprintf/Sprint (verbs are the arguments' values),
+// literals, `+`, fmt.Sprintf/Sprint (%s, %v and %d are the arguments' values;
+// with flags or a width, padded as printf pads them),
 // strconv.Itoa/FormatInt, strings.Join, consts and package vars, locals
 // assigned once, slice and map literals, slices built with append in a loop
 // (a collection), small helper functions of the file, and os.ReadFile of a

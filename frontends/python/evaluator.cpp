@@ -15,7 +15,6 @@ constexpr int kMaxDepth = 48;
 // Work allowed for one argument: chains like `A2 = A1 + A1` grow
 // exponentially, and a pre-commit hook must not hang on them.
 constexpr std::size_t kMaxSteps = 20'000;
-constexpr std::size_t kMaxLiteralBytes = 64 * 1024;
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -511,9 +510,6 @@ Value Evaluator::eval_binary(ts::Node binary, const Context& ctx) const {
       ir::KeyExpr text = to_text(left, span(binary));
       text.append(to_text(right, span(binary)));
       text.set_span(span(binary));
-      if (text.literal_text().size() > kMaxLiteralBytes) {
-        return Value::opaque(ir::KeyExpr::unknown("a key longer than 64 KiB", span(binary)));
-      }
       return Value::string(std::move(text));
     }
     return hole(binary, ctx);

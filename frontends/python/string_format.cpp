@@ -3,6 +3,8 @@
 #include <cctype>
 #include <optional>
 
+#include "frontends/common/format_spec.h"
+
 namespace slotlint::python {
 namespace {
 
@@ -24,88 +26,60 @@ ir::KeyExpr missing(const FormatArguments& args, const std::string& what) {
   return ir::KeyExpr::unknown("missing format argument " + what, args.call);
 }
 
+// What a brace spec asks for: ":03", ":>8", ":<4s", ":05d".
 struct Padding {
-  char conversion = 's';  // 's' or 'd'
+  char conversion = 0;  // 's', 'd', or none given: formats as the value's type does
   bool zero = false;
   bool left = false;
   std::size_t width = 0;
 };
 
-// The common specs: "%05d", "%-8s", "%3i" and ":03", ":>8", ":<4s", ":05d".
-std::optional<Padding> parse_percent_spec(std::string_view spec) {
-  Padding padding;
-  std::size_t i = 1;
-  if (i < spec.size() && spec[i] == '(') i = spec.find(')') + 1;
-  for (; i < spec.size() && (spec[i] == '0' || spec[i] == '-'); ++i) {
-    (spec[i] == '0' ? padding.zero : padding.left) = true;
-  }
-  for (; i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])); ++i) {
-    padding.width = padding.width * 10 + static_cast<std::size_t>(spec[i] - '0');
-  }
-  if (i + 1 != spec.size() || std::string_view("sdi").find(spec[i]) == std::string_view::npos) {
-    return std::nullopt;
-  }
-  padding.conversion = spec[i] == 's' ? 's' : 'd';
-  return padding;
-}
-
 std::optional<Padding> parse_brace_spec(std::string_view spec) {
   if (spec.empty() || spec.front() != ':') return std::nullopt;  // "!r", "!s": conversions
   Padding padding;
-  padding.conversion = 0;  // none given: formats as the value's type does
   std::size_t i = 1;
   if (i < spec.size() && (spec[i] == '<' || spec[i] == '>')) padding.left = spec[i++] == '<';
   if (i < spec.size() && spec[i] == '0') {
     padding.zero = true;
     ++i;
   }
-  for (; i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])); ++i) {
-    padding.width = padding.width * 10 + static_cast<std::size_t>(spec[i] - '0');
-  }
+  padding.width = frontend::read_width(spec, i);
   if (i < spec.size() && (spec[i] == 'd' || spec[i] == 's')) padding.conversion = spec[i++];
   if (i != spec.size()) return std::nullopt;
   return padding;
 }
 
-bool is_integer(std::string_view text) {
-  auto digits = text.starts_with('-') ? text.substr(1) : text;
-  return !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// A literal written through a padding spec, as Python would write it.
-std::optional<std::string> pad_literal(std::string text, Padding padding) {
-  bool integer = is_integer(text);
+// A literal written through a brace spec, as str.format writes it.
+std::optional<ir::KeyExpr> brace_padded(const std::string& text, Padding padding,
+                                        ir::SourceSpan span) {
+  bool integer = frontend::is_integer_text(text);
   if (padding.conversion == 'd' && !integer) return std::nullopt;
   if (padding.zero && !integer) return std::nullopt;  // zero-fill of text: leave to run time
-  if (text.size() >= padding.width) return text;
-  std::size_t fill = padding.width - text.size();
   if (padding.zero) {
     std::size_t sign = text.starts_with('-') ? 1 : 0;
-    return text.insert(sign, fill, '0');
+    return ir::KeyExpr::padded(text, padding.width, '0', sign, span);
   }
   // Numbers align right and text left unless told otherwise.
   bool left = padding.left || (!integer && padding.conversion != 'd');
-  return left ? text + std::string(fill, ' ') : std::string(fill, ' ') + text;
+  return ir::KeyExpr::padded(text, padding.width, ' ', left ? text.size() : 0, span);
 }
 
 // A value written through a conversion or format spec ("%05d", "{:>8}",
-// "{!r}") is not its plain text. A literal is padded as Python would; any
-// other value becomes a hole that equals the same value written through the
-// same spec, and nothing else.
+// "{!r}") is not its plain text: a literal is padded as Python would, any
+// other value is a hole (frontends/common/format_spec.h).
 ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::SourceSpan span) {
-  if (value.is_unknown()) return value;
+  if (spec.starts_with('%')) {
+    // "%(name)05d": the name only picks the value.
+    auto named = spec.starts_with("%(") ? spec.find(')') : std::string_view::npos;
+    if (named == std::string_view::npos) return frontend::through_printf_spec(value, spec, span);
+    return frontend::through_printf_spec(value, "%" + std::string(spec.substr(named + 1)), span);
+  }
   if (value.is_literal()) {
-    auto padding = spec.starts_with('%') ? parse_percent_spec(spec) : parse_brace_spec(spec);
-    if (padding) {
-      if (auto text = pad_literal(value.literal_text(), *padding)) {
-        return ir::KeyExpr::literal(*text, span, false);
-      }
+    if (auto padding = parse_brace_spec(spec)) {
+      if (auto text = brace_padded(value.literal_text(), *padding, span)) return *text;
     }
   }
-  std::string identity;
-  for (const auto& token : ir::tokens(value))
-    identity += (token.is_hole ? "\x01" : "\x02") + token.text;
-  return ir::KeyExpr::hole("spec(" + std::string(spec) + "):" + identity, value.display(), span);
+  return frontend::through_spec(value, spec, span);
 }
 
 const ir::KeyExpr* positional(const FormatArguments& args, std::size_t index) {
@@ -157,6 +131,8 @@ std::optional<ir::KeyExpr> percent_format(const ir::KeyExpr& format, const Forma
       }
       if (j >= text.size()) return false;
       std::string spec = text.substr(i, j + 1 - i);
+      // "%*d" takes its width from the arguments: not followed here.
+      if (spec.find('*') != std::string::npos) return false;
       bool plain = spec == "%s" || (!name.empty() && spec == "%(" + name + ")s");
       ir::KeyExpr value;
       if (!name.empty()) {

@@ -62,6 +62,30 @@ class HostileInputs(unittest.TestCase):
         else:
             self.assertIn(("large/concat.py", 4), [(f["path"], f["line"]) for f in report["findings"]])
 
+    def test_keys_stay_within_the_key_budget(self):
+        # A width or count of a billion and constants doubled twelve times
+        # (generate.key_bombs): built in full, each key takes hundreds of MB
+        # to GBs ("%999999999d" % 1 took 18 GB), so 1 GiB must do for all.
+        result = run("check", os.path.join(self.dir, "keys"), "--root", self.dir, "--format", "json",
+                     "--no-config", "--jobs", "2", timeout=300, memory=1 << 30)
+        findings = json.loads(result.stdout)["findings"]
+        marked = 0
+        for path, data, _ in generate.cases():
+            if not path.startswith("keys/") or path.endswith(".h"):
+                continue
+            for number, line in enumerate(data.decode().splitlines(), 1):
+                mark = line.rsplit(" ", 1)[-1]
+                if mark not in ("budget", "hole"):
+                    continue
+                marked += 1
+                with self.subTest(f"{path}:{number}"):
+                    found = [f["message"] for f in findings
+                             if (f["path"], f["line"], f["code"]) == (path, number, "SL001")]
+                    self.assertEqual(len(found), 1, line[:200])
+                    self.assertLess(len(found[0]), 4 * 65536)
+                    self.assertEqual(generate.KEY_BUDGET_NOTE in found[0], mark == "budget", found[0][:300])
+        self.assertEqual(marked, 15)
+
     def test_line_endings_keep_line_numbers(self):
         _, report = report_of(os.path.join(self.dir, "lines"), self.dir)
         self.assertEqual(sorted((f["path"], f["line"]) for f in report["findings"]),

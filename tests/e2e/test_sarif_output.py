@@ -96,6 +96,37 @@ class SarifOutput(unittest.TestCase):
                 self.assertEqual(first, run("check", "fixtures", "--format", fmt, "--jobs", "2",
                                             "--color", "never").stdout)
 
+    def test_notifications_do_not_depend_on_the_path_order(self):
+        # Each path gives a notification: missing, binary, unsupported, a bare
+        # suppression, a broken manifest (found by the worker threads).
+        with tempfile.TemporaryDirectory() as tmp:
+            files = {
+                "blob.py": b"\x00\x01binary",
+                "notes.txt": b"hi\n",
+                "src/app.py": b'import redis\nr = redis.Redis()\nr.mget("a", "b")  # slotlint: ignore\n',
+                "web/package.json": b'{"dependencies": \n',
+                "web/app.js": b"const Redis = require('ioredis');\nconst r = new Redis();\nr.mget('a', 'b');\n",
+            }
+            for name, data in files.items():
+                os.makedirs(os.path.dirname(os.path.join(tmp, name)), exist_ok=True)
+                with open(os.path.join(tmp, name), "wb") as f:
+                    f.write(data)
+            paths = ["missing.py", "blob.py", "notes.txt", "src", "web"]
+            orders = [paths, paths[::-1], paths[2:] + paths[:2]]
+            for fmt in ("sarif", "json", "text"):
+                with self.subTest(fmt):
+                    outputs = [run("check", *order, "--root", tmp, "--format", fmt, "--jobs", "2",
+                                   "--no-config", "--color", "never", cwd=tmp, check_codes=(2,)).stdout
+                               for order in orders]
+                    self.assertEqual(outputs[0], outputs[1])
+                    self.assertEqual(outputs[0], outputs[2])
+            report = json.loads(run("check", *paths, "--root", tmp, "--format", "json", "--no-config",
+                                    cwd=tmp, check_codes=(2,)).stdout)
+            self.assertEqual([(n["path"], n["id"]) for n in report["notifications"]],
+                             [("blob.py", "binary-file"), ("missing.py", "path-not-found"),
+                              ("notes.txt", "unsupported-file"), ("src/app.py", "bare-suppression"),
+                              ("web/package.json", "manifest-unreadable")])
+
     def test_results_are_ordered_by_path_line_column_rule(self):
         log = json.loads(sarif("fixtures", jobs="3"))
         def key(result):

@@ -48,10 +48,65 @@ def cases():
     yield "encoding/utf16.js", "const Redis = require('ioredis');\n".encode("utf-16"), "unsupported-encoding"
     yield "lines/crlf.py", b"import redis\r\nr = redis.Redis()\r\nr.mget('foo', 'bar')\r\n", None
     yield "lines/lone_cr.js", b"const Redis = require('ioredis');\rconst r = new Redis();\rr.mget('foo', 'bar');\r", None
+    yield from key_bombs()
     yield "special/pipe.py", None, "file-unreadable"          # a FIFO
     yield "special/dir.py/inner.py", b"x = 1\n", None         # a folder named like a file
     yield "special/loop.py", None, "file-unreadable"          # a symlink to itself
     yield "special/sub/up", None, None                        # a symlink to its parent folder
+
+
+# Keys that would be gigabytes: format widths and repetition counts of a
+# billion, and chains that double a 60 KB constant twelve times (245 MB).
+# A key keeps at most 64 KiB of literal bytes; a line marked `budget` must
+# report a key cut there by a hole that says so, one marked `hole` a key
+# that is a hole because the construct is not evaluated.
+KEY_BUDGET_NOTE = "longer than the 65536-byte key budget"
+DOUBLINGS = 12
+
+
+def doubling(declare, first=0):
+    """The chain's lines: `declare(name, expression)` for a0 = "x" * 60000 and
+    each a<i> = a<i-1> + a<i-1>."""
+    lines = [declare("a0", '"' + "x" * 60_000 + '"')]
+    lines += [declare(f"a{i}", f"a{i - 1} + a{i - 1}") for i in range(1, DOUBLINGS + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def key_bombs():
+    last = f"a{DOUBLINGS}"
+    yield "keys/width.py", ("import redis\nr = redis.Redis()\n"
+                            'r.mget("%999999999d" % 1, "b")  # budget\n'
+                            'r.mget("{:>999999999}".format(1), "b")  # budget\n'
+                            'r.mget("{:0999999999}".format(7), "b")  # budget\n'
+                            'r.mget("x" * 999999999, "b")  # hole\n').encode(), None
+    yield "keys/width.js", ("const Redis = require('ioredis');\nconst r = new Redis();\n"
+                            "r.mget('x'.repeat(999999999), 'b'); // hole\n"
+                            "r.mget('1'.padStart(999999999, '0'), 'b'); // hole\n"
+                            + doubling(lambda name, value: f"const {name} = {value};")
+                            + f"r.mget({last}, 'b'); // budget\n").encode(), None
+    yield "keys/width.go", ('package keys\n\nimport (\n\t"context"\n\t"fmt"\n\t"strings"\n\n'
+                            '\t"github.com/redis/go-redis/v9"\n)\n\n'
+                            + doubling(lambda name, value: f"const {name} = {value}")
+                            + "\nfunc f(ctx context.Context, rdb *redis.Client) {\n"
+                            '\tfmt.Println(rdb.MGet(ctx, fmt.Sprintf("%999999999d", 1), "b").Err()) // budget\n'
+                            '\tfmt.Println(rdb.MGet(ctx, strings.Repeat("x", 999999999), "b").Err()) // hole\n'
+                            f'\tfmt.Println(rdb.MGet(ctx, {last}, "b").Err()) // budget\n}}\n').encode(), None
+    yield "keys/Width.java", ("import redis.clients.jedis.Jedis;\n\nclass Width {\n"
+                              + doubling(lambda name, value: f"  static final String {name} = {value};")
+                              + "  void f(Jedis jedis) {\n"
+                              '    jedis.mget(String.format("%999999999d", 1), "b"); // hole\n'
+                              '    jedis.mget("x".repeat(999999999), "b"); // hole\n'
+                              f'    jedis.mget({last}, "b"); // budget\n  }}\n}}\n').encode(), None
+    # C through Clang, with a stub of hiredis's header (parsed with default
+    # flags, which a note says).
+    yield "keys/include/hiredis/hiredis.h", (b"typedef struct redisContext redisContext;\n"
+                                             b"void *redisCommand(redisContext *c, const char *format, ...);\n"
+                                             b"int snprintf(char *s, unsigned long n, const char *format, ...);\n"), \
+        "no-compile-command"
+    yield "keys/width.c", (b"#include <hiredis/hiredis.h>\n\nvoid f(redisContext *c) {\n  char key[64];\n"
+                           b'  snprintf(key, sizeof key, "%999999999d", 1);\n'
+                           b'  redisCommand(c, "MGET %s b", key); // budget\n'
+                           b'  redisCommand(c, "MGET %999999999d b", 1); // budget\n}\n'), "no-compile-command"
 
 
 def write(out):

@@ -74,5 +74,13 @@ TEST(PrintfFormat, IsOneStringWithSpaces) {
   EXPECT_FALSE(split_printf_format("%b").valid);
 }
 
+TEST(HiredisFormat, OnlyConversionsWritingTheValueItselfArePlain) {
+  // "%05d" writes 00007 for 7, "%x" ff for 255: not the value's own text.
+  auto split = split_printf_format("%s%d%lld%u%05d%-8d%.3d%x%999999999d");
+  std::vector<bool> plain;
+  for (const auto& piece : split.arguments.front().pieces) plain.push_back(piece.plain);
+  EXPECT_EQ(plain, (std::vector<bool>{true, true, true, true, false, false, false, false, false}));
+}
+
 }  // namespace
 }  // namespace slotlint::cpp
