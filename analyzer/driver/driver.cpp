@@ -169,13 +169,16 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
                                 const files::ProjectFiles& files) const {
   FileResult result;
   result.file = file;
-  if (options.paths_from_database && !files.root_of(file.path)) {
+  if (options.paths_from_database) {
     // The database may come with the code under review: a file it lists
     // outside the project is not read (its content could reach a report).
-    result.notices.push_back(
-        {ir::Level::Warning, "listed-file-outside-project",
-         "listed in the compilation database but outside the project; not read"});
-    return result;
+    files::Problem problem{};
+    std::string reason;
+    if (!files.resolve(file.path, problem, reason)) {
+      result.notices.push_back({ir::Level::Warning, "listed-file-refused",
+                                "listed in the compilation database, but it " + reason});
+      return result;
+    }
   }
   frontend::Notice notice;
   auto bytes = read_file(file.path, options.max_file_bytes, notice);

@@ -1,9 +1,11 @@
 #include "frontends/cpp/cpp_frontend.h"
 
-#include <set>
+#include <map>
+#include <optional>
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/DiagnosticIDs.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Tooling/Tooling.h>
@@ -12,8 +14,11 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include "frontends/cpp/call_collector.h"
+#include "frontends/cpp/header_files.h"
 #include "frontends/cpp/include_prefilter.h"
+#include "frontends/cpp/parse_budget.h"
 #include "frontends/cpp/project.h"
+#include "frontends/cpp/source_map.h"
 
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
@@ -21,27 +26,25 @@ namespace {
 
 constexpr std::size_t kErrorsShown = 3;
 
-// Clang's errors: how many, and the first few with their place.
+// Clang's errors: how many, and the first few with their place. An error in a
+// file outside the project (a header, a file an #include names) is given by
+// its place only: its message may quote that file's text.
 class FirstErrors : public clang::DiagnosticConsumer {
  public:
+  explicit FirstErrors(const files::ProjectFiles& project) : project_(project) {}
+
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
                         const clang::Diagnostic& info) override {
     clang::DiagnosticConsumer::HandleDiagnostic(level, info);
-    if (level < clang::DiagnosticsEngine::Error) return;
+    // Clang's own limit on the errors it shows, not an error in the code.
+    if (level < clang::DiagnosticsEngine::Error ||
+        info.getID() == clang::diag::fatal_too_many_errors)
+      return;
     ++errors;
     // A fatal error (a header not found) explains the rest: it goes first.
     bool fatal = level == clang::DiagnosticsEngine::Fatal;
     if (messages.size() >= kErrorsShown && !fatal) return;
-    llvm::SmallString<256> text;
-    info.FormatDiagnostic(text);
-    std::string where;
-    if (info.hasSourceManager() && info.getLocation().isValid()) {
-      auto presumed = info.getSourceManager().getPresumedLoc(info.getLocation());
-      if (presumed.isValid())
-        where = fmt::format("{}:{}: ", fs::path(presumed.getFilename()).filename().string(),
-                            presumed.getLine());
-    }
-    auto message = where + std::string(text.str());
+    auto message = describe(info);
     if (fatal) {
       messages.insert(messages.begin(), std::move(message));
       if (messages.size() > kErrorsShown) messages.pop_back();
@@ -51,34 +54,75 @@ class FirstErrors : public clang::DiagnosticConsumer {
   }
   std::size_t errors = 0;
   std::vector<std::string> messages;
+
+ private:
+  std::string describe(const clang::Diagnostic& info) {
+    llvm::SmallString<256> text;
+    info.FormatDiagnostic(text);
+    if (!info.hasSourceManager() || info.getLocation().isInvalid()) return std::string(text.str());
+    const auto& sources = info.getSourceManager();
+    auto presumed = sources.getPresumedLoc(info.getLocation());
+    if (presumed.isInvalid()) return std::string(text.str());
+    auto where = fmt::format("{}:{}", fs::path(presumed.getFilename()).filename().string(),
+                             presumed.getLine());
+    // Where it is reported and, for a macro, where its tokens are written.
+    bool ours = inside(sources, sources.getFileID(sources.getExpansionLoc(info.getLocation()))) &&
+                inside(sources, sources.getFileID(sources.getSpellingLoc(info.getLocation())));
+    if (!ours) return where + ": an error in a file outside the project";
+    return fmt::format("{}: {}", where, text.str());
+  }
+
+  // Buffers that are no file (the command line's macros, pasted tokens)
+  // hold no file's text.
+  bool inside(const clang::SourceManager& sources, clang::FileID file) {
+    auto [it, inserted] = inside_.try_emplace(file.getHashValue());
+    if (inserted) {
+      it->second =
+          !sources.getFileEntryRefForID(file) || project_file(sources, file, project_).has_value();
+    }
+    return it->second;
+  }
+
+  const files::ProjectFiles& project_;
+  std::map<unsigned, bool> inside_;  // by FileID hash
 };
 
 class Consumer : public clang::ASTConsumer {
  public:
-  Consumer(const fs::path& root, const CollectorInput& input) : root_(root), input_(input) {}
+  Consumer(const CppProject& project, const CollectorInput& input)
+      : project_(project), input_(input) {}
   void HandleTranslationUnit(clang::ASTContext& context) override {
-    SourceMap map(context.getSourceManager(), context.getLangOpts(), root_, input_.analysis);
+    SourceMap map(context.getSourceManager(), context.getLangOpts(), project_.files(),
+                  project_.root(), input_.analysis);
     collect_calls(context, map, input_);
   }
 
  private:
-  const fs::path& root_;
+  const CppProject& project_;
   const CollectorInput& input_;
 };
 
 class CollectAction : public clang::ASTFrontendAction {
  public:
-  CollectAction(const fs::path& root, const CollectorInput& input) : root_(root), input_(input) {}
+  CollectAction(const CppProject& project, const CollectorInput& input, ParseBudget& budget)
+      : project_(project), input_(input), budget_(budget) {}
+  bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
+    budget_.watch(compiler.getPreprocessor());
+    return true;
+  }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
                                                         llvm::StringRef) override {
-    return std::make_unique<Consumer>(root_, input_);
+    return std::make_unique<Consumer>(project_, input_);
   }
 
  private:
-  const fs::path& root_;
+  const CppProject& project_;
   const CollectorInput& input_;
+  ParseBudget& budget_;
 };
 
+// A compilation database entry is analysed only when its file is a regular
+// file inside the project: a database may name anything.
 std::vector<std::string> include_dirs(const std::vector<std::string>& arguments,
                                       const std::string& directory) {
   std::vector<std::string> dirs;
@@ -111,14 +155,17 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   std::error_code ec;
   auto path = fs::absolute(file.filesystem_path, ec).lexically_normal();
   auto extension = path.extension().string();
-  bool header = extension == ".h" || extension == ".hh" || extension == ".hpp" || extension == ".hxx";
+  bool header =
+      extension == ".h" || extension == ".hh" || extension == ".hpp" || extension == ".hxx";
   // With a compilation database, headers are read as part of the units that
   // include them (each finding once); without one, each is parsed by itself.
   if (header && project->commands()->has_database()) return result;
   auto command = project->commands()->command_for(path, project->resource_dir());
   std::vector<std::string> words;
-  for (const auto* api : models) words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
-  if (!may_use_a_client(file.source, path, include_dirs(command.arguments, command.directory), words))
+  for (const auto* api : models)
+    words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
+  if (!may_use_a_client(file.source, path, include_dirs(command.arguments, command.directory),
+                        words))
     return result;
   if (!command.from_database) {
     result.notices.push_back(
@@ -131,25 +178,39 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                "include/ on the include path)"});
   }
   // The text the driver read (what is checked is what was read), under the
-  // file's own name so that its includes resolve.
+  // file's own name so that its includes resolve; everything else from the
+  // disk, through the guard.
   auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   memory->addFile(path.string(), 0,
                   llvm::MemoryBuffer::getMemBufferCopy(
                       llvm::StringRef(file.source.data(), file.source.size()), path.string()));
-  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem()));
+  auto disk = llvm::makeIntrusiveRefCnt<GuardedFileSystem>(llvm::vfs::createPhysicalFileSystem());
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(disk);
   overlay->pushOverlay(memory);
   if (!command.directory.empty()) (void)overlay->setCurrentWorkingDirectory(command.directory);
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions{}, overlay);
   CollectorInput input{file, models, result, &project->scripts()};
-  FirstErrors errors;
+  FirstErrors errors(project->files());
+  ParseBudget budget;
   clang::tooling::ToolInvocation invocation(
-      command.arguments, std::make_unique<CollectAction>(project->root(), input), files.get());
+      command.arguments, std::make_unique<CollectAction>(*project, input, budget), files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ran = invocation.run();
-  if (errors.errors > 0 || !ran) {
-    std::string first;
-    for (const auto& message : errors.messages) first += (first.empty() ? "" : "; ") + message;
+  for (const auto& [refused, reason] : disk->refusals()) {
+    result.notices.push_back(
+        {ir::Level::Warning, "include-refused",
+         fmt::format("{} {}: not read, so the #include fails as a missing header would",
+                     display_path(refused, project->root()), reason)});
+  }
+  std::string first;
+  for (const auto& message : errors.messages) first += (first.empty() ? "" : "; ") + message;
+  if (!budget.stopped().empty()) {
+    result.notices.push_back(
+        {ir::Level::Warning, "parse-stopped",
+         fmt::format("Clang's parse of this translation unit was stopped {}; the rest of it was "
+                     "not checked{}",
+                     budget.stopped(), first.empty() ? "" : " (first errors: " + first + ")")});
+  } else if (errors.errors > 0 || !ran) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",
          errors.errors > 0

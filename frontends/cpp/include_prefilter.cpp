@@ -1,21 +1,21 @@
 #include "frontends/cpp/include_prefilter.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "analyzer/files/project_files.h"
+#include "frontends/cpp/header_files.h"
 
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr int kDepth = 2;
-constexpr std::uintmax_t kMaxHeaderBytes = 4u << 20;
+constexpr std::uint64_t kMaxHeaderBytes = 4u << 20;
 
 bool mentions(std::string_view text, std::span<const std::string> words) {
-  return std::ranges::any_of(words, [&](const std::string& word) {
-    return text.find(word) != std::string_view::npos;
-  });
+  return std::ranges::any_of(
+      words, [&](const std::string& word) { return text.find(word) != std::string_view::npos; });
 }
 
 }  // namespace
@@ -55,17 +55,15 @@ bool may_use_a_client(std::string_view source, const fs::path& file,
         std::vector<fs::path> candidates{from.parent_path() / include};
         for (const auto& dir : include_dirs) candidates.push_back(fs::path(dir) / include);
         for (const auto& candidate : candidates) {
+          // Only what Clang itself may open: never a FIFO, a device or /proc.
           std::error_code ec;
-          if (!fs::is_regular_file(candidate, ec) || fs::file_size(candidate, ec) > kMaxHeaderBytes)
-            continue;
-          auto canonical = fs::weakly_canonical(candidate, ec);
-          if (!seen.insert(canonical).second) break;
-          std::ifstream in(candidate, std::ios::binary);
-          std::ostringstream bytes;
-          bytes << in.rdbuf();
-          auto header = std::move(bytes).str();
-          if (mentions(header, words)) return true;
-          next.emplace_back(candidate, std::move(header));
+          auto absolute = fs::absolute(candidate, ec).lexically_normal();
+          if (ec || check_header(absolute).kind != HeaderKind::kFile) continue;
+          auto read = files::read_input_file(absolute, kMaxHeaderBytes);
+          if (!read) continue;
+          if (!seen.insert(fs::weakly_canonical(absolute, ec)).second) break;
+          if (mentions(*read.bytes, words)) return true;
+          next.emplace_back(candidate, std::move(*read.bytes));
           break;
         }
       }

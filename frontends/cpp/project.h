@@ -1,6 +1,7 @@
 // What the C/C++ frontend keeps for a whole run: the compilation database
-// (read once), where Clang's builtin headers are, and the Lua scripts the
-// code runs.
+// (read once), where Clang's builtin headers are, the project's roots (what
+// is inside: reported, quoted; what is not: neither), and the Lua scripts
+// the code runs.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/project_state.h"
 #include "frontends/cpp/compile_commands.h"
 #include "frontends/lua/script_library.h"
@@ -20,6 +22,7 @@ class CppProject final : public frontend::ProjectState {
              const files::ProjectFiles& files);
 
   [[nodiscard]] const std::filesystem::path& root() const { return root_; }
+  [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
   // Null when the database could not be read (`database_error` says why).
   [[nodiscard]] const CompileCommands* commands() const { return commands_.get(); }
   [[nodiscard]] const std::string& database_error() const { return database_error_; }
@@ -28,6 +31,7 @@ class CppProject final : public frontend::ProjectState {
 
  private:
   std::filesystem::path root_;
+  const files::ProjectFiles& files_;  // the run's; outlives the project
   std::unique_ptr<CompileCommands> commands_;
   std::string database_error_;
   std::string resource_dir_;

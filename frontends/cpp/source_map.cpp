@@ -5,20 +5,37 @@
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
 
+std::optional<fs::path> project_file(const clang::SourceManager& sources, clang::FileID file,
+                                     const files::ProjectFiles& project) {
+  auto entry = sources.getFileEntryRefForID(file);
+  if (!entry) return std::nullopt;
+  // Names are as the compile command spelled them: relative ones start in
+  // its directory, the file manager's working folder.
+  llvm::SmallString<256> name(entry->getName());
+  sources.getFileManager().makeAbsolutePath(name);
+  if (file == sources.getMainFileID()) return fs::path(name.str().str());
+  files::Problem problem{};
+  std::string reason;
+  return project.resolve(fs::path(name.str().str()), problem, reason);
+}
+
+std::string display_path(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  auto relative = path.lexically_relative(fs::weakly_canonical(fs::absolute(root, ec), ec));
+  if (ec || relative.empty() || relative.native().starts_with("..")) return path.generic_string();
+  return relative.generic_string();
+}
+
 std::optional<ir::FileIndex> SourceMap::index_of(clang::FileID file) {
   if (file == sources_.getMainFileID()) return ir::FileIndex{0};
   auto [it, inserted] = indexes_.try_emplace(file.getHashValue());
   if (!inserted) return it->second;
-  auto entry = sources_.getFileEntryRefForID(file);
-  if (!entry) return std::nullopt;
-  std::error_code ec;
-  auto path = fs::weakly_canonical(fs::absolute(std::string(entry->getName()), ec), ec);
-  auto relative = path.lexically_relative(root_);
-  if (ec || relative.empty() || relative.native().starts_with("..")) return std::nullopt;
+  auto path = project_file(sources_, file, project_);
+  if (!path) return std::nullopt;
   bool invalid = false;
   auto buffer = sources_.getBufferData(file, &invalid);
   if (invalid) return std::nullopt;
-  it->second = analysis_.add_source(relative.generic_string(),
+  it->second = analysis_.add_source(display_path(*path, root_),
                                     std::make_shared<const std::string>(buffer.str()));
   return it->second;
 }

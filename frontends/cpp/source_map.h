@@ -1,7 +1,8 @@
 // Clang source locations as slotlint spans: the analysed file is file index
 // 0; a project header gets an extra source of the file analysis (so a call
 // in a header is reported in the header); code in system headers or outside
-// the project is not ours to report.
+// the project is not ours to report, and its text is never added (no report
+// shows a line of it).
 #pragma once
 
 #include <filesystem>
@@ -12,16 +13,33 @@
 
 #include <clang/Basic/SourceManager.h>
 
+#include "analyzer/files/project_files.h"
 #include "analyzer/ir/source_span.h"
 #include "frontends/common/frontend.h"
 
 namespace slotlint::cpp {
 
+// The canonical path of the file `file` was read from, when it lies inside
+// the project (with its symlinks resolved); the main file always does.
+std::optional<std::filesystem::path> project_file(const clang::SourceManager& sources,
+                                                  clang::FileID file,
+                                                  const files::ProjectFiles& project);
+
+// `path` (canonical) as reports show it: relative to `root` when under it,
+// else whole.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
+
 class SourceMap {
  public:
+  // Paths are reported relative to `root`.
   SourceMap(const clang::SourceManager& sources, const clang::LangOptions& language,
-            const std::filesystem::path& root, frontend::FileAnalysis& analysis)
-      : sources_(sources), language_(language), root_(root), analysis_(analysis) {}
+            const files::ProjectFiles& project, const std::filesystem::path& root,
+            frontend::FileAnalysis& analysis)
+      : sources_(sources),
+        language_(language),
+        project_(project),
+        root_(root),
+        analysis_(analysis) {}
 
   // Where a range is written (macro arguments: where they are spelled in
   // the file; macro bodies: the macro's use). nullopt outside the project.
@@ -44,6 +62,7 @@ class SourceMap {
 
   const clang::SourceManager& sources_;
   const clang::LangOptions& language_;
+  const files::ProjectFiles& project_;
   const std::filesystem::path& root_;
   frontend::FileAnalysis& analysis_;
   std::map<unsigned, std::optional<ir::FileIndex>> indexes_;  // by FileID hash

@@ -1,7 +1,8 @@
 """Writes slotlint's hostile input corpus into a folder: what a repository may
 hold that is not ordinary source (huge, deep, binary, mis-encoded, special
-files), one file or folder per case, plus control files whose findings must
-not change because of the others. Large cases are generated, not stored.
+files; C and C++ units that include special files, flood Clang with errors or
+include a header millions of times), one file or folder per case, plus
+control files whose findings must not change because of the others. Large cases are generated, not stored.
 
     python3 tests/hostile/generate.py OUT_DIR
 
@@ -12,6 +13,7 @@ import os
 import sys
 
 MEBIBYTE = 1 << 20
+BOMB_LEVELS = 30
 
 # Control files: one known finding each.
 CONTROLS = {
@@ -53,6 +55,22 @@ def cases():
     yield "special/dir.py/inner.py", b"x = 1\n", None         # a folder named like a file
     yield "special/loop.py", None, "file-unreadable"          # a symlink to itself
     yield "special/sub/up", None, None                        # a symlink to its parent folder
+    # C and C++: what Clang must never open, and units that would cost it
+    # minutes (each .cpp mentions hiredis so that it is parsed).
+    yield "cpp/fifo.inc", None, None                          # a FIFO (not a source file)
+    yield "cpp/include_fifo.cpp", b'// hiredis\n#include "fifo.inc"\n', "include-refused"
+    yield "cpp/include_stdin.cpp", b'// hiredis\n#include "/dev/stdin"\n', "include-refused"
+    yield "cpp/include_environ.cpp", b'// hiredis\n#include "/proc/self/environ"\n', "include-refused"
+    # Two errors a line, the second costing more with every line before it.
+    yield "cpp/errors.cpp", b"// hiredis\nvoid f() {\n" + b"  int x = ;\n" * 100_000 + b"}\n", "parse-stopped"
+    # An include bomb: 2^30 entries of 31 tiny headers.
+    for level in range(BOMB_LEVELS):
+        yield f"cpp/bomb/h{level}.inc", f'#include "h{level + 1}.inc"\n'.encode() * 2, None
+    yield f"cpp/bomb/h{BOMB_LEVELS}.inc", b"// the end\n", None
+    yield "cpp/include_bomb.cpp", b'// hiredis\n#include "bomb/h0.inc"\n', "parse-stopped"
+    # 4 MiB of comments included 20 times: 80 MiB to lex.
+    yield "cpp/big.inc", (b"// " + b"x" * 60 + b"\n") * (4 * MEBIBYTE // 64), None
+    yield "cpp/include_big.cpp", b'// hiredis\n' + b'#include "big.inc"\n' * 20, "parse-stopped"
 
 
 # Keys that would be gigabytes: format widths and repetition counts of a
@@ -98,15 +116,15 @@ def key_bombs():
                               '    jedis.mget("x".repeat(999999999), "b"); // hole\n'
                               f'    jedis.mget({last}, "b"); // budget\n  }}\n}}\n').encode(), None
     # C through Clang, with a stub of hiredis's header (parsed with default
-    # flags, which a note says).
+    # flags: the note that says so is not a notification these cases check).
     yield "keys/include/hiredis/hiredis.h", (b"typedef struct redisContext redisContext;\n"
                                              b"void *redisCommand(redisContext *c, const char *format, ...);\n"
                                              b"int snprintf(char *s, unsigned long n, const char *format, ...);\n"), \
-        "no-compile-command"
+        None
     yield "keys/width.c", (b"#include <hiredis/hiredis.h>\n\nvoid f(redisContext *c) {\n  char key[64];\n"
                            b'  snprintf(key, sizeof key, "%999999999d", 1);\n'
                            b'  redisCommand(c, "MGET %s b", key); // budget\n'
-                           b'  redisCommand(c, "MGET %999999999d b", 1); // budget\n}\n'), "no-compile-command"
+                           b'  redisCommand(c, "MGET %999999999d b", 1); // budget\n}\n'), None
 
 
 def write(out):
@@ -117,7 +135,7 @@ def write(out):
     for path, data, _ in cases():
         full = os.path.join(out, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
-        if path.endswith("pipe.py"):
+        if path.endswith(("pipe.py", "fifo.inc")):
             os.mkfifo(full)
         elif path.endswith("loop.py"):
             os.symlink("loop.py", full)
