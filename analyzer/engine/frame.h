@@ -1,0 +1,138 @@
+// One summary's evaluation: the interpreter of a function body over abstract
+// values. Private to the engine (engine.cpp creates frames; frame.cpp is the
+// interpreter).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/engine/engine.h"
+
+namespace slotlint::engine {
+
+// What a summary is computed for; its key() is the memo key.
+struct Invocation {
+  ModuleId module = 0;
+  il::FunctionId function = il::kNone;
+  int level = 0;
+  std::size_t depth_left = 0;
+  std::optional<Value> self;
+  std::shared_ptr<const Env> closure;
+  std::vector<std::optional<Value>> params;  // per parameter; nullopt: not passed
+  std::optional<Value> callee;  // the function value itself (a local function may recurse)
+  [[nodiscard]] std::string key() const;
+};
+
+class Engine::Impl {
+ public:
+  Impl(const Program& program, Host& host, Builtins builtins, Budgets budgets)
+      : program(program), host(host), builtins(std::move(builtins)), budgets(budgets) {}
+
+  std::shared_ptr<const Summary> summarise(const Invocation& invocation);
+  // The globals a function at level `level + 1` sees; level -1: declarations.
+  const Env& globals(ModuleId module, int level);
+  // `name` as module `target` exports it to code at level `level + 1`.
+  Value import_lookup(ModuleId target, const std::string& name, int level);
+  Value entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry);
+  Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
+
+  const Program& program;
+  Host& host;
+  Builtins builtins;
+  Budgets budgets;
+  std::map<std::string, std::shared_ptr<const Summary>, std::less<>> memo;
+  std::map<ModuleId, Env> declarations;
+  std::size_t computed = 0;
+};
+
+// Batch and instance ids in a value (for renaming what a callee made).
+void collect_ids(const Value& value, std::set<std::string>& ids);
+// The value with every batch and instance id not in `keep` prefixed.
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix);
+
+class Frame {
+ public:
+  Frame(Engine::Impl& engine, const Invocation& invocation);
+  Summary run();
+
+ private:
+  struct CallOutcome {
+    Value value;
+    std::optional<Value> self_after;
+  };
+  struct LoopExits {
+    std::optional<Env> breaks, continues;
+  };
+
+  bool step();
+  void note(ir::SourceSpan span, std::string message);
+  std::string symbol(std::string_view what, std::uint32_t id) const;
+  CallSite site_of(il::ExprId call) const;
+
+  // statements
+  void exec_block(const std::vector<il::StmtId>& block);
+  void exec(il::StmtId id);
+  void exec_if(const il::If& branch);
+  void exec_loop(const il::Loop& loop);
+  void exec_try(const il::Try& block);
+  void exec_with(const il::With& block);
+  Env run_loop_body(const il::Loop& loop, const Value& element, const Env& start);
+  void bind(il::PatternId pattern, const Value& value);
+  void refine(il::ExprId condition, bool holds);
+
+  // expressions
+  Value eval(il::ExprId id);
+  Value lookup(const std::string& name);
+  std::optional<Value> peek(il::ExprId id);
+  void rebind(il::ExprId target, const Value& value);
+  Value attribute(const Value& object, const std::string& name, il::ExprId at);
+  Value instance_attribute(const Value& object, const std::string& name, il::ExprId at);
+  Value index(const Value& object, const Value& key);
+  Value call(const il::Call& call, il::ExprId id);
+  std::vector<ArgValue> arguments(const std::vector<il::Argument>& args);
+  CallOutcome call_method(const Value& receiver, const std::string& name,
+                          const std::vector<ArgValue>& args, const CallSite& site);
+  CallOutcome call_value(const Value& callee, const std::vector<ArgValue>& args,
+                         const CallSite& site);
+  CallOutcome invoke(const Value& function, const std::vector<ArgValue>& args,
+                     const CallSite& site);
+  Value construct(const Value& class_ref, const std::vector<ArgValue>& args, const CallSite& site);
+  Value client_call(const Value& receiver, const std::string& method,
+                    const std::vector<ArgValue>& args, const CallSite& site);
+  Value template_value(const il::Template& text);
+  Value binary(const il::Binary& op);
+  Value add(const Value& left, const Value& right);
+  Value comprehension(const il::Comprehension& comp, il::ExprId id);
+  Value element_of(const Value& iterable, const std::string& symbol, const std::string& display);
+  Value enter(const Value& value, const CallSite& site);
+  Value function_value(il::FunctionId function);
+  Value class_field(ModuleId module, const il::Class& cls, const std::string& name, bool is_static);
+
+  Engine::Impl& engine_;
+  const Invocation& invocation_;
+  const il::Module& module_;
+  const il::Function& function_;
+  const Limits& limits_;
+  bool module_body_ = false;
+  std::string receiver_name_;
+
+  Env env_;
+  bool live_ = true;
+  std::optional<Value> returned_;
+  std::optional<Value> self_after_;
+  std::vector<Value> yields_;
+  std::vector<ClientCall> calls_;
+  std::vector<Note> notes_;
+  std::vector<HandlerFrame> handlers_;     // outermost first
+  std::vector<std::string> loop_symbols_;  // outermost first
+  std::vector<LoopExits> loops_;
+  int dry_ = 0;
+  std::size_t steps_ = 0;
+  std::string exhausted_;
+};
+
+}  // namespace slotlint::engine
