@@ -80,6 +80,19 @@ bool literal_key(const Value& v) {
          (v.is(ValueKind::Number) && v.as_number().value);
 }
 
+// `entries` with `key` set to `value`: the entry of an equal literal key
+// replaced, or a new entry at the end.
+void put_entry(std::vector<std::pair<Value, Value>>& entries, const Value& key,
+               const Value& value) {
+  auto found =
+      std::ranges::find_if(entries, [&](const auto& e) { return literal_equal(e.first, key); });
+  if (found != entries.end()) {
+    found->second = value;
+  } else {
+    entries.emplace_back(key, value);
+  }
+}
+
 Value string_literal(std::string text) {
   ir::KeyExpr key;
   key.append(ir::KeyExpr::literal(std::move(text), {}, false));
@@ -499,14 +512,7 @@ void Frame::bind(il::PatternId id, const Value& value) {
       rebind(p->object, Value::instance(std::move(data)));
     } else if (object->is(ValueKind::Map)) {
       auto entries = object->as_map().entries;
-      Value key = string_literal(p->name);
-      auto found =
-          std::ranges::find_if(entries, [&](const auto& e) { return literal_equal(e.first, key); });
-      if (found != entries.end()) {
-        found->second = bound;
-      } else {
-        entries.emplace_back(key, bound);
-      }
+      put_entry(entries, string_literal(p->name), bound);
       rebind(p->object, Value::map(std::move(entries)));
     }
   } else if (const auto* p = std::get_if<il::IndexPattern>(&pattern.kind)) {
@@ -515,13 +521,7 @@ void Frame::bind(il::PatternId id, const Value& value) {
     if (!object) return;
     if (object->is(ValueKind::Map) && literal_key(key)) {
       auto entries = object->as_map().entries;
-      auto found =
-          std::ranges::find_if(entries, [&](const auto& e) { return literal_equal(e.first, key); });
-      if (found != entries.end()) {
-        found->second = bound;
-      } else {
-        entries.emplace_back(key, bound);
-      }
+      put_entry(entries, key, bound);
       rebind(p->object, Value::map(std::move(entries)));
     } else if (object->is(ValueKind::Map)) {
       // An unknown key: some entry changes, or one is added.
@@ -715,14 +715,7 @@ Value Frame::eval(il::ExprId id) {
     }
     for (const auto& [k, v] : e->entries) {
       Value key = eval(k);
-      Value value = eval(v);
-      auto found = std::ranges::find_if(
-          entries, [&](const auto& entry) { return literal_equal(entry.first, key); });
-      if (found != entries.end()) {
-        found->second = value;
-      } else {
-        entries.emplace_back(key, value);
-      }
+      put_entry(entries, key, eval(v));
     }
     return Value::map(std::move(entries));
   }

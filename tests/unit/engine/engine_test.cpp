@@ -198,6 +198,74 @@ TEST(Engine, TryHandlersAreTheContextOfCallsInside) {
   EXPECT_TRUE(run.entry(m, helper)[0].handlers.empty());
 }
 
+TEST(Engine, DestructuringAndAugmentedAssignment) {
+  Script s;
+  auto f =
+      s.function("f", {},
+                 {s.assign(s.pseq({s.pname("a"), s.pname("b")}), s.list({s.str("x:"), s.str("y")})),
+                  s.augment("a", s.name("b")), s.expr(s.mcall(s.r(), "get", {s.name("a")}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "x:y");
+}
+
+TEST(Engine, AComprehensionIsACollectionWhoseElementVaries) {
+  Script s;
+  auto f =
+      s.function("f", {"ids"},
+                 {s.assign("keys", s.comprehension(s.fstring({lit("user:"), field(s.name("i"))}),
+                                                   s.pname("i"), s.name("ids"))),
+                  s.expr(s.mcall(s.r(), "delete", {spread(s.name("keys"))}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);
+  auto key = key_of(calls[0].args[0].value, {}, Limits{});
+  EXPECT_TRUE(key.is_collection());
+  EXPECT_EQ(key.display(), "[user:<i>, ...]");
+  EXPECT_TRUE(std::get<ir::HoleSegment>(key.segments()[1]).varies_per_element);
+}
+
+TEST(Engine, AnOpaqueExpressionIsUnknownWithItsReasonButItsCallsStillCount) {
+  Script s;
+  auto f = s.function("f", {},
+                      {s.assign("k", s.opaque("a walrus", {s.mcall(s.r(), "incr", {s.str("n")})})),
+                       s.expr(s.mcall(s.r(), "get", {s.name("k")}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].method, "incr");
+  // Bound to a name, the unknown gets an identity: a hole in keys.
+  auto key = key_of(calls[1].args[0].value, {}, Limits{});
+  ASSERT_FALSE(key.is_unknown());
+  EXPECT_EQ(key.display(), "<k>");
+  EXPECT_EQ(calls[1].args[0].value.as_unknown().reason, "a walrus");
+}
+
+TEST(Engine, AReassignedNameIsANewSymbol) {
+  Script s;
+  auto f = s.function("f", {},
+                      {s.assign("k", s.opaque("input")), s.assign("a", s.name("k")),
+                       s.assign("k", s.opaque("input")),
+                       s.expr(s.mcall(s.r(), "rename", {s.name("a"), s.name("k")}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);
+  auto first = ir::tokens(key_of(calls[0].args[0].value, {}, Limits{}));
+  auto second = ir::tokens(key_of(calls[0].args[1].value, {}, Limits{}));
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_NE(first[0].text, second[0].text);
+}
+
 // ---- across functions ---------------------------------------------------------
 
 TEST(Engine, AHelperCalledTwiceGivesTwoKeys) {
