@@ -20,6 +20,7 @@ Builtins Builtins::defaults() {
       {"python", "add", true, Append},
       {"python", "extend", true, Extend},
       {"javascript", "String", false, ToString},
+      {"javascript", "length", true, Length},
       {"javascript", "join", true, JoinItems},
       {"javascript", "push", true, Append},
       {"javascript", "path.join", false, PathJoin},

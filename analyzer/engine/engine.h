@@ -51,6 +51,9 @@ struct Budgets {
   std::size_t steps = 100'000;  // expressions and statements, per summary
   std::size_t call_depth = 8;
   std::size_t loop_rounds = 3;
+  // Expressions and statements nested deeper are unknown (the interpreter
+  // recurses over them; hostile input must not exhaust the stack).
+  std::size_t nesting = 200;
   int globals_levels = 2;
   Limits limits;
 };

@@ -118,6 +118,23 @@ bool Frame::step() {
   return false;
 }
 
+bool Frame::nest(ir::SourceSpan span) {
+  if (++nesting_ <= engine_.budgets.nesting) return true;
+  if (!nesting_noted_) {  // once per function: the first place says it
+    nesting_noted_ = true;
+    note(span, "unknown, because the code nests deeper than " +
+                   std::to_string(engine_.budgets.nesting) + " levels");
+  }
+  return false;
+}
+
+namespace {
+struct Unnest {
+  std::size_t& depth;
+  ~Unnest() { --depth; }
+};
+}  // namespace
+
 void Frame::note(ir::SourceSpan span, std::string message) {
   Note n{module_.path, function_.name, span, std::move(message)};
   bool seen = std::ranges::any_of(notes_, [&](const Note& other) {
@@ -135,9 +152,11 @@ CallSite Frame::site_of(il::ExprId call) const {
   CallSite site{invocation_.module, module_.path, call, module_.exprs[call].span, {}};
   site.callee = site.span;
   if (const auto* c = std::get_if<il::Call>(&module_.exprs[call].kind)) {
-    if (const auto* a = std::get_if<il::Attribute>(&module_.exprs[c->callee].kind)) {
+    if (c->callee == il::kNone) {
+      // keep the call's span
+    } else if (const auto* a = std::get_if<il::Attribute>(&module_.exprs[c->callee].kind)) {
       site.callee = a->name_span;
-    } else if (c->callee != il::kNone) {
+    } else {
       site.callee = module_.exprs[c->callee].span;
     }
   }
@@ -226,6 +245,8 @@ void Frame::exec_block(const std::vector<il::StmtId>& block) {
 void Frame::exec(il::StmtId id) {
   if (!step()) return;
   const auto& stmt = module_.stmts[id];
+  Unnest unnest{nesting_};
+  if (!nest(stmt.span)) return;
   if (const auto* s = std::get_if<il::Assign>(&stmt.kind)) {
     Value value =
         s->value == il::kNone ? Value::unknown("declared without a value") : eval(s->value);
@@ -308,8 +329,9 @@ void Frame::exec_if(const il::If& branch) {
 }
 
 void Frame::refine(il::ExprId condition, bool holds) {
+  if (condition == il::kNone) return;
   const auto* test = std::get_if<il::Test>(&module_.exprs[condition].kind);
-  if (test == nullptr) return;
+  if (test == nullptr || test->subject == il::kNone) return;
   const auto* name = std::get_if<il::Name>(&module_.exprs[test->subject].kind);
   if (name == nullptr) return;
   auto found = env_.find(name->name);
@@ -409,8 +431,10 @@ void Frame::exec_loop(const il::Loop& loop) {
     Value iterable = eval(loop.iterable);
     element_symbol = symbol("element", loop.element);
     std::string display = "element";
-    if (const auto* name = std::get_if<il::NamePattern>(&module_.patterns[loop.element].kind)) {
-      display = name->name;
+    if (loop.element != il::kNone) {
+      if (const auto* name = std::get_if<il::NamePattern>(&module_.patterns[loop.element].kind)) {
+        display = name->name;
+      }
     }
     element = element_of(iterable, element_symbol, display);
   }
@@ -492,6 +516,7 @@ Value Frame::enter(const Value& value, const CallSite& site) {
 }
 
 void Frame::bind(il::PatternId id, const Value& value) {
+  if (id == il::kNone) return;
   const auto& pattern = module_.patterns[id];
   Value bound = value;
   if (pattern.default_value != il::kNone && value.is(ValueKind::Unknown) &&
@@ -659,6 +684,11 @@ Value Frame::eval(il::ExprId id) {
   if (id == il::kNone) return Value::unknown("no expression");
   if (!step()) return Value::unknown(exhausted_);
   const auto& expr = module_.exprs[id];
+  Unnest unnest{nesting_};
+  if (!nest(expr.span)) {
+    return Value::unknown("nested deeper than " + std::to_string(engine_.budgets.nesting) +
+                          " levels");
+  }
   const auto& kind = expr.kind;
   if (const auto* e = std::get_if<il::StringLiteral>(&kind)) {
     return Value::string(ir::KeyExpr::literal(e->text, expr.span, e->maps_to_source, e->escaping));
@@ -879,6 +909,10 @@ std::vector<ArgValue> Frame::arguments(const std::vector<il::Argument>& args) {
 
 Value Frame::call(const il::Call& call, il::ExprId id) {
   const CallSite site = site_of(id);
+  if (call.callee == il::kNone) {
+    arguments(call.args);
+    return Value::unknown("a call without a callee");
+  }
   if (const auto* attr = std::get_if<il::Attribute>(&module_.exprs[call.callee].kind)) {
     Value receiver = eval(attr->object);
     auto args = arguments(call.args);
@@ -1216,6 +1250,11 @@ Value Frame::add(const Value& left, const Value& right) {
   }
   auto textual = [&](const Value& v) { return is(v, ValueKind::String) || is(v, ValueKind::Path); };
   if (textual(left) || textual(right)) return concat(left, right, limits_);
+  // Two unknowns: the first that says why on its own.
+  if (is(left, ValueKind::Unknown) && is(right, ValueKind::Unknown)) {
+    if (left.as_unknown().symbol.empty()) return left;
+    if (right.as_unknown().symbol.empty()) return right;
+  }
   if (is(left, ValueKind::Unknown) && is(right, ValueKind::Number))
     return Value::unknown_number({}, "a sum");
   return Value::unknown("`+` of " + left.describe() + " and " + right.describe());
@@ -1273,8 +1312,10 @@ Value Frame::comprehension(const il::Comprehension& comp, il::ExprId id) {
   for (const auto& clause : comp.clauses) {
     Value iterable = eval(clause.iterable);
     std::string display = "element";
-    if (const auto* name = std::get_if<il::NamePattern>(&module_.patterns[clause.target].kind)) {
-      display = name->name;
+    if (clause.target != il::kNone) {
+      if (const auto* name = std::get_if<il::NamePattern>(&module_.patterns[clause.target].kind)) {
+        display = name->name;
+      }
     }
     bind(clause.target, element_of(iterable, symbol("element", clause.target), display));
     for (auto condition : clause.conditions) eval(condition);

@@ -69,6 +69,8 @@ class Frame {
   };
 
   bool step();
+  // Enters one level of nesting; false (and a note) past the budget.
+  bool nest(ir::SourceSpan span);
   void note(ir::SourceSpan span, std::string message);
   std::string symbol(std::string_view what, std::uint32_t id) const;
   CallSite site_of(il::ExprId call) const;
@@ -132,6 +134,8 @@ class Frame {
   std::vector<LoopExits> loops_;
   int dry_ = 0;
   std::size_t steps_ = 0;
+  std::size_t nesting_ = 0;
+  bool nesting_noted_ = false;
   std::string exhausted_;
 };
 

@@ -511,6 +511,25 @@ TEST(Engine, AnExhaustedStepBudgetIsUnknownWithAReason) {
   EXPECT_EQ(run.host.notes[0].function, "long");
 }
 
+TEST(Engine, DeeplyNestedCodeIsUnknownWithAReasonNotACrash) {
+  Script s;
+  ExprId deep = s.str("k");
+  for (int i = 0; i < 100'000; ++i) deep = s.plus(deep, s.str("x"));
+  std::vector<StmtId> nested = {s.expr(s.mcall(s.r(), "get", {s.str("inner")}))};
+  for (int i = 0; i < 100'000; ++i) nested = {s.if_(s.name("c"), nested)};
+  auto f = s.function("f", {"c"}, {s.expr(s.mcall(s.r(), "get", {deep})), nested.front()});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);  // the call nested 100,000 ifs deep is not reached
+  const auto& arg = calls[0].args[0].value;
+  ASSERT_TRUE(arg.is(ValueKind::Unknown)) << arg.describe();
+  EXPECT_EQ(arg.as_unknown().reason, "nested deeper than 200 levels");
+  ASSERT_EQ(run.host.notes.size(), 1u);  // once per function
+  EXPECT_EQ(run.host.notes[0].message, "unknown, because the code nests deeper than 200 levels");
+}
+
 TEST(Engine, SummariesAreMemoised) {
   Script s;
   auto key = s.function("key", {"p"}, {s.ret(s.plus(s.str("k:"), s.name("p")))});
