@@ -1,5 +1,6 @@
 #include "analyzer/engine/engine.h"
 
+#include <functional>
 #include <utility>
 
 #include "analyzer/engine/frame.h"
@@ -69,6 +70,63 @@ Value Engine::Impl::import_lookup(ModuleId target, const std::string& name, int 
   return Value::unknown("`" + name + "` is not defined in " + path);
 }
 
+std::optional<Value> Engine::Impl::resolve_name(ModuleId module, const std::string& name, int level,
+                                                bool with_globals) {
+  if (with_globals) {
+    const auto& env = globals(module, level);
+    if (auto found = env.find(name); found != env.end()) return found->second;
+  }
+  for (const auto& import : program.module(module).imports) {
+    bool binds_module = import.alias == name;
+    const std::pair<std::string, std::string>* binding = nullptr;
+    for (const auto& pair : import.names) {
+      if (pair.second == name) binding = &pair;
+    }
+    if (!binds_module && binding == nullptr && !import.everything) continue;
+    auto target = program.resolve_import(module, import);
+    if (binds_module) return target ? Value::module(*target) : Value::external(import.module);
+    if (binding != nullptr) {
+      return target ? import_lookup(*target, binding->first, level)
+                    : Value::external(import.module + "." + binding->first);
+    }
+    if (target) {
+      const auto& env = globals(*target, level);
+      if (auto found = env.find(name); found != env.end()) return found->second;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<ModuleId, il::FunctionId>> Engine::Impl::find_method(
+    ModuleId module, il::ClassId cls, const std::function<bool(const il::Function&)>& wanted,
+    int level, std::size_t depth) {
+  const auto& mod = program.module(module);
+  const auto& c = mod.classes[cls];
+  for (auto method : c.methods) {
+    if (wanted(mod.functions[method])) return std::pair{module, method};
+  }
+  if (depth == 0) return std::nullopt;
+  // Bases named by a name, or by an attribute of an imported module.
+  for (auto base : c.bases) {
+    if (base == il::kNone) continue;
+    std::optional<Value> found;
+    if (const auto* name = std::get_if<il::Name>(&mod.exprs[base].kind)) {
+      found = resolve_name(module, name->name, level, true);
+    } else if (const auto* attr = std::get_if<il::Attribute>(&mod.exprs[base].kind)) {
+      const auto* object = std::get_if<il::Name>(&mod.exprs[attr->object].kind);
+      auto owner =
+          object != nullptr ? resolve_name(module, object->name, level, true) : std::nullopt;
+      if (owner && owner->is(ValueKind::Module)) {
+        found = import_lookup(owner->as_module().module, attr->name, level);
+      }
+    }
+    if (!found || !found->is(ValueKind::ClassRef)) continue;
+    const auto& ref = found->as_class_ref();
+    if (auto method = find_method(ref.module, ref.cls, wanted, level, depth - 1)) return method;
+  }
+  return std::nullopt;
+}
+
 Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
                                    const il::Parameter& param) {
   std::string symbol =
@@ -85,17 +143,23 @@ Value Engine::Impl::entry_instance(ModuleId module, il::ClassId cls, il::Functio
   const auto& mod = program.module(module);
   InstanceData data{module, cls, "entry:" + mod.path + ":" + std::to_string(cls), {}};
   Value instance = Value::instance(std::move(data));
-  for (auto method : mod.classes[cls].methods) {
-    const auto& f = mod.functions[method];
-    if (f.kind != il::Function::Kind::Constructor || method == entry) continue;
-    Invocation ctor{module, method, budgets.globals_levels, budgets.call_depth, instance, nullptr,
-                    {},     {}};
-    for (const auto& param : f.params)
-      ctor.params.emplace_back(parameter_hole(module, method, param));
-    auto summary = summarise(ctor);
-    return summary->self_after.value_or(instance);
+  auto constructor = find_method(
+      module, cls, [](const il::Function& f) { return f.kind == il::Function::Kind::Constructor; },
+      budgets.globals_levels - 1);
+  if (!constructor || constructor->second == entry) return instance;
+  const auto& f = program.module(constructor->first).functions[constructor->second];
+  Invocation ctor{constructor->first,
+                  constructor->second,
+                  budgets.globals_levels,
+                  budgets.call_depth,
+                  instance,
+                  nullptr,
+                  {},
+                  {}};
+  for (const auto& param : f.params) {
+    ctor.params.emplace_back(parameter_hole(constructor->first, constructor->second, param));
   }
-  return instance;
+  return summarise(ctor)->self_after.value_or(instance);
 }
 
 // ---- renaming what a callee made -------------------------------------------

@@ -617,27 +617,9 @@ Value Frame::lookup(const std::string& name) {
       return found->second;
     }
   }
-  if (!module_body_) {
-    const auto& globals = engine_.globals(invocation_.module, invocation_.level - 1);
-    if (auto found = globals.find(name); found != globals.end()) return found->second;
-  }
-  for (const auto& import : module_.imports) {
-    bool binds_module = import.alias == name;
-    const std::pair<std::string, std::string>* binding = nullptr;
-    for (const auto& pair : import.names) {
-      if (pair.second == name) binding = &pair;
-    }
-    if (!binds_module && binding == nullptr && !import.everything) continue;
-    auto target = engine_.program.resolve_import(invocation_.module, import);
-    if (binds_module) return target ? Value::module(*target) : Value::external(import.module);
-    if (binding != nullptr) {
-      return target ? engine_.import_lookup(*target, binding->first, invocation_.level - 1)
-                    : Value::external(import.module + "." + binding->first);
-    }
-    if (target) {
-      const auto& globals = engine_.globals(*target, invocation_.level - 1);
-      if (auto found = globals.find(name); found != globals.end()) return found->second;
-    }
+  if (auto found =
+          engine_.resolve_name(invocation_.module, name, invocation_.level - 1, !module_body_)) {
+    return *found;
   }
   if (!receiver_name_.empty()) {
     Value self = env_[receiver_name_];
@@ -778,13 +760,12 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
       return instance_attribute(object, name, at);
     case ValueKind::ClassRef: {
       const auto& data = object.as_class_ref();
-      const auto& mod = engine_.program.module(data.module);
-      const auto& cls = mod.classes[data.cls];
-      for (auto method : cls.methods) {
-        if (mod.functions[method].name == name)
-          return Value::function({data.module, method, nullptr, {}});
-      }
-      return class_field(data.module, cls, name, true);
+      auto method = engine_.find_method(
+          data.module, data.cls, [&](const il::Function& f) { return f.name == name; },
+          invocation_.level - 1);
+      if (method) return Value::function({method->first, method->second, nullptr, {}});
+      return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
+                         true);
     }
     case ValueKind::Module:
       return engine_.import_lookup(object.as_module().module, name, invocation_.level - 1);
@@ -833,18 +814,19 @@ Value Frame::class_field(ModuleId module, const il::Class& cls, const std::strin
 Value Frame::instance_attribute(const Value& object, const std::string& name, il::ExprId at) {
   const auto& data = object.as_instance();
   if (auto found = data.fields.find(name); found != data.fields.end()) return found->second;
-  const auto& mod = engine_.program.module(data.module);
-  const auto& cls = mod.classes[data.cls];
-  for (auto method : cls.methods) {
-    const auto& f = mod.functions[method];
-    if (f.name != name) continue;
-    Value bound = Value::function({data.module, method, nullptr, {object}});
+  auto method = engine_.find_method(
+      data.module, data.cls, [&](const il::Function& f) { return f.name == name; },
+      invocation_.level - 1);
+  if (method) {
+    const auto& f = engine_.program.module(method->first).functions[method->second];
+    Value bound = Value::function({method->first, method->second, nullptr, {object}});
     bool getter = f.kind == il::Function::Kind::Getter ||
                   std::ranges::find(f.decorators, "property") != f.decorators.end();
     if (getter && at != il::kNone) return invoke(bound, {}, site_of(at)).value;
     return bound;
   }
-  return class_field(data.module, cls, name, false);
+  return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
+                     false);
 }
 
 Value Frame::index(const Value& object, const Value& key) {
@@ -1146,13 +1128,15 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
 Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args,
                        const CallSite& site) {
   const auto& data = class_ref.as_class_ref();
-  const auto& mod = engine_.program.module(data.module);
-  const auto& cls = mod.classes[data.cls];
+  const auto& cls = engine_.program.module(data.module).classes[data.cls];
   Value instance = Value::instance({data.module, data.cls, site.id(), {}});
-  for (auto method : cls.methods) {
-    if (mod.functions[method].kind != il::Function::Kind::Constructor) continue;
-    auto outcome = invoke(Value::function({data.module, method, nullptr, {instance}}), args, site);
-    return outcome.self_after.value_or(instance);
+  auto constructor = engine_.find_method(
+      data.module, data.cls,
+      [](const il::Function& f) { return f.kind == il::Function::Kind::Constructor; },
+      invocation_.level - 1);
+  if (constructor) {
+    Value bound = Value::function({constructor->first, constructor->second, nullptr, {instance}});
+    return invoke(bound, args, site).self_after.value_or(instance);
   }
   if (data.module != invocation_.module) return instance;
   InstanceData fields = instance.as_instance();
@@ -1174,7 +1158,27 @@ Value Frame::client_call(const Value& receiver, const std::string& method,
                {handlers_.rbegin(), handlers_.rend()},
                loop_symbols_};
   Value result = engine_.host.call_result(c);
+  auto callbacks = engine_.host.callbacks(c);
   if (dry_ == 0) calls_.push_back(std::move(c));
+  // Functions the client calls back run as if called here.
+  for (const auto& callback : callbacks) {
+    std::size_t position = 0;
+    for (const auto& arg : args) {
+      bool positional = arg.kind == il::Argument::Kind::Positional;
+      bool named = !callback.keyword.empty() && arg.kind == il::Argument::Kind::Keyword &&
+                   arg.keyword == callback.keyword;
+      bool chosen =
+          named || (positional && callback.keyword.empty() && position == callback.position);
+      if (positional) ++position;
+      if (!chosen) continue;
+      std::vector<ArgValue> passed;
+      for (const auto& value : callback.args)
+        passed.push_back({il::Argument::Kind::Positional, {}, value, site.span});
+      for (const auto& function : arg.value.members()) {
+        if (function.is(ValueKind::Function)) invoke(function, passed, site);
+      }
+    }
+  }
   return result;
 }
 

@@ -3,6 +3,7 @@
 // interpreter).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,6 +39,16 @@ class Engine::Impl {
   // `name` as module `target` exports it to code at level `level + 1`.
   Value import_lookup(ModuleId target, const std::string& name, int level);
   Value entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry);
+  // A module-level name as code at level `level + 1` of `module` sees it:
+  // the module's globals (unless `with_globals` is false: the module body
+  // itself holds them), then its imports.
+  std::optional<Value> resolve_name(ModuleId module, const std::string& name, int level,
+                                    bool with_globals);
+  // The first method of `cls` or of its bases (depth-first, `depth` levels)
+  // that `wanted` accepts.
+  std::optional<std::pair<ModuleId, il::FunctionId>> find_method(
+      ModuleId module, il::ClassId cls, const std::function<bool(const il::Function&)>& wanted,
+      int level, std::size_t depth = 8);
   Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
 
   const Program& program;

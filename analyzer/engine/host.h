@@ -78,6 +78,14 @@ struct Note {
   std::string message;  // "unknown, because ..."
 };
 
+// A function argument of a client call that the client itself calls
+// (`r.transaction(func)` runs func(pipe); node-redis executeIsolated(cb)).
+struct Callback {
+  std::size_t position = 0;  // among positional arguments
+  std::string keyword;       // or the keyword it is passed by
+  std::vector<Value> args;   // what the client passes it
+};
+
 // Answers must be pure functions of their arguments: summaries that called
 // them are memoised and replayed.
 class Host {
@@ -93,6 +101,8 @@ class Host {
   // Every call on a client/batch/script, with its full `via`, once per analysed
   // entry point (in entry order, then call order): where ops are made.
   virtual void emit(const ClientCall& call) = 0;
+  // The arguments of `call` the client calls back, and with what.
+  virtual std::vector<Callback> callbacks(const ClientCall& /*call*/) { return {}; }
   // What `with v as x` binds x to; by default v (a batch enters as itself).
   virtual Value enter(const Value& value) { return value; }
   // Builtins that touch the project (file read, directory listing) read

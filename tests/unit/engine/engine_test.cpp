@@ -311,6 +311,25 @@ TEST(Engine, AHelperGivenThePipelineQueuesIntoTheCallersBatch) {
   ASSERT_EQ(alone.size(), 0u);
 }
 
+TEST(Engine, AFunctionTheClientCallsBackGetsWhatTheClientPasses) {
+  Script s;
+  auto work = s.function("work", {"pipe"}, {s.expr(s.mcall(s.name("pipe"), "incr", {s.str("n")}))});
+  auto transaction = s.mcall(s.r(), "transaction", {s.name("work"), s.str("n")});
+  auto main = s.function("main", {}, {s.expr(transaction)});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_EQ(calls.size(), 2u);
+  const auto* incr = find_call(calls, "incr");
+  ASSERT_NE(incr, nullptr);
+  ASSERT_TRUE(incr->receiver.is(ValueKind::Batch)) << incr->receiver.describe();
+  EXPECT_EQ(incr->receiver.as_batch().id, "app.py#" + std::to_string(transaction));
+  ASSERT_EQ(incr->via.size(), 2u);
+  EXPECT_EQ(incr->via[0].expr, transaction);
+  (void)work;
+}
+
 TEST(Engine, EachCallOfAFactoryMakesItsOwnBatch) {
   Script s;
   auto make = s.function("make", {}, {s.ret(s.mcall(s.r(), "pipeline"))});
@@ -373,6 +392,35 @@ TEST(Engine, AClientStoredOnSelfInTheConstructorIsUsedInAMethod) {
   ASSERT_EQ(called.size(), 1u);
   EXPECT_EQ(called[0].args[0].value.as_string().key.literal_text(), "store:7");
   EXPECT_EQ(called[0].via.size(), 2u);
+}
+
+TEST(Engine, MethodsAndConstructorsAreFoundInBaseClasses) {
+  Script lib("base.py");
+  auto base = lib.cls("Base");
+  auto self_lib = [&] { return lib.name("self"); };
+  lib.method(base, "__init__", {"client"},
+             {lib.assign(lib.pattr(self_lib(), "client"), lib.name("client"))}, Kind::Constructor);
+  lib.method(base, "touch", {"key"},
+             {lib.expr(lib.mcall(lib.attr(self_lib(), "client"), "expire",
+                                 {lib.name("key"), lib.num(5)}))});
+  lib.finish();
+  Script s;
+  s.import("base.py", {}, "base");
+  auto derived = s.cls("Jobs");
+  s.m.classes[derived].bases.push_back(s.attr(s.name("base"), "Base"));
+  s.method(derived, "run", {}, {s.expr(s.mcall(s.name("self"), "touch", {s.str("job:1")}))});
+  auto main = s.function(
+      "main", {},
+      {s.assign("j", s.call(s.name("Jobs"), {s.r()})), s.expr(s.mcall(s.name("j"), "run"))});
+  s.finish();
+  Session run;
+  run.load(lib);
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].method, "expire");
+  EXPECT_TRUE(calls[0].receiver.is(ValueKind::Client)) << calls[0].receiver.describe();
+  EXPECT_EQ(calls[0].via.size(), 3u);  // main -> run -> touch
 }
 
 TEST(Engine, ClosuresCaptureTheirEnvironment) {

@@ -273,6 +273,15 @@ class TestHost : public Host {
     }
     log.push_back(std::move(line));
   }
+  // `transaction(func)` calls func with a pipeline made there.
+  std::vector<Callback> callbacks(const ClientCall& call) override {
+    if (call.method != "transaction") return {};
+    return {
+        {0,
+         {},
+         {Value::batch(
+             {BatchData::Kind::Transaction, call.site.id(), {call.receiver}, call.site.span})}}};
+  }
   void note(const Note& note) override { notes.push_back(note); }
 
   std::vector<ClientCall> emitted;
