@@ -440,7 +440,10 @@ void Frame::exec_loop(const il::Loop& loop) {
   }
   const Env entry = env_;
   const bool entry_live = live_;
+  // What the dry rounds return or yield is recorded again by the last run.
   const std::optional<Value> returned_before = returned_;
+  const std::optional<Value> self_after_before = self_after_;
+  const std::size_t yields_before = yields_.size();
   Env current = entry;
   bool stable = false;
   ++dry_;
@@ -456,6 +459,8 @@ void Frame::exec_loop(const il::Loop& loop) {
   if (!stable) current = widen_env(entry, current, limits_);
   // The recorded run, from the environment every iteration starts in.
   returned_ = returned_before;
+  self_after_ = self_after_before;
+  yields_.resize(yields_before);
   if (!element_symbol.empty()) loop_symbols_.push_back(element_symbol);
   Env end = join_env(current, run_loop_body(loop, element, current), limits_);
   if (!element_symbol.empty()) loop_symbols_.pop_back();

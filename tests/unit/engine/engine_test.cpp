@@ -484,6 +484,60 @@ TEST(Engine, LenOfASequenceIsANumberThroughTheBuiltins) {
   EXPECT_FALSE(other[0].args[1].value.as_number().value.has_value());
 }
 
+TEST(Engine, AScriptReadFromAFileThroughTheBuiltins) {
+  // JavaScript rows: fs.readFileSync(path.join(...)) on an imported library.
+  ModuleBuilder s("app.js", "javascript");
+  s.import("fs", {}, "fs");
+  s.import("path", {}, "path");
+  s.import("ioredis", {}, "ioredis");
+  auto read = [&](ExprId file) { return s.call(s.attr(s.name("fs"), "readFileSync"), {file}); };
+  auto f = s.function(
+      "f", {},
+      {s.assign("client", s.call(s.attr(s.name("ioredis"), "Redis"))),
+       s.assign("body",
+                read(s.call(s.attr(s.name("path"), "join"), {s.str("lua"), s.str("pop.lua")}))),
+       s.expr(s.mcall(s.name("client"), "eval", {s.name("body"), s.num(1), s.str("q")})),
+       s.expr(s.mcall(s.name("client"), "eval", {read(s.str("missing.lua")), s.num(0)}))});
+  struct JsHost : TestHost {
+    std::optional<Value> construct(const ConstructCall& call) override {
+      if (call.qualified_name != "ioredis.Redis") return std::nullopt;
+      return Value::client({"ioredis", "Redis", call.site.id(), std::nullopt, {}});
+    }
+  } host;
+  host.files["lua/pop.lua"] = "return redis.call('LPOP', KEYS[1])";
+  TestProgram program;
+  auto m = program.add(std::move(s.m));
+  Engine engine(program, host, Builtins::defaults());
+  engine.analyse_entry(m, f);
+  ASSERT_EQ(host.emitted.size(), 2u);
+  const auto& body = host.emitted[0].args[0].value;
+  ASSERT_TRUE(body.is(ValueKind::String)) << body.describe();
+  EXPECT_EQ(body.as_string().key.literal_text(), "return redis.call('LPOP', KEYS[1])");
+  const auto& missing = host.emitted[1].args[0].value;
+  ASSERT_TRUE(missing.is(ValueKind::Unknown)) << missing.describe();
+  EXPECT_EQ(missing.as_unknown().reason, "the file missing.lua could not be read");
+}
+
+TEST(Engine, AGeneratorIsTheCollectionOfWhatItYields) {
+  Script s;
+  s.function(
+      "keys", {"ids"},
+      {s.for_(s.pname("i"), s.name("ids"), {s.yield_(s.fstring({lit("k:"), field(s.name("i"))}))})},
+      Kind::Function);
+  s.m.functions.back().is_generator = true;
+  auto f = s.function(
+      "f", {"ids"},
+      {s.expr(s.mcall(s.r(), "delete", {spread(s.call(s.name("keys"), {s.name("ids")}))}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);
+  const auto& keys = calls[0].args[0].value;
+  ASSERT_TRUE(keys.is(ValueKind::Collection)) << keys.describe();
+  EXPECT_EQ(key_of(keys, {}, Limits{}).display(), "[k:<i>, ...]");
+}
+
 TEST(Engine, AWithBlockBindsTheEnteredBatch) {
   Script s;
   auto f = s.function("f", {},

@@ -118,6 +118,7 @@ class ModuleBuilder {
   ExprId opaque(std::string reason, std::vector<ExprId> children = {}) {
     return m.add(il::Expr{il::Opaque{std::move(reason), std::move(children)}, span()});
   }
+  ExprId yield_(ExprId value) { return m.add(il::Stmt{il::Yield{value, false}, span()}); }
   ExprId comprehension(ExprId element, PatternId target, ExprId iterable) {
     il::Comprehension c;
     c.element = element;
@@ -283,6 +284,13 @@ class TestHost : public Host {
              {BatchData::Kind::Transaction, call.site.id(), {call.receiver}, call.site.span})}}};
   }
   void note(const Note& note) override { notes.push_back(note); }
+  std::optional<std::string> read_file(const ir::KeyExpr& path) override {
+    auto found = files.find(path.literal_text());
+    if (found == files.end()) return std::nullopt;
+    return found->second;
+  }
+
+  std::map<std::string, std::string> files;
 
   std::vector<ClientCall> emitted;
   std::vector<std::string> log;
