@@ -10,15 +10,16 @@ namespace slotlint::engine {
 std::string Invocation::key() const {
   std::string key = std::to_string(module) + "." + std::to_string(function) + " L" +
                     std::to_string(level) + " d" + std::to_string(depth_left) + " |";
-  key += self ? self->signature() : "-";
+  key += self ? self->digest() : "-";
   key += '|';
   if (closure) {
-    for (const auto& [name, value] : *closure)
-      key += std::to_string(name.size()) + ":" + name + value.signature() + ",";
+    for (const auto& [name, value] : *closure) {
+      key += std::to_string(name.size()) + ":" + name + value.digest() + ",";
+    }
   }
   key += '|';
   for (const auto& param : params) {
-    key += param ? param->signature() : "unset";
+    key += param ? param->digest() : "unset";
     key += ',';
   }
   return key;

@@ -12,6 +12,8 @@ namespace slotlint::engine {
 struct NullData {};
 
 struct Value::Data {
+  template <class Payload>
+  explicit Data(Payload p) : payload(std::move(p)) {}
   // In ValueKind order: the variant's index is the kind.
   std::variant<UnknownData, NullData, BoolData, StringData, NumberData, SequenceData,
                CollectionData, MapData, AlternativesData, ClientData, BatchData, ScriptData,
@@ -19,6 +21,8 @@ struct Value::Data {
                PathData>
       payload;
   std::string signature;
+  std::string digest;       // 128 bits of the signature, in hex: what parents embed
+  std::uint32_t depth = 1;  // of nesting, counting this value
 };
 
 namespace {
@@ -69,126 +73,136 @@ void put(std::string& out, const ir::KeyExpr& key) {
   out += ';';
 }
 
-void put(std::string& out, const std::vector<Value>& values) {
-  out += '(';
-  for (const auto& value : values) {
-    out += value.signature();
-    out += ',';
-  }
-  out += ')';
-}
-
-void put(std::string& out, const Env& env) {
-  out += '{';
-  for (const auto& [name, value] : env) {
-    put(out, name);
-    out += value.signature();
-    out += ',';
-  }
-  out += '}';
-}
-
 struct Signer {
   std::string& out;
+  std::uint32_t depth = 0;  // the deepest child's
+
+  // A child is embedded by its digest: a parent's signature does not grow
+  // with its children's, however they nest or repeat.
+  void child(const Value& value) {
+    out += value.digest();
+    depth = std::max(depth, value.depth());
+  }
+  void put(std::string_view text) { engine::put(out, text); }
+  void put(const ir::SourceSpan& span) { engine::put(out, span); }
+  void put(const ir::KeyExpr& key) { engine::put(out, key); }
+  void put(const std::vector<Value>& values) {
+    out += '(';
+    for (const auto& value : values) {
+      child(value);
+      out += ',';
+    }
+    out += ')';
+  }
+  void put(const Env& env) {
+    out += '{';
+    for (const auto& [name, value] : env) {
+      put(name);
+      child(value);
+      out += ',';
+    }
+    out += '}';
+  }
+
   void operator()(const UnknownData& d) {
     out += '?';
-    put(out, d.reason);
-    put(out, d.symbol);
-    put(out, d.display);
+    put(d.reason);
+    put(d.symbol);
+    put(d.display);
     out += d.varies_per_element ? 'v' : '-';
   }
   void operator()(const NullData&) { out += "null"; }
   void operator()(const BoolData& d) { out += !d.value ? "bool?" : (*d.value ? "true" : "false"); }
   void operator()(const StringData& d) {
     out += 's';
-    put(out, d.key);
+    put(d.key);
   }
   void operator()(const NumberData& d) {
     out += 'n';
     if (d.value) {
       out += std::to_string(*d.value);
     } else {
-      put(out, d.text);
-      put(out, d.symbol);
-      put(out, d.display);
+      put(d.text);
+      put(d.symbol);
+      put(d.display);
     }
   }
   void operator()(const SequenceData& d) {
     out += "seq";
     out += std::to_string(static_cast<int>(d.kind));
-    put(out, d.items);
+    put(d.items);
   }
   void operator()(const CollectionData& d) {
     out += "coll";
-    put(out, d.element);
-    put(out, d.reason);
+    put(d.element);
+    put(d.reason);
   }
   void operator()(const MapData& d) {
     out += "map{";
     for (const auto& [key, value] : d.entries) {
-      out += key.signature();
+      child(key);
       out += '=';
-      out += value.signature();
+      child(value);
       out += ',';
     }
     out += '}';
   }
   void operator()(const AlternativesData& d) {
     out += "alt";
-    put(out, d.members);
+    put(d.members);
   }
   void operator()(const ClientData& d) {
     out += "client";
-    put(out, d.library);
-    put(out, d.api_class);
-    put(out, d.id);
-    if (d.key_prefix) put(out, *d.key_prefix);
+    put(d.library);
+    put(d.api_class);
+    put(d.id);
+    if (d.key_prefix) put(*d.key_prefix);
     out += '{';
     for (const auto& [name, value] : d.options) {
-      put(out, name);
-      out += value.signature();
+      put(name);
+      child(value);
     }
     out += '}';
   }
   void operator()(const BatchData& d) {
     out += "batch";
     out += std::to_string(static_cast<int>(d.kind));
-    put(out, d.id);
-    put(out, d.client);
-    put(out, d.origin);
+    put(d.id);
+    put(d.client);
+    put(d.origin);
   }
   void operator()(const ScriptData& d) {
     out += "script";
-    put(out, d.body);
+    put(d.body);
     out += d.numkeys ? std::to_string(*d.numkeys) : "?";
-    put(out, d.id);
+    put(d.id);
   }
   void operator()(const ClassRefData& d) {
     out += "class" + std::to_string(d.module) + "." + std::to_string(d.cls);
   }
   void operator()(const InstanceData& d) {
     out += "inst" + std::to_string(d.module) + "." + std::to_string(d.cls);
-    put(out, d.id);
-    put(out, d.fields);
+    put(d.id);
+    put(d.fields);
   }
   void operator()(const FunctionData& d) {
     out += "fn" + std::to_string(d.module) + "." + std::to_string(d.function);
-    if (d.closure) put(out, *d.closure);
-    put(out, d.self);
+    if (d.closure) put(*d.closure);
+    put(d.self);
   }
   void operator()(const BoundMethodData& d) {
     out += "method";
-    put(out, d.receiver);
-    put(out, d.name);
+    put(d.receiver);
+    put(d.name);
   }
   void operator()(const ModuleData& d) { out += "module" + std::to_string(d.module); }
   void operator()(const ExternalData& d) {
     out += "ext";
-    put(out, d.qualified_name);
+    put(d.qualified_name);
   }
   void operator()(const PathData& d) {
     out += "path";
-    put(out, d.path);
+    put(d.path);
   }
 };
 
@@ -206,53 +220,61 @@ std::string hex(std::uint64_t hash) {
 }  // namespace
 
 Value Value::make(Data data) {
-  std::visit(Signer{data.signature}, data.payload);
+  Signer signer{data.signature};
+  std::visit(signer, data.payload);
+  data.depth = signer.depth + 1;
+  if (data.depth > kMaxDepth) {
+    return unknown("a value nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+  // Two 64-bit FNV-1a hashes from different starting states.
+  data.digest =
+      hex(ir::stable_hash(data.signature)) + hex(ir::stable_hash("\x01" + data.signature));
   return Value(std::make_shared<const Data>(std::move(data)));
 }
 
 Value::Value() : data_(no_value().data_) {}
 
 Value Value::unknown(std::string reason, std::string symbol, std::string display) {
-  return make({UnknownData{std::move(reason), std::move(symbol), std::move(display), false}, {}});
+  return make(Data(UnknownData{std::move(reason), std::move(symbol), std::move(display), false}));
 }
 Value Value::element_of_unknown(std::string reason, std::string symbol, std::string display) {
-  return make({UnknownData{std::move(reason), std::move(symbol), std::move(display), true}, {}});
+  return make(Data(UnknownData{std::move(reason), std::move(symbol), std::move(display), true}));
 }
-Value Value::null() { return make({NullData{}, {}}); }
-Value Value::boolean(std::optional<bool> value) { return make({BoolData{value}, {}}); }
-Value Value::string(ir::KeyExpr key) { return make({StringData{std::move(key)}, {}}); }
-Value Value::number(std::int64_t value) { return make({NumberData{value, {}, {}, {}}, {}}); }
+Value Value::null() { return make(Data(NullData{})); }
+Value Value::boolean(std::optional<bool> value) { return make(Data(BoolData{value})); }
+Value Value::string(ir::KeyExpr key) { return make(Data(StringData{std::move(key)})); }
+Value Value::number(std::int64_t value) { return make(Data(NumberData{value, {}, {}, {}})); }
 Value Value::number_text(std::string text) {
-  return make({NumberData{std::nullopt, std::move(text), {}, {}}, {}});
+  return make(Data(NumberData{std::nullopt, std::move(text), {}, {}}));
 }
 Value Value::unknown_number(std::string symbol, std::string display) {
-  return make({NumberData{std::nullopt, {}, std::move(symbol), std::move(display)}, {}});
+  return make(Data(NumberData{std::nullopt, {}, std::move(symbol), std::move(display)}));
 }
 Value Value::sequence(std::vector<Value> items, il::SequenceLiteral::Kind kind) {
-  return make({SequenceData{kind, std::move(items)}, {}});
+  return make(Data(SequenceData{kind, std::move(items)}));
 }
 Value Value::collection(Value element, std::string reason) {
-  return make({CollectionData{{std::move(element)}, std::move(reason)}, {}});
+  return make(Data(CollectionData{{std::move(element)}, std::move(reason)}));
 }
 Value Value::map(std::vector<std::pair<Value, Value>> entries) {
-  return make({MapData{std::move(entries)}, {}});
+  return make(Data(MapData{std::move(entries)}));
 }
-Value Value::client(ClientData data) { return make({std::move(data), {}}); }
-Value Value::batch(BatchData data) { return make({std::move(data), {}}); }
-Value Value::script(ScriptData data) { return make({std::move(data), {}}); }
+Value Value::client(ClientData data) { return make(Data(std::move(data))); }
+Value Value::batch(BatchData data) { return make(Data(std::move(data))); }
+Value Value::script(ScriptData data) { return make(Data(std::move(data))); }
 Value Value::class_ref(ModuleId module, il::ClassId cls) {
-  return make({ClassRefData{module, cls}, {}});
+  return make(Data(ClassRefData{module, cls}));
 }
-Value Value::instance(InstanceData data) { return make({std::move(data), {}}); }
-Value Value::function(FunctionData data) { return make({std::move(data), {}}); }
+Value Value::instance(InstanceData data) { return make(Data(std::move(data))); }
+Value Value::function(FunctionData data) { return make(Data(std::move(data))); }
 Value Value::bound_method(Value receiver, std::string name) {
-  return make({BoundMethodData{{std::move(receiver)}, std::move(name)}, {}});
+  return make(Data(BoundMethodData{{std::move(receiver)}, std::move(name)}));
 }
-Value Value::module(ModuleId module) { return make({ModuleData{module}, {}}); }
+Value Value::module(ModuleId module) { return make(Data(ModuleData{module})); }
 Value Value::external(std::string qualified_name) {
-  return make({ExternalData{std::move(qualified_name)}, {}});
+  return make(Data(ExternalData{std::move(qualified_name)}));
 }
-Value Value::path(ir::KeyExpr path) { return make({PathData{std::move(path)}, {}}); }
+Value Value::path(ir::KeyExpr path) { return make(Data(PathData{std::move(path)})); }
 
 Value Value::alternatives(std::vector<Value> members) {
   std::vector<Value> flat;
@@ -269,11 +291,13 @@ Value Value::alternatives(std::vector<Value> members) {
   flat.erase(duplicates.begin(), duplicates.end());
   if (flat.empty()) return Value::unknown("no alternative");
   if (flat.size() == 1) return flat.front();
-  return make({AlternativesData{std::move(flat)}, {}});
+  return make(Data(AlternativesData{std::move(flat)}));
 }
 
 ValueKind Value::kind() const { return static_cast<ValueKind>(data_->payload.index()); }
 const std::string& Value::signature() const { return data_->signature; }
+const std::string& Value::digest() const { return data_->digest; }
+std::uint32_t Value::depth() const { return data_->depth; }
 
 #define SLOTLINT_VALUE_ACCESSOR(method, type)                                  \
   const type& Value::method() const {                                          \
@@ -417,7 +441,7 @@ Value widen_strings(const std::vector<Value>& members, const std::string& why, c
 Value widen(const std::vector<Value>& members, const std::string& why, const Limits& limits) {
   if (members.empty()) return Value::unknown(why);
   std::string joined;
-  for (const auto& member : members) joined += member.signature();
+  for (const auto& member : members) joined += member.digest();
   const std::string symbol = "widened:" + hex(ir::stable_hash(joined));
   auto all = [&](auto predicate) { return std::ranges::all_of(members, predicate); };
   if (all([](const Value& v) { return v.is(ValueKind::Number); })) {

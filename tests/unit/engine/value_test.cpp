@@ -27,6 +27,27 @@ TEST(EngineValue, SignatureIsCanonicalAndCoversSpans) {
   EXPECT_EQ(&copy.signature(), &ab.signature());
 }
 
+TEST(EngineValue, SignaturesDoNotGrowWithNestingAndNestingIsBounded) {
+  Value x = text("k");
+  std::size_t first = 0;
+  for (int i = 0; i < 40; ++i) {
+    x = Value::sequence({x, x});  // doubles what it holds
+    if (i == 0) first = x.signature().size();
+    EXPECT_EQ(x.signature().size(), first) << i;
+  }
+  ASSERT_TRUE(x.is(ValueKind::Sequence));
+  EXPECT_EQ(x.depth(), 41u);
+  EXPECT_EQ(x.digest().size(), 32u);
+  std::uint32_t depth = x.depth();
+  while (x.is(ValueKind::Sequence) && depth < 100) {
+    x = Value::sequence({x});
+    ++depth;
+  }
+  ASSERT_TRUE(x.is(ValueKind::Unknown));
+  EXPECT_EQ(depth, Value::kMaxDepth + 1);
+  EXPECT_EQ(x.as_unknown().reason, "a value nested deeper than 64 levels");
+}
+
 TEST(EngineValue, JoinOfEqualValuesIsTheValue) {
   Limits limits;
   auto joined = join(text("k"), text("k"), limits);
