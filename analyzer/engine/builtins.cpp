@@ -19,10 +19,12 @@ Builtins Builtins::defaults() {
       {"python", "append", true, Append},
       {"python", "add", true, Append},
       {"python", "extend", true, Extend},
+      {"python", "get", true, MapGet},
       {"javascript", "String", false, ToString},
       {"javascript", "length", true, Length},
       {"javascript", "join", true, JoinItems},
       {"javascript", "push", true, Append},
+      {"javascript", "get", true, MapGet},
       {"javascript", "path.join", false, PathJoin},
       {"javascript", "fs.readFileSync", false, ReadFile},
       {"javascript", "fs.readdirSync", false, ListDirectory},
@@ -188,6 +190,19 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                        ? widen({*receiver}, "extended by a collection", limits)
                        : *receiver;
       return {Value::null(), appended(base, {element}, limits)};
+    }
+    case BuiltinOp::MapGet: {
+      if (!receiver || !receiver->is(ValueKind::Map)) {
+        return {Value::unknown("an entry of " + (receiver ? receiver->describe() : "nothing")),
+                std::nullopt};
+      }
+      Value entry = map_entry(*receiver, arg(0), limits);
+      // A missing entry gives the default (None when there is none).
+      if (entry.is(ValueKind::Unknown) && literal_key(arg(0)) &&
+          entry.as_unknown().reason.starts_with("no entry")) {
+        return {values.size() > 1 ? values[1] : Value::null(), std::nullopt};
+      }
+      return {values.size() > 1 ? join(entry, values[1], limits) : entry, std::nullopt};
     }
   }
   return {Value::unknown("a builtin without its receiver"), std::nullopt};

@@ -24,6 +24,7 @@ enum class BuiltinOp : std::uint8_t {
   ToString,       // str(x), String(x)
   Append,         // xs.append(x), xs.push(x), s.add(x): mutates the receiver
   Extend,         // xs.extend(ys): mutates the receiver
+  MapGet,         // d.get(k), m.get(k): the entry, or the default when given
 };
 
 struct BuiltinRow {

@@ -63,23 +63,6 @@ Value without(const Value& value, auto drop) {
 
 bool is_null(const Value& v) { return v.is(ValueKind::Null); }
 
-bool literal_equal(const Value& a, const Value& b) {
-  if (a.is(ValueKind::String) && b.is(ValueKind::String)) {
-    const auto& x = a.as_string().key;
-    const auto& y = b.as_string().key;
-    return x.is_literal() && y.is_literal() && x.literal_text() == y.literal_text();
-  }
-  if (a.is(ValueKind::Number) && b.is(ValueKind::Number)) {
-    return a.as_number().value && a.as_number().value == b.as_number().value;
-  }
-  return false;
-}
-
-bool literal_key(const Value& v) {
-  return (v.is(ValueKind::String) && v.as_string().key.is_literal()) ||
-         (v.is(ValueKind::Number) && v.as_number().value);
-}
-
 // `entries` with `key` set to `value`: the entry of an equal literal key
 // replaced, or a new entry at the end.
 void put_entry(std::vector<std::pair<Value, Value>>& entries, const Value& key,
@@ -850,19 +833,7 @@ Value Frame::index(const Value& object, const Value& key) {
     case ValueKind::Collection:
       return object.as_collection().element.front();
     case ValueKind::Map: {
-      const auto& entries = object.as_map().entries;
-      if (literal_key(key)) {
-        for (const auto& [k, v] : entries) {
-          if (literal_equal(k, key)) return v;
-        }
-        bool all_literal =
-            std::ranges::all_of(entries, [](const auto& e) { return literal_key(e.first); });
-        if (all_literal) return Value::unknown("no entry " + key.describe() + " in the map");
-      }
-      if (entries.empty()) return Value::unknown("an entry of an empty map");
-      std::optional<Value> out;
-      for (const auto& [k, v] : entries) out = out ? join(*out, v, limits_) : v;
-      return *out;
+      return map_entry(object, key, limits_);
     }
     case ValueKind::Alternatives: {
       std::optional<Value> out;

@@ -570,4 +570,39 @@ Value concat(const Value& left, const Value& right, const Limits& limits) {
   return Value::string(std::move(key));
 }
 
+// ---- maps -----------------------------------------------------------------
+
+bool literal_equal(const Value& a, const Value& b) {
+  if (a.is(ValueKind::String) && b.is(ValueKind::String)) {
+    const auto& x = a.as_string().key;
+    const auto& y = b.as_string().key;
+    return x.is_literal() && y.is_literal() && x.literal_text() == y.literal_text();
+  }
+  if (a.is(ValueKind::Number) && b.is(ValueKind::Number)) {
+    return a.as_number().value && a.as_number().value == b.as_number().value;
+  }
+  return false;
+}
+
+bool literal_key(const Value& value) {
+  return (value.is(ValueKind::String) && value.as_string().key.is_literal()) ||
+         (value.is(ValueKind::Number) && value.as_number().value);
+}
+
+Value map_entry(const Value& map, const Value& key, const Limits& limits) {
+  const auto& entries = map.as_map().entries;
+  if (literal_key(key)) {
+    for (const auto& [k, v] : entries) {
+      if (literal_equal(k, key)) return v;
+    }
+    bool all_literal =
+        std::ranges::all_of(entries, [](const auto& e) { return literal_key(e.first); });
+    if (all_literal) return Value::unknown("no entry " + key.describe() + " in the map");
+  }
+  if (entries.empty()) return Value::unknown("an entry of an empty map");
+  std::optional<Value> out;
+  for (const auto& [k, v] : entries) out = out ? join(*out, v, limits) : v;
+  return *out;
+}
+
 }  // namespace slotlint::engine

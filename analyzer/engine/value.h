@@ -240,4 +240,12 @@ std::vector<ir::KeyExpr> alternative_keys(const Value& value, ir::SourceSpan at,
 // combined member by member and widened past the limit.
 Value concat(const Value& left, const Value& right, const Limits& limits);
 
+// Map keys: literal strings and integers compare by their text or value
+// (where they are written does not matter).
+bool literal_key(const Value& value);
+bool literal_equal(const Value& a, const Value& b);
+// The entry of `map` (a Map value) under `key`: the equal literal key's; for
+// a key not known, any entry's (joined); an unknown with a reason when none.
+Value map_entry(const Value& map, const Value& key, const Limits& limits);
+
 }  // namespace slotlint::engine

@@ -460,6 +460,24 @@ TEST(Engine, ADictOfScriptsLookedUpByALiteralKey) {
   EXPECT_EQ(calls[0].args[0].keyword, "keys");
 }
 
+TEST(Engine, MapGetThroughTheBuiltinsGivesTheEntryOrTheDefault) {
+  Script s;
+  s.prelude.push_back(s.assign(
+      "QUEUES", s.dict({{s.str("high"), s.str("q:high")}, {s.str("low"), s.str("q:low")}})));
+  auto f = s.function(
+      "f", {},
+      {s.expr(s.mcall(s.r(), "rpoplpush",
+                      {s.mcall(s.name("QUEUES"), "get", {s.str("high")}),
+                       s.mcall(s.name("QUEUES"), "get", {s.str("none"), s.str("q:default")})}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, f);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].args[0].value.describe(), "'q:high'");
+  EXPECT_EQ(calls[0].args[1].value.describe(), "'q:default'");
+}
+
 TEST(Engine, LenOfASequenceIsANumberThroughTheBuiltins) {
   Script s;
   auto known =
