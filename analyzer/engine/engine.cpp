@@ -165,8 +165,46 @@ Value Engine::Impl::entry_instance(ModuleId module, il::ClassId cls, il::Functio
 
 // ---- renaming what a callee made -------------------------------------------
 
+namespace {
+
+void collect_symbols(const ir::KeyExpr& key, std::set<std::string>& ids) {
+  for (const auto& segment : key.segments()) {
+    if (const auto* hole = std::get_if<ir::HoleSegment>(&segment)) ids.insert(hole->symbol);
+  }
+}
+
+// The key with its hole symbols passed through `fresh`.
+ir::KeyExpr renamed(const ir::KeyExpr& key, const auto& fresh) {
+  if (key.is_unknown()) return key;
+  ir::KeyExpr out;
+  for (auto segment : key.segments()) {
+    if (auto* hole = std::get_if<ir::HoleSegment>(&segment)) hole->symbol = fresh(hole->symbol);
+    out.append(std::move(segment));
+  }
+  out.set_span(key.span());
+  if (key.is_collection()) out.mark_collection();
+  return out;
+}
+
+}  // namespace
+
 void collect_ids(const Value& value, std::set<std::string>& ids) {
   switch (value.kind()) {
+    case ValueKind::String:
+      collect_symbols(value.as_string().key, ids);
+      break;
+    case ValueKind::Path:
+      collect_symbols(value.as_path().path, ids);
+      break;
+    case ValueKind::Unknown:
+      if (!value.as_unknown().symbol.empty()) ids.insert(value.as_unknown().symbol);
+      break;
+    case ValueKind::Number:
+      if (!value.as_number().symbol.empty()) ids.insert(value.as_number().symbol);
+      break;
+    case ValueKind::Script:
+      collect_ids(value.as_script().body.front(), ids);
+      break;
     case ValueKind::Batch:
       ids.insert(value.as_batch().id);
       for (const auto& c : value.as_batch().client) collect_ids(c, ids);
@@ -205,13 +243,39 @@ void collect_ids(const Value& value, std::set<std::string>& ids) {
 }
 
 Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix) {
-  const auto& signature = value.signature();
-  if (signature.find("batch") == std::string::npos && signature.find("inst") == std::string::npos) {
-    return value;
-  }
   auto rename = [&](const Value& v) { return rename_ids(v, keep, prefix); };
-  auto fresh = [&](const std::string& id) { return keep.contains(id) ? id : prefix + id; };
+  // Kept: what came in, and what derives from it (`x.field`, `x[0]` of a kept x).
+  auto fresh = [&](const std::string& id) {
+    if (keep.contains(id)) return id;
+    for (auto cut = id.find_first_of(".["); cut != std::string::npos;
+         cut = id.find_first_of(".[", cut + 1)) {
+      if (keep.contains(id.substr(0, cut))) return id;
+    }
+    return prefix + id;
+  };
   switch (value.kind()) {
+    case ValueKind::String:
+      return Value::string(renamed(value.as_string().key, fresh));
+    case ValueKind::Path:
+      return Value::path(renamed(value.as_path().path, fresh));
+    case ValueKind::Unknown: {
+      const auto& data = value.as_unknown();
+      if (data.symbol.empty()) return value;
+      if (data.varies_per_element) {
+        return Value::element_of_unknown(data.reason, fresh(data.symbol), data.display);
+      }
+      return Value::unknown(data.reason, fresh(data.symbol), data.display);
+    }
+    case ValueKind::Number: {
+      const auto& data = value.as_number();
+      if (data.symbol.empty()) return value;
+      return Value::unknown_number(fresh(data.symbol), data.display);
+    }
+    case ValueKind::Script: {
+      ScriptData data = value.as_script();
+      data.body.front() = rename(data.body.front());
+      return Value::script(std::move(data));
+    }
     case ValueKind::Batch: {
       BatchData data = value.as_batch();
       data.id = fresh(data.id);

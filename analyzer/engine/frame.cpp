@@ -1083,6 +1083,9 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
       ClientCall c = made;
       c.receiver = rename_ids(c.receiver, inputs, prefix);
       for (auto& arg : c.args) arg.value = rename_ids(arg.value, inputs, prefix);
+      for (auto& symbol : c.iteration_symbols) {
+        symbol = rename_ids(Value::unknown({}, symbol), inputs, prefix).as_unknown().symbol;
+      }
       c.via.insert(c.via.begin(), site);
       c.handlers.insert(c.handlers.end(), handlers_.rbegin(), handlers_.rend());
       c.iteration_symbols.insert(c.iteration_symbols.begin(), loop_symbols_.begin(),

@@ -60,9 +60,12 @@ class Engine::Impl {
   std::size_t computed = 0;
 };
 
-// Batch and instance ids in a value (for renaming what a callee made).
+// Batch and instance ids and hole symbols in a value (for renaming what a
+// callee made: two calls make two batches, and two unknowns read inside a
+// helper called twice are two values, not one).
 void collect_ids(const Value& value, std::set<std::string>& ids);
-// The value with every batch and instance id not in `keep` prefixed.
+// The value with every batch and instance id and hole symbol not in `keep`
+// (nor derived from one in it) prefixed.
 Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix);
 
 class Frame {

@@ -330,6 +330,31 @@ TEST(Engine, AFunctionTheClientCallsBackGetsWhatTheClientPasses) {
   (void)work;
 }
 
+TEST(Engine, TwoCallsOfAHelperReadingAnUnknownGiveTwoValues) {
+  Script s;
+  s.function("read_key", {},
+             {s.assign("v", s.opaque("input from the user")),
+              s.ret(s.fstring({lit("user:"), field(s.name("v"))}))});
+  s.function("key_of", {"id"},
+             {s.ret(s.fstring({lit("user:"), field(s.attr(s.name("id"), "pk"))}))});
+  auto main = s.function(
+      "main", {"job"},
+      {s.expr(s.mcall(s.r(), "rename", {s.call(s.name("read_key")), s.call(s.name("read_key"))})),
+       s.expr(s.mcall(s.r(), "rename",
+                      {s.call(s.name("key_of"), {s.name("job")}),
+                       s.call(s.name("key_of"), {s.name("job")})}))});
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_EQ(calls.size(), 2u);
+  auto hole = [](const Value& v) { return ir::tokens(v.as_string().key).at(1).text; };
+  // Not one variable: each call read its own input.
+  EXPECT_NE(hole(calls[0].args[0].value), hole(calls[0].args[1].value));
+  // One variable: the same field of the caller's parameter.
+  EXPECT_EQ(hole(calls[1].args[0].value), hole(calls[1].args[1].value));
+}
+
 TEST(Engine, EachCallOfAFactoryMakesItsOwnBatch) {
   Script s;
   auto make = s.function("make", {}, {s.ret(s.mcall(s.r(), "pipeline"))});
