@@ -37,7 +37,14 @@ struct Session {
   Budgets budgets;
   std::unique_ptr<Engine> engine;
 
-  ModuleId load(Script& script) { return program.add(std::move(script.m)); }
+  ModuleId load(Script& script) { return module = program.add(std::move(script.m)); }
+  // Finishes the script's module body, loads it and runs `function`.
+  std::vector<ClientCall> analyse(Script& script, FunctionId function) {
+    script.finish();
+    load(script);
+    return entry(module, function);
+  }
+  ModuleId module = 0;
   void start() { engine = std::make_unique<Engine>(program, host, Builtins::defaults(), budgets); }
   // The calls one entry point emits.
   std::vector<ClientCall> entry(ModuleId module, FunctionId function) {
@@ -68,10 +75,8 @@ TEST(Engine, BranchesJoinIntoAlternatives) {
       s.function("main", {"c"},
                  {s.if_(s.name("c"), {s.assign("k", s.str("a"))}, {s.assign("k", s.str("b"))}),
                   s.expr(s.mcall(s.r(), "get", {s.name("k")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].method, "get");
   EXPECT_TRUE(calls[0].receiver.is(ValueKind::Client)) << calls[0].receiver.describe();
@@ -86,10 +91,8 @@ TEST(Engine, AKeyChosenOnOneBranchGivesAlternativesOfTheTemplate) {
        s.if_(s.name("delayed"), {s.assign("queue", s.str("delayed"))}),
        s.expr(s.mcall(s.r(), "rpoplpush",
                       {s.fstring({lit("q:"), field(s.name("queue"))}), s.str("done")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(texts(calls[0].args[0].value), (std::vector<std::string>{"q:delayed", "q:ready"}));
 }
@@ -100,10 +103,8 @@ TEST(Engine, NullTestsRefineEachBranch) {
                          {s.assign("v", s.conditional(s.name("c"), s.none(), s.str("k"))),
                           s.if_(s.test(il::Test::Kind::IsNotNull, s.name("v")),
                                 {s.expr(s.mcall(s.r(), "get", {s.name("v")}))})});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   ASSERT_TRUE(calls[0].args[0].value.is(ValueKind::String)) << calls[0].args[0].value.describe();
   EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "k");
@@ -116,10 +117,8 @@ TEST(Engine, LoopElementsOfAnUnknownCollectionArePerElementHoles) {
       {s.for_(s.pname("uid"), s.name("ids"),
               {s.expr(s.mcall(s.r(), "set",
                               {s.fstring({lit("user:"), field(s.name("uid"))}), s.num(1)}))})});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   // The fixpoint's dry rounds record nothing: one call, not one per round.
   ASSERT_EQ(calls.size(), 1u);
   const auto& key = calls[0].args[0].value.as_string().key;
@@ -136,10 +135,8 @@ TEST(Engine, LoopOverKnownItemsGivesTheirAlternatives) {
   auto f = s.function("f", {},
                       {s.for_(s.pname("k"), s.list({s.str("a"), s.str("b")}),
                               {s.expr(s.mcall(s.r(), "get", {s.name("k")}))})});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(texts(calls[0].args[0].value), (std::vector<std::string>{"a", "b"}));
 }
@@ -151,10 +148,8 @@ TEST(Engine, WideningEndsAStringGrowingInALoop) {
                  {s.assign("key", s.str("")),
                   s.while_(s.name("more"), {s.assign("key", s.plus(s.name("key"), s.str("x")))}),
                   s.expr(s.mcall(s.r(), "get", {s.name("key")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   // Every value the key may have is a template with a hole: no fixed count of x.
   for (const auto& member : calls[0].args[0].value.members()) {
@@ -171,10 +166,8 @@ TEST(Engine, AppendMutatesTheLocalSequence) {
                       {s.assign("keys", s.list({s.str("a")})),
                        s.expr(s.mcall(s.name("keys"), "append", {s.str("b")})),
                        s.expr(s.mcall(s.r(), "delete", {spread(s.name("keys"))}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   const auto& keys = calls[0].args[0].value;
   ASSERT_TRUE(keys.is(ValueKind::Sequence)) << keys.describe();
@@ -188,14 +181,12 @@ TEST(Engine, TryHandlersAreTheContextOfCallsInside) {
       s.function("helper", {}, {s.expr(s.mcall(s.r(), "mget", {s.str("a"), s.str("b")}))});
   auto main =
       s.function("main", {}, {s.try_({s.expr(s.call(s.name("helper")))}, {"ResponseError"})});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   ASSERT_EQ(calls[0].handlers.size(), 1u);
   EXPECT_EQ(calls[0].handlers[0].types, std::vector<std::string>{"ResponseError"});
-  EXPECT_TRUE(run.entry(m, helper)[0].handlers.empty());
+  EXPECT_TRUE(run.entry(run.module, helper)[0].handlers.empty());
 }
 
 TEST(Engine, DestructuringAndAugmentedAssignment) {
@@ -204,10 +195,8 @@ TEST(Engine, DestructuringAndAugmentedAssignment) {
       s.function("f", {},
                  {s.assign(s.pseq({s.pname("a"), s.pname("b")}), s.list({s.str("x:"), s.str("y")})),
                   s.augment("a", s.name("b")), s.expr(s.mcall(s.r(), "get", {s.name("a")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "x:y");
 }
@@ -219,10 +208,8 @@ TEST(Engine, AComprehensionIsACollectionWhoseElementVaries) {
                  {s.assign("keys", s.comprehension(s.fstring({lit("user:"), field(s.name("i"))}),
                                                    s.pname("i"), s.name("ids"))),
                   s.expr(s.mcall(s.r(), "delete", {spread(s.name("keys"))}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   auto key = key_of(calls[0].args[0].value, {}, Limits{});
   EXPECT_TRUE(key.is_collection());
@@ -235,10 +222,8 @@ TEST(Engine, AnOpaqueExpressionIsUnknownWithItsReasonButItsCallsStillCount) {
   auto f = s.function("f", {},
                       {s.assign("k", s.opaque("a walrus", {s.mcall(s.r(), "incr", {s.str("n")})})),
                        s.expr(s.mcall(s.r(), "get", {s.name("k")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].method, "incr");
   // Bound to a name, the unknown gets an identity: a hole in keys.
@@ -254,10 +239,8 @@ TEST(Engine, AReassignedNameIsANewSymbol) {
                       {s.assign("k", s.opaque("input")), s.assign("a", s.name("k")),
                        s.assign("k", s.opaque("input")),
                        s.expr(s.mcall(s.r(), "rename", {s.name("a"), s.name("k")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   auto first = ir::tokens(key_of(calls[0].args[0].value, {}, Limits{}));
   auto second = ir::tokens(key_of(calls[0].args[1].value, {}, Limits{}));
@@ -274,10 +257,8 @@ TEST(Engine, AHelperCalledTwiceGivesTwoKeys) {
   auto main = s.function("main", {},
                          {s.expr(s.mcall(s.r(), "get", {s.call(s.name("key"), {s.str("a")})})),
                           s.expr(s.mcall(s.r(), "get", {s.call(s.name("key"), {s.str("b")})}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "user:a");
   EXPECT_EQ(calls[1].args[0].value.as_string().key.literal_text(), "user:b");
@@ -294,10 +275,8 @@ TEST(Engine, AHelperGivenThePipelineQueuesIntoTheCallersBatch) {
       s.function("main", {},
                  {s.assign("p", pipeline_call), s.expr(s.call(s.name("fill"), {s.name("p")})),
                   s.expr(s.mcall(s.name("p"), "execute"))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 3u);
   const auto* set = find_call(calls, "set");
   ASSERT_NE(set, nullptr);
@@ -307,7 +286,7 @@ TEST(Engine, AHelperGivenThePipelineQueuesIntoTheCallersBatch) {
   EXPECT_EQ(set->via[1].span, set->site.span);
   EXPECT_EQ(find_call(calls, "execute")->receiver, set->receiver);
   // On its own, the helper's pipe is a parameter: no batch.
-  auto alone = run.entry(m, fill);
+  auto alone = run.entry(run.module, fill);
   ASSERT_EQ(alone.size(), 0u);
 }
 
@@ -316,10 +295,8 @@ TEST(Engine, AFunctionTheClientCallsBackGetsWhatTheClientPasses) {
   auto work = s.function("work", {"pipe"}, {s.expr(s.mcall(s.name("pipe"), "incr", {s.str("n")}))});
   auto transaction = s.mcall(s.r(), "transaction", {s.name("work"), s.str("n")});
   auto main = s.function("main", {}, {s.expr(transaction)});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 2u);
   const auto* incr = find_call(calls, "incr");
   ASSERT_NE(incr, nullptr);
@@ -343,10 +320,8 @@ TEST(Engine, TwoCallsOfAHelperReadingAnUnknownGiveTwoValues) {
        s.expr(s.mcall(s.r(), "rename",
                       {s.call(s.name("key_of"), {s.name("job")}),
                        s.call(s.name("key_of"), {s.name("job")})}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 2u);
   auto hole = [](const Value& v) { return ir::tokens(v.as_string().key).at(1).text; };
   // Not one variable: each call read its own input.
@@ -363,10 +338,8 @@ TEST(Engine, EachCallOfAFactoryMakesItsOwnBatch) {
                  {s.assign("a", s.call(s.name("make"))), s.assign("b", s.call(s.name("make"))),
                   s.expr(s.mcall(s.name("a"), "set", {s.str("x")})),
                   s.expr(s.mcall(s.name("b"), "set", {s.str("y")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   std::vector<std::string> ids;
   for (const auto& c : calls) {
     if (c.method == "set") ids.push_back(c.receiver.as_batch().id);
@@ -382,10 +355,8 @@ TEST(Engine, AFactoryReturningAClientIsAClient) {
   auto main = s.function(
       "main", {},
       {s.assign("c", s.call(s.name("make"))), s.expr(s.mcall(s.name("c"), "get", {s.str("k")}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_TRUE(calls[0].receiver.is(ValueKind::Client));
   (void)make;
@@ -455,10 +426,8 @@ TEST(Engine, ClosuresCaptureTheirEnvironment) {
                          {s.assign("prefix", s.str("p:")), s.local_function(inner),
                           s.expr(s.mcall(s.r(), "get", {s.call(s.name("k"), {s.str("a")})}))});
   s.m.functions[inner].enclosing = main;
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "p:a");
 }
@@ -473,10 +442,8 @@ TEST(Engine, ADictOfScriptsLookedUpByALiteralKey) {
   auto run_pop = s.function("run_pop", {"q"},
                             {s.expr(s.call(s.index(s.name("SCRIPTS"), s.str("pop")),
                                            {keyword("keys", s.list({s.name("q")}))}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, run_pop);
+  auto calls = run.analyse(s, run_pop);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].method, "__call__");
   ASSERT_TRUE(calls[0].receiver.is(ValueKind::Script)) << calls[0].receiver.describe();
@@ -494,10 +461,8 @@ TEST(Engine, MapGetThroughTheBuiltinsGivesTheEntryOrTheDefault) {
       {s.expr(s.mcall(s.r(), "rpoplpush",
                       {s.mcall(s.name("QUEUES"), "get", {s.str("high")}),
                        s.mcall(s.name("QUEUES"), "get", {s.str("none"), s.str("q:default")})}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].args[0].value.describe(), "'q:high'");
   EXPECT_EQ(calls[0].args[1].value.describe(), "'q:default'");
@@ -514,15 +479,13 @@ TEST(Engine, LenOfASequenceIsANumberThroughTheBuiltins) {
       s.function("unknown", {"keys"},
                  {s.expr(s.mcall(s.r(), "eval",
                                  {s.str("return 1"), s.call(s.name("len"), {s.name("keys")})}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, known);
+  auto calls = run.analyse(s, known);
   ASSERT_EQ(calls.size(), 1u);
   const auto& n = calls[0].args[1].value;
   ASSERT_TRUE(n.is(ValueKind::Number)) << n.describe();
   EXPECT_EQ(n.as_number().value, 3);
-  auto other = run.entry(m, unknown);
+  auto other = run.entry(run.module, unknown);
   ASSERT_TRUE(other[0].args[1].value.is(ValueKind::Number));
   EXPECT_FALSE(other[0].args[1].value.as_number().value.has_value());
 }
@@ -571,10 +534,8 @@ TEST(Engine, AGeneratorIsTheCollectionOfWhatItYields) {
   auto f = s.function(
       "f", {"ids"},
       {s.expr(s.mcall(s.r(), "delete", {spread(s.call(s.name("keys"), {s.name("ids")}))}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);
   const auto& keys = calls[0].args[0].value;
   ASSERT_TRUE(keys.is(ValueKind::Collection)) << keys.describe();
@@ -586,10 +547,8 @@ TEST(Engine, AWithBlockBindsTheEnteredBatch) {
   auto f = s.function("f", {},
                       {s.with_(s.mcall(s.r(), "pipeline"), s.pname("p"),
                                {s.expr(s.mcall(s.name("p"), "set", {s.str("a"), s.str("1")}))})});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   const auto* set = find_call(calls, "set");
   ASSERT_NE(set, nullptr);
   EXPECT_TRUE(set->receiver.is(ValueKind::Batch));
@@ -621,10 +580,8 @@ TEST(Engine, DeepRecursionIsUnknownWithAReason) {
   auto f = s.function("f", {"x"}, {s.ret(s.call(s.name("f"), {s.name("x")}))});
   auto main =
       s.function("main", {}, {s.expr(s.mcall(s.r(), "get", {s.call(s.name("f"), {s.str("a")})}))});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, main);
+  auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 1u);
   const auto& arg = calls[0].args[0].value;
   ASSERT_TRUE(arg.is(ValueKind::Unknown)) << arg.describe();
@@ -663,10 +620,8 @@ TEST(Engine, DeeplyNestedCodeIsUnknownWithAReasonNotACrash) {
   std::vector<StmtId> nested = {s.expr(s.mcall(s.r(), "get", {s.str("inner")}))};
   for (int i = 0; i < 100'000; ++i) nested = {s.if_(s.name("c"), nested)};
   auto f = s.function("f", {"c"}, {s.expr(s.mcall(s.r(), "get", {deep})), nested.front()});
-  s.finish();
   Session run;
-  auto m = run.load(s);
-  auto calls = run.entry(m, f);
+  auto calls = run.analyse(s, f);
   ASSERT_EQ(calls.size(), 1u);  // the call nested 100,000 ifs deep is not reached
   const auto& arg = calls[0].args[0].value;
   ASSERT_TRUE(arg.is(ValueKind::Unknown)) << arg.describe();
