@@ -3,6 +3,7 @@
 // interpreter).
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -67,6 +68,91 @@ void collect_ids(const Value& value, std::set<std::string>& ids);
 // The value with every batch and instance id and hole symbol not in `keep`
 // (nor derived from one in it) prefixed.
 Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix);
+
+// Helpers the interpreter's files share.
+namespace frame_detail {
+
+inline Env join_env(const Env& a, const Env& b, const Limits& limits) {
+  Env out = a;
+  for (const auto& [name, value] : b) {
+    auto found = out.find(name);
+    if (found == out.end()) {
+      out.emplace(name, value);
+    } else {
+      found->second = join(found->second, value, limits);
+    }
+  }
+  return out;
+}
+
+inline bool same_env(const Env& a, const Env& b) {
+  return a.size() == b.size() && std::ranges::equal(a, b, [](const auto& x, const auto& y) {
+           return x.first == y.first && x.second == y.second;
+         });
+}
+
+// Values a name took in the loop, folded into one that covers every iteration.
+inline Env widen_env(const Env& entry, const Env& current, const Limits& limits) {
+  Env out = current;
+  for (auto& [name, value] : out) {
+    auto before = entry.find(name);
+    if (before != entry.end() && before->second == value) continue;
+    std::vector<Value> members = value.members();
+    if (before != entry.end()) members.push_back(before->second);
+    out[name] = widen(Value::alternatives(members).members(),
+                      "`" + name + "` changes on each iteration of a loop", limits);
+  }
+  return out;
+}
+
+// Names a value it is bound to, so that templates can tell it from others.
+inline Value named(const Value& value, const std::string& symbol, const std::string& display) {
+  if (value.is(ValueKind::Unknown) && value.as_unknown().symbol.empty()) {
+    return Value::unknown(value.as_unknown().reason, symbol, display);
+  }
+  if (value.is(ValueKind::Number) && !value.as_number().value && value.as_number().text.empty() &&
+      value.as_number().symbol.empty()) {
+    return Value::unknown_number(symbol, display);
+  }
+  return value;
+}
+
+inline Value without(const Value& value, auto drop) {
+  std::vector<Value> kept;
+  for (const auto& member : value.members()) {
+    if (!drop(member)) kept.push_back(member);
+  }
+  if (kept.empty()) return value;
+  return Value::alternatives(std::move(kept));
+}
+
+inline bool is_null(const Value& v) { return v.is(ValueKind::Null); }
+
+// `entries` with `key` set to `value`: the entry of an equal literal key
+// replaced, or a new entry at the end.
+inline void put_entry(std::vector<std::pair<Value, Value>>& entries, const Value& key,
+                      const Value& value) {
+  auto found =
+      std::ranges::find_if(entries, [&](const auto& e) { return literal_equal(e.first, key); });
+  if (found != entries.end()) {
+    found->second = value;
+  } else {
+    entries.emplace_back(key, value);
+  }
+}
+
+inline Value string_literal(std::string text) {
+  ir::KeyExpr key;
+  key.append(ir::KeyExpr::literal(std::move(text), {}, false));
+  return Value::string(std::move(key));
+}
+
+struct Unnest {
+  std::size_t& depth;
+  ~Unnest() { --depth; }
+};
+
+}  // namespace frame_detail
 
 class Frame {
  public:
