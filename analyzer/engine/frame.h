@@ -1,6 +1,6 @@
 // One summary's evaluation: the interpreter of a function body over abstract
-// values. Private to the engine (engine.cpp creates frames; frame.cpp is the
-// interpreter).
+// values. Private to the engine: engine.cpp creates frames; frame.cpp runs one,
+// frame_statements.cpp, frame_expressions.cpp and frame_calls.cpp interpret.
 #pragma once
 
 #include <algorithm>
