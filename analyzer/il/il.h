@@ -312,6 +312,8 @@ struct Function {
   Kind kind = Kind::Function;
   std::string name;  // empty for lambdas
   std::vector<Parameter> params;  // methods: without the receiver (self/this)
+  // Methods: the name the body gives the receiver ("self", "this", Go's `s`).
+  std::string receiver;
   std::vector<StmtId> body;
   // An expression body (a lambda, an arrow function without braces).
   ExprId expression_body = kNone;

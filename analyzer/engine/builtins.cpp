@@ -1,0 +1,211 @@
+#include "analyzer/engine/builtins.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace slotlint::engine {
+
+Builtins::Builtins(std::vector<BuiltinRow> rows) : rows_(std::move(rows)) {}
+
+Builtins Builtins::defaults() {
+  using enum BuiltinOp;
+  return Builtins({
+      {"python", "len", false, Length},
+      {"python", "str", false, ToString},
+      {"python", "join", true, SeparatorJoin},
+      {"python", "os.path.join", false, PathJoin},
+      {"python", "os.listdir", false, ListDirectory},
+      {"python", "read_text", true, ReadFile},
+      {"python", "append", true, Append},
+      {"python", "add", true, Append},
+      {"python", "extend", true, Extend},
+      {"python", "get", true, MapGet},
+      {"javascript", "String", false, ToString},
+      {"javascript", "length", true, Length},
+      {"javascript", "join", true, JoinItems},
+      {"javascript", "push", true, Append},
+      {"javascript", "get", true, MapGet},
+      {"javascript", "path.join", false, PathJoin},
+      {"javascript", "fs.readFileSync", false, ReadFile},
+      {"javascript", "fs.readdirSync", false, ListDirectory},
+  });
+}
+
+const BuiltinRow* Builtins::find(std::string_view language, std::string_view name,
+                                 bool method) const {
+  auto found = std::ranges::find_if(rows_, [&](const BuiltinRow& row) {
+    return row.method == method && row.language == language && row.name == name;
+  });
+  return found == rows_.end() ? nullptr : &*found;
+}
+
+namespace {
+
+std::vector<Value> positional(const std::vector<ArgValue>& args) {
+  std::vector<Value> values;
+  for (const auto& arg : args) {
+    if (arg.kind == il::Argument::Kind::Positional) values.push_back(arg.value);
+  }
+  return values;
+}
+
+std::string symbol_at(const CallSite& site, std::string_view what) {
+  return std::string(what) + ":" + site.id();
+}
+
+Value length(const Value& value, const CallSite& site) {
+  switch (value.kind()) {
+    case ValueKind::Sequence:
+      return Value::number(static_cast<std::int64_t>(value.as_sequence().items.size()));
+    case ValueKind::Map:
+      return Value::number(static_cast<std::int64_t>(value.as_map().entries.size()));
+    case ValueKind::String:
+      if (value.as_string().key.is_literal()) {
+        return Value::number(
+            static_cast<std::int64_t>(value.as_string().key.literal_text().size()));
+      }
+      break;
+    default:
+      break;
+  }
+  return Value::unknown_number(symbol_at(site, "len"), "the length of " + value.describe());
+}
+
+// The items of a sequence, or of a collection as one per-element item.
+std::optional<std::vector<Value>> items_of(const Value& value) {
+  if (value.is(ValueKind::Sequence)) return value.as_sequence().items;
+  return std::nullopt;
+}
+
+Value join_items(const Value& items, const Value& separator, const Limits& limits) {
+  auto known = items_of(items);
+  if (!known) {
+    if (items.is(ValueKind::Collection)) {
+      return Value::unknown("a join of a collection: how many items is not known");
+    }
+    return Value::unknown("a join of " + items.describe());
+  }
+  if (known->empty()) return Value::string(ir::KeyExpr{});
+  Value result = known->front();
+  for (std::size_t i = 1; i < known->size(); ++i) {
+    result = concat(concat(result, separator, limits), (*known)[i], limits);
+  }
+  return concat(Value::string(ir::KeyExpr{}), result, limits);
+}
+
+Value appended(const Value& receiver, const std::vector<Value>& items, const Limits& limits) {
+  if (receiver.is(ValueKind::Sequence)) {
+    auto all = receiver.as_sequence().items;
+    all.insert(all.end(), items.begin(), items.end());
+    return Value::sequence(std::move(all), receiver.as_sequence().kind);
+  }
+  if (receiver.is(ValueKind::Collection)) {
+    Value element = receiver.as_collection().element.front();
+    for (const auto& item : items) element = join(element, item, limits);
+    return Value::collection(element, receiver.as_collection().reason);
+  }
+  return receiver;
+}
+
+}  // namespace
+
+BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
+                            const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                            const CallSite& site) {
+  auto values = positional(args);
+  auto arg = [&](std::size_t i) {
+    return i < values.size() ? values[i] : Value::unknown("argument not passed");
+  };
+  switch (op) {
+    case BuiltinOp::Length:
+      return {length(receiver ? *receiver : arg(0), site), std::nullopt};
+    case BuiltinOp::SeparatorJoin:
+      return {join_items(arg(0), receiver ? *receiver : Value(), limits), std::nullopt};
+    case BuiltinOp::JoinItems: {
+      Value separator =
+          values.empty() ? Value::string(ir::KeyExpr::literal(",", {}, false)) : arg(0);
+      return {join_items(receiver ? *receiver : Value(), separator, limits), std::nullopt};
+    }
+    case BuiltinOp::PathJoin: {
+      if (values.empty()) return {Value::unknown("a path join of nothing"), std::nullopt};
+      Value path = values.front();
+      for (std::size_t i = 1; i < values.size(); ++i) {
+        path = concat(concat(path, Value::string(ir::KeyExpr::literal("/", {}, false)), limits),
+                      values[i], limits);
+      }
+      if (path.is(ValueKind::String)) return {Value::path(path.as_string().key), std::nullopt};
+      return {path, std::nullopt};
+    }
+    case BuiltinOp::ReadFile: {
+      Value path = receiver ? *receiver : arg(0);
+      auto key = key_of(path, site.span, limits);
+      if (!key.is_literal()) {
+        return {Value::unknown("the file's name is not known: " + key.display()), std::nullopt};
+      }
+      auto text = host.read_file(key);
+      if (!text)
+        return {Value::unknown("the file " + key.literal_text() + " could not be read"),
+                std::nullopt};
+      return {Value::string(ir::KeyExpr::literal(*text, site.span, false)), std::nullopt};
+    }
+    case BuiltinOp::ListDirectory: {
+      Value path = receiver ? *receiver : arg(0);
+      auto key = key_of(path, site.span, limits);
+      auto names = key.is_literal() ? host.list_directory(key) : std::nullopt;
+      if (!names) {
+        return {Value::collection(
+                    Value::element_of_unknown("a file name", symbol_at(site, "entry"), "file name"),
+                    "the folder's entries are not known"),
+                std::nullopt};
+      }
+      std::vector<Value> items;
+      for (auto& name : *names)
+        items.push_back(Value::string(ir::KeyExpr::literal(name, site.span, false)));
+      return {Value::sequence(std::move(items)), std::nullopt};
+    }
+    case BuiltinOp::ToString: {
+      Value value = receiver ? *receiver : arg(0);
+      if (value.is(ValueKind::String)) return {value, std::nullopt};
+      auto key = key_of(value, site.span, limits);
+      if (key.is_unknown()) {
+        return {
+            Value::unknown("the string of " + value.describe(), symbol_at(site, "str"), "str(...)"),
+            std::nullopt};
+      }
+      return {Value::string(std::move(key)), std::nullopt};
+    }
+    case BuiltinOp::Append:
+      if (!receiver) break;
+      return {Value::null(), appended(*receiver, values, limits)};
+    case BuiltinOp::Extend: {
+      if (!receiver) break;
+      Value other = arg(0);
+      if (other.is(ValueKind::Sequence)) {
+        return {Value::null(), appended(*receiver, other.as_sequence().items, limits)};
+      }
+      Value element = other.is(ValueKind::Collection)
+                          ? other.as_collection().element.front()
+                          : Value::unknown("an item of " + other.describe());
+      Value base = receiver->is(ValueKind::Sequence) || receiver->is(ValueKind::Collection)
+                       ? widen({*receiver}, "extended by a collection", limits)
+                       : *receiver;
+      return {Value::null(), appended(base, {element}, limits)};
+    }
+    case BuiltinOp::MapGet: {
+      if (!receiver || !receiver->is(ValueKind::Map)) {
+        return {Value::unknown("an entry of " + (receiver ? receiver->describe() : "nothing")),
+                std::nullopt};
+      }
+      Value entry = map_entry(*receiver, arg(0), limits);
+      // A missing entry gives the default (None when there is none).
+      if (entry.is(ValueKind::Unknown) && literal_key(arg(0)) &&
+          entry.as_unknown().reason.starts_with("no entry")) {
+        return {values.size() > 1 ? values[1] : Value::null(), std::nullopt};
+      }
+      return {values.size() > 1 ? join(entry, values[1], limits) : entry, std::nullopt};
+    }
+  }
+  return {Value::unknown("a builtin without its receiver"), std::nullopt};
+}
+
+}  // namespace slotlint::engine

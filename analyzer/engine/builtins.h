@@ -1,0 +1,60 @@
+// Builtins as data: each language names its library functions and methods
+// (`len`, `",".join`, `os.path.join`, `xs.push`) and the row says which of the
+// engine's language-neutral operations the name performs. The operations
+// themselves are written once, here; those that touch files go through Host.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/engine/host.h"
+#include "analyzer/engine/value.h"
+
+namespace slotlint::engine {
+
+enum class BuiltinOp : std::uint8_t {
+  Length,         // len(x), x.length: a number
+  SeparatorJoin,  // sep.join(items)   (receiver: the separator)
+  JoinItems,      // items.join(sep)   (receiver: the items)
+  PathJoin,       // os.path.join(a, b, ...), path.join(...)
+  ReadFile,       // fs.readFileSync(p), Path(p).read_text()
+  ListDirectory,  // os.listdir(p), fs.readdirSync(p)
+  ToString,       // str(x), String(x)
+  Append,         // xs.append(x), xs.push(x), s.add(x): mutates the receiver
+  Extend,         // xs.extend(ys): mutates the receiver
+  MapGet,         // d.get(k), m.get(k): the entry, or the default when given
+};
+
+struct BuiltinRow {
+  std::string language;  // the language row's name: "python", "javascript"
+  std::string name;      // a qualified function name, or a method name
+  bool method = false;   // called on a receiver value
+  BuiltinOp op = BuiltinOp::Length;
+};
+
+struct BuiltinResult {
+  Value value;
+  std::optional<Value> receiver_after;  // a mutated receiver, to rebind
+};
+
+class Builtins {
+ public:
+  explicit Builtins(std::vector<BuiltinRow> rows);
+  // A few rows per language; each lowering adds its own as it lands.
+  static Builtins defaults();
+
+  [[nodiscard]] const BuiltinRow* find(std::string_view language, std::string_view name,
+                                       bool method) const;
+
+ private:
+  std::vector<BuiltinRow> rows_;
+};
+
+// Applies `op`; `receiver` only for methods. `site` names values made here.
+BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
+                            const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                            const CallSite& site);
+
+}  // namespace slotlint::engine

@@ -1,0 +1,95 @@
+// The value-flow engine: interprets the program IL (analyzer/il/il.h) of any
+// language over abstract values (value.h) and reports every call whose
+// receiver is a client, batch or script value to a Host, with the chain of
+// call sites that led there.
+//
+// Design:
+// - Flow-sensitive inside a function: an environment of values per program
+//   point; both branches of an `if` run and their environments are joined;
+//   a loop body runs until its environment stops changing, at most
+//   `loop_rounds` times, then changed names are widened (a string to a
+//   template around a hole, a list to a collection). Loop variables over a
+//   collection nothing is known of are per-element holes.
+// - Across functions: every call to a known function is a summary, memoised
+//   on (function, globals level, remaining call depth, the signatures of
+//   receiver, closure and arguments). A summary holds the return value, the
+//   receiver as the function left it, and the client calls made inside with
+//   their `via` relative to the function; applying it at a call site prefixes
+//   the site, adds the enclosing try handlers and loop symbols, and renames
+//   the batches and instances made inside (their ids get the call site), so
+//   two calls of one factory make two batches.
+// - Globals without cycles: a function at level L sees the module globals
+//   the module body leaves when run at level L-1 (imports likewise); level
+//   -1 is the declarations alone. Entry points run at `globals_levels`.
+// - Entry points: the module body and every function once, parameters as
+//   holes named by the parameter; methods get the instance their class's
+//   constructor leaves (from holes). Calls are emitted per entry point.
+//
+// Invariants:
+// - A summary is a pure function of its memo key: budgets (steps, depth) are
+//   its own, counted in work, never time, and never shared; so the output is
+//   the same for any order of entry points, any thread, any cache eviction.
+// - An exhausted budget gives "unknown, because ..." and a Note, never silence.
+// - Effects inside the dry rounds of a loop's fixpoint are not recorded; the
+//   body is evaluated once more, with the final environment, to record them.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/engine/builtins.h"
+#include "analyzer/engine/host.h"
+#include "analyzer/engine/value.h"
+#include "analyzer/il/il.h"
+
+namespace slotlint::engine {
+
+struct Budgets {
+  std::size_t steps = 100'000;  // expressions and statements, per summary
+  std::size_t call_depth = 8;
+  std::size_t loop_rounds = 3;
+  // Expressions and statements nested deeper are unknown (the interpreter
+  // recurses over them; hostile input must not exhaust the stack).
+  std::size_t nesting = 200;
+  int globals_levels = 2;
+  Limits limits;
+};
+
+// What one summary found: the engine's memoised unit of work.
+struct Summary {
+  Value result;
+  std::optional<Value> self_after;  // methods: the receiver as the function left it
+  std::vector<ClientCall> calls;    // via relative to the function
+  std::vector<Note> notes;
+  Env final_env;  // module bodies: the globals they leave
+};
+
+class Engine {
+ public:
+  Engine(const Program& program, Host& host, Builtins builtins, Budgets budgets = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The module body and every function of the module, as entry points, in id
+  // order: their calls and notes go to the host.
+  void analyse(ModuleId module);
+  // One entry point (the module body when `function` is the module's body).
+  void analyse_entry(ModuleId module, il::FunctionId function);
+
+  // A module global as functions see it (after the body ran).
+  [[nodiscard]] Value global(ModuleId module, const std::string& name);
+  // Summaries computed since the last clear (tests of memoisation).
+  [[nodiscard]] std::size_t summaries_computed() const;
+  void clear_cache();
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace slotlint::engine

@@ -1,0 +1,242 @@
+// One summary's evaluation: the interpreter of a function body over abstract
+// values. Private to the engine: engine.cpp creates frames; frame.cpp runs one,
+// frame_statements.cpp, frame_expressions.cpp and frame_calls.cpp interpret.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/engine/engine.h"
+
+namespace slotlint::engine {
+
+// What a summary is computed for; its key() is the memo key.
+struct Invocation {
+  ModuleId module = 0;
+  il::FunctionId function = il::kNone;
+  int level = 0;
+  std::size_t depth_left = 0;
+  std::optional<Value> self;
+  std::shared_ptr<const Env> closure;
+  std::vector<std::optional<Value>> params;  // per parameter; nullopt: not passed
+  std::optional<Value> callee;  // the function value itself (a local function may recurse)
+  [[nodiscard]] std::string key() const;
+};
+
+class Engine::Impl {
+ public:
+  Impl(const Program& program, Host& host, Builtins builtins, Budgets budgets)
+      : program(program), host(host), builtins(std::move(builtins)), budgets(budgets) {}
+
+  std::shared_ptr<const Summary> summarise(const Invocation& invocation);
+  // The globals a function at level `level + 1` sees; level -1: declarations.
+  const Env& globals(ModuleId module, int level);
+  // `name` as module `target` exports it to code at level `level + 1`.
+  Value import_lookup(ModuleId target, const std::string& name, int level);
+  Value entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry);
+  // A module-level name as code at level `level + 1` of `module` sees it:
+  // the module's globals (unless `with_globals` is false: the module body
+  // itself holds them), then its imports.
+  std::optional<Value> resolve_name(ModuleId module, const std::string& name, int level,
+                                    bool with_globals);
+  // The first method of `cls` or of its bases (depth-first, `depth` levels)
+  // that `wanted` accepts.
+  std::optional<std::pair<ModuleId, il::FunctionId>> find_method(
+      ModuleId module, il::ClassId cls, const std::function<bool(const il::Function&)>& wanted,
+      int level, std::size_t depth = 8);
+  Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
+
+  const Program& program;
+  Host& host;
+  Builtins builtins;
+  Budgets budgets;
+  std::map<std::string, std::shared_ptr<const Summary>, std::less<>> memo;
+  std::map<ModuleId, Env> declarations;
+  std::size_t computed = 0;
+};
+
+// Batch and instance ids and hole symbols in a value (for renaming what a
+// callee made: two calls make two batches, and two unknowns read inside a
+// helper called twice are two values, not one).
+void collect_ids(const Value& value, std::set<std::string>& ids);
+// The value with every batch and instance id and hole symbol not in `keep`
+// (nor derived from one in it) prefixed.
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix);
+
+// Helpers the interpreter's files share.
+namespace frame_detail {
+
+inline Env join_env(const Env& a, const Env& b, const Limits& limits) {
+  Env out = a;
+  for (const auto& [name, value] : b) {
+    auto found = out.find(name);
+    if (found == out.end()) {
+      out.emplace(name, value);
+    } else {
+      found->second = join(found->second, value, limits);
+    }
+  }
+  return out;
+}
+
+inline bool same_env(const Env& a, const Env& b) {
+  return a.size() == b.size() && std::ranges::equal(a, b, [](const auto& x, const auto& y) {
+           return x.first == y.first && x.second == y.second;
+         });
+}
+
+// Values a name took in the loop, folded into one that covers every iteration.
+inline Env widen_env(const Env& entry, const Env& current, const Limits& limits) {
+  Env out = current;
+  for (auto& [name, value] : out) {
+    auto before = entry.find(name);
+    if (before != entry.end() && before->second == value) continue;
+    std::vector<Value> members = value.members();
+    if (before != entry.end()) members.push_back(before->second);
+    out[name] = widen(Value::alternatives(members).members(),
+                      "`" + name + "` changes on each iteration of a loop", limits);
+  }
+  return out;
+}
+
+// Names a value it is bound to, so that templates can tell it from others.
+inline Value named(const Value& value, const std::string& symbol, const std::string& display) {
+  if (value.is(ValueKind::Unknown) && value.as_unknown().symbol.empty()) {
+    return Value::unknown(value.as_unknown().reason, symbol, display);
+  }
+  if (value.is(ValueKind::Number) && !value.as_number().value && value.as_number().text.empty() &&
+      value.as_number().symbol.empty()) {
+    return Value::unknown_number(symbol, display);
+  }
+  return value;
+}
+
+inline Value without(const Value& value, auto drop) {
+  std::vector<Value> kept;
+  for (const auto& member : value.members()) {
+    if (!drop(member)) kept.push_back(member);
+  }
+  if (kept.empty()) return value;
+  return Value::alternatives(std::move(kept));
+}
+
+inline bool is_null(const Value& v) { return v.is(ValueKind::Null); }
+
+// `entries` with `key` set to `value`: the entry of an equal literal key
+// replaced, or a new entry at the end.
+inline void put_entry(std::vector<std::pair<Value, Value>>& entries, const Value& key,
+                      const Value& value) {
+  auto found =
+      std::ranges::find_if(entries, [&](const auto& e) { return literal_equal(e.first, key); });
+  if (found != entries.end()) {
+    found->second = value;
+  } else {
+    entries.emplace_back(key, value);
+  }
+}
+
+inline Value string_literal(std::string text) {
+  ir::KeyExpr key;
+  key.append(ir::KeyExpr::literal(std::move(text), {}, false));
+  return Value::string(std::move(key));
+}
+
+struct Unnest {
+  std::size_t& depth;
+  ~Unnest() { --depth; }
+};
+
+}  // namespace frame_detail
+
+class Frame {
+ public:
+  Frame(Engine::Impl& engine, const Invocation& invocation);
+  Summary run();
+
+ private:
+  struct CallOutcome {
+    Value value;
+    std::optional<Value> self_after;
+  };
+  struct LoopExits {
+    std::optional<Env> breaks, continues;
+  };
+
+  bool step();
+  // Enters one level of nesting; false (and a note) past the budget.
+  bool nest(ir::SourceSpan span);
+  void note(ir::SourceSpan span, std::string message);
+  std::string symbol(std::string_view what, std::uint32_t id) const;
+  CallSite site_of(il::ExprId call) const;
+
+  // statements
+  void exec_block(const std::vector<il::StmtId>& block);
+  void exec(il::StmtId id);
+  void exec_if(const il::If& branch);
+  void exec_loop(const il::Loop& loop);
+  void exec_try(const il::Try& block);
+  void exec_with(const il::With& block);
+  Env run_loop_body(const il::Loop& loop, const Value& element, const Env& start);
+  void bind(il::PatternId pattern, const Value& value);
+  void refine(il::ExprId condition, bool holds);
+
+  // expressions
+  Value eval(il::ExprId id);
+  Value lookup(const std::string& name);
+  std::optional<Value> peek(il::ExprId id);
+  void rebind(il::ExprId target, const Value& value);
+  Value attribute(const Value& object, const std::string& name, il::ExprId at);
+  Value instance_attribute(const Value& object, const std::string& name, il::ExprId at);
+  Value index(const Value& object, const Value& key);
+  Value call(const il::Call& call, il::ExprId id);
+  std::vector<ArgValue> arguments(const std::vector<il::Argument>& args);
+  CallOutcome call_method(const Value& receiver, const std::string& name,
+                          const std::vector<ArgValue>& args, const CallSite& site);
+  CallOutcome call_value(const Value& callee, const std::vector<ArgValue>& args,
+                         const CallSite& site);
+  CallOutcome invoke(const Value& function, const std::vector<ArgValue>& args,
+                     const CallSite& site);
+  Value construct(const Value& class_ref, const std::vector<ArgValue>& args, const CallSite& site);
+  Value client_call(const Value& receiver, const std::string& method,
+                    const std::vector<ArgValue>& args, const CallSite& site);
+  Value template_value(const il::Template& text);
+  Value binary(const il::Binary& op);
+  Value add(const Value& left, const Value& right);
+  Value comprehension(const il::Comprehension& comp, il::ExprId id);
+  Value element_of(const Value& iterable, const std::string& symbol, const std::string& display);
+  Value enter(const Value& value, const CallSite& site);
+  Value function_value(il::FunctionId function);
+  Value class_field(ModuleId module, const il::Class& cls, const std::string& name, bool is_static);
+
+  Engine::Impl& engine_;
+  const Invocation& invocation_;
+  const il::Module& module_;
+  const il::Function& function_;
+  const Limits& limits_;
+  bool module_body_ = false;
+  std::string receiver_name_;
+
+  Env env_;
+  bool live_ = true;
+  std::optional<Value> returned_;
+  std::optional<Value> self_after_;
+  std::vector<Value> yields_;
+  std::vector<ClientCall> calls_;
+  std::vector<Note> notes_;
+  std::vector<HandlerFrame> handlers_;     // outermost first
+  std::vector<std::string> loop_symbols_;  // outermost first
+  std::vector<LoopExits> loops_;
+  int dry_ = 0;
+  std::size_t steps_ = 0;
+  std::size_t nesting_ = 0;
+  bool nesting_noted_ = false;
+  std::string exhausted_;
+};
+
+}  // namespace slotlint::engine

@@ -1,0 +1,317 @@
+// The interpreter's calls: arguments to parameters, summaries applied at a
+// call site, constructors, and calls on clients.
+#include "analyzer/engine/frame.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace slotlint::engine {
+
+using namespace frame_detail;
+
+std::vector<ArgValue> Frame::arguments(const std::vector<il::Argument>& args) {
+  std::vector<ArgValue> values;
+  for (const auto& arg : args) {
+    values.push_back({arg.kind, arg.keyword, eval(arg.value),
+                      arg.value == il::kNone ? ir::SourceSpan{} : module_.exprs[arg.value].span});
+  }
+  return values;
+}
+
+Value Frame::call(const il::Call& call, il::ExprId id) {
+  const CallSite site = site_of(id);
+  if (call.callee == il::kNone) {
+    arguments(call.args);
+    return Value::unknown("a call without a callee");
+  }
+  if (const auto* attr = std::get_if<il::Attribute>(&module_.exprs[call.callee].kind)) {
+    Value receiver = eval(attr->object);
+    auto args = arguments(call.args);
+    auto outcome = call_method(receiver, attr->name, args, site);
+    if (outcome.self_after) rebind(attr->object, *outcome.self_after);
+    return outcome.value;
+  }
+  Value callee = eval(call.callee);
+  auto args = arguments(call.args);
+  return call_value(callee, args, site).value;
+}
+
+Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& name,
+                                      const std::vector<ArgValue>& args, const CallSite& site) {
+  switch (receiver.kind()) {
+    case ValueKind::Alternatives: {
+      std::optional<Value> out;
+      for (const auto& member : receiver.as_alternatives().members) {
+        Value each = call_method(member, name, args, site).value;
+        out = out ? join(*out, each, limits_) : each;
+      }
+      return {*out, std::nullopt};
+    }
+    case ValueKind::Client:
+    case ValueKind::Batch:
+    case ValueKind::Script:
+      return {client_call(receiver, name, args, site), std::nullopt};
+    case ValueKind::Instance:
+    case ValueKind::ClassRef:
+    case ValueKind::Module:
+    case ValueKind::External: {
+      Value callee = attribute(receiver, name, il::kNone);
+      return call_value(callee, args, site);
+    }
+    case ValueKind::Map: {
+      Value callee = attribute(receiver, name, il::kNone);
+      if (!callee.is(ValueKind::BoundMethod)) return call_value(callee, args, site);
+      break;
+    }
+    default:
+      break;
+  }
+  if (const auto* row = engine_.builtins.find(module_.language, name, true)) {
+    auto result = apply_builtin(row->op, receiver, args, engine_.host, limits_, site);
+    return {result.value, result.receiver_after};
+  }
+  if (receiver.is(ValueKind::Unknown)) {
+    return {Value::unknown("`" + name + "` called on " + receiver.describe()), std::nullopt};
+  }
+  return {Value::unknown("the method `" + name + "` of " + receiver.describe() +
+                         " is not a builtin the engine knows"),
+          std::nullopt};
+}
+
+Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgValue>& args,
+                                     const CallSite& site) {
+  switch (callee.kind()) {
+    case ValueKind::Function:
+      return invoke(callee, args, site);
+    case ValueKind::BoundMethod: {
+      const auto& data = callee.as_bound_method();
+      return {call_method(data.receiver.front(), data.name, args, site).value, std::nullopt};
+    }
+    case ValueKind::ClassRef:
+      return {construct(callee, args, site), std::nullopt};
+    case ValueKind::Script:
+      return {client_call(callee, "__call__", args, site), std::nullopt};
+    case ValueKind::Alternatives: {
+      std::optional<Value> out;
+      for (const auto& member : callee.as_alternatives().members) {
+        Value each = call_value(member, args, site).value;
+        out = out ? join(*out, each, limits_) : each;
+      }
+      return {*out, std::nullopt};
+    }
+    case ValueKind::External: {
+      const auto& name = callee.as_external().qualified_name;
+      if (auto made = engine_.host.construct({callee, name, args, module_.language, site})) {
+        return {*made, std::nullopt};
+      }
+      if (const auto* row = engine_.builtins.find(module_.language, name, false)) {
+        return {apply_builtin(row->op, std::nullopt, args, engine_.host, limits_, site).value,
+                std::nullopt};
+      }
+      return {Value::unknown("`" + name + "(...)` is a call no model or builtin describes"),
+              std::nullopt};
+    }
+    default:
+      if (auto made = engine_.host.construct({callee, {}, args, module_.language, site})) {
+        return {*made, std::nullopt};
+      }
+      return {Value::unknown("a call of " + callee.describe()), std::nullopt};
+  }
+}
+
+Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgValue>& args,
+                                 const CallSite& site) {
+  const auto& data = function.as_function();
+  const auto& mod = engine_.program.module(data.module);
+  const auto& f = mod.functions.at(data.function);
+  const std::string name = f.name.empty() ? "a lambda" : "`" + f.name + "`";
+  if (invocation_.depth_left == 0) {
+    std::string reason = "the call depth limit (" + std::to_string(engine_.budgets.call_depth) +
+                         ") was reached at the call of " + name;
+    note(site.span, "unknown, because " + reason);
+    return {Value::unknown(reason), std::nullopt};
+  }
+  Invocation callee{data.module,
+                    data.function,
+                    invocation_.level,
+                    invocation_.depth_left - 1,
+                    data.self.empty() ? std::nullopt : std::optional<Value>(data.self.front()),
+                    data.closure,
+                    std::vector<std::optional<Value>>(f.params.size()),
+                    {}};
+  if (data.closure) callee.callee = function;
+
+  // Arguments to parameters: positional in order, keywords by name, the rest
+  // to *args / **kwargs.
+  std::vector<Value> extra_positional;
+  std::vector<std::pair<Value, Value>> extra_keywords;
+  bool unknown_spread = false;
+  std::size_t next = 0;
+  auto bind_positional = [&](const Value& value) {
+    while (next < f.params.size() &&
+           (f.params[next].kind != il::Parameter::Kind::Positional || callee.params[next])) {
+      ++next;
+    }
+    if (next < f.params.size()) {
+      callee.params[next++] = value;
+    } else {
+      extra_positional.push_back(value);
+    }
+  };
+  for (const auto& arg : args) {
+    switch (arg.kind) {
+      case il::Argument::Kind::Positional:
+        bind_positional(arg.value);
+        break;
+      case il::Argument::Kind::Spread:
+        if (arg.value.is(ValueKind::Sequence)) {
+          for (const auto& item : arg.value.as_sequence().items) bind_positional(item);
+        } else {
+          unknown_spread = true;
+          extra_positional.push_back(element_of(arg.value, {}, {}));
+        }
+        break;
+      case il::Argument::Kind::Keyword: {
+        auto found = std::ranges::find_if(f.params, [&](const il::Parameter& p) {
+          return p.name == arg.keyword && (p.kind == il::Parameter::Kind::Positional ||
+                                           p.kind == il::Parameter::Kind::KeywordOnly);
+        });
+        if (found != f.params.end()) {
+          callee.params[static_cast<std::size_t>(found - f.params.begin())] = arg.value;
+        } else {
+          extra_keywords.emplace_back(string_literal(arg.keyword), arg.value);
+        }
+        break;
+      }
+      case il::Argument::Kind::KeywordSpread:
+        if (arg.value.is(ValueKind::Map)) {
+          for (const auto& [k, v] : arg.value.as_map().entries) {
+            std::string keyword = literal_key(k) ? key_of(k, {}, limits_).literal_text() : "";
+            auto found = std::ranges::find_if(f.params, [&](const il::Parameter& p) {
+              return !keyword.empty() && p.name == keyword;
+            });
+            if (found != f.params.end()) {
+              callee.params[static_cast<std::size_t>(found - f.params.begin())] = v;
+            } else {
+              extra_keywords.emplace_back(k, v);
+            }
+          }
+        }
+        break;
+    }
+  }
+  for (std::size_t i = 0; i < f.params.size(); ++i) {
+    const auto& param = f.params[i];
+    if (param.kind == il::Parameter::Kind::VarArgs) {
+      if (unknown_spread) {
+        Value element =
+            extra_positional.empty() ? Value::unknown("no argument") : extra_positional.front();
+        for (const auto& v : extra_positional) element = join(element, v, limits_);
+        callee.params[i] = Value::collection(element, "arguments spread from a collection");
+      } else {
+        callee.params[i] = Value::sequence(extra_positional, il::SequenceLiteral::Kind::Tuple);
+      }
+    } else if (param.kind == il::Parameter::Kind::KeywordArgs) {
+      callee.params[i] = Value::map(extra_keywords);
+    } else if (!callee.params[i] && unknown_spread &&
+               param.kind == il::Parameter::Kind::Positional) {
+      callee.params[i] = Value::unknown("an argument spread from a collection");
+    }
+  }
+
+  auto summary = engine_.summarise(callee);
+
+  // What the callee made is new at each call: rename its batches and instances.
+  std::set<std::string> inputs;
+  if (callee.self) collect_ids(*callee.self, inputs);
+  if (callee.closure) {
+    for (const auto& [_, v] : *callee.closure) collect_ids(v, inputs);
+  }
+  for (const auto& param : callee.params) {
+    if (param) collect_ids(*param, inputs);
+  }
+  const std::string prefix = site.id() + ">";
+  if (dry_ == 0) {
+    for (const auto& made : summary->calls) {
+      ClientCall c = made;
+      c.receiver = rename_ids(c.receiver, inputs, prefix);
+      for (auto& arg : c.args) arg.value = rename_ids(arg.value, inputs, prefix);
+      for (auto& symbol : c.iteration_symbols) {
+        symbol = rename_ids(Value::unknown({}, symbol), inputs, prefix).as_unknown().symbol;
+      }
+      c.via.insert(c.via.begin(), site);
+      c.handlers.insert(c.handlers.end(), handlers_.rbegin(), handlers_.rend());
+      c.iteration_symbols.insert(c.iteration_symbols.begin(), loop_symbols_.begin(),
+                                 loop_symbols_.end());
+      calls_.push_back(std::move(c));
+    }
+  }
+  for (const auto& n : summary->notes) {
+    bool seen = std::ranges::any_of(notes_, [&](const Note& other) {
+      return other.span == n.span && other.message == n.message;
+    });
+    if (!seen) notes_.push_back(n);
+  }
+  std::optional<Value> self_after;
+  if (summary->self_after) self_after = rename_ids(*summary->self_after, inputs, prefix);
+  return {rename_ids(summary->result, inputs, prefix), self_after};
+}
+
+Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args,
+                       const CallSite& site) {
+  const auto& data = class_ref.as_class_ref();
+  const auto& cls = engine_.program.module(data.module).classes[data.cls];
+  Value instance = Value::instance({data.module, data.cls, site.id(), {}});
+  auto constructor = engine_.find_method(
+      data.module, data.cls,
+      [](const il::Function& f) { return f.kind == il::Function::Kind::Constructor; },
+      invocation_.level - 1);
+  if (constructor) {
+    Value bound = Value::function({constructor->first, constructor->second, nullptr, {instance}});
+    return invoke(bound, args, site).self_after.value_or(instance);
+  }
+  if (data.module != invocation_.module) return instance;
+  InstanceData fields = instance.as_instance();
+  for (const auto& field : cls.fields) {
+    if (!field.is_static && field.initializer != il::kNone)
+      fields.fields[field.name] = eval(field.initializer);
+  }
+  return Value::instance(std::move(fields));
+}
+
+Value Frame::client_call(const Value& receiver, const std::string& method,
+                         const std::vector<ArgValue>& args, const CallSite& site) {
+  ClientCall c{receiver,
+               method,
+               args,
+               module_.language,
+               site,
+               {site},
+               {handlers_.rbegin(), handlers_.rend()},
+               loop_symbols_};
+  Value result = engine_.host.call_result(c);
+  auto callbacks = engine_.host.callbacks(c);
+  if (dry_ == 0) calls_.push_back(std::move(c));
+  // Functions the client calls back run as if called here.
+  for (const auto& callback : callbacks) {
+    std::size_t position = 0;
+    for (const auto& arg : args) {
+      bool positional = arg.kind == il::Argument::Kind::Positional;
+      bool named = !callback.keyword.empty() && arg.kind == il::Argument::Kind::Keyword &&
+                   arg.keyword == callback.keyword;
+      bool chosen =
+          named || (positional && callback.keyword.empty() && position == callback.position);
+      if (positional) ++position;
+      if (!chosen) continue;
+      std::vector<ArgValue> passed;
+      for (const auto& value : callback.args)
+        passed.push_back({il::Argument::Kind::Positional, {}, value, site.span});
+      for (const auto& function : arg.value.members()) {
+        if (function.is(ValueKind::Function)) invoke(function, passed, site);
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace slotlint::engine

@@ -1,0 +1,117 @@
+// What the engine asks of the world around it: the modules it can see
+// (Program) and what only API models and the project's files know (Host).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/engine/value.h"
+#include "analyzer/il/il.h"
+
+namespace slotlint::engine {
+
+// The modules the engine can see. Lowering on demand fits behind it: a module
+// is asked for only when the engine reaches it.
+class Program {
+ public:
+  virtual ~Program() = default;
+  [[nodiscard]] virtual const il::Module& module(ModuleId id) const = 0;
+  // The module an import names, seen from `from`; nullopt when it is not part
+  // of the program (a library): its names become External values.
+  [[nodiscard]] virtual std::optional<ModuleId> resolve_import(ModuleId from,
+                                                               const il::Import& import) const = 0;
+};
+
+// One call site on the way from an analysed entry point to a call.
+struct CallSite {
+  ModuleId module = 0;
+  std::string module_path;
+  il::ExprId expr = il::kNone;
+  ir::SourceSpan span;    // the whole call
+  ir::SourceSpan callee;  // the function or method name
+  // Stable text naming the site in the run ("path#expr"), for ids made there.
+  [[nodiscard]] std::string id() const { return module_path + "#" + std::to_string(expr); }
+};
+
+struct ArgValue {
+  il::Argument::Kind kind = il::Argument::Kind::Positional;
+  std::string keyword;
+  Value value;
+  ir::SourceSpan span;
+};
+
+// A try around a call: the handlers' types as written (innermost try first).
+struct HandlerFrame {
+  std::vector<std::string> types;  // empty: catches everything
+  ir::SourceSpan span;
+};
+
+// A call whose receiver is a client, batch or script value.
+struct ClientCall {
+  Value receiver;
+  std::string method;  // "__call__" for calling a script object itself
+  std::vector<ArgValue> args;
+  std::string language;
+  CallSite site;
+  // From the analysed entry point down to this call (the last element is
+  // `site`); inside a summary, relative to the summary's function.
+  std::vector<CallSite> via;
+  std::vector<HandlerFrame> handlers;          // innermost first, across the chain
+  std::vector<std::string> iteration_symbols;  // element holes of enclosing loops
+};
+
+struct ConstructCall {
+  Value callee;                // External, or whatever the callee evaluated to
+  std::string qualified_name;  // the External's name; empty otherwise
+  std::vector<ArgValue> args;
+  std::string language;
+  CallSite site;
+};
+
+// Something the engine could not do, said once per entry point.
+struct Note {
+  std::string module_path;
+  std::string function;
+  ir::SourceSpan span;
+  std::string message;  // "unknown, because ..."
+};
+
+// A function argument of a client call that the client itself calls
+// (`r.transaction(func)` runs func(pipe); node-redis executeIsolated(cb)).
+struct Callback {
+  std::size_t position = 0;  // among positional arguments
+  std::string keyword;       // or the keyword it is passed by
+  std::vector<Value> args;   // what the client passes it
+};
+
+// Answers must be pure functions of their arguments: summaries that called
+// them are memoised and replayed.
+class Host {
+ public:
+  virtual ~Host() = default;
+  // A client (or script, batch) made by a constructor or factory the models
+  // know: `redis.Redis(...)`, `new Redis(...)`, `redis.NewClient(...)`.
+  virtual std::optional<Value> construct(const ConstructCall& call) = 0;
+  // The value a call on a client/batch/script gives (`r.pipeline()` a batch
+  // whose id derives from call.site.id(); `r.get(k)` an unknown). Pure: it is
+  // asked once per summary evaluation, not once per path to the call.
+  virtual Value call_result(const ClientCall& call) = 0;
+  // Every call on a client/batch/script, with its full `via`, once per analysed
+  // entry point (in entry order, then call order): where ops are made.
+  virtual void emit(const ClientCall& call) = 0;
+  // The arguments of `call` the client calls back, and with what.
+  virtual std::vector<Callback> callbacks(const ClientCall& /*call*/) { return {}; }
+  // What `with v as x` binds x to; by default v (a batch enters as itself).
+  virtual Value enter(const Value& value) { return value; }
+  // Builtins that touch the project (file read, directory listing) read
+  // through the host; nullopt when it cannot (outside the project, too big).
+  virtual std::optional<std::string> read_file(const ir::KeyExpr& /*path*/) { return std::nullopt; }
+  virtual std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& /*path*/) {
+    return std::nullopt;
+  }
+  virtual void note(const Note& /*note*/) {}
+};
+
+}  // namespace slotlint::engine
