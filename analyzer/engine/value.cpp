@@ -67,6 +67,7 @@ void put(std::string& out, const ir::KeyExpr& key) {
       put(out, hole.span);
       out += hole.varies_per_element ? 'v' : '-';
       out += hole.in_string_literal ? 'i' : '-';
+      out += hole.over_budget ? 'b' : '-';
       out += hole.escaping == ir::BraceEscaping::Doubled ? 'd' : '-';
     }
   }
