@@ -219,7 +219,10 @@ class Reader {
                      fmt::format("\"exclude\" holds glob patterns (non-empty strings), not {}",
                                  describe_json(pattern)));
       }
-      config.exclude.push_back(pattern.get<std::string>());
+      // "dir/" is "dir": either covers what is under it.
+      std::string_view text = pattern.get_ref<const std::string&>();
+      if (text.size() > 1 && text.ends_with('/')) text.remove_suffix(1);
+      config.exclude.emplace_back(text);
     }
     return std::nullopt;
   }
@@ -286,32 +289,6 @@ std::string ConfigError::describe() const {
                    : fmt::format("{}:{}: {}", file, line, message);
 }
 
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.starts_with("**/")) {
-    // Any number of leading segments, none included.
-    if (glob_match(pattern.substr(3), path)) return true;
-    for (auto slash = path.find('/'); slash != std::string_view::npos;
-         slash = path.find('/', slash + 1)) {
-      if (glob_match(pattern.substr(3), path.substr(slash + 1))) return true;
-    }
-    return false;
-  }
-  if (pattern == "**") return true;
-  if (pattern.empty()) return path.empty();
-  if (pattern.front() == '*') {
-    for (std::size_t i = 0; i <= path.size(); ++i) {
-      if (glob_match(pattern.substr(1), path.substr(i))) return true;
-      if (i < path.size() && path[i] == '/') break;  // '*' stays within a segment
-    }
-    return false;
-  }
-  if (path.empty()) return false;
-  if (pattern.front() == '?' ? path.front() != '/' : pattern.front() == path.front()) {
-    return glob_match(pattern.substr(1), path.substr(1));
-  }
-  return false;
-}
-
 bool Config::excludes(const fs::path& path) const {
   if (exclude.empty()) return false;
   std::error_code ec;
@@ -320,11 +297,8 @@ bool Config::excludes(const fs::path& path) const {
       fs::absolute(base, ec).lexically_normal());
   if (relative.empty() || *relative.begin() == "..") return false;
   auto text = relative.generic_string();
-  return std::ranges::any_of(exclude, [&](const std::string& pattern) {
-    // "dir/" and "dir" exclude what is under it as well.
-    std::string trimmed = pattern.ends_with('/') ? pattern.substr(0, pattern.size() - 1) : pattern;
-    return glob_match(trimmed, text) || glob_match(trimmed + "/**", text);
-  });
+  return std::ranges::any_of(
+      exclude, [&](const Glob& glob) { return glob.match_path_or_folder(text).matched; });
 }
 
 std::variant<Config, ConfigError> load_config(const fs::path& file, const RuleNames& rules) {

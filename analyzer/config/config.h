@@ -13,7 +13,8 @@
 // over what the project's manifests and lockfiles say.
 //
 // Rules are named by code or name. Exclude patterns are globs relative to the
-// config file's folder (`*` within a path segment, `**` across segments).
+// config file's folder (glob.h: `*` within a path segment, `**` across
+// segments); one that matches a folder excludes what is under it.
 // Every unknown key and bad value is an error naming the file, the line and
 // what is allowed; nothing is silently ignored.
 #pragma once
@@ -26,6 +27,7 @@
 #include <variant>
 #include <vector>
 
+#include "analyzer/config/glob.h"
 #include "analyzer/ir/finding.h"
 
 namespace slotlint::config {
@@ -38,7 +40,7 @@ struct RuleSetting {
 struct Config {
   std::filesystem::path file;                // empty: no config file, defaults
   std::map<std::string, RuleSetting> rules;  // by rule code
-  std::vector<std::string> exclude;
+  std::vector<Glob> exclude;
   // Treat values in keys as holding no '{' or '}': verdicts that rest only on
   // that assumption become proven.
   bool assume_brace_free_values = false;
@@ -72,8 +74,5 @@ std::variant<Config, ConfigError> load_config(const std::filesystem::path& file,
 
 // The nearest `.slotlint.json` in `start` (a folder or file) or its parents.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
-
-// Glob match of a '/'-separated relative path (exposed for tests).
-bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace slotlint::config

@@ -18,12 +18,43 @@ bool same_package(std::string_view ecosystem, std::string_view a, std::string_vi
   return a == b;
 }
 
+std::string joined(const std::vector<std::uint32_t>& numbers) {
+  return fmt::format("{}", fmt::join(numbers, "."));
+}
+
 Version in_library_numbering(Version version, const PackageRef& package) {
   if (version.numbers.empty()) return version;
   auto it = package.major_map.find(version.numbers.front());
   if (it == package.major_map.end()) return version;
   version.numbers.front() = it->second;
-  version.text = fmt::format("{}", fmt::join(version.numbers, "."));
+  version.text = joined(version.numbers);
+  return version;
+}
+
+// Just below a package's `bound`, in the library's numbering:
+// @redis/client <1.6.0 is node-redis <4.6.0, and <2.0.0 is <5.
+Version below_in_library_numbering(const Version& bound, const PackageRef& package) {
+  auto under = in_library_numbering(just_below(bound), package);
+  auto mapped_bound = in_library_numbering(bound, package);
+  if (!bound.numbers.empty() && mapped_bound.numbers.front() != bound.numbers.front()) {
+    under.text = "<" + mapped_bound.text;
+  } else if (!under.numbers.empty() && under.text.front() != '<') {
+    under.text = fmt::format("<{}", under.numbers.front() + 1);
+  }
+  return under;
+}
+
+// The other way: nullopt when no major of the package stands for it.
+std::optional<Version> in_package_numbering(Version version, const PackageRef& package) {
+  if (version.numbers.empty()) return version;
+  auto major = version.numbers.front();
+  for (const auto& [package_major, library_major] : package.major_map) {
+    if (library_major != major) continue;
+    version.numbers.front() = package_major;
+    version.text = joined(version.numbers);
+    return version;
+  }
+  if (package.major_map.contains(major)) return std::nullopt;
   return version;
 }
 
@@ -120,25 +151,26 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
     }
   }
   if (packages.empty()) return result;
+  // A pin is that version; a range the newest version it allows, in the
+  // package's own numbering.
   auto take = [&](const Manifest& manifest, const Dependency& dependency,
-                  const PackageRef& package) {
+                  const PackageRef& package) -> std::optional<ClientVersion> {
     ClientVersion found;
-    found.origin = manifest.kind->lockfile || dependency.exact ? ClientVersion::Origin::Exact
-                                                               : ClientVersion::Origin::Range;
-    auto lowest = in_library_numbering(dependency.version, package);
-    std::optional<Version> below;
-    if (dependency.below) below = in_library_numbering(*dependency.below, package);
-    found.version = lowest;
-    if (found.origin == ClientVersion::Origin::Range) {
-      if (latest_known && lowest <= *latest_known && (!below || *latest_known < *below)) {
-        found.version = latest_known;
-      } else if (below && (!latest_known || *below <= *latest_known)) {
-        found.version = just_below(*below);
-      }
-    }
     found.source = display(manifest.file);
     found.package = dependency.package;
     found.spec = dependency.spec;
+    if (auto pinned = dependency.requirement.pinned()) {
+      found.origin = ClientVersion::Origin::Exact;
+      found.version = in_library_numbering(*pinned, package);
+      return found;
+    }
+    std::optional<Version> latest;
+    if (latest_known) latest = in_package_numbering(*latest_known, package);
+    auto newest = dependency.requirement.newest_allowed(latest);
+    if (!newest) return std::nullopt;
+    found.origin = ClientVersion::Origin::Range;
+    found.version = newest->below ? below_in_library_numbering(newest->version, package)
+                                  : in_library_numbering(newest->version, package);
     return found;
   };
   // The nearest manifest that names the library; when it only gives a range,
@@ -158,7 +190,8 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
         });
         if (it == manifest.dependencies.end()) continue;
         auto found = take(manifest, *it, package);
-        if (found.origin == ClientVersion::Origin::Exact) return found;
+        if (!found) continue;
+        if (found->origin == ClientVersion::Origin::Exact) return *found;
         if (!range) range = std::move(found);
         break;
       }

@@ -17,20 +17,27 @@ std::string normalise_pypi_name(std::string_view name) {
   return out;
 }
 
-std::optional<Dependency> make_dependency(std::string package, std::string_view spec, bool locked) {
+std::optional<Dependency> make_dependency(std::string package, std::string_view spec,
+                                          Grammar grammar) {
   spec = trim_text(spec);
-  auto requirement = parse_requirement(spec);
-  if (!requirement || package.empty()) return std::nullopt;
-  bool exact = locked || requirement->exact;
-  return Dependency{std::move(package), std::string(spec), requirement->lowest, exact,
-                    exact ? std::nullopt : requirement->below};
+  if (package.empty()) return std::nullopt;
+  auto requirement = parse_requirement(grammar, spec);
+  if (!requirement) return std::nullopt;
+  return Dependency{std::move(package), std::string(spec), std::move(*requirement)};
 }
 
 void add_dependency(std::vector<Dependency>& out, std::string package, std::string_view spec,
-                    bool locked) {
-  if (auto dependency = make_dependency(std::move(package), spec, locked)) {
+                    Grammar grammar) {
+  if (auto dependency = make_dependency(std::move(package), spec, grammar)) {
     out.push_back(std::move(*dependency));
   }
+}
+
+void add_locked(std::vector<Dependency>& out, std::string package, std::string_view version) {
+  version = trim_text(version);
+  auto parsed = parse_version(version);
+  if (!parsed || package.empty()) return;
+  out.push_back({std::move(package), std::string(version), pinned_requirement(std::move(*parsed))});
 }
 
 std::vector<std::string_view> text_lines(std::string_view text) {

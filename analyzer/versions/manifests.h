@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/versions/requirement.h"
 #include "analyzer/versions/version.h"
 
 namespace slotlint::versions {
@@ -18,11 +19,9 @@ namespace slotlint::versions {
 using Ecosystem = std::string_view;
 
 struct Dependency {
-  std::string package;           // as the ecosystem names it (PyPI names normalised)
-  std::string spec;              // as written: "^4.6.0", "==5.0.1", "v9.11.0"
-  Version version;               // the version locked, or the lowest the spec allows
-  bool exact = false;            // a lockfile entry or a pin to one version
-  std::optional<Version> below;  // a range's exclusive upper bound (^4.6.0: 5.0.0)
+  std::string package;      // as the ecosystem names it (PyPI names normalised)
+  std::string spec;         // as written: "^4.6.0", "==5.0.1", "v9.11.0"
+  Requirement requirement;  // what it allows; a lockfile's entry: that version
 };
 
 struct ManifestKind {
@@ -60,12 +59,16 @@ std::vector<Dependency> read_composer_lock(std::string_view text, std::string& e
 std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& error);
 std::vector<Dependency> read_conanfile(std::string_view text, std::string& error);
 
-// Shared by the readers: a dependency from a name and a version spec;
-// nullopt when the spec names no version (a path, a URL, "*").
-std::optional<Dependency> make_dependency(std::string package, std::string_view spec, bool locked);
+// Shared by the readers: a dependency from a name and a version spec in the
+// package manager's grammar; nullopt when the spec names no version (a path,
+// a URL, a tag).
+std::optional<Dependency> make_dependency(std::string package, std::string_view spec,
+                                          Grammar grammar);
 // ...added to `out` when there is one.
 void add_dependency(std::vector<Dependency>& out, std::string package, std::string_view spec,
-                    bool locked);
+                    Grammar grammar);
+// A lockfile's entry: the version installed.
+void add_locked(std::vector<Dependency>& out, std::string package, std::string_view version);
 
 // Lines of a text, without their line ending.
 std::vector<std::string_view> text_lines(std::string_view text);

@@ -27,7 +27,7 @@ std::vector<Dependency> read_go_mod(std::string_view text, std::string&) {
     auto space = line.find_first_of(" \t");
     if (space == std::string_view::npos) continue;
     auto module = line.substr(0, space);
-    add_dependency(out, std::string(module), line.substr(space + 1), true);
+    add_dependency(out, std::string(module), line.substr(space + 1), Grammar::Go);
   }
   return out;
 }

@@ -2,7 +2,10 @@
 // ${property} versions from <properties>), Gradle build files'
 // "group:artifact:version" coordinates, `group: 'g', name: 'a', version: 'v'`
 // maps and `id("plugin") version "v"` plugins, and Gradle version catalogs
-// (gradle/libs.versions.toml). Packages are "group:artifact" (plugins: their id).
+// (gradle/libs.versions.toml, with rich versions). Packages are
+// "group:artifact" (plugins: their id). Versions are read with Maven's and
+// Gradle's own grammars (requirement.h): a plain version is a pin, a range a
+// range.
 #include <map>
 
 #include "analyzer/versions/manifests.h"
@@ -67,7 +70,7 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
     auto artifact = element(parent, "artifactId");
     if (!group.empty() && !artifact.empty()) {
       add_dependency(out, std::string(group) + ":" + std::string(artifact),
-                     element(parent, "version"), true);
+                     element(parent, "version"), Grammar::Maven);
     }
   }
   std::string_view rest = xml;
@@ -86,12 +89,7 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
       version = it == properties.end() ? std::string() : it->second;
     }
     if (group.empty() || artifact.empty() || version.empty()) continue;
-    auto spec = std::string_view(version);
-    // A plain Maven version is that version; a range "[5.0,6.0)" gives its lower bound.
-    bool range = spec.starts_with('[') || spec.starts_with('(');
-    if (range) spec = spec.substr(1, spec.find(',') - 1);
-    add_dependency(out, std::string(group) + ":" + std::string(artifact),
-                   range ? ">=" + std::string(spec) : std::string(spec), !range);
+    add_dependency(out, std::string(group) + ":" + std::string(artifact), version, Grammar::Maven);
   }
   return out;
 }
@@ -111,7 +109,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
       if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos) {
         auto version = coordinate.substr(second + 1);
         version = version.substr(0, version.find(':'));  // a classifier after it
-        add_dependency(out, std::string(coordinate.substr(0, second)), version, true);
+        add_dependency(out, std::string(coordinate.substr(0, second)), version, Grammar::Gradle);
       }
       at = line.find_first_of("\"'", end + 1);
     }
@@ -129,7 +127,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
     auto name = value_of("name:");
     auto version = value_of("version:");
     if (!group.empty() && !name.empty() && !version.empty()) {
-      add_dependency(out, std::string(group) + ":" + std::string(name), version, true);
+      add_dependency(out, std::string(group) + ":" + std::string(name), version, Grammar::Gradle);
     }
     // id("org.springframework.boot") version "3.2.0" / id 'x' version 'v'
     if (line.starts_with("id") && line.find(" version ") != std::string_view::npos) {
@@ -145,7 +143,7 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
         auto version_at = line.find(" version ", after);
         if (version_at != std::string_view::npos) {
           auto [plugin_version, end] = quoted(version_at + 9);
-          add_dependency(out, std::string(plugin), plugin_version, true);
+          add_dependency(out, std::string(plugin), plugin_version, Grammar::Gradle);
         }
       }
     }
@@ -187,9 +185,18 @@ std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::
     auto key = unquote(trim_text(line.substr(0, equals)));
     auto value = trim_text(line.substr(equals + 1));
     if (table == "[versions]") {
-      auto version = value.starts_with('{') ? field(value, "strictly") : unquote(value);
-      if (version.empty()) version = field(value, "require");
-      versions.emplace(std::string(key), std::string(version));
+      // A rich version: { strictly = "[3.0,4.0[", prefer = "3.1" } is Gradle's
+      // "[3.0,4.0[!!3.1"; a preferred version wins over a required range.
+      std::string version(unquote(value));
+      if (value.starts_with('{')) {
+        auto strictly = field(value, "strictly");
+        auto prefer = field(value, "prefer");
+        auto require = field(value, "require");
+        version = !strictly.empty() ? std::string(strictly) + "!!" + std::string(prefer)
+                  : !prefer.empty() ? std::string(prefer)
+                                    : std::string(require);
+      }
+      versions.emplace(std::string(key), std::move(version));
     } else if (table == "[libraries]" || table == "[plugins]") {
       Entry entry;
       if (!value.starts_with('{')) {  // "group:artifact:version"
@@ -223,7 +230,7 @@ std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::
       if (it == versions.end()) continue;
       version = it->second;
     }
-    add_dependency(out, entry.package, version, true);
+    add_dependency(out, entry.package, version, Grammar::Gradle);
   }
   return out;
 }

@@ -37,7 +37,7 @@ std::vector<Dependency> read_package_json(std::string_view text, std::string& er
         package = std::string(aliased);
         value = aliased_spec;
       }
-      add_dependency(out, package, value, false);
+      add_dependency(out, package, value, Grammar::Npm);
     }
   }
   return out;
@@ -58,14 +58,14 @@ std::vector<Dependency> read_package_lock_json(std::string_view text, std::strin
       if (name.find("node_modules/") != std::string_view::npos) continue;
       auto package = string_field(entry, "name");
       if (package.empty()) package = std::string(name);
-      add_dependency(out, package, string_field(entry, "version"), true);
+      add_locked(out, package, string_field(entry, "version"));
     }
     return out;
   }
   // lockfileVersion 1: "dependencies": {"redis": {"version": ...}}.
   if (auto deps = doc->find("dependencies"); deps != doc->end() && deps->is_object()) {
     for (const auto& [name, entry] : deps->items()) {
-      add_dependency(out, name, string_field(entry, "version"), true);
+      add_locked(out, name, string_field(entry, "version"));
     }
   }
   return out;
@@ -98,7 +98,7 @@ std::vector<Dependency> read_yarn_lock(std::string_view text, std::string&) {
     auto value = trim_text(field.substr(7));
     if (value.starts_with(':')) value = trim_text(value.substr(1));
     for (const auto& name : names) {
-      add_dependency(out, name, unquote(value), true);
+      add_locked(out, name, unquote(value));
     }
     names.clear();
   }
@@ -132,7 +132,7 @@ std::vector<Dependency> read_pnpm_lock(std::string_view text, std::string&) {
       name = key.substr(0, slash);
       version = key.substr(slash + 1);
     }
-    add_dependency(out, std::string(name), version, true);
+    add_locked(out, std::string(name), version);
   }
   return out;
 }

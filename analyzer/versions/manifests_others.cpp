@@ -16,7 +16,7 @@ std::vector<Dependency> read_gemfile_lock(std::string_view text, std::string&) {
     if (open == std::string_view::npos || !entry.ends_with(')')) continue;
     auto version = entry.substr(open + 2, entry.size() - open - 3);
     version = version.substr(0, version.find('-'));  // platform suffix
-    add_dependency(out, std::string(entry.substr(0, open)), version, true);
+    add_locked(out, std::string(entry.substr(0, open)), version);
   }
   return out;
 }
@@ -29,7 +29,7 @@ std::vector<Dependency> read_composer_lock(std::string_view text, std::string& e
     auto it = doc->find(section);
     if (it == doc->end() || !it->is_array()) continue;
     for (const auto& entry : *it) {
-      add_dependency(out, string_field(entry, "name"), string_field(entry, "version"), true);
+      add_locked(out, string_field(entry, "name"), string_field(entry, "version"));
     }
   }
   return out;
@@ -44,14 +44,14 @@ std::vector<Dependency> read_vcpkg_json(std::string_view text, std::string& erro
     for (const auto& entry : *it) {
       auto version = string_field(entry, "version");
       if (version.empty()) version = string_field(entry, "version-semver");
-      add_dependency(out, string_field(entry, "name"), version, true);
+      add_locked(out, string_field(entry, "name"), version);
     }
   }
   if (auto it = doc->find("dependencies"); it != doc->end() && it->is_array()) {
     for (const auto& entry : *it) {
       auto lowest = string_field(entry, "version>=");
       if (lowest.empty()) continue;
-      add_dependency(out, string_field(entry, "name"), ">=" + lowest, false);
+      add_dependency(out, string_field(entry, "name"), ">=" + lowest, Grammar::Plain);
     }
   }
   return out;
@@ -70,7 +70,7 @@ std::vector<Dependency> read_conanfile(std::string_view text, std::string&) {
     auto version = reference.substr(slash + 1);
     bool range = version.starts_with('[');  // a version range: "[>=1.1 <2]"
     if (range) version = version.substr(1, version.find(']') - 1);
-    add_dependency(out, std::string(name), version, !range);
+    add_dependency(out, std::string(name), version, Grammar::Conan);
   };
   bool requires_section = false;
   for (auto raw : text_lines(text)) {

@@ -22,7 +22,7 @@ std::optional<Dependency> pep508(std::string_view text) {
     rest = trim_text(rest.substr(std::min(rest.size(), rest.find(']') + 1)));
   if (rest.starts_with('(') && rest.ends_with(')')) rest = rest.substr(1, rest.size() - 2);
   if (name.empty() || rest.empty() || rest.starts_with('@')) return std::nullopt;
-  return make_dependency(normalise_pypi_name(name), rest, false);
+  return make_dependency(normalise_pypi_name(name), rest, Grammar::Pep440);
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ std::vector<Dependency> read_pyproject_toml(std::string_view text, std::string&)
       if (end == std::string_view::npos) continue;
       value = value.substr(quote, end - quote + 1);
     }
-    add_dependency(out, normalise_pypi_name(name), unquote(value), false);
+    add_dependency(out, normalise_pypi_name(name), unquote(value), Grammar::Poetry);
   }
   return out;
 }
@@ -112,7 +112,7 @@ std::vector<Dependency> read_python_lock_toml(std::string_view text, std::string
     auto value = unquote(trim_text(line.substr(equals + 1)));
     if (key == "name") name = normalise_pypi_name(value);
     if (key == "version" && !name.empty()) {
-      add_dependency(out, name, value, true);
+      add_locked(out, name, value);
       name.clear();
     }
   }
@@ -127,7 +127,9 @@ std::vector<Dependency> read_pipfile_lock(std::string_view text, std::string& er
     auto it = doc->find(section);
     if (it == doc->end() || !it->is_object()) continue;
     for (const auto& [name, entry] : it->items()) {
-      add_dependency(out, normalise_pypi_name(name), string_field(entry, "version"), true);
+      // "==6.1.0"
+      add_dependency(out, normalise_pypi_name(name), string_field(entry, "version"),
+                     Grammar::Pep440);
     }
   }
   return out;

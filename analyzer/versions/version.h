@@ -1,6 +1,8 @@
-// Version numbers as package managers write them, and the ranges the client
-// models give their facts for. Only the numeric release part is compared:
-// "v9.11.0", "9.11", "6.3.0.RELEASE" and "9.11.0-beta.1" are all 9.11.
+// Version numbers as the client models use them, and the ranges the models
+// give their facts for. Only the numeric release part is compared: "v9.11.0",
+// "9.11", "6.3.0.RELEASE" and "9.11.0-beta.1" are all 9.11 (a pre-release
+// has its release's behaviour). Each package manager's own order and range
+// grammar is requirement.h's.
 #pragma once
 
 #include <compare>
@@ -25,16 +27,6 @@ struct Version {
 
 // "9.11.0", "v9.11", "6.3.0.RELEASE"; nullopt when it does not start with a number.
 std::optional<Version> parse_version(std::string_view text);
-
-// What a requirement ("==5.0.1", "^4.6.0", ">=5,<6", "~=5.0", "5.x", "v9.3.0")
-// tells: the lowest version it allows, whether that is the only one, and the
-// version it stays below, if any (^4.6.0: 5.0.0).
-struct Requirement {
-  Version lowest;
-  bool exact = false;
-  std::optional<Version> below;
-};
-std::optional<Requirement> parse_requirement(std::string_view spec);
 
 // The newest version under `bound` as far as ranges are concerned
 // (6.99999.99999 for 7.0.0), written "<7.0.0".

@@ -102,6 +102,21 @@ class ClientVersions(unittest.TestCase):
         self.assertEqual(finding["level"], "note")
         self.assertIn("node-redis 6.3.1 (svc/package-lock.json: redis 6.3.1)", finding["message"])
 
+    def test_each_ecosystems_range_grammar_gives_the_newest_version_it_allows(self):
+        # npm's hyphen range is inclusive at both ends: 6.1.9 at most, so
+        # node-redis sends the cross-slot MGET as is (CROSSSLOT), where 6.2+
+        # would split it.
+        self.write("package.json", json.dumps({"dependencies": {"redis": "1.2.3 - 6.1.9"}}))
+        self.write("app.mjs", NODE)
+        finding = self.findings(".")["findings"][0]
+        self.assertEqual(finding["level"], "error")
+        self.assertIn("node-redis 6.1.9 (package.json: redis 1.2.3 - 6.1.9; the newest version it allows",
+                      finding["message"])
+        self.write("package.json", json.dumps({"dependencies": {"redis": "6.1.x || 6.2.x"}}))
+        finding = self.findings(".")["findings"][0]
+        self.assertEqual(finding["level"], "note")
+        self.assertIn("node-redis <6.3 (package.json: redis 6.1.x || 6.2.x", finding["message"])
+
     def test_unreadable_manifest_is_a_notification(self):
         self.write("package.json", "{ \"dependencies\": ")
         self.write("app.mjs", NODE)

@@ -70,6 +70,21 @@ class Config(unittest.TestCase):
         self.assertEqual(run("check", os.path.join(self.dir, "src"), check_codes=None).returncode, 0)
         self.assertEqual(len(self.findings("--no-config")), 2)
 
+    def test_hostile_exclude_patterns_are_matched_in_linear_work(self):
+        # The old backtracking matcher took 18 s on the first pattern against
+        # one 43-byte path and minutes on the second; the timeout only guards
+        # against a hang (the work bound is tests/unit/glob_test.cpp's).
+        name = "a" * 200 + "c.py"
+        self.write("src/" + "a" * 200 + "/" + name, APP)
+        self.write("src/" + "a" * 40 + "b/app.py", APP)
+        self.write(".slotlint.json", json.dumps({"exclude": ["*a*a*a*a*a*a*a*a*b", "*a" * 10,
+                                                             "src/*a*a*a*a*a*a*a*a*b"]}))
+        result = run("check", os.path.join(self.dir, "src"), "--root", self.dir, "--format", "json",
+                     timeout=60)
+        paths = sorted(f["path"] for f in json.loads(result.stdout)["findings"])
+        # The folder "src/aaa...ab" is excluded with what is under it.
+        self.assertEqual(paths, ["src/" + "a" * 200 + "/" + name, "src/app.py", "src/tests/test_app.py"])
+
     def test_disabled_rule(self):
         path = self.write("elsewhere.json", json.dumps({"rules": {"cross-slot-multi-key-command": {"enabled": False}}}))
         self.assertEqual(self.findings("--config", path), [])

@@ -51,6 +51,12 @@ def cases():
     yield "lines/crlf.py", b"import redis\r\nr = redis.Redis()\r\nr.mget('foo', 'bar')\r\n", None
     yield "lines/lone_cr.js", b"const Redis = require('ioredis');\rconst r = new Redis();\rr.mget('foo', 'bar');\r", None
     yield from key_bombs()
+    # Dependency specs of 50,000 clauses and alternatives: read in n log n
+    # (version_set.h), not n², and the file beside them analysed as usual.
+    yield "manifests/requirements.txt", b"redis>=1," + b",".join(b"!=%d.0" % i for i in range(2, 50_000)) + b"\n", None
+    yield "manifests/package.json", ('{"dependencies": {"redis": "' + " || ".join(f"~{i}.1.0" for i in range(50_000)) +
+                                     '"}}').encode(), None
+    yield "manifests/app.py", b"import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n", None
     yield "special/pipe.py", None, "file-unreadable"          # a FIFO
     yield "special/dir.py/inner.py", b"x = 1\n", None         # a folder named like a file
     yield "special/loop.py", None, "file-unreadable"          # a symlink to itself

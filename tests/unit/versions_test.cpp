@@ -9,6 +9,7 @@
 
 #include "analyzer/versions/client_versions.h"
 #include "analyzer/versions/manifests.h"
+#include "analyzer/versions/requirement.h"
 #include "analyzer/versions/version.h"
 
 namespace slotlint::versions {
@@ -24,13 +25,21 @@ std::string fmt_version(const Version& version) {
   return out;
 }
 
-// package → (version, exact) of what a reader found.
+// package → what a reader found: a pin's version (true), or the newest
+// version a range allows when no latest version is known (false): "<5"
+// is just below 5.0.0.
 std::map<std::string, std::pair<std::string, bool>> read(
     std::vector<Dependency> (*reader)(std::string_view, std::string&), std::string_view text) {
   std::string error;
   std::map<std::string, std::pair<std::string, bool>> out;
   for (const auto& dependency : reader(text, error)) {
-    out.emplace(dependency.package, std::pair{fmt_version(dependency.version), dependency.exact});
+    if (auto pinned = dependency.requirement.pinned()) {
+      out.emplace(dependency.package, std::pair{fmt_version(*pinned), true});
+      continue;
+    }
+    auto newest = dependency.requirement.newest_allowed(std::nullopt);
+    std::string found = newest ? (newest->below ? "<" : "") + fmt_version(newest->version) : "any";
+    out.emplace(dependency.package, std::pair{found, false});
   }
   EXPECT_EQ(error, "");
   return out;
@@ -47,34 +56,141 @@ TEST(Version, ComparesNumbersNotText) {
   EXPECT_EQ(v("v9.11.0-beta.1").text, "9.11.0-beta.1");
 }
 
-TEST(Version, RequirementGivesTheLowestAllowedVersion) {
-  // "lowest=" (exact), "lowest+" (a range), "lowest+<bound" (a bounded range).
-  auto lowest = [](std::string_view spec) {
-    auto requirement = parse_requirement(spec);
-    if (!requirement) return std::string("none");
-    return fmt_version(requirement->lowest) + (requirement->exact ? "=" : "+") +
-           (requirement->below ? "<" + fmt_version(*requirement->below) : "");
-  };
-  EXPECT_EQ(lowest("==5.0.1"), "5.0.1=");
-  EXPECT_EQ(lowest("^4.6.0"), "4.6.0+<5");
-  EXPECT_EQ(lowest("^0.3.1"), "0.3.1+<0.4");
-  EXPECT_EQ(lowest("~6.1.0"), "6.1.0+<6.2");
-  EXPECT_EQ(lowest(">=5,<6"), "5+<6");
-  EXPECT_EQ(lowest("<6, >=5.2"), "5.2+<6");
-  EXPECT_EQ(lowest(">=3.5,!=6"), "3.5+");
-  EXPECT_EQ(lowest("~=5.0"), "5.0+<6");
-  EXPECT_EQ(lowest("~=5.0.2"), "5.0.2+<5.1");
-  EXPECT_EQ(lowest("4.6.13"), "4.6.13=");
-  EXPECT_EQ(lowest("5.x"), "5+<6");
-  EXPECT_EQ(lowest("==6.2.*"), "6.2+<6.3");
-  EXPECT_EQ(lowest("^4.0.0 || ^5.0.0"), "4.0.0+<5");
-  EXPECT_EQ(lowest("v9.10.0"), "9.10.0=");
+// What each grammar's spec allows, as the newest version allowed when the
+// model knows `latest`: the latest when allowed, else the newest below it
+// ("<6.2": just below 6.2), else the lowest above it.
+std::string newest(Grammar grammar, std::string_view spec,
+                   std::optional<std::string_view> latest = "6.3.1") {
+  auto requirement = parse_requirement(grammar, spec);
+  if (!requirement) return "unreadable";
+  auto found = requirement->newest_allowed(latest ? parse_version(*latest) : std::nullopt);
+  if (!found) return "none";
+  return (found->below ? "<" : "") + found->version.text + (requirement->pinned() ? " pinned" : "");
+}
+
+TEST(Requirement, NpmNewestAllowedVersion) {
+  // A hyphen range is inclusive at both ends: node-redis 6.1.9 (CROSSSLOT),
+  // not the latest 6.3.1 (which splits the command).
+  EXPECT_EQ(newest(Grammar::Npm, "1.2.3 - 6.1.9"), "6.1.9");
+  EXPECT_EQ(newest(Grammar::Npm, "1.2 - 6.1"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Npm, "^6.0.0"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Npm, "~6.1.0"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Npm, "6.1.x"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Npm, "6.1"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Npm, "<=6.1.9"), "6.1.9");
+  EXPECT_EQ(newest(Grammar::Npm, ">= 5 < 6.2"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Npm, "^4.0.0 || ^5.0.0"), "<6");
+  EXPECT_EQ(newest(Grammar::Npm, "^4 || ^7"), "<5");  // the newest below the latest known
+  EXPECT_EQ(newest(Grammar::Npm, ">=7"), "7.0.0");    // the lowest above it
+  EXPECT_EQ(newest(Grammar::Npm, "^0.3.1"), "<0.4");
+  EXPECT_EQ(newest(Grammar::Npm, "4.6.13"), "4.6.13 pinned");
+  EXPECT_EQ(newest(Grammar::Npm, "v9.10.0"), "9.10.0 pinned");
+  EXPECT_EQ(newest(Grammar::Npm, "*"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Npm, "*", std::nullopt), "none");
+  EXPECT_EQ(newest(Grammar::Npm, "^6.0.0", std::nullopt), "<7");
+  EXPECT_EQ(newest(Grammar::Npm, ">2 <1"), "none");
+  EXPECT_EQ(newest(Grammar::Npm, "file:../redis"), "unreadable");
+  EXPECT_EQ(newest(Grammar::Npm, "github:redis/node-redis"), "unreadable");
+  EXPECT_EQ(newest(Grammar::Npm, "latest"), "unreadable");
+}
+
+TEST(Requirement, PythonNewestAllowedVersion) {
+  EXPECT_EQ(newest(Grammar::Pep440, "==5.0.1"), "5.0.1 pinned");
+  EXPECT_EQ(newest(Grammar::Pep440, ">=5,<6"), "<6");
+  EXPECT_EQ(newest(Grammar::Pep440, "<6, >=5.2"), "<6");
+  EXPECT_EQ(newest(Grammar::Pep440, "~=6.1"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Pep440, "~=6.1.0"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Pep440, "==6.2.*"), "<6.3");
+  EXPECT_EQ(newest(Grammar::Pep440, "<=6.1.9"), "6.1.9");
+  EXPECT_EQ(newest(Grammar::Pep440, ">=3.5,!=6.3.1"), "<6.3.1");
+  EXPECT_EQ(newest(Grammar::Pep440, ">=7.0"), "7.0");
+  EXPECT_EQ(newest(Grammar::Pep440, "===6.1.0"), "6.1.0 pinned");
+  EXPECT_EQ(newest(Grammar::Pep440, "5.0"), "unreadable");  // no operator
+  EXPECT_EQ(newest(Grammar::Poetry, "^6.1"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Poetry, "~6.1"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Poetry, "6.1.*"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Poetry, ">=5.0 <6.2"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Poetry, "^4.0 || ^5.0"), "<6");
+  EXPECT_EQ(newest(Grammar::Poetry, "6.1.0"), "6.1.0 pinned");
+  EXPECT_EQ(newest(Grammar::Poetry, "^0.3.1"), "<0.4");
+  EXPECT_EQ(newest(Grammar::Poetry, "*"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Pep440, ""), "6.3.1");
+}
+
+TEST(Requirement, JavaNewestAllowedVersion) {
+  EXPECT_EQ(newest(Grammar::Maven, "[6.0,6.2)"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Maven, "(,6.1.9]"), "6.1.9");
+  EXPECT_EQ(newest(Grammar::Maven, "[1.0,2.0),[6.0,7.0)"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Maven, "[1.0,2.0),[3.0,4.0)"), "<4.0");
+  EXPECT_EQ(newest(Grammar::Maven, "[6.3]"), "6.3 pinned");
+  EXPECT_EQ(newest(Grammar::Maven, "6.3.2.RELEASE"), "6.3.2.RELEASE pinned");
+  EXPECT_EQ(newest(Grammar::Maven, "[7.0,)"), "7.0");
+  EXPECT_EQ(newest(Grammar::Maven, "RELEASE"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Maven, "[1.0,2.0),1.3"), "unreadable");
+  EXPECT_EQ(newest(Grammar::Gradle, "6.1.+"), "<6.2");
+  EXPECT_EQ(newest(Grammar::Gradle, "6.+"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Gradle, "latest.release"), "6.3.1");
+  EXPECT_EQ(newest(Grammar::Gradle, "[6.0,6.2["), "<6.2");
+  EXPECT_EQ(newest(Grammar::Gradle, "]6.0,6.2]"), "6.2");
+  EXPECT_EQ(newest(Grammar::Gradle, "6.1.0!!"), "6.1.0 pinned");
+  EXPECT_EQ(newest(Grammar::Gradle, "[6.0,7.0[!!6.1.5"), "6.1.5 pinned");
+  EXPECT_EQ(newest(Grammar::Gradle, "6.1.5"), "6.1.5 pinned");
+  // An exclusive upper bound also excludes what starts with it.
+  auto below = parse_requirement(Grammar::Gradle, "[1.0,2.0)");
+  EXPECT_TRUE(below->contains("1.9.9"));
+  EXPECT_FALSE(below->contains("2.0-beta"));
+  EXPECT_FALSE(below->contains("2.0"));
+  auto prefix = parse_requirement(Grammar::Gradle, "1.2.+");
+  EXPECT_TRUE(prefix->contains("1.2.7"));
+  EXPECT_FALSE(prefix->contains("1.3.0"));
+}
+
+TEST(Requirement, GoAndCppVersions) {
+  EXPECT_EQ(newest(Grammar::Go, "v9.10.0"), "9.10.0 pinned");
+  EXPECT_EQ(newest(Grammar::Go, "v2.0.0+incompatible"), "2.0.0+incompatible pinned");
+  // A pseudo-version is a pre-release of the version after its base: 9.11
+  // behaviour, as for any pre-release of 9.11.
+  auto pseudo = parse_requirement(Grammar::Go, "v9.11.0-0.20250101000000-abcdefabcdef");
+  ASSERT_TRUE(pseudo);
+  EXPECT_EQ(fmt_version(*pseudo->pinned()), "9.11.0");
+  EXPECT_TRUE(*compare_versions(Grammar::Go, "v9.11.0-0.20250101000000-abcdefabcdef", "v9.11.0") <
+              0);
+  EXPECT_TRUE(*compare_versions(Grammar::Go, "v2.0.0+incompatible", "v2.0.0") == 0);
+  EXPECT_EQ(newest(Grammar::Go, "9.10.0"), "unreadable");  // go.mod writes the 'v'
+  EXPECT_EQ(newest(Grammar::Conan, ">=1.1 <2"), "<2");
+  EXPECT_EQ(newest(Grammar::Conan, "~1.2"), "<1.3");
+  EXPECT_EQ(newest(Grammar::Conan, "^1.2 || ^7"), "<2");
+  EXPECT_EQ(newest(Grammar::Conan, "1.3.13"), "1.3.13 pinned");
+  EXPECT_EQ(newest(Grammar::Conan, ">=1.1 <2, include_prerelease"), "<2");
+  EXPECT_EQ(newest(Grammar::Plain, ">=1.3.10"), "6.3.1");
   EXPECT_EQ(just_below(v("7.0.0")).text, "<7.0.0");
   EXPECT_LT(just_below(v("7.0.0")), v("7.0.0"));
   EXPECT_GT(just_below(v("7.0.0")), v("6.99.0"));
-  EXPECT_EQ(lowest("*"), "none");
-  EXPECT_EQ(lowest("file:../redis"), "none");
-  EXPECT_EQ(lowest("github:redis/node-redis"), "none");
+}
+
+// Specs of many clauses are read in n log n (version_set.h sweeps over every
+// clause's bounds at once); intersected one by one, n "!=" clauses take n²
+// steps.
+TEST(Requirement, ManyClausesAndAlternatives) {
+  std::string excluded = ">=1";
+  for (int i = 2; i < 20'000; ++i) excluded += ",!=" + std::to_string(i) + ".0";
+  auto pep440 = parse_requirement(Grammar::Pep440, excluded);
+  ASSERT_TRUE(pep440);
+  EXPECT_TRUE(pep440->contains("1.0"));
+  EXPECT_FALSE(pep440->contains("7.0"));
+  EXPECT_TRUE(pep440->contains("7.5"));
+  EXPECT_TRUE(pep440->contains("20000.0"));
+  EXPECT_FALSE(pep440->contains("19999.0"));
+  EXPECT_EQ(pep440->newest_allowed(parse_version("6.0"))->version.text, "6.0");
+  EXPECT_EQ(newest(Grammar::Pep440, excluded, "6.0"), "<6.0");
+  std::string alternatives;
+  for (int i = 0; i < 20'000; ++i)
+    alternatives += (i == 0 ? "~" : " || ~") + std::to_string(i) + ".1.0";
+  auto npm = parse_requirement(Grammar::Npm, alternatives);
+  ASSERT_TRUE(npm);
+  EXPECT_TRUE(npm->contains("19999.1.7"));
+  EXPECT_FALSE(npm->contains("19999.2.0"));
+  EXPECT_EQ(newest(Grammar::Npm, alternatives), "<6.2");
 }
 
 TEST(VersionRange, HalfOpen) {
@@ -99,7 +215,7 @@ TEST(Manifests, PythonRequirementsAndPyproject) {
       read(read_pyproject_toml,
            "[project]\nname = \"x\"\ndependencies = [\n  \"redis[hiredis]>=6.1,<7\",\n"
            "  \"flask\",\n]\n[project.optional-dependencies]\ncluster = [\"valkey==6.0.2\"]\n");
-  EXPECT_EQ(pep621["redis"], std::pair(std::string("6.1"), false));
+  EXPECT_EQ(pep621["redis"], std::pair(std::string("<7"), false));
   EXPECT_EQ(pep621["valkey"], std::pair(std::string("6.0.2"), true));
   EXPECT_FALSE(pep621.contains("x"));
 
@@ -107,7 +223,7 @@ TEST(Manifests, PythonRequirementsAndPyproject) {
                      "[tool.poetry.dependencies]\npython = \"^3.11\"\n"
                      "redis = {version = \"^5.0\", extras = [\"hiredis\"]}\n"
                      "[tool.poetry.group.dev.dependencies]\npytest = \"8.1.1\"\n");
-  EXPECT_EQ(poetry["redis"], std::pair(std::string("5.0"), false));
+  EXPECT_EQ(poetry["redis"], std::pair(std::string("<6"), false));
   EXPECT_EQ(poetry["pytest"], std::pair(std::string("8.1.1"), true));
 }
 
@@ -130,7 +246,7 @@ TEST(Manifests, Npm) {
                       R"({"dependencies": {"redis": "^4.6.0", "local": "file:../x",
                           "rc": "npm:@redis/client@1.5.14"},
                           "devDependencies": {"ioredis": "5.4.1"}})");
-  EXPECT_EQ(package["redis"], std::pair(std::string("4.6.0"), false));
+  EXPECT_EQ(package["redis"], std::pair(std::string("<5"), false));
   EXPECT_EQ(package["ioredis"], std::pair(std::string("5.4.1"), true));
   EXPECT_EQ(package["@redis/client"], std::pair(std::string("1.5.14"), true));
   EXPECT_FALSE(package.contains("local"));
@@ -204,7 +320,7 @@ TEST(Manifests, MavenAndGradle) {
   EXPECT_EQ(pom["io.lettuce:lettuce-core"], std::pair(std::string("6.3.2"), true));
   EXPECT_EQ(pom["org.springframework.boot:spring-boot-starter-parent"],
             std::pair(std::string("3.3.1"), true));
-  EXPECT_EQ(pom["org.redisson:redisson"], std::pair(std::string("3.20"), false));  // a range
+  EXPECT_EQ(pom["org.redisson:redisson"], std::pair(std::string("<4.0"), false));  // a range
   EXPECT_EQ(pom.size(), 4u);
 
   auto gradle =
@@ -265,7 +381,7 @@ TEST(Manifests, RubyPhpAndCpp) {
   auto conan_py = read(read_conanfile,
                        "class App(ConanFile):\n    def requirements(self):\n"
                        "        self.requires(\"hiredis/[>=1.1 <2]\")\n");
-  EXPECT_EQ(conan_py["hiredis"], std::pair(std::string("1.1"), false));
+  EXPECT_EQ(conan_py["hiredis"], std::pair(std::string("<2"), false));
 }
 
 TEST(Manifests, BrokenJsonIsAnErrorNotACrash) {
@@ -378,6 +494,33 @@ TEST_F(VersionFinderTest, PackageMajorsMapToTheLibrarysNumbering) {
   EXPECT_EQ(found.version->text, "4.5.14");
 }
 
+TEST_F(VersionFinderTest, RangesAreReadInThePackagesNumbering) {
+  // @redis/client 1.x is node-redis 4.x: ^1.5.0 allows up to node-redis 4.x.
+  write("repo/package.json", R"({"dependencies": {"@redis/client": "^1.5.0"}})");
+  VersionFinder finder(*files_, root_ / "repo", {});
+  auto found =
+      finder.find(root_ / "repo/app.js", "node-redis", node_redis_, parse_version("4.7.0"));
+  EXPECT_EQ(found.version->text, "4.7.0");
+  found = finder.find(root_ / "repo/b.js", "node-redis", node_redis_, parse_version("6.3.1"));
+  EXPECT_EQ(found.version->text, "<5");
+  EXPECT_EQ(found.version->numbers.front(), 4u);
+  write("repo/services/package.json", R"({"dependencies": {"@redis/client": "~1.5.0"}})");
+  found =
+      finder.find(root_ / "repo/services/c.js", "node-redis", node_redis_, parse_version("6.3.1"));
+  EXPECT_EQ(found.version->text, "<4.6");
+}
+
+// Found when npm's hyphen range "1.2.3 - 6.1.9" was read as allowing 6.3.1,
+// which turned a proven CROSSSLOT error into a note.
+TEST_F(VersionFinderTest, HyphenRangeIsInclusiveAtBothEnds) {
+  write("repo/package.json", R"({"dependencies": {"redis": "1.2.3 - 6.1.9"}})");
+  VersionFinder finder(*files_, root_ / "repo", {});
+  auto found =
+      finder.find(root_ / "repo/app.js", "node-redis", node_redis_, parse_version("6.3.1"));
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Range);
+  EXPECT_EQ(found.version->text, "6.1.9");
+}
+
 TEST_F(VersionFinderTest, GradleVersionCatalogBesideTheBuild) {
   fs::create_directories(root_ / "repo" / "gradle");
   write("repo/settings.gradle", "rootProject.name = 'x'\n");
@@ -401,7 +544,8 @@ TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
 
 TEST_F(VersionFinderTest, ConfigurationPinWins) {
   write("repo/package.json", R"({"dependencies": {"redis": "6.2.0"}})");
-  VersionFinder finder(*files_, root_ / "repo", {{"node-redis", "6.1.0"}}, root_ / "repo/.slotlint.json");
+  VersionFinder finder(*files_, root_ / "repo", {{"node-redis", "6.1.0"}},
+                       root_ / "repo/.slotlint.json");
   auto found = finder.find(root_ / "repo/app.js", "node-redis", node_redis_);
   EXPECT_EQ(found.origin, ClientVersion::Origin::Config);
   EXPECT_EQ(found.version->text, "6.1.0");
