@@ -237,6 +237,10 @@ std::vector<fs::path> ProjectFiles::list_directory(const fs::path& dir, std::str
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(*canonical, ec), end; !ec && it != end; it.increment(ec)) {
+    // A folder (or a link to one) is no file the caller could want: passed
+    // over, not refused (discovery reports folder links it does not follow).
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
     if (is_file(it->path())) files.push_back(it->path());
   }
   if (ec) {

@@ -81,7 +81,8 @@ class ProjectFiles {
   ReadResult read(const std::filesystem::path& path, std::uint64_t limit,
                   bool log_refusal = true) const;
   // The regular files directly in `dir` that are inside the project, sorted by
-  // name; entries refused (a symlink leaving the project) are logged. Empty,
+  // name; entries refused (a symlink leaving the project) are logged, folders
+  // (and links to folders) passed over. Empty,
   // with `reason` set, when `dir` itself is refused or cannot be listed.
   std::vector<std::filesystem::path> list_directory(const std::filesystem::path& dir,
                                                     std::string& reason) const;

@@ -70,6 +70,18 @@ TEST_F(ProjectFilesTest, RefusesASymlinkThatLeavesTheProject) {
   EXPECT_EQ(files.list_directory(project() / "home", reason).size(), 0u);
 }
 
+TEST_F(ProjectFilesTest, AListingPassesOverAFolderLinkLeavingTheProject) {
+  // Discovery names such a link (symlink-not-followed); a listing for files
+  // (manifests beside a source file) must not report it again as a refusal.
+  fs::create_directory_symlink(base_ / "outside", project() / "scripts" / "home");
+  ProjectFiles files({project()});
+  std::string reason;
+  auto listed = files.list_directory(project() / "scripts", reason);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].filename(), "a.lua");
+  EXPECT_TRUE(files.refusals().empty());
+}
+
 TEST_F(ProjectFilesTest, AllowsASymlinkThatStaysInside) {
   fs::create_symlink(project() / "scripts" / "a.lua", project() / "alias.lua");
   ProjectFiles files({project()});
