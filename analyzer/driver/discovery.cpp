@@ -2,7 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <optional>
+#include <ranges>
+#include <set>
 #include <system_error>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "analyzer/driver/languages.h"
 
@@ -10,17 +17,204 @@ namespace slotlint::driver {
 namespace fs = std::filesystem;
 namespace {
 
-bool skipped_directory(const fs::path& dir) {
-  static constexpr std::array<std::string_view, 4> kSkipped{"node_modules", "__pycache__",
-                                                            "site-packages", "venv"};
-  std::string name = dir.filename().string();
-  if (name.size() > 1 && name.front() == '.') return true;
-  if (std::ranges::find(kSkipped, name) != kSkipped.end()) return true;
-  std::error_code ec;
-  return fs::exists(dir / "pyvenv.cfg", ec);  // a virtualenv under another name
+// Folders skipped by name, and why.
+struct SkippedName {
+  std::string_view name;
+  SkipReason reason;
+};
+constexpr std::array<SkippedName, 4> kSkippedNames{{{"node_modules", SkipReason::NodeModules},
+                                                    {"__pycache__", SkipReason::PyCache},
+                                                    {"site-packages", SkipReason::SitePackages},
+                                                    {"venv", SkipReason::Virtualenv}}};
+
+// Version-control metadata: not the project's files, so not counted either.
+constexpr std::array<std::string_view, 3> kVersionControl{".git", ".hg", ".svn"};
+
+constexpr std::array<std::string_view, SkipCounts::kReasons> kReasonLabels{
+    "node_modules",  "hidden",     "__pycache__",
+    "site-packages", "virtualenv", "excluded by the configuration"};
+
+// `path` is `folder` or lies under it (both canonical).
+bool under(const fs::path& path, const fs::path& folder) {
+  auto relative = path.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
 }
 
+class Walker {
+ public:
+  Walker(const DiscoveryOptions& options, Discovery& found) : options_(options), found_(found) {}
+
+  // A folder given on the command line (followed even when it is a link).
+  void walk_given(const fs::path& dir) {
+    if (excluded(dir)) {
+      found_.skipped.count_folder(SkipReason::ExcludedByConfiguration);
+      return;
+    }
+    std::error_code ec;
+    auto real = fs::canonical(dir, ec);
+    walk({dir, ec ? fs::absolute(dir, ec).lexically_normal() : real});
+  }
+
+  // The folder symlinks found inside the project, after the paths given, so
+  // that a folder reached by its own path is read under that path.
+  void follow_links() {
+    while (!links_.empty()) {
+      auto link = std::move(links_.front());
+      links_.pop_front();
+      walk(std::move(link));
+    }
+  }
+
+  // A file given on the command line, or met in a folder; false when no
+  // language (read or counted) claims its extension.
+  bool file(const fs::path& path, bool given) {
+    auto name = path.generic_string();
+    bool read = language_for_path(name) != nullptr;
+    const auto* unread = read ? nullptr : unread_language_for_path(name);
+    if (!read && unread == nullptr) {
+      if (given) {
+        notice(path, ir::Level::Note, "unsupported-file",
+               "no supported language has this file extension; not analysed");
+      }
+      return false;
+    }
+    if (excluded(path)) {
+      found_.skipped.count_file(SkipReason::ExcludedByConfiguration);
+    } else if (read) {
+      found_.files.push_back({path, display_path(path, options_.root)});
+    } else {
+      ++found_.skipped.unread_languages[unread->name];
+    }
+    return true;
+  }
+
+ private:
+  struct Folder {
+    fs::path path;  // as reached (through a link, when followed)
+    fs::path real;  // canonical
+  };
+
+  bool excluded(const fs::path& path) const { return options_.excluded && options_.excluded(path); }
+
+  void notice(const fs::path& path, ir::Level level, std::string id, std::string message) {
+    found_.notices.push_back(
+        {display_path(path, options_.root), {level, std::move(id), std::move(message)}});
+  }
+
+  // Why a folder met in the walk is not walked; nullopt: walk it.
+  std::optional<SkipReason> skip_reason(const fs::path& dir) const {
+    std::string name = dir.filename().string();
+    if (name.size() > 1 && name.front() == '.') return SkipReason::Hidden;
+    auto named = std::ranges::find(kSkippedNames, name, &SkippedName::name);
+    if (named != kSkippedNames.end()) return named->reason;
+    std::error_code ec;
+    if (fs::exists(dir / "pyvenv.cfg", ec)) return SkipReason::Virtualenv;  // under another name
+    if (excluded(dir)) return SkipReason::ExcludedByConfiguration;
+    return std::nullopt;
+  }
+
+  // Counted when skipped on purpose; false when the folder is not walked.
+  bool wanted(const fs::path& dir) {
+    if (std::ranges::find(kVersionControl, dir.filename().string()) != kVersionControl.end())
+      return false;
+    auto reason = skip_reason(dir);
+    if (reason) found_.skipped.count_folder(*reason);
+    return !reason;
+  }
+
+  void walk(Folder top) {
+    std::vector<Folder> stack{std::move(top)};
+    while (!stack.empty()) {
+      auto folder = std::move(stack.back());
+      stack.pop_back();
+      if (!walked_.insert(folder.real).second) continue;  // read already, by this or another path
+      std::vector<fs::directory_entry> entries;
+      std::error_code ec;
+      fs::directory_iterator it(folder.path, ec);
+      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+      if (ec) {
+        notice(folder.path, ir::Level::Warning, "directory-unreadable",
+               fmt::format("the folder cannot be read ({}); the files in it are not analysed",
+                           ec.message()));
+      }
+      std::ranges::sort(entries, {}, [](const fs::directory_entry& e) { return e.path(); });
+      std::vector<Folder> subfolders;
+      for (const auto& entry : entries) {
+        std::error_code type_ec;
+        auto own = entry.symlink_status(type_ec);
+        if (fs::is_directory(own)) {
+          if (wanted(entry.path()))
+            subfolders.push_back({entry.path(), folder.real / entry.path().filename()});
+          continue;
+        }
+        if (fs::is_symlink(own)) {
+          link(entry.path(), folder);
+          continue;
+        }
+        file(entry.path(), /*given=*/false);
+      }
+      // Depth first, in name order.
+      std::ranges::move(subfolders | std::views::reverse, std::back_inserter(stack));
+    }
+  }
+
+  void link(const fs::path& path, const Folder& parent) {
+    std::error_code ec;
+    auto target_status = fs::status(path, ec);
+    std::error_code link_ec;
+    auto written = fs::read_symlink(path, link_ec).generic_string();
+    if (!fs::is_directory(target_status)) {
+      // A file, or a broken link: the reader reports one a language claims.
+      bool claimed = file(path, /*given=*/false);
+      if (!claimed && ec == std::errc::too_many_symbolic_link_levels) {
+        notice(path, ir::Level::Warning, "symlink-not-followed",
+               fmt::format("a symlink to '{}' that never resolves (a loop of links); not followed",
+                           written));
+      }
+      return;
+    }
+    if (!wanted(path)) return;
+    files::Problem problem{};
+    std::string reason;
+    auto target = options_.project.resolve(path, problem, reason);
+    if (!target) {
+      std::string why;
+      if (problem == files::Problem::kOutsideProject) {
+        std::vector<std::string> roots;
+        for (const auto& root : options_.project.roots()) roots.push_back(root.generic_string());
+        why = fmt::format("leads outside the project ({})", fmt::join(roots, ", "));
+      } else if (problem == files::Problem::kPseudoFile) {
+        why = "leads to a kernel pseudo file system";
+      } else {
+        why = reason;
+      }
+      notice(path, ir::Level::Warning, "symlink-not-followed",
+             fmt::format("a folder symlink to '{}', which {}; not followed, so the files there are "
+                         "not analysed",
+                         written, why));
+      return;
+    }
+    if (under(parent.real, *target)) {
+      // Nothing asked for is lost: the walk holding the link reads the rest.
+      notice(path, ir::Level::Note, "symlink-not-followed",
+             fmt::format("a folder symlink to '{}', a folder that holds it (a loop); not followed",
+                         written));
+      return;
+    }
+    links_.push_back({path, *target});
+  }
+
+  const DiscoveryOptions& options_;
+  Discovery& found_;
+  std::set<fs::path> walked_;  // canonical folders
+  std::deque<Folder> links_;   // folder symlinks inside the project, to follow
+};
+
 }  // namespace
+
+std::string_view skip_reason_label(SkipReason reason) {
+  return kReasonLabels.at(static_cast<std::size_t>(reason));
+}
 
 std::string display_path(const fs::path& path, const fs::path& root) {
   std::error_code ec;
@@ -30,9 +224,9 @@ std::string display_path(const fs::path& path, const fs::path& root) {
   return relative.generic_string();
 }
 
-Discovery discover(const std::vector<fs::path>& paths, const fs::path& root) {
+Discovery discover(const std::vector<fs::path>& paths, const DiscoveryOptions& options) {
   Discovery found;
-  auto add = [&](const fs::path& path) { found.files.push_back({path, display_path(path, root)}); };
+  Walker walker(options, found);
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -42,31 +236,13 @@ Discovery discover(const std::vector<fs::path>& paths, const fs::path& root) {
                                {ir::Level::Error, "path-not-found", "no such file or directory"}});
       continue;
     }
-    if (!fs::is_directory(status)) {
-      if (language_for_path(path.generic_string()) != nullptr) {
-        add(path);
-      } else {
-        found.notices.push_back({display_path(path, root),
-                                 {ir::Level::Note, "unsupported-file",
-                                  "no supported language has this file extension; not analysed"}});
-      }
-      continue;
-    }
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code entry_ec;
-      if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
-        if (skipped_directory(it->path())) it.disable_recursion_pending();
-        continue;
-      }
-      if (language_for_path(it->path().generic_string()) != nullptr) add(it->path());
-    }
-    if (ec) {
-      found.notices.push_back({display_path(path, root),
-                               {ir::Level::Warning, "directory-unreadable",
-                                "could not read the whole directory: " + ec.message()}});
+    if (fs::is_directory(status)) {
+      walker.walk_given(path);
+    } else {
+      walker.file(path, /*given=*/true);
     }
   }
+  walker.follow_links();
   std::ranges::sort(found.files, {}, &SourceFile::display_path);
   auto duplicates = std::ranges::unique(found.files, {}, &SourceFile::display_path);
   found.files.erase(duplicates.begin(), duplicates.end());

@@ -1,13 +1,30 @@
-// Which files a run reads: the paths given, directories walked (hidden folders,
-// node_modules, __pycache__ and virtualenvs skipped), files kept when a
-// language claims their extension. Sorted, so the run's order never depends on
-// the file system.
+// Which files a run reads: the paths given, and the folders walked, keeping
+// files a language claims by extension. Sorted, so the run's order never
+// depends on the file system.
+//
+// Nothing is left out in silence. Skips on purpose (node_modules, hidden
+// folders, __pycache__, site-packages, virtualenvs, the configuration's
+// `exclude`) are counted by reason; files of languages slotlint does not read
+// that commonly call Redis are counted by language; the driver turns both into
+// one line each per run. Skips nobody asked for are notices naming the path: a
+// folder that cannot be read, a folder symlink not followed (it leads outside
+// the project, loops back to a folder holding it, or cannot be resolved).
+// A folder symlink inside the project is followed, and each real folder is
+// walked once: links are followed after the paths given, so a folder the
+// walk reaches by its own path is read under that path.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "analyzer/files/project_files.h"
 #include "frontends/common/frontend.h"
 
 namespace slotlint::driver {
@@ -22,14 +39,48 @@ struct PathNotice {
   frontend::Notice notice;
 };
 
+// Why a folder or file was left out on purpose; one counted reason each.
+enum class SkipReason : std::uint8_t {
+  NodeModules,
+  Hidden,
+  PyCache,
+  SitePackages,
+  Virtualenv,
+  ExcludedByConfiguration,
+  kCount
+};
+
+// "node_modules", "hidden", ..., "excluded by the configuration".
+std::string_view skip_reason_label(SkipReason reason);
+
+struct SkipCounts {
+  static constexpr auto kReasons = static_cast<std::size_t>(SkipReason::kCount);
+  std::array<std::size_t, kReasons> folders{};
+  std::array<std::size_t, kReasons> files{};
+  // Files of languages slotlint does not read (languages.h), by language.
+  std::map<std::string_view, std::size_t> unread_languages;
+
+  void count_folder(SkipReason reason) { ++folders[static_cast<std::size_t>(reason)]; }
+  void count_file(SkipReason reason) { ++files[static_cast<std::size_t>(reason)]; }
+};
+
 struct Discovery {
   std::vector<SourceFile> files;
   std::vector<PathNotice> notices;
+  SkipCounts skipped;
   bool missing_path = false;  // a path given on the command line does not exist
 };
 
+struct DiscoveryOptions {
+  std::filesystem::path root;  // display paths are relative to it
+  // Bounds which folder symlinks are followed.
+  const files::ProjectFiles& project;
+  // The configuration's `exclude`; empty: nothing excluded.
+  std::function<bool(const std::filesystem::path&)> excluded;
+};
+
 Discovery discover(const std::vector<std::filesystem::path>& paths,
-                   const std::filesystem::path& root);
+                   const DiscoveryOptions& options);
 
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 

@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "analyzer/driver/line_index.h"
+#include "analyzer/driver/run_summary.h"
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
@@ -248,11 +249,23 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
 }
 
 Analysis Driver::analyse(const RunOptions& options) const {
-  auto discovery = discover(options.paths, options.root);
-  if (options.config != nullptr) {
-    std::erase_if(discovery.files,
-                  [&](const SourceFile& file) { return options.config->excludes(file.path); });
+  // Files the analysed code names are read only inside the project: the
+  // given --root and the repositories of the paths (of the database, when the
+  // paths come from it, since those paths are the database's own words).
+  // Discovery follows a folder symlink only inside it, too.
+  std::vector<fs::path> named = options.paths;
+  if (options.paths_from_database && options.compile_commands) {
+    named = {options.compile_commands->parent_path()};
   }
+  files::ProjectFiles files(files::project_roots(
+      named, options.root_given ? std::optional<fs::path>(options.root) : std::nullopt));
+  DiscoveryOptions discovery_options{options.root, files, {}};
+  if (options.config != nullptr) {
+    discovery_options.excluded = [&](const fs::path& path) {
+      return options.config->excludes(path);
+    };
+  }
+  auto discovery = discover(options.paths, discovery_options);
   Analysis analysis;
   if (options.paths_from_database) {
     for (auto& notice : discovery.notices) {
@@ -268,15 +281,6 @@ Analysis Driver::analyse(const RunOptions& options) const {
 
   // One per language for the whole run: what a frontend learns about the
   // project (modules loaded to follow imports) serves every file.
-  // Files the analysed code names are read only inside the project: the
-  // given --root and the repositories of the paths (of the database, when the
-  // paths come from it, since those paths are the database's own words).
-  std::vector<fs::path> named = options.paths;
-  if (options.paths_from_database && options.compile_commands) {
-    named = {options.compile_commands->parent_path()};
-  }
-  files::ProjectFiles files(files::project_roots(
-      named, options.root_given ? std::optional<fs::path>(options.root) : std::nullopt));
   std::vector<std::unique_ptr<frontend::ProjectState>> projects;
   ProjectSettings settings{options.root, files, options.compile_commands};
   for (const auto& language : all_languages()) {
@@ -310,6 +314,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
   for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
   worker();
   threads.clear();  // joins
+  analysis.run_notices = counted_notices(discovery.skipped);
   for (const auto& refusal : files.refusals()) {
     analysis.path_notices.push_back(
         {display_path(refusal.path, options.root),
@@ -340,6 +345,9 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
   for (const auto& notice : analysis.path_notices) {
     run.notifications.push_back(
         {notice.notice.level, notice.notice.id, notice.notice.message, notice.path});
+  }
+  for (const auto& notice : analysis.run_notices) {
+    run.notifications.push_back({notice.level, notice.id, notice.message, std::nullopt});
   }
   for (const auto& file : analysis.files) {
     if (file.analysed) run.files.push_back(file.file.display_path);

@@ -58,6 +58,8 @@ struct FileResult {
 struct Analysis {
   std::vector<FileResult> files;  // in display-path order
   std::vector<PathNotice> path_notices;
+  // About the run as a whole, with no path (what was counted, not read).
+  std::vector<frontend::Notice> run_notices;
   bool missing_path = false;
 };
 

@@ -121,18 +121,40 @@ const std::vector<Language>& table() {
   return languages;
 }
 
+const std::vector<UnreadLanguage>& unread_table() {
+  static const std::vector<UnreadLanguage> languages{
+      {"Ruby", {".rb"}},
+      // Gradle's Kotlin build scripts are read, as manifests (client versions).
+      {"Kotlin", {".kt", ".kts"}, {".gradle.kts"}},
+      {"Groovy", {".groovy"}},
+      {"Rust", {".rs"}},
+      {"PHP", {".php"}},
+      {"C#", {".cs"}},
+      {"Elixir", {".ex", ".exs"}},
+  };
+  return languages;
+}
+
+bool ends_with_any(std::string_view path, std::span<const std::string_view> suffixes) {
+  return std::ranges::any_of(suffixes,
+                             [&](std::string_view suffix) { return path.ends_with(suffix); });
+}
+
 }  // namespace
 
 std::span<const Language> all_languages() { return table(); }
 
 const Language* language_for_path(std::string_view path) {
-  for (const auto& language : table()) {
-    if (std::ranges::any_of(language.extensions,
-                            [&](std::string_view ext) { return path.ends_with(ext); })) {
-      return &language;
-    }
-  }
-  return nullptr;
+  auto found = std::ranges::find_if(
+      table(), [&](const Language& language) { return ends_with_any(path, language.extensions); });
+  return found == table().end() ? nullptr : &*found;
+}
+
+const UnreadLanguage* unread_language_for_path(std::string_view path) {
+  auto found = std::ranges::find_if(unread_table(), [&](const UnreadLanguage& language) {
+    return ends_with_any(path, language.extensions) && !ends_with_any(path, language.read_as);
+  });
+  return found == unread_table().end() ? nullptr : &*found;
 }
 
 }  // namespace slotlint::driver

@@ -1,5 +1,6 @@
 // The languages slotlint reads: one data row each (name, file extensions,
-// grammar, API models, frontend entry point).
+// grammar, API models, frontend entry point); and the languages it does not
+// read yet whose files it counts.
 #pragma once
 
 #include <filesystem>
@@ -52,5 +53,17 @@ struct Language {
 
 std::span<const Language> all_languages();
 const Language* language_for_path(std::string_view path);
+
+// A language slotlint does not read but whose code commonly calls Redis: its
+// files are counted and reported once per run, never dropped in silence.
+struct UnreadLanguage {
+  std::string_view name;  // "Ruby", as messages say it
+  std::vector<std::string_view> extensions;
+  // Files with one of the extensions that slotlint does read, as something
+  // else (build.gradle.kts: a manifest).
+  std::vector<std::string_view> read_as = {};
+};
+
+const UnreadLanguage* unread_language_for_path(std::string_view path);
 
 }  // namespace slotlint::driver

@@ -1,8 +1,11 @@
 """Shared helpers for the end-to-end tests: where the binary and the source
 tree are (from the environment CTest sets), and running slotlint."""
+import functools
 import os
 import resource
+import shutil
 import subprocess
+import tempfile
 
 SLOTLINT = os.environ.get("SLOTLINT_BIN", "")
 SOURCE_DIR = os.environ.get("SLOTLINT_SOURCE_DIR", "")
@@ -27,12 +30,13 @@ def memory_cap(limit):
     return {"preexec_fn": lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))}
 
 
-def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600, memory=None):
-    """Runs slotlint; fails unless the exit code is one of check_codes. With
-    `memory`, slotlint may use at most that many bytes (memory_cap)."""
+def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600, memory=None, prefix=()):
+    """Runs slotlint (after the command `prefix`, if any); fails unless the
+    exit code is one of check_codes. With `memory`, slotlint may use at most
+    that many bytes (memory_cap)."""
     result = subprocess.run(
-        [SLOTLINT, *args], cwd=cwd or SOURCE_DIR, input=input, capture_output=True, timeout=timeout,
-        **(memory_cap(memory) if memory else {})
+        [*prefix, SLOTLINT, *args], cwd=cwd or SOURCE_DIR, input=input, capture_output=True,
+        timeout=timeout, **(memory_cap(memory) if memory else {})
     )
     if check_codes is not None and result.returncode not in check_codes:
         raise AssertionError(
@@ -41,3 +45,34 @@ def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600, memory=Non
             f"stderr: {result.stderr.decode(errors='replace')[:4000]}"
         )
     return result
+
+
+# Root reads a folder whatever its permission bits say (CAP_DAC_OVERRIDE,
+# CAP_DAC_READ_SEARCH); without them, root is bound by them like its owner.
+_DROP_READ_CAPABILITIES = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search",
+                           "--inh-caps", "-all"]
+
+
+@functools.lru_cache(maxsize=None)
+def permission_wrapper():
+    """(prefix, why): the command prefix under which a folder with mode 000 is
+    unreadable to slotlint, as it is to any normal user. For root: setpriv
+    dropping the capabilities that bypass permission bits. prefix is None
+    when that cannot be done here; `why` then says why (for a skip)."""
+    if os.geteuid() != 0:
+        return (), ""
+    if shutil.which("setpriv") is None:
+        return None, "running as root and setpriv (util-linux) is missing"
+    base = tempfile.mkdtemp(prefix="slotlint-permissions-")
+    locked = os.path.join(base, "locked")
+    os.mkdir(locked, 0)
+    try:
+        probe = subprocess.run([*_DROP_READ_CAPABILITIES, "ls", locked], capture_output=True)
+    finally:
+        os.chmod(locked, 0o755)
+        shutil.rmtree(base)
+    if probe.returncode == 0:
+        return None, "running as root and setpriv could not drop CAP_DAC_READ_SEARCH here"
+    if b"Permission denied" not in probe.stderr:
+        return None, "running as root and setpriv failed: " + probe.stderr.decode(errors="replace")[:200]
+    return tuple(_DROP_READ_CAPABILITIES), ""

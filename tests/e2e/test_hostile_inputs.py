@@ -9,28 +9,41 @@ import sys
 import tempfile
 import unittest
 
-from slotlint_run import SOURCE_DIR, require_environment, run
+from slotlint_run import SOURCE_DIR, permission_wrapper, require_environment, run
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "hostile"))
 import generate  # noqa: E402
 
+UNREADABLE = "unreadable/locked"
+
 
 def report_of(path, root):
     # stdin is empty, not the test runner's: an #include "/dev/stdin" that
-    # got through would read it.
+    # got through would read it. Run as a user whom permission bits bind, so
+    # the locked folder is locked.
+    prefix, _ = permission_wrapper()
     result = run("check", path, "--root", root, "--format", "json", "--no-config", input=b"",
-                 timeout=300)
+                 timeout=300, prefix=prefix or ())
     return result.returncode, json.loads(result.stdout)
 
 
 def notifications_by_path(report):
     """path -> the ids of its notifications, but the note every C and C++ file
-    parsed without a compilation database gets."""
+    parsed without a compilation database gets, and those about the whole run."""
     notified = {}
     for n in report["notifications"]:
-        if n["id"] != "no-compile-command":
+        if n["id"] != "no-compile-command" and n["path"] is not None:
             notified.setdefault(n["path"], set()).add(n["id"])
     return notified
+
+
+def run_notices(report):
+    """{id: [messages]} of the notifications about the whole run (no path)."""
+    notices = {}
+    for n in report["notifications"]:
+        if n["path"] is None:
+            notices.setdefault(n["id"], []).append(n["message"])
+    return notices
 
 
 class HostileInputs(unittest.TestCase):
@@ -41,6 +54,7 @@ class HostileInputs(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        generate.unlock(cls.dir)
         shutil.rmtree(cls.dir)
 
     def setUp(self):
@@ -50,13 +64,27 @@ class HostileInputs(unittest.TestCase):
         code, report = report_of(self.dir, self.dir)
         self.assertEqual(code, 1)  # the controls' findings
         notified = notifications_by_path(report)
+        prefix, why = permission_wrapper()
         for path, _, expected in generate.cases():
             with self.subTest(path):
+                if path == UNREADABLE and prefix is None:
+                    self.skipTest(f"the folder cannot be locked: {why}")
                 allowed = set(expected if isinstance(expected, tuple) else (expected,))
                 ids = notified.get(path, set())
                 self.assertTrue(ids & allowed or (None in allowed and not ids), (ids, allowed))
         # Only the cases' own notifications: none for anything else.
-        self.assertEqual(set(notified) - {p for p, _, e in generate.cases() if e}, set())
+        expected_paths = {p for p, _, e in generate.cases() if e}
+        if prefix is None:
+            expected_paths.add(UNREADABLE)
+        self.assertEqual(set(notified) - expected_paths, set())
+        # What was counted, not read: one line each.
+        self.assertEqual(run_notices(report).keys(), generate.RUN_NOTICES.keys())
+        for notice_id, messages in generate.RUN_NOTICES.items():
+            with self.subTest(notice_id):
+                found = run_notices(report)[notice_id]
+                self.assertEqual(len(found), len(messages), found)
+                for message, expected in zip(found, messages):
+                    self.assertTrue(message.startswith(expected), f"{message!r} vs {expected!r}")
         _, alone = report_of(os.path.join(self.dir, "control"), self.dir)
         controls = lambda r: [(f["path"], f["line"], f["code"], f["message"]) for f in r["findings"]
                               if f["path"].startswith("control/")]
@@ -124,6 +152,27 @@ class HostileInputs(unittest.TestCase):
     def test_a_folder_linking_to_its_parent_is_walked_once(self):
         _, report = report_of(os.path.join(self.dir, "special"), self.dir)
         self.assertEqual(report["files"], 1)  # dir.py/inner.py, not again through sub/up
+        loop = [n for n in report["notifications"] if n["path"] == "special/sub/up"]
+        self.assertEqual([(n["id"], n["level"]) for n in loop], [("symlink-not-followed", "note")])
+        self.assertIn("a loop", loop[0]["message"])
+
+    def test_a_folder_link_inside_the_project_is_followed_and_one_outside_is_named(self):
+        _, report = report_of(os.path.join(self.dir, "links", "app"), self.dir)
+        self.assertEqual([(f["path"], f["line"], f["code"]) for f in report["findings"]],
+                         [("links/app/lib/util.py", 3, "SL001")])
+        notified = [(n["path"], n["id"], n["level"]) for n in report["notifications"]]
+        self.assertEqual(notified, [("links/app/outside", "symlink-not-followed", "warning")])
+        self.assertIn("leads outside the project", report["notifications"][0]["message"])
+
+    def test_an_unreadable_folder_is_named(self):
+        prefix, why = permission_wrapper()
+        if prefix is None:
+            self.skipTest(f"the folder cannot be locked: {why}")
+        _, report = report_of(os.path.join(self.dir, "unreadable"), self.dir)
+        notified = [(n["path"], n["id"], n["level"]) for n in report["notifications"]]
+        self.assertEqual(notified, [(UNREADABLE, "directory-unreadable", "warning")])
+        self.assertIn("Permission denied", report["notifications"][0]["message"])
+        self.assertEqual(report["files"], 0)
 
     def test_a_configuration_with_wrong_types_is_exit_3_with_its_place(self):
         config = os.path.join(self.dir, "bad-config.json")

@@ -7,7 +7,8 @@ control files whose findings must not change because of the others. Large cases 
     python3 tests/hostile/generate.py OUT_DIR
 
 cases() gives each case with the notification id expected for it (None:
-analysed without a notification; a tuple: any of those), for
+analysed without a notification; a tuple: any of those), and RUN_NOTICES the
+notifications about the whole run (counts, no path), for
 tests/e2e/test_hostile_inputs.py."""
 import os
 import sys
@@ -20,6 +21,16 @@ CONTROLS = {
     "control/app.py": "import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n",
     "control/app.js": "const Redis = require('ioredis');\nconst r = new Redis();\nr.mget('foo', 'bar');\n",
     "control/App.java": "import redis.clients.jedis.JedisCluster;\nclass App {\n  void f(JedisCluster c) { c.del(\"foo\", \"bar\"); }\n}\n",
+}
+
+# Files of languages slotlint does not read, one each.
+UNREAD = ("worker.rb", "Cache.kt", "Tasks.groovy", "lib.rs", "index.php", "Cache.cs", "worker.ex")
+
+# Notifications about the whole run: id -> the messages, in order.
+RUN_NOTICES = {
+    "files-skipped": ["skipped on purpose: 2 folders (node_modules: 1, hidden: 1)"],
+    "unsupported-language": [f"1 {language} file not analysed: slotlint does not read {language} yet"
+                             for language in ("C#", "Elixir", "Groovy", "Kotlin", "PHP", "Ruby", "Rust")],
 }
 
 
@@ -60,7 +71,22 @@ def cases():
     yield "special/pipe.py", None, "file-unreadable"          # a FIFO
     yield "special/dir.py/inner.py", b"x = 1\n", None         # a folder named like a file
     yield "special/loop.py", None, "file-unreadable"          # a symlink to itself
-    yield "special/sub/up", None, None                        # a symlink to its parent folder
+    yield "special/sub/up", None, "symlink-not-followed"      # a symlink to its parent folder: a loop
+    yield "special/ring/a", None, "symlink-not-followed"      # a -> b -> a: never resolves
+    yield "special/ring/b", None, "symlink-not-followed"
+    # Folders the walk cannot or will not enter. The locked folder stops
+    # only a user that permission bits bind (root needs its capabilities
+    # dropped, see slotlint_run.permission_wrapper).
+    yield "unreadable/locked", None, "directory-unreadable"   # chmod 000, holding app.py
+    yield "links/lib/util.py", b"import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n", None
+    yield "links/app/lib", None, None                         # -> ../lib: inside, followed
+    yield "links/app/outside", None, "symlink-not-followed"   # -> ../../..: outside the project
+    # Skipped on purpose: counted in one line (RUN_NOTICES), no notice each.
+    yield "skipped/node_modules/ioredis/index.js", b"const Redis = require('ioredis');\n", None
+    yield "skipped/.cache/app.py", b"import redis\n", None
+    # Languages slotlint does not read: counted per language, no notice each.
+    for name in UNREAD:
+        yield f"unsupported/{name}", b"# calls Redis\n", None
     # C and C++: what Clang must never open, and units that would cost it
     # minutes (each .cpp mentions hiredis so that it is parsed).
     yield "cpp/fifo.inc", None, None                          # a FIFO (not a source file)
@@ -147,9 +173,27 @@ def write(out):
             os.symlink("loop.py", full)
         elif path.endswith("sub/up"):
             os.symlink("..", full)
+        elif path.endswith("ring/a") or path.endswith("ring/b"):
+            os.symlink("b" if path.endswith("a") else "a", full)
+        elif path.endswith("links/app/lib"):
+            os.symlink("../lib", full)
+        elif path.endswith("links/app/outside"):
+            os.symlink("../../..", full)
+        elif path.endswith("unreadable/locked"):
+            os.makedirs(full)
+            with open(os.path.join(full, "app.py"), "w") as f:
+                f.write("import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n")
+            os.chmod(full, 0)
         else:
             with open(full, "wb") as f:
                 f.write(data)
+
+
+def unlock(out):
+    """Gives the locked folder its permissions back, so the corpus can be removed."""
+    locked = os.path.join(out, "unreadable", "locked")
+    if os.path.isdir(locked):
+        os.chmod(locked, 0o755)
 
 
 if __name__ == "__main__":
