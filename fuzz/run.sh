@@ -29,6 +29,7 @@ seed fuzz_frontend_tsx fixtures/typescript/*.tsx
 seed fuzz_frontend_go fixtures/go/*.go
 seed fuzz_frontend_java fixtures/java/*.java fixtures/java/support/*.java
 seed fuzz_lua_script $(find fixtures -name '*.lua')
+seed fuzz_frontend_lua $(find fixtures -name '*.lua')
 seed fuzz_slot_engine
 seed fuzz_command_table
 mkdir -p "$work/fuzz_hiredis_format"

@@ -9,6 +9,7 @@
 #include "analyzer/ir/script.h"
 #include "analyzer/slot/hash_tag_suggestion.h"
 #include "analyzer/slot/slot_engine.h"
+#include "analyzer/slot/tag_shape.h"
 #include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
@@ -55,6 +56,20 @@ std::string key_list(const std::vector<ir::KeyExpr>& keys) {
 std::string capitalised(std::string text) {
   if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
+}
+
+// A key built from KEYS[base] (`KEYS[1] .. ':' .. id`) stays with the declared
+// keys only when that entry starts with a hash tag. `entry` shows what the
+// call passes there; `unknown` says why nothing is shown.
+std::string derived_key_message(const ir::ScriptUse& use, std::string_view command,
+                                std::string_view shown, int base, std::string_view entry,
+                                std::string_view unknown) {
+  return fmt::format(
+      "{} runs {} on key '{}', built from KEYS[{}] but not passed in KEYS: it stays in "
+      "the declared slot only if KEYS[{}]{} starts with a complete hash tag such as "
+      "'{{...}}:' before the part the script appends.{} Give KEYS[{}] a hash tag, or pass the key "
+      "in KEYS.",
+      capitalised(ir::script_label(use)), command, shown, base, base, entry, unknown, base);
 }
 
 struct Judged {
@@ -105,15 +120,12 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
     // Job queues build keys from a tagged KEYS entry on purpose; without a
     // tag we can see, it is worth a note, never more.
     judged.level = ir::Level::Note;
-    judged.message = fmt::format(
-        "{} runs {} on key '{}', built from KEYS[{}] but not passed in KEYS: it stays in "
-        "the declared slot only if KEYS[{}] ('{}' here) starts with a complete hash tag such as "
-        "'{{...}}:' before the part the script appends. Give KEYS[{}] a hash tag, or pass the key "
-        "in KEYS.",
-        capitalised(ir::script_label(use)), access.command, shown, base, base,
-        static_cast<std::size_t>(base) <= inputs.keys.size() ? inputs.keys[base - 1].display()
-                                                             : "?",
-        base);
+    judged.message = derived_key_message(
+        use, access.command, shown, base,
+        fmt::format(" ('{}' here)", static_cast<std::size_t>(base) <= inputs.keys.size()
+                                        ? inputs.keys[base - 1].display()
+                                        : "?"),
+        "");
     return judged;
   }
   auto suggestion = slot::suggest_hash_tag(keys);
@@ -133,6 +145,66 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
   return judged;
 }
 
+// One access of a `.lua` file read on its own: no call site, so the keys
+// the script is given are not known. A key with no tie to KEYS can only share
+// their slot by chance; one built from a KEYS entry, or carrying a hash tag
+// the declared keys may share, depends on what the call passes.
+std::optional<Judged> judge_unlinked_access(const ir::ScriptKeyAccess& access,
+                                            const ir::ScriptUse& use) {
+  if (is_declared(access.key) || only_script_values(access.key)) return std::nullopt;
+  const auto& key = access.key;
+  std::string shown = key.display();
+  auto label = capitalised(ir::script_label(use));
+  constexpr std::string_view kUnlinked =
+      "No call in this run runs the script, so the keys it is given are not known";
+  Judged judged;
+  if (int base = derived_from(key); base != 0) {
+    judged.verdict = slot::Verdict::Unknown;
+    judged.message =
+        derived_key_message(use, access.command, shown, base, "", fmt::format(" {}.", kUnlinked));
+    return judged;
+  }
+  auto shape = slot::tag_shape(key);
+  if (shape.kind == slot::TagShape::Kind::Tag) {
+    judged.verdict = slot::Verdict::Unknown;
+    judged.message = fmt::format(
+        "{} runs {} on key '{}', which is not passed in KEYS: it stays in the declared slot "
+        "only if the declared keys carry the same hash tag {{{}}}. {}. Pass the key in KEYS.",
+        label, access.command, shown, shape.tag, kUnlinked);
+    return judged;
+  }
+  judged.verdict = slot::Verdict::LikelyCrossSlot;
+  judged.level = ir::Level::Warning;
+  judged.message = fmt::format(
+      "{} runs {} on key '{}', which is not passed in KEYS and has no hash tag that ties it to "
+      "the declared keys. {}; a cluster node runs a script for the slot of its declared keys and "
+      "refuses others (\"Script attempted to access a non local key\"). Pass the key in KEYS, "
+      "under the hash tag of the others.",
+      label, access.command, shown, kUnlinked);
+  return judged;
+}
+
+// What the finding is about, whichever call (or none) shows it.
+std::string fingerprint_basis(const ir::ScriptUse& use, const ir::ScriptKeyAccess& access) {
+  return fmt::format("{}\x1f{}\x1f{}", use.identity, access.command, access.key.display());
+}
+
+void report_unlinked(const ir::ScriptUse& use, std::string_view code,
+                     std::vector<ir::Finding>& findings) {
+  for (const auto& access : use.summary->accesses) {
+    auto judged = judge_unlinked_access(access, use);
+    if (!judged) continue;
+    ir::Finding finding;
+    finding.rule_code = std::string(code);
+    finding.level = judged->level;
+    finding.message = std::move(judged->message);
+    finding.verdict = std::string(slot::verdict_name(judged->verdict));
+    finding.primary = ir::locate_in_script(use, access.begin, access.end);
+    finding.fingerprint_basis = fingerprint_basis(use, access);
+    findings.push_back(std::move(finding));
+  }
+}
+
 }  // namespace
 
 void UndeclaredKeyInScript::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
@@ -147,6 +219,10 @@ void UndeclaredKeyInScript::check(std::span<const ir::RedisOp> ops, const RuleCo
   std::vector<Reported> reported;
   for (const auto& op : ops) {
     if (!op.script || !op.script->summary) continue;
+    if (op.script_file_only) {
+      report_unlinked(*op.script, code(), findings);
+      continue;
+    }
     auto inputs = ir::script_call_inputs(op);
     if (!inputs) continue;
     const auto& use = *op.script;
@@ -159,8 +235,7 @@ void UndeclaredKeyInScript::check(std::span<const ir::RedisOp> ops, const RuleCo
         Reported fresh;
         fresh.finding.rule_code = std::string(code());
         fresh.finding.primary = where;
-        fresh.finding.fingerprint_basis =
-            fmt::format("{}\x1f{}\x1f{}", use.identity, access.command, access.key.display());
+        fresh.finding.fingerprint_basis = fingerprint_basis(use, access);
         reported.push_back(std::move(fresh));
       }
       auto& entry = reported[it->second];

@@ -529,6 +529,7 @@ int run_dump_ir(std::span<const std::string_view> args) {
           accesses.push_back({{"command", access.command}, {"key", access.key.display()}});
         }
         script = {{"name", op.script->name.empty() ? "(inline)" : op.script->name},
+                  {"file_only", op.script_file_only},
                   {"keys_read", read},
                   {"keys_read_by_count", summary.keys_read_by_count},
                   {"accesses", accesses}};

@@ -118,7 +118,7 @@ std::optional<Driver> Driver::create(std::string& error, std::span<const std::st
     }
   }
   for (const auto& language : all_languages()) {
-    if (driver.models_for(language).empty()) {
+    if (!language.libraries.empty() && driver.models_for(language).empty()) {
       error = fmt::format("no API model for {} ({})", language.name,
                           fmt::join(language.libraries, ", "));
       return std::nullopt;
@@ -314,7 +314,7 @@ Analysis Driver::analyse(const RunOptions& options) const {
   for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(worker);
   worker();
   threads.clear();  // joins
-  analysis.run_notices = counted_notices(discovery.skipped);
+  analysis.run_notices = counted_notices(discovery.skipped, settle_script_files(analysis.files));
   for (const auto& refusal : files.refusals()) {
     analysis.path_notices.push_back(
         {display_path(refusal.path, options.root),

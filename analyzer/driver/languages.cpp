@@ -10,8 +10,11 @@
 #include "frontends/java/project.h"
 #include "frontends/javascript/javascript_frontend.h"
 #include "frontends/javascript/project.h"
+#include "frontends/lua/script_file.h"
 #include "frontends/python/module_loader.h"
 #include "frontends/python/python_frontend.h"
+
+extern "C" const TSLanguage* tree_sitter_lua();
 
 namespace slotlint::driver {
 namespace {
@@ -71,6 +74,17 @@ frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Mo
   return cpp::analyse(file, models, dynamic_cast<cpp::CppProject*>(project));
 }
 
+std::unique_ptr<frontend::ProjectState> lua_project(const ProjectSettings& settings) {
+  return std::make_unique<lua::ScriptFileProject>(settings.root, settings.files);
+}
+
+frontend::FileAnalysis analyse_lua(const frontend::FileInput& file, frontend::Models,
+                                   ts::Parser* parser, const FrontendLimits& limits,
+                                   frontend::ProjectState* project) {
+  return lua::analyse_script_file(file, *parser, limits.parse_timeout_micros,
+                                  dynamic_cast<const lua::ScriptFileProject&>(*project));
+}
+
 const std::vector<Language>& table() {
   static const std::vector<Language> languages{
       {"python",
@@ -117,6 +131,9 @@ const std::vector<Language>& table() {
        {"//"},
        javascript_project,
        analyse_javascript},
+      // Redis scripts read on their own; no client library, so the frontend
+      // decides itself which files are scripts.
+      {"lua", {".lua"}, tree_sitter_lua, {}, {"--"}, lua_project, analyse_lua, true},
   };
   return languages;
 }

@@ -115,6 +115,9 @@ struct RedisOp {
 
   // EVAL/EVALSHA/script-object calls whose body could be read.
   std::optional<ScriptUse> script;
+  // A `.lua` file read on its own: `script` is the file and no call runs it
+  // here (argv is empty), so only what needs no call site can be judged.
+  bool script_file_only = false;
 };
 
 }  // namespace slotlint::ir

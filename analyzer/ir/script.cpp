@@ -26,6 +26,10 @@ std::string script_label(const ScriptUse& use) {
   return use.name.empty() ? "the inline script" : "script " + use.name;
 }
 
+std::string script_file_identity(std::string_view display_path) {
+  return "file:" + std::string(display_path);
+}
+
 bool is_script_command(std::string_view command) {
   return command == "EVAL" || command == "EVALSHA" || command == "EVAL_RO" ||
          command == "EVALSHA_RO" || command == "FCALL" || command == "FCALL_RO";

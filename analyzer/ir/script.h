@@ -65,6 +65,11 @@ struct ScriptUse {
 // "script RELEASE_LUA", "the inline script": for messages.
 std::string script_label(const ScriptUse& use);
 
+// The identity of the script in a `.lua` file, from its display path (symlinks
+// resolved, relative to the project root): the same for every call that loads
+// the file and for the file read on its own.
+std::string script_file_identity(std::string_view display_path);
+
 // EVAL, EVALSHA, their _RO forms, FCALL, FCALL_RO: argv is (script or
 // function, numkeys, keys..., args...).
 bool is_script_command(std::string_view command);

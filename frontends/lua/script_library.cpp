@@ -14,13 +14,13 @@ namespace {
 constexpr std::uintmax_t kMaxScriptBytes = 1u << 20;
 constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
-std::string display_path(const fs::path& path, const fs::path& root) {
+}  // namespace
+
+std::string script_display_path(const fs::path& path, const fs::path& root) {
   auto relative = path.lexically_relative(root);
   if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
   return path.generic_string();
 }
-
-}  // namespace
 
 std::shared_ptr<const ir::ScriptSummary> ScriptLibrary::summarise(std::string_view body) {
   if (!parser_) {
@@ -41,12 +41,12 @@ std::shared_ptr<const ScriptFile> ScriptLibrary::load_file(const fs::path& path)
   auto read = files_on_disk_.read(lexical, kMaxScriptBytes, /*log_refusal=*/false);
   if (!read && read.problem == files::Problem::kNotFound) return files_[id] = nullptr;
   auto file = std::make_shared<ScriptFile>();
-  file->display_path =
-      display_path(read.resolved.empty() || read.problem == files::Problem::kOutsideProject ||
-                           read.problem == files::Problem::kPseudoFile
-                       ? lexical
-                       : read.resolved,
-                   root_);
+  file->display_path = script_display_path(
+      read.resolved.empty() || read.problem == files::Problem::kOutsideProject ||
+              read.problem == files::Problem::kPseudoFile
+          ? lexical
+          : read.resolved,
+      root_);
   if (!read) {
     file->problem = read.reason;
   } else {

@@ -24,6 +24,12 @@ struct ScriptFile {
   std::string problem;                               // why, for a notification
 };
 
+// How a `.lua` file is named in findings and told apart across the run: its
+// path (symlinks resolved when it is inside the project) relative to `root`
+// when under it, else absolute.
+std::string script_display_path(const std::filesystem::path& path,
+                                const std::filesystem::path& root);
+
 class ScriptLibrary {
  public:
   ScriptLibrary(std::filesystem::path root, const files::ProjectFiles& files)

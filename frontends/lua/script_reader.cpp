@@ -332,8 +332,12 @@ std::shared_ptr<const ir::ScriptSummary> read_script(std::string_view body, ts::
                                                      std::uint64_t timeout_micros) {
   auto tree = parser.parse(body, timeout_micros);
   if (!tree) return nullptr;
-  Reader reader(tree->root());
-  return reader.summarise(tree->root());
+  return summarise_script(*tree);
+}
+
+std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree) {
+  Reader reader(tree.root());
+  return reader.summarise(tree.root());
 }
 
 }  // namespace slotlint::lua

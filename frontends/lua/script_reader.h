@@ -17,5 +17,7 @@ namespace slotlint::lua {
 // the summary and the rest of the body is still read.
 std::shared_ptr<const ir::ScriptSummary> read_script(std::string_view body, ts::Parser& parser,
                                                      std::uint64_t timeout_micros);
+// The same, for a body already parsed.
+std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree);
 
 }  // namespace slotlint::lua

@@ -99,7 +99,7 @@ std::optional<ir::ScriptUse> from_file(const frontend::Value& contents,
   ir::ScriptUse use;
   use.summary = file->summary;
   use.name = file->display_path;
-  use.identity = "file:" + file->display_path;
+  use.identity = ir::script_file_identity(file->display_path);
   use.origin = {index, 0, 0};
   use.text.push_back({0, size, {index, 0, size}, true});
   return use;

@@ -174,6 +174,12 @@ class HostileInputs(unittest.TestCase):
         self.assertIn("Permission denied", report["notifications"][0]["message"])
         self.assertEqual(report["files"], 0)
 
+    def test_a_stand_alone_script_is_analysed(self):
+        _, report = report_of(os.path.join(self.dir, "lua"), self.dir)
+        self.assertEqual([(f["path"], f["line"], f["code"], f["level"]) for f in report["findings"]],
+                         [("lua/standalone.lua", 2, "SL004", "warning")])
+        self.assertEqual(run_notices(report).keys(), {"script-not-linked"})
+
     def test_a_configuration_with_wrong_types_is_exit_3_with_its_place(self):
         config = os.path.join(self.dir, "bad-config.json")
         with open(config, "w") as f:

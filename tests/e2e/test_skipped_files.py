@@ -1,6 +1,7 @@
 """What a run leaves out is said once, in every format: folders and files
 skipped on purpose in one summary line, files of languages slotlint does not
-read counted per language."""
+read counted per language, and stand-alone Lua scripts judged on their own
+unless a call in the run loads them (then only the call's findings count)."""
 import json
 import os
 import shutil
@@ -30,6 +31,14 @@ TREE = {
 
 SUMMARY = ("skipped on purpose: 5 folders (node_modules: 1, hidden: 1, __pycache__: 1, "
            "virtualenv: 2), 1 file (excluded by the configuration: 1)")
+
+# A script two ways: loaded by a call (judged there, with its KEYS) and alone.
+LINKED_LUA = "redis.call('SET', KEYS[1], ARGV[1])\nredis.call('SADD', 'locks:held', KEYS[1])\n"
+CALLER = ("import redis\nr = redis.Redis()\n"
+          "RELEASE = open('scripts/release.lua').read()\n"
+          "r.eval(RELEASE, 1, 'lock:orders', 'token')\n")
+ALONE_LUA = "redis.call('INCR', 'stats:runs')\n"
+
 
 def write(base, files):
     for path, text in files.items():
@@ -85,6 +94,26 @@ class SkippedFiles(unittest.TestCase):
         report = json.loads(self.check("workers/a.rb", "app/main.py"))
         self.assertEqual([(n["id"], n["path"], n["message"]) for n in report["notifications"]], [
             ("unsupported-language", None, "1 Ruby file not analysed: slotlint does not read Ruby yet")])
+
+    def test_a_script_a_call_loads_is_judged_at_the_call_only(self):
+        write(self.dir, {"scripts/release.lua": LINKED_LUA, "app.py": CALLER,
+                         "scripts/alone.lua": ALONE_LUA})
+        for args in ((".",), ("scripts", "app.py"), ("app.py", "scripts"), ("--jobs", "1", ".")):
+            with self.subTest(args):
+                report = json.loads(self.check(*args))
+                sl004 = [(f["path"], f["line"], f["level"], [r["path"] for r in f["related"]])
+                         for f in report["findings"] if f["code"] == "SL004"]
+                self.assertEqual(sl004, [
+                    ("scripts/alone.lua", 1, "warning", []),
+                    # Once, from its call: the slot of 'lock:orders' is known there.
+                    ("scripts/release.lua", 2, "error", ["app.py"]),
+                ])
+                self.assertEqual([(n["id"], n["message"].split(":")[0]) for n in report["notifications"]],
+                                 [("script-not-linked", "1 Lua script not linked to any call site")])
+        # Alone, the loaded script is judged on its own (no call in this run).
+        report = json.loads(self.check("scripts/release.lua"))
+        self.assertEqual([(f["line"], f["level"]) for f in report["findings"]], [(2, "warning")])
+        self.assertIn("No call in this run runs the script", report["findings"][0]["message"])
 
 
 if __name__ == "__main__":

@@ -23,14 +23,17 @@ CONTROLS = {
     "control/App.java": "import redis.clients.jedis.JedisCluster;\nclass App {\n  void f(JedisCluster c) { c.del(\"foo\", \"bar\"); }\n}\n",
 }
 
-# Files of languages slotlint does not read, one each.
+# Files of languages slotlint does not read (one each), and the stand-alone
+# script: SL004 on its line 2 without any call site.
 UNREAD = ("worker.rb", "Cache.kt", "Tasks.groovy", "lib.rs", "index.php", "Cache.cs", "worker.ex")
+STANDALONE_LUA = b"redis.call('SET', KEYS[1], ARGV[1])\nredis.call('INCR', 'stats:writes')\n"
 
 # Notifications about the whole run: id -> the messages, in order.
 RUN_NOTICES = {
     "files-skipped": ["skipped on purpose: 2 folders (node_modules: 1, hidden: 1)"],
     "unsupported-language": [f"1 {language} file not analysed: slotlint does not read {language} yet"
                              for language in ("C#", "Elixir", "Groovy", "Kotlin", "PHP", "Ruby", "Rust")],
+    "script-not-linked": ["1 Lua script not linked to any call site"],
 }
 
 
@@ -87,6 +90,7 @@ def cases():
     # Languages slotlint does not read: counted per language, no notice each.
     for name in UNREAD:
         yield f"unsupported/{name}", b"# calls Redis\n", None
+    yield "lua/standalone.lua", STANDALONE_LUA, None          # analysed; no call runs it
     # C and C++: what Clang must never open, and units that would cost it
     # minutes (each .cpp mentions hiredis so that it is parsed).
     yield "cpp/fifo.inc", None, None                          # a FIFO (not a source file)
