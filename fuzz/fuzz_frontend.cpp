@@ -55,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string display = std::string("fuzz") + SLOTLINT_FUZZ_EXTENSION;
   frontend::FileInput input{0, display, text, harness.path};
   auto models = harness.driver->models_for(*harness.language);
-  auto analysis = harness.language->analyse(input, models, &*harness.parser, {2'000'000},
-                                            harness.project.get());
+  auto analysis =
+      harness.language->analyse(input, models, &*harness.parser, {}, harness.project.get());
   std::vector<ir::Finding> findings;
   for (const auto& rule : harness.rules) rule->check(analysis.ops, {}, findings);
   return 0;

@@ -17,6 +17,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }();
   if (!parser) return 0;
   std::string body(reinterpret_cast<const char*>(data), size);
-  (void)slotlint::lua::read_script(body, *parser, 2'000'000);
+  (void)slotlint::lua::read_script(body, *parser);
   return 0;
 }

@@ -43,6 +43,18 @@ std::optional<ir::Level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
+// What each file cost, in counts that do not depend on the machine.
+void write_stats(const driver::Analysis& analysis, std::ostream& out) {
+  for (const auto& file : analysis.files) {
+    if (!file.analysed) continue;
+    const auto& work = file.work;
+    out << fmt::format(
+        "slotlint: stats: {}: bytes={} nesting={} parse_operations={} nodes={} tree_steps={}\n",
+        file.file.display_path, work.bytes, work.nesting, work.parse_operations, work.nodes,
+        work.tree_steps);
+  }
+}
+
 struct CheckOptions {
   driver::RunOptions run;
   std::string format = "text";
@@ -55,6 +67,7 @@ struct CheckOptions {
   bool no_config = false;
   std::string color = "auto";
   bool snippets = true;
+  bool stats = false;
 };
 
 // Parses check/dump-ir options; returns an error message on bad input.
@@ -121,6 +134,8 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
       }
     } else if (arg == "--no-snippets") {
       options.snippets = false;
+    } else if (arg == "--stats") {
+      options.stats = true;
     } else if (arg == "--no-config") {
       options.no_config = true;
     } else if (arg == "--") {
@@ -269,6 +284,7 @@ int run_check(std::span<const std::string_view> args) {
   }
   auto analysis = session.driver->analyse(run_options);
   if (show_progress) std::cerr << "\r\033[K" << std::flush;
+  if (options.stats) write_stats(analysis, std::cerr);
   auto run = session.driver->make_report(analysis, options.min_level, options.run.root,
                                          &session.configuration);
   run.automation_id = options.automation_id;

@@ -39,6 +39,8 @@ Options for check:
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
   --no-snippets              text output without the source line and caret
+  --stats                    print to standard error, per file, the work it took: bytes,
+                             nesting, parse operations, syntax tree nodes, tree steps
   -p DIR                     C/C++: the compilation database DIR/compile_commands.json
                              (without PATHs: check the files it lists)
   --compile-commands FILE    C/C++: the compilation database file

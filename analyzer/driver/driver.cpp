@@ -239,6 +239,7 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
   result.ops = std::move(analysis.ops);
   apply_client_versions(result.ops, file.path, finder);
   result.extra_sources = std::move(analysis.extra_sources);
+  result.work = analysis.work;
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
   rules::RuleContext context;
   context.assume_brace_free_values =

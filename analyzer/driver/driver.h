@@ -52,6 +52,7 @@ struct FileResult {
   std::vector<Suppression> suppressions;
   // Files the findings also point into (Lua scripts the code loads).
   std::vector<frontend::ExtraSource> extra_sources;
+  frontend::WorkStats work;  // `check --stats`
   bool analysed = false;
 };
 

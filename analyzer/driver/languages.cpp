@@ -26,7 +26,7 @@ std::unique_ptr<frontend::ProjectState> python_project(const ProjectSettings& se
 frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend::Models models,
                                       ts::Parser* parser, const FrontendLimits& limits,
                                       frontend::ProjectState* project) {
-  return python::analyse(file, *models.front(), *parser, python::Limits{limits.parse_timeout_micros},
+  return python::analyse(file, *models.front(), *parser, limits.parse,
                          dynamic_cast<python::ModuleLoader*>(project));
 }
 
@@ -37,7 +37,7 @@ std::unique_ptr<frontend::ProjectState> javascript_project(const ProjectSettings
 frontend::FileAnalysis analyse_javascript(const frontend::FileInput& file, frontend::Models models,
                                           ts::Parser* parser, const FrontendLimits& limits,
                                           frontend::ProjectState* project) {
-  return javascript::analyse(file, models, *parser, limits.parse_timeout_micros,
+  return javascript::analyse(file, models, *parser, limits.parse,
                              dynamic_cast<javascript::JsProject*>(project));
 }
 
@@ -48,7 +48,7 @@ std::unique_ptr<frontend::ProjectState> go_project(const ProjectSettings& settin
 frontend::FileAnalysis analyse_go(const frontend::FileInput& file, frontend::Models models,
                                   ts::Parser* parser, const FrontendLimits& limits,
                                   frontend::ProjectState* project) {
-  return golang::analyse(file, models, *parser, limits.parse_timeout_micros,
+  return golang::analyse(file, models, *parser, limits.parse,
                          dynamic_cast<golang::GoProject*>(project));
 }
 
@@ -59,7 +59,7 @@ std::unique_ptr<frontend::ProjectState> java_project(const ProjectSettings& sett
 frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::Models models,
                                     ts::Parser* parser, const FrontendLimits& limits,
                                     frontend::ProjectState* project) {
-  return java::analyse(file, models, *parser, limits.parse_timeout_micros,
+  return java::analyse(file, models, *parser, limits.parse,
                        dynamic_cast<java::JavaProject*>(project));
 }
 
@@ -81,7 +81,7 @@ std::unique_ptr<frontend::ProjectState> lua_project(const ProjectSettings& setti
 frontend::FileAnalysis analyse_lua(const frontend::FileInput& file, frontend::Models,
                                    ts::Parser* parser, const FrontendLimits& limits,
                                    frontend::ProjectState* project) {
-  return lua::analyse_script_file(file, *parser, limits.parse_timeout_micros,
+  return lua::analyse_script_file(file, *parser, limits.parse,
                                   dynamic_cast<const lua::ScriptFileProject&>(*project));
 }
 

@@ -13,13 +13,14 @@
 #include "analyzer/files/project_files.h"
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
 
 namespace slotlint::driver {
 
 struct FrontendLimits {
-  std::uint64_t parse_timeout_micros = 10'000'000;
+  frontend::ParseLimits parse;
 };
 
 // What a language's run-wide state starts from.

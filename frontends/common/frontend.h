@@ -2,8 +2,11 @@
 // RedisOps and nothing else: it never decides about slots.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,7 +31,7 @@ struct FileInput {
 // Something the frontend could not do; becomes a SARIF tool notification.
 struct Notice {
   ir::Level level = ir::Level::Warning;
-  std::string id;  // "parse-error", "parse-timeout", ...
+  std::string id;  // "parse-error", "nesting-too-deep", ...
   std::string message;
 };
 
@@ -39,10 +42,31 @@ struct ExtraSource {
   std::shared_ptr<const std::string> text;
 };
 
+// What reading a file cost, in counts that are the same on every machine
+// (`check --stats`): regression tests for slow inputs assert these, never
+// seconds.
+struct WorkStats {
+  std::uint64_t bytes = 0;             // parsed: the file's, and its Lua scripts'
+  std::uint32_t nesting = 0;           // deepest nesting measured before parsing
+  std::uint64_t parse_operations = 0;  // tree-sitter's
+  std::uint64_t nodes = 0;             // in the syntax trees
+  std::uint64_t tree_steps = 0;        // levels walked down the trees to find parents
+
+  WorkStats& operator+=(const WorkStats& other) {
+    bytes += other.bytes;
+    nesting = std::max(nesting, other.nesting);
+    parse_operations += other.parse_operations;
+    nodes += other.nodes;
+    tree_steps += other.tree_steps;
+    return *this;
+  }
+};
+
 struct FileAnalysis {
   std::vector<ir::RedisOp> ops;
   std::vector<Notice> notices;
   std::vector<ExtraSource> extra_sources;
+  WorkStats work;
 
   // The file index of `display_path`, added once.
   ir::FileIndex add_source(std::string display_path, std::shared_ptr<const std::string> text) {
@@ -52,6 +76,14 @@ struct FileAnalysis {
     extra_sources.push_back({std::move(display_path), std::move(text)});
     return static_cast<ir::FileIndex>(extra_sources.size());
   }
+
+  // The work of reading a Lua script the file runs, once per script however
+  // many calls run it (scripts are read once per run and shared, so this is
+  // what the script cost, whichever file read it first).
+  void add_script_work(const std::string& identity, const WorkStats& script) {
+    if (scripts_counted.insert(identity).second) work += script;
+  }
+  std::set<std::string> scripts_counted;
 };
 
 }  // namespace slotlint::frontend

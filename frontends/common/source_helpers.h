@@ -76,8 +76,7 @@ Waits find_waits(ts::Node body, std::string_view call_type, CalleeOf callee_of,
       auto delay = delay_of(current).text();
       any_nonzero = any_nonzero || (delay != "0" && delay != "0.0");
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   found.all_zero = found.any && !any_nonzero;
   return found;
@@ -170,8 +169,7 @@ bool contains_type(ts::Node node, std::string_view type, Boundary is_boundary) {
     stack.pop_back();
     if (current.type() == type) return true;
     if (current != node && is_boundary(current.type())) continue;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -215,8 +213,7 @@ inline std::vector<ts::Node> identifiers_in(ts::Node pattern) {
       found.push_back(node);
       continue;
     }
-    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-      stack.push_back(node.named_child(i));
+    for (auto child : node.named_children()) stack.push_back(child);
   }
   return found;
 }

@@ -29,8 +29,7 @@ bool passes_on(ts::Node body) {
         return true;
       }
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -49,8 +48,9 @@ bool returned_later(ts::Node error, ts::Node check) {
 
 // Whether `name` is read anywhere in the function after `statement`.
 bool used_after(ts::Node name, ts::Node statement) {
-  auto body = statement;
-  while (!body.is_null() && !is_boundary(body.type())) body = body.parent();
+  auto body = is_boundary(statement.type())
+                  ? statement
+                  : statement.nearest_ancestor([](ts::Node n) { return is_boundary(n.type()); });
   std::vector<ts::Node> stack{body};
   while (!stack.empty()) {
     auto current = stack.back();
@@ -63,15 +63,14 @@ bool used_after(ts::Node name, ts::Node statement) {
           assignment.type() == "assignment_statement" && assignment.field("left").text() == "_";
       if (!blank) return true;
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
 
 void find_retry(ts::Node from, ir::ErrorHandling& handling, ir::FileIndex file) {
-  for (auto node = from.parent(); !node.is_null() && !is_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : from.ancestors()) {
+    if (is_boundary(node.type())) return;
     if (node.type() != "for_statement") continue;
     bool ranges = false;
     for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
@@ -96,11 +95,14 @@ ir::ErrorHandling error_handling(ts::Node call, ir::FileIndex file) {
   handling.raised_at = {file, call.begin(), call.end()};
   // rdb.MSet(ctx, ...).Err() / .Result(): the error is read from there.
   auto node = call;
-  while (node.parent().type() == "selector_expression" &&
-         node.parent().parent().type() == "call_expression") {
-    node = node.parent().parent();
+  auto up = call.ancestors();
+  std::size_t above = 0;  // up[above] is node's parent
+  while (above + 1 < up.size() && up[above].type() == "selector_expression" &&
+         up[above + 1].type() == "call_expression") {
+    node = up[above + 1];
+    above += 2;
   }
-  auto statement = node.parent();
+  auto statement = above < up.size() ? up[above] : ts::Node{};
   if (statement.type() == "expression_statement") {
     handling.caught = true;
     handling.handler = handling.raised_at;

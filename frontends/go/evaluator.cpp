@@ -129,7 +129,7 @@ Value Evaluator::appended_in_loop(const std::vector<Binding>& bindings, std::str
     auto args = arguments_of(call);
     // The loop variables around the append differ from one element to the next.
     Context body{binding.scope, binding.position, {}, ctx.depth + 1};
-    for (auto node = call.parent(); !node.is_null(); node = node.parent()) {
+    for (auto node : call.ancestors()) {
       if (node.type() == "function_declaration" || node.type() == "func_literal") break;
       if (node.type() != "for_statement") continue;
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
@@ -280,8 +280,7 @@ std::optional<Value> Evaluator::call_helper(const Evaluator& callee, ts::Node fu
       continue;
     }
     if (node.type() == "func_literal") continue;
-    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-      stack.push_back(node.named_child(i));
+    for (auto child : node.named_children()) stack.push_back(child);
   }
   if (returns != 1 || returned.is_null()) return std::nullopt;
   return callee.eval(returned, body);

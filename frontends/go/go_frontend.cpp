@@ -502,7 +502,7 @@ class Frontend {
   // Range loops around the call that start after the batch was created.
   std::vector<std::string> iteration_symbols(const Call& call, const ir::SourceSpan& batch) const {
     std::vector<std::string> symbols;
-    for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+    for (auto node : call.call.ancestors()) {
       auto type = node.type();
       if (type == "function_declaration" || type == "method_declaration" || type == "func_literal")
         break;
@@ -539,15 +539,16 @@ class Frontend {
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
-                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
                                GoProject* project) {
   frontend::FileAnalysis result;
-  auto tree = frontend::parse_or_notice(parser, file, parse_timeout_micros, result);
+  auto tree = frontend::parse_or_notice(parser, file, limits, result);
   if (!tree) return result;
   auto scopes = ScopeTree::build(*tree);
   frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();
+  result.work.tree_steps += tree->steps();
   return result;
 }
 

@@ -10,7 +10,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 1u << 20;
 constexpr std::size_t kMaxFiles = 200;
-constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
 }  // namespace
 
@@ -38,7 +37,7 @@ std::shared_ptr<const GoPackage> PackageIndex::load(const fs::path& folder) {
     auto go = std::make_unique<GoFile>();
     go->path = path;
     go->source = std::move(*read.bytes);
-    go->tree = parser_->parse(go->source, kParseTimeoutMicros);
+    go->tree = frontend::parse(*parser_, go->source, {}).tree;
     if (!go->tree) continue;
     go->scopes = ScopeTree::build(*go->tree, path.filename().string() + "#");
     package->files.push_back(std::move(go));

@@ -1,6 +1,7 @@
 #include "frontends/go/scopes.h"
 
 #include <cctype>
+#include <ranges>
 #include <utility>
 
 namespace slotlint::golang {
@@ -190,8 +191,8 @@ void ScopeTree::visit(ts::Node root) {
     } else if (type == "call_expression") {
       calls_.push_back({node, scope});
     }
-    for (std::uint32_t i = node.child_count(); i-- > 0;) {
-      auto child = node.child(i);
+    auto children = node.children();
+    for (auto child : std::views::reverse(children)) {
       if (child.is_named() || child.is_missing()) stack.emplace_back(child, inner);
     }
   }

@@ -3,6 +3,8 @@
 #include <sstream>
 #include <vector>
 
+#include "frontends/common/parsing.h"
+
 extern "C" const TSLanguage* tree_sitter_java();
 
 namespace slotlint::java {
@@ -10,7 +12,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 1u << 20;
-constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
 // The folder package paths start from: the file's folder without the
 // trailing folders its package names (src/main/java for com/acme/Keys.java).
@@ -51,7 +52,7 @@ std::shared_ptr<const JavaFile> ClassIndex::read(const fs::path& path) {
   auto file = std::make_shared<JavaFile>();
   file->path = path;
   file->source = std::move(*read.bytes);
-  file->tree = parser_->parse(file->source, kParseTimeoutMicros);
+  file->tree = frontend::parse(*parser_, file->source, {}).tree;
   if (!file->tree) return nullptr;
   file->scopes = ScopeTree::build(*file->tree, path.filename().string() + "#");
   return file;

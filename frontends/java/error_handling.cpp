@@ -59,8 +59,7 @@ bool forwards(ts::Node body, std::string_view error) {
       }
     }
     if (type == "return_statement" && unwrap(current.named_child(0)).text() == error) return true;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -97,8 +96,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
   if (classes.empty()) return handling;
   ts::Node clause;
   ts::Node statement;
-  for (auto node = raising_call.parent(); !node.is_null() && !is_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : raising_call.ancestors()) {
+    if (is_boundary(node.type())) break;
     auto type = node.type();
     if ((type != "try_statement" && type != "try_with_resources_statement") ||
         !inside(raising_call, node.field("body"))) {
@@ -138,8 +137,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
                     type == "break_statement";
   }
   if (always_leaves) return handling;
-  for (auto node = statement.parent(); !node.is_null() && !is_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : statement.ancestors()) {
+    if (is_boundary(node.type())) break;
     auto type = node.type();
     if (type == "enhanced_for_statement") return handling;  // moves on to the next item
     if (!is_retry_loop(type)) continue;

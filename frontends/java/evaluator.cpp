@@ -296,7 +296,8 @@ void Evaluator::bind_loop_variables(ts::Node from, std::uint32_t until, Context&
     ctx.locals[std::string(var.text())] = Value::opaque(ir::KeyExpr::hole(
         ctx.scope->id + ":" + std::string(var.text()), std::string(var.text()), span(var), true));
   };
-  for (auto node = from.parent(); !node.is_null() && node.begin() >= until; node = node.parent()) {
+  for (auto node : from.ancestors()) {
+    if (node.begin() < until) break;
     auto type = node.type();
     if (type == "enhanced_for_statement") {
       per_element(node.field("name"));
@@ -329,23 +330,26 @@ Value Evaluator::filled_collection(const Resolved& resolved, const Context& ctx)
                            : frontend::to_text(initial, initial.text.span());
     for (const auto* addition : resolved.additions) {
       auto call = addition->value;
-      for (auto node = call.parent(); !node.is_null() && node.begin() >= declaration.position;
-           node = node.parent()) {
+      auto up = call.ancestors();
+      for (auto node : up) {
+        if (node.begin() < declaration.position) break;
         if (is_loop(node.type()) || node.type() == "if_statement")
           return hole(call.field("object"), ctx);
       }
-      // sb.append(a).append(b): every link of the chain.
-      for (auto link = call;
-           link.type() == "method_invocation" && link.field("name").text() == "append";
-           link = link.parent()) {
+      // sb.append(a).append(b): every link of the chain; up[i] is the i-th
+      // link's parent.
+      auto link = call;
+      for (std::size_t i = 0;
+           link.type() == "method_invocation" && link.field("name").text() == "append"; ++i) {
         auto args = arguments_of(link);
         if (!args.empty()) {
           text.append(frontend::to_text(
               eval(args[0], Context{addition->scope, addition->position, {}, ctx.depth + 1}),
               span(args[0])));
         }
-        if (link.parent().type() != "method_invocation" || link.parent().field("object") != link)
+        if (i >= up.size() || up[i].type() != "method_invocation" || up[i].field("object") != link)
           break;
+        link = up[i];
       }
     }
     return Value::string(std::move(text));
@@ -464,8 +468,7 @@ std::optional<Value> Evaluator::call_helper(const ClassRef& cls, std::string_vie
         continue;
       }
       if (node.type() == "lambda_expression" || node.type() == "class_body") continue;
-      for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-        stack.push_back(node.named_child(i));
+      for (auto child : node.named_children()) stack.push_back(child);
     }
     if (returns != 1 || returned.is_null()) return std::nullopt;
     Context body{own, returned.begin(), {}, ctx.depth + 1};

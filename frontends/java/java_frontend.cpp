@@ -126,11 +126,13 @@ class Frontend {
   // The client a lambda's parameter receives: `template.executePipelined(
   // (RedisCallback<Object>) connection -> ...)` hands it a RedisConnection.
   std::optional<ClientRef> callback_parameter(const Scope& lambda, int depth) const {
-    auto node = lambda.node.parent();
-    while (node.type() == "cast_expression" || node.type() == "parenthesized_expression")
-      node = node.parent();
-    if (node.type() != "argument_list") return std::nullopt;
-    auto call = node.parent();
+    auto up = lambda.node.ancestors();
+    std::size_t above = 0;
+    while (above < up.size() && (up[above].type() == "cast_expression" ||
+                                 up[above].type() == "parenthesized_expression"))
+      ++above;
+    if (above + 1 >= up.size() || up[above].type() != "argument_list") return std::nullopt;
+    auto call = up[above + 1];
     if (call.type() != "method_invocation") return std::nullopt;
     const Scope* outer = lambda.parent != nullptr ? lambda.parent : &lambda;
     auto inner = resolve(call.field("object"), *outer, call.begin(), depth + 1);
@@ -500,8 +502,7 @@ class Frontend {
             continue;
           }
           if (is_function_node(node.type()) && node != declaration) continue;
-          for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-            stack.push_back(node.named_child(i));
+          for (auto child : node.named_children()) stack.push_back(child);
         }
       }
     }
@@ -588,14 +589,17 @@ class Frontend {
     // executePipelined(connection -> ...): the callback's commands are one pipeline.
     if (declaration.kind == Binding::Kind::Parameter) {
       auto function = resolved->where->node;
-      auto holder = function.type() == "lambda_expression" ? function.parent()
-                                                           : function.parent().parent();
-      while (holder.type() == "cast_expression" || holder.type() == "parenthesized_expression" ||
-             holder.type() == "object_creation_expression" || holder.type() == "class_body")
-        holder = holder.parent();
+      auto up = function.ancestors();
+      std::size_t above = function.type() == "lambda_expression" ? 0 : 1;
+      auto wraps = [](std::string_view type) {
+        return type == "cast_expression" || type == "parenthesized_expression" ||
+               type == "object_creation_expression" || type == "class_body";
+      };
+      while (above < up.size() && wraps(up[above].type())) ++above;
+      auto holder = above < up.size() ? up[above] : ts::Node{};
+      auto pipelined = above + 1 < up.size() ? up[above + 1] : ts::Node{};
       if (holder.type() == "argument_list" &&
-          listed(api.pipelined_callback_methods, holder.parent().field("name").text())) {
-        auto pipelined = holder.parent();
+          listed(api.pipelined_callback_methods, pipelined.field("name").text())) {
         return ir::GroupRef{ir::GroupRef::Kind::Pipeline,
                             "pipelined@" + std::to_string(pipelined.begin()),
                             {file_.index, pipelined.begin(), pipelined.end()}};
@@ -653,7 +657,7 @@ class Frontend {
   // Loops around the call that start after the batch was created.
   std::vector<std::string> iteration_symbols(const Call& call, const ir::SourceSpan& batch) const {
     std::vector<std::string> symbols;
-    for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+    for (auto node : call.call.ancestors()) {
       auto type = node.type();
       if (is_function_node(type) && type != "lambda_expression") break;
       if (node.begin() <= batch.begin) continue;
@@ -681,15 +685,16 @@ class Frontend {
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
-                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
                                JavaProject* project) {
   frontend::FileAnalysis result;
-  auto tree = frontend::parse_or_notice(parser, file, parse_timeout_micros, result);
+  auto tree = frontend::parse_or_notice(parser, file, limits, result);
   if (!tree) return result;
   auto scopes = ScopeTree::build(*tree);
   frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();
+  result.work.tree_steps += tree->steps();
   return result;
 }
 

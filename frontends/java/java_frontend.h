@@ -14,6 +14,7 @@
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/tree_sitter.h"
 
 extern "C" const TSLanguage* tree_sitter_java();
@@ -23,7 +24,7 @@ namespace slotlint::java {
 class JavaProject;
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
-                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
                                JavaProject* project);
 
 }  // namespace slotlint::java

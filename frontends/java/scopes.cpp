@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ranges>
 #include <utility>
 
 namespace slotlint::java {
@@ -83,9 +84,7 @@ bool is_function_node(std::string_view type) {
 }
 
 ts::Node enclosing_function(ts::Node node) {
-  auto function = node.parent();
-  while (!function.is_null() && !is_function_node(function.type())) function = function.parent();
-  return function;
+  return node.nearest_ancestor([](ts::Node n) { return is_function_node(n.type()); });
 }
 
 std::vector<ts::Node> calls_on(ts::Node function, std::string_view receiver) {
@@ -97,24 +96,17 @@ std::vector<ts::Node> calls_on(ts::Node function, std::string_view receiver) {
     if (current.type() == "method_invocation" && unwrap(current.field("object")).text() == receiver)
       calls.push_back(current);
     if (current != function && is_function_node(current.type())) continue;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   std::ranges::sort(calls, {}, [](ts::Node call) { return call.begin(); });
   return calls;
 }
 
-ts::Node enclosing_block(ts::Node node) {
-  for (auto current = node.parent(); !current.is_null(); current = current.parent()) {
-    auto type = current.type();
-    if (type == "block" || type == "constructor_body" || type == "switch_block_statement_group" ||
-        type == "for_statement" || type == "enhanced_for_statement" ||
-        type == "try_with_resources_statement" || type == "catch_clause" ||
-        is_function_node(type) || type == "class_body") {
-      return current;
-    }
-  }
-  return {};
+bool is_block_node(std::string_view type) {
+  return type == "block" || type == "constructor_body" || type == "switch_block_statement_group" ||
+         type == "for_statement" || type == "enhanced_for_statement" ||
+         type == "try_with_resources_statement" || type == "catch_clause" ||
+         is_function_node(type) || type == "class_body";
 }
 
 const std::vector<Binding>* Scope::find(std::string_view name) const {
@@ -255,9 +247,18 @@ void ScopeTree::visit(ts::Node root) {
     bool field_only;   // `this.x = ...`
   };
   std::vector<Pending> pending;
-  std::vector<std::pair<ts::Node, Scope*>> stack{{root, scopes_.front().get()}};
+  // Each node's parent and enclosing block come down with it: asking
+  // tree-sitter for them walks down from the root, which nested blocks make
+  // quadratic.
+  struct Visit {
+    ts::Node node;
+    Scope* scope;
+    ts::Node parent;
+    ts::Node block;
+  };
+  std::vector<Visit> stack{{root, scopes_.front().get(), {}, {}}};
   while (!stack.empty()) {
-    auto [node, scope] = stack.back();
+    auto [node, scope, parent, block] = stack.back();
     stack.pop_back();
     auto type = node.type();
     Scope* inner = scope;
@@ -280,11 +281,11 @@ void ScopeTree::visit(ts::Node root) {
       inner = &open_scope(node, *scope, Scope::Kind::Class);
       inner->class_name = std::string(node.field("name").text());
       classes_.try_emplace(inner->class_name, inner);
-    } else if (type == "class_body" && node.parent().type() == "object_creation_expression") {
+    } else if (type == "class_body" && parent.type() == "object_creation_expression") {
       inner = &open_scope(node, *scope, Scope::Kind::Class);  // an anonymous class
     } else if (type == "field_declaration" || type == "constant_declaration") {
       bool is_static = has_modifier(node, "static") || type == "constant_declaration" ||
-                       node.parent().type() == "interface_body";
+                       parent.type() == "interface_body";
       auto written = node.field("type").text();
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
         auto declarator = node.named_child(i);
@@ -304,12 +305,10 @@ void ScopeTree::visit(ts::Node root) {
     } else if (type == "lambda_expression") {
       inner = &open_scope(node, *scope, Scope::Kind::Function);
       bind_parameters(node.field("parameters"), *inner);
-    } else if (type == "static_initializer" ||
-               (type == "block" && node.parent().type() == "class_body")) {
+    } else if (type == "static_initializer" || (type == "block" && parent.type() == "class_body")) {
       inner = &open_scope(node, *scope, Scope::Kind::Function);
     } else if (type == "local_variable_declaration") {
       auto written = node.field("type").text();
-      auto block = enclosing_block(node);
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
         auto declarator = node.named_child(i);
         if (declarator.type() != "variable_declarator") continue;
@@ -329,7 +328,7 @@ void ScopeTree::visit(ts::Node root) {
                                                       : node.field("type").text();
       Binding binding{Binding::Kind::Local, node.begin(), {}, scope, simple_type(written),
                       std::string(written)};
-      binding.visible_until = (type == "catch_formal_parameter" ? node.parent() : node).end();
+      binding.visible_until = (type == "catch_formal_parameter" ? parent : node).end();
       scope->names[std::string(node.field("name").text())].push_back(std::move(binding));
     } else if (type == "assignment_expression") {
       auto left = node.field("left");
@@ -350,8 +349,10 @@ void ScopeTree::visit(ts::Node root) {
                            false});
       }
     }
-    for (std::uint32_t i = node.named_child_count(); i-- > 0;)
-      stack.emplace_back(node.named_child(i), inner);
+    auto inner_block = is_block_node(type) ? node : block;
+    auto children = node.named_children();
+    for (auto child : std::views::reverse(children))
+      stack.push_back({child, inner, node, inner_block});
   }
   // Assignments and additions belong to the scope that declares the name.
   std::map<const Scope*, Scope*> writable;

@@ -108,8 +108,8 @@ std::vector<ts::Node> arguments_of(ts::Node call);
 // `String[]` -> "String[]".
 std::string simple_type(std::string_view written);
 
-// The block a statement declares its locals in (their visibility ends there).
-ts::Node enclosing_block(ts::Node node);
+// A node a statement can declare its locals in (their visibility ends there).
+bool is_block_node(std::string_view type);
 
 bool is_function_node(std::string_view type);
 

@@ -58,8 +58,7 @@ bool forwards(ts::Node body, std::string_view error) {
         if (arguments.named_child(i).text() == error) return true;
       }
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -75,8 +74,8 @@ void handler_effects(ts::Node body, ts::Node around, std::string_view error,
                     type == "break_statement";
   }
   if (always_leaves) return;
-  for (auto node = around.parent(); !node.is_null() && !is_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : around.ancestors()) {
+    if (is_boundary(node.type())) break;
     auto type = node.type();
     if (type != "while_statement" && type != "do_statement" && type != "for_statement" &&
         type != "for_in_statement") {
@@ -122,8 +121,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, ir::FileIndex file) {
                     handling, file);
     return handling;
   }
-  for (auto node = raising_call.parent(); !node.is_null() && !is_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : raising_call.ancestors()) {
+    if (is_boundary(node.type())) break;
     if (node.type() != "try_statement" || !inside(raising_call, node.field("body"))) continue;
     auto clause = node.field("handler");
     if (clause.is_null()) continue;  // try/finally: the error goes on
@@ -148,15 +147,17 @@ ts::Node batch_execution(ts::Node queued_call, std::span<const std::string> exec
   };
   // A chain: redis.multi().set(a, 1).incr(b).exec()
   auto node = queued_call;
-  while (node.parent().type() == "member_expression" && node.parent().field("object") == node &&
-         node.parent().parent().type() == "call_expression") {
-    node = node.parent().parent();
+  auto up = queued_call.ancestors();
+  for (std::size_t above = 0;
+       above + 1 < up.size() && up[above].type() == "member_expression" &&
+       up[above].field("object") == node && up[above + 1].type() == "call_expression";
+       above += 2) {
+    node = up[above + 1];
     if (executes(node)) return node;
   }
   auto receiver = unwrap(unwrap(queued_call.field("function")).field("object"));
   if (receiver.type() != "identifier") return {};
-  auto scope = queued_call.parent();
-  while (!scope.is_null() && !is_boundary(scope.type())) scope = scope.parent();
+  auto scope = queued_call.nearest_ancestor([](ts::Node n) { return is_boundary(n.type()); });
   ts::Node first;
   std::vector<ts::Node> stack{scope};
   while (!stack.empty()) {
@@ -168,8 +169,7 @@ ts::Node batch_execution(ts::Node queued_call, std::span<const std::string> exec
         (first.is_null() || current.begin() < first.begin())) {
       first = current;
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return first;
 }

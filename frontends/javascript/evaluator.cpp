@@ -365,8 +365,7 @@ std::optional<Value> Evaluator::eval_body(ts::Node function, const Context& body
       continue;
     }
     if (node != body && is_function_node(node)) continue;
-    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-      stack.push_back(node.named_child(i));
+    for (auto child : node.named_children()) stack.push_back(child);
   }
   if (returns != 1 || returned.is_null()) return std::nullopt;
   return eval(returned, body_ctx);

@@ -369,7 +369,7 @@ class Frontend {
                                              const model::ApiModel& api) const {
     std::vector<std::string> symbols;
     auto execution = batch_execution(call.call, api.execute_methods);
-    for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+    for (auto node : call.call.ancestors()) {
       auto type = node.type();
       // ids.forEach((id) => multi.incr(...)): the callback runs once per element.
       bool callback = (type == "arrow_function" || type == "function_expression") &&
@@ -432,15 +432,16 @@ class Frontend {
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
-                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
                                JsProject* project) {
   frontend::FileAnalysis result;
-  auto tree = frontend::parse_or_notice(parser, file, parse_timeout_micros, result);
+  auto tree = frontend::parse_or_notice(parser, file, limits, result);
   if (!tree) return result;
   auto scopes = ScopeTree::build(*tree);
   frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
   Frontend frontend(file, models, scopes, project, result);
   frontend.run();
+  result.work.tree_steps += tree->steps();
   return result;
 }
 

@@ -9,6 +9,7 @@
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/tree_sitter.h"
 
 extern "C" const TSLanguage* tree_sitter_javascript();
@@ -20,7 +21,7 @@ namespace slotlint::javascript {
 class JsProject;
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
-                               ts::Parser& parser, std::uint64_t parse_timeout_micros,
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
                                JsProject* project);
 
 }  // namespace slotlint::javascript

@@ -9,7 +9,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxModuleBytes = 1u << 20;
-constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
 const TSLanguage* grammar_for(const fs::path& path) {
   auto ext = path.extension();
@@ -65,7 +64,7 @@ std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path,
     if (!created) return nullptr;
     parser = parsers_.emplace(grammar, std::move(*created)).first;
   }
-  module->tree = parser->second.parse(module->source, kParseTimeoutMicros);
+  module->tree = frontend::parse(parser->second, module->source, {}).tree;
   if (!module->tree) return nullptr;
   // Hole symbols of this module must not meet the importer's.
   module->scopes = ScopeTree::build(*module->tree, key + "#");

@@ -1,5 +1,6 @@
 #include "frontends/javascript/scopes.h"
 
+#include <ranges>
 #include <utility>
 
 namespace slotlint::javascript {
@@ -259,8 +260,8 @@ void ScopeTree::visit(ts::Node root) {
     } else if (type == "call_expression" && node.field("function").type() == "member_expression") {
       calls_.push_back({node, scope});
     }
-    for (std::uint32_t i = node.child_count(); i-- > 0;) {
-      auto child = node.child(i);
+    auto children = node.children();
+    for (auto child : std::views::reverse(children)) {
       if (child.is_named() || child.is_missing()) stack.emplace_back(child, inner);
     }
   }
@@ -272,11 +273,13 @@ const Scope* ScopeTree::scope_of(ts::Node definition) const {
 }
 
 const Scope& ScopeTree::scope_at(ts::Node node) const {
-  for (auto current = node; !current.is_null(); current = current.parent()) {
-    if (auto it = by_node_.find(current.begin());
-        it != by_node_.end() && it->second->node == current) {
-      return *it->second;
-    }
+  auto scope_of_node = [&](ts::Node current) -> const Scope* {
+    auto it = by_node_.find(current.begin());
+    return it != by_node_.end() && it->second->node == current ? it->second : nullptr;
+  };
+  if (const auto* own = scope_of_node(node)) return *own;
+  for (auto current : node.ancestors()) {
+    if (const auto* scope = scope_of_node(current)) return *scope;
   }
   return module();
 }

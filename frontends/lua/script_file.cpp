@@ -22,7 +22,7 @@ std::string ScriptFileProject::identity_of(const fs::path& path) const {
 }
 
 frontend::FileAnalysis analyse_script_file(const frontend::FileInput& file, ts::Parser& parser,
-                                           std::uint64_t timeout_micros,
+                                           const frontend::ParseLimits& limits,
                                            const ScriptFileProject& project) {
   frontend::FileAnalysis analysis;
   static constexpr std::array<std::string_view, 2> kCallTables{"redis.", "server."};
@@ -31,9 +31,10 @@ frontend::FileAnalysis analyse_script_file(const frontend::FileInput& file, ts::
       })) {
     return analysis;
   }
-  auto tree = frontend::parse_or_notice(parser, file, timeout_micros, analysis);
+  auto tree = frontend::parse_or_notice(parser, file, limits, analysis);
   if (!tree) return analysis;
   auto summary = summarise_script(*tree);
+  analysis.work.tree_steps += tree->steps();
   frontend::note_syntax_errors(summary->syntax_errors, summary->first_error_offset, file, analysis);
   auto size = static_cast<std::uint32_t>(file.source.size());
   ir::RedisOp op;

@@ -10,6 +10,7 @@
 
 #include "analyzer/files/project_files.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
 
@@ -30,7 +31,7 @@ class ScriptFileProject final : public frontend::ProjectState {
 // Files that name no redis.call / redis.pcall / server.call are not Redis
 // scripts (editor and game configurations) and give nothing.
 frontend::FileAnalysis analyse_script_file(const frontend::FileInput& file, ts::Parser& parser,
-                                           std::uint64_t timeout_micros,
+                                           const frontend::ParseLimits& limits,
                                            const ScriptFileProject& project);
 
 }  // namespace slotlint::lua

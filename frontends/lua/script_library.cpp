@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 #include <tree_sitter/api.h>
 
-#include "frontends/lua/script_reader.h"
-
 extern "C" const TSLanguage* tree_sitter_lua();
 
 namespace slotlint::lua {
@@ -12,7 +10,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxScriptBytes = 1u << 20;
-constexpr std::uint64_t kParseTimeoutMicros = 2'000'000;
 
 }  // namespace
 
@@ -22,13 +19,13 @@ std::string script_display_path(const fs::path& path, const fs::path& root) {
   return path.generic_string();
 }
 
-std::shared_ptr<const ir::ScriptSummary> ScriptLibrary::summarise(std::string_view body) {
+ScriptRead ScriptLibrary::summarise(std::string_view body) {
   if (!parser_) {
     std::string error;
     parser_ = ts::Parser::create(tree_sitter_lua(), error);
-    if (!parser_) return nullptr;
+    if (!parser_) return {nullptr, "could not be parsed: " + error, {}};
   }
-  return read_script(body, *parser_, kParseTimeoutMicros);
+  return read_script(body, *parser_);
 }
 
 std::shared_ptr<const ScriptFile> ScriptLibrary::load_file(const fs::path& path) {
@@ -51,18 +48,18 @@ std::shared_ptr<const ScriptFile> ScriptLibrary::load_file(const fs::path& path)
     file->problem = read.reason;
   } else {
     file->text = std::move(*read.bytes);
-    file->summary = summarise(file->text);
-    if (!file->summary) file->problem = "could not be parsed in time";
+    auto script = summarise(file->text);
+    file->summary = std::move(script.summary);
+    file->problem = std::move(script.problem);
+    file->work = script.work;
   }
   return files_[id] = std::move(file);
 }
 
-std::shared_ptr<const ir::ScriptSummary> ScriptLibrary::read_text(std::string_view body) {
+ScriptRead ScriptLibrary::read_text(std::string_view body) {
   std::scoped_lock lock(mutex_);
   if (auto it = texts_.find(body); it != texts_.end()) return it->second;
-  auto summary = summarise(body);
-  texts_.emplace(std::string(body), summary);
-  return summary;
+  return texts_.emplace(std::string(body), summarise(body)).first->second;
 }
 
 }  // namespace slotlint::lua

@@ -14,6 +14,7 @@
 #include "analyzer/files/project_files.h"
 #include "analyzer/ir/script.h"
 #include "frontends/common/tree_sitter.h"
+#include "frontends/lua/script_reader.h"
 
 namespace slotlint::lua {
 
@@ -22,6 +23,7 @@ struct ScriptFile {
   std::string text;
   std::shared_ptr<const ir::ScriptSummary> summary;  // null: could not be read
   std::string problem;                               // why, for a notification
+  frontend::WorkStats work;                          // reading it took
 };
 
 // How a `.lua` file is named in findings and told apart across the run: its
@@ -39,20 +41,20 @@ class ScriptLibrary {
   // and `problem` set when it could not be read or parsed, or when it lies
   // outside the project and so was not read).
   std::shared_ptr<const ScriptFile> load_file(const std::filesystem::path& path);
-  // The summary of an inline body; null when it cannot be parsed.
-  std::shared_ptr<const ir::ScriptSummary> read_text(std::string_view body);
+  // An inline body read (its summary null when it could not be parsed).
+  ScriptRead read_text(std::string_view body);
 
   [[nodiscard]] const std::filesystem::path& root() const { return root_; }
 
  private:
-  std::shared_ptr<const ir::ScriptSummary> summarise(std::string_view body);  // under mutex_
+  ScriptRead summarise(std::string_view body);  // under mutex_
 
   std::filesystem::path root_;
   const files::ProjectFiles& files_on_disk_;
   std::mutex mutex_;
   std::optional<ts::Parser> parser_;
   std::map<std::string, std::shared_ptr<const ScriptFile>> files_;
-  std::map<std::string, std::shared_ptr<const ir::ScriptSummary>, std::less<>> texts_;
+  std::map<std::string, ScriptRead, std::less<>> texts_;
 };
 
 }  // namespace slotlint::lua

@@ -82,7 +82,8 @@ class Reader {
           }
         }
       }
-      for (std::uint32_t i = current.child_count(); i-- > 0;) stack.push_back(current.child(i));
+      auto children = current.children();
+      stack.insert(stack.end(), children.rbegin(), children.rend());
     }
   }
 
@@ -259,7 +260,8 @@ class Reader {
       }
       note_keys_read(node);
       if (node.type() == "function_call" && is_redis_call(node.field("name"))) command(node);
-      for (std::uint32_t i = node.child_count(); i-- > 0;) stack.push_back(node.child(i));
+      auto children = node.children();
+      stack.insert(stack.end(), children.rbegin(), children.rend());
     }
   }
 
@@ -328,11 +330,18 @@ class Reader {
 
 }  // namespace
 
-std::shared_ptr<const ir::ScriptSummary> read_script(std::string_view body, ts::Parser& parser,
-                                                     std::uint64_t timeout_micros) {
-  auto tree = parser.parse(body, timeout_micros);
-  if (!tree) return nullptr;
-  return summarise_script(*tree);
+ScriptRead read_script(std::string_view body, ts::Parser& parser,
+                       const frontend::ParseLimits& limits) {
+  auto parsed = frontend::parse(parser, body, limits);
+  ScriptRead read;
+  read.work = parsed.work;
+  if (!parsed.tree) {
+    read.problem = parsed.refusal->message;
+    return read;
+  }
+  read.summary = summarise_script(*parsed.tree);
+  read.work.tree_steps = parsed.tree->steps();
+  return read;
 }
 
 std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree) {

@@ -9,15 +9,23 @@
 #include <string_view>
 
 #include "analyzer/ir/script.h"
+#include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/tree_sitter.h"
 
 namespace slotlint::lua {
 
-// nullptr when the parser gives up (timeout); syntax errors are counted in
-// the summary and the rest of the body is still read.
-std::shared_ptr<const ir::ScriptSummary> read_script(std::string_view body, ts::Parser& parser,
-                                                     std::uint64_t timeout_micros);
-// The same, for a body already parsed.
+struct ScriptRead {
+  // Null when the body was not parsed (`problem` says why); syntax errors
+  // are counted in the summary and the rest of the body is still read.
+  std::shared_ptr<const ir::ScriptSummary> summary;
+  std::string problem;
+  frontend::WorkStats work;
+};
+
+ScriptRead read_script(std::string_view body, ts::Parser& parser,
+                       const frontend::ParseLimits& limits = {});
+// The summary of a body already parsed.
 std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree);
 
 }  // namespace slotlint::lua

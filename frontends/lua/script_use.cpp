@@ -21,10 +21,19 @@ std::optional<ir::ScriptUse> from_text(const frontend::Value& value, const Scrip
   // A SHA or a script name is not a body worth reading.
   if (body.find_first_of("( \n") == std::string::npos) return std::nullopt;
   ir::ScriptUse use;
-  use.summary = ref.library.read_text(body);
-  if (!use.summary) return std::nullopt;
+  auto read = ref.library.read_text(body);
   use.name = ref.name;
   use.identity = text_identity(body);
+  ref.analysis.add_script_work(use.identity, read.work);
+  if (!read.summary) {
+    ref.analysis.notices.push_back(
+        {ir::Level::Warning, "script-unreadable",
+         fmt::format("line {}: the Lua script {} {}; the keys it touches were not checked",
+                     frontend::line_of(ref.file.source, ref.at),
+                     use.name.empty() ? "written here" : use.name, read.problem)});
+    return std::nullopt;
+  }
+  use.summary = std::move(read.summary);
   use.origin = value.text.span();
   std::uint32_t offset = 0;
   for (const auto& segment : value.text.segments()) {
@@ -78,6 +87,7 @@ std::optional<ir::ScriptUse> from_file(const frontend::Value& contents,
                      line, written.generic_string())});
     return std::nullopt;
   }
+  ref.analysis.add_script_work("file:" + file->display_path, file->work);
   if (!file->summary) {
     ref.analysis.notices.push_back(
         {ir::Level::Warning, "script-unreadable",

@@ -49,8 +49,7 @@ bool contains(ts::Node node, std::span<const std::string_view> types) {
     auto type = current.type();
     if (std::ranges::find(types, type) != types.end()) return true;
     if (current != node && (type == "function_definition" || type == "lambda")) continue;
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -64,8 +63,7 @@ bool calls_named_like(ts::Node node, std::string_view fragment) {
         last_name(current.field("function").text()).find(fragment) != std::string_view::npos) {
       return true;
     }
-    for (std::uint32_t i = 0; i < current.named_child_count(); ++i)
-      stack.push_back(current.named_child(i));
+    for (auto child : current.named_children()) stack.push_back(child);
   }
   return false;
 }
@@ -92,8 +90,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
   if (classes.empty()) return handling;
   ts::Node clause;
   ts::Node try_statement;
-  for (auto node = raising_call.parent(); !node.is_null() && !is_scope_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : raising_call.ancestors()) {
+    if (is_scope_boundary(node.type())) break;
     if (node.type() != "try_statement" || !inside(raising_call, node.field("body"))) continue;
     for (std::uint32_t i = 0; i < node.named_child_count() && clause.is_null(); ++i) {
       auto candidate = node.named_child(i);
@@ -138,8 +136,8 @@ ir::ErrorHandling error_handling(ts::Node raising_call, std::span<const std::str
     handling.waits = true;
     return handling;
   }
-  for (auto node = try_statement.parent(); !node.is_null() && !is_scope_boundary(node.type());
-       node = node.parent()) {
+  for (auto node : try_statement.ancestors()) {
+    if (is_scope_boundary(node.type())) break;
     if (node.type() != "while_statement" && node.type() != "for_statement") continue;
     if (is_retry_loop(node)) {
       handling.retries = true;
@@ -165,8 +163,7 @@ namespace {
 std::vector<ts::Node> executions_on_receiver(ts::Node queued_call) {
   auto receiver = queued_call.field("function").field("object");
   if (receiver.type() != "identifier") return {};
-  auto scope = queued_call.parent();
-  while (!scope.is_null() && !is_scope_boundary(scope.type())) scope = scope.parent();
+  auto scope = queued_call.nearest_ancestor([](ts::Node n) { return is_scope_boundary(n.type()); });
   std::vector<ts::Node> found;
   std::vector<ts::Node> stack{scope};
   while (!stack.empty()) {
@@ -193,9 +190,11 @@ std::vector<ts::Node> executions_on_receiver(ts::Node queued_call) {
 ts::Node batch_execution(ts::Node queued_call) {
   // A chain: r.pipeline().set(a, 1).incr(b).execute()
   auto node = queued_call;
-  while (node.parent().type() == "attribute" && node.parent().field("object") == node &&
-         node.parent().parent().type() == "call") {
-    node = node.parent().parent();
+  auto up = queued_call.ancestors();
+  for (std::size_t above = 0; above + 1 < up.size() && up[above].type() == "attribute" &&
+                              up[above].field("object") == node && up[above + 1].type() == "call";
+       above += 2) {
+    node = up[above + 1];
     if (node.field("function").field("attribute").text() == "execute") return node;
   }
   ts::Node first;

@@ -144,8 +144,7 @@ std::optional<ts::Node> single_return(ts::Node function) {
       continue;
     }
     if (type == "yield") return std::nullopt;
-    for (std::uint32_t i = 0; i < node.named_child_count(); ++i)
-      stack.push_back(node.named_child(i));
+    for (auto child : node.named_children()) stack.push_back(child);
   }
   return found;
 }

@@ -7,7 +7,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxModuleBytes = 4u << 20;
-constexpr std::uint64_t kParseTimeoutMicros = 5'000'000;
 constexpr int kMaxAncestors = 12;
 
 }  // namespace
@@ -55,7 +54,7 @@ std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
   std::string error;
   auto parser = ts::Parser::create(tree_sitter_python(), error);
   if (!parser) return nullptr;
-  module->tree = parser->parse(module->source, kParseTimeoutMicros);
+  module->tree = frontend::parse(*parser, module->source, parse_limits()).tree;
   if (!module->tree) return nullptr;
   module->scopes.emplace(ScopeTree::build(
       *module->tree, [](std::string_view) { return false; }, path.generic_string() + "|"));

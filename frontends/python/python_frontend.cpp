@@ -34,7 +34,7 @@ std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::Sou
   std::vector<std::string> symbols;
   // A loop that also executes the batch sends one batch per iteration.
   auto execution = batch_execution(call.call);
-  for (auto node = call.call.parent(); !node.is_null(); node = node.parent()) {
+  for (auto node : call.call.ancestors()) {
     auto type = node.type();
     if (type == "function_definition" || type == "class_definition") break;
     if (type != "for_statement" || node.begin() <= batch.begin) continue;
@@ -104,9 +104,10 @@ std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const mode
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
-                               ts::Parser& parser, const Limits& limits, ModuleLoader* modules) {
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
+                               ModuleLoader* modules) {
   frontend::FileAnalysis result;
-  auto tree = frontend::parse_or_notice(parser, file, limits.parse_timeout_micros, result);
+  auto tree = frontend::parse_or_notice(parser, file, parse_limits(limits), result);
   if (!tree) return result;
   auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
     return api.has_method(method) ||
@@ -173,6 +174,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::Api
       }
     }
   }
+  result.work.tree_steps += tree->steps();
   return result;
 }
 

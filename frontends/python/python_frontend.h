@@ -11,20 +11,24 @@
 
 #include "frontends/common/api_model.h"
 #include "frontends/common/frontend.h"
+#include "frontends/common/parsing.h"
 #include "frontends/common/tree_sitter.h"
 
 extern "C" const TSLanguage* tree_sitter_python();
 
 namespace slotlint::python {
 
-struct Limits {
-  std::uint64_t parse_timeout_micros = 10'000'000;
-};
+// Python's indentation nests too: tree-sitter's scanner holds every level.
+inline frontend::ParseLimits parse_limits(frontend::ParseLimits limits = {}) {
+  limits.indentation_nests = true;
+  return limits;
+}
 
 class ModuleLoader;
 
 // `modules` follows imports into other modules of the project (may be null).
 frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
-                               ts::Parser& parser, const Limits& limits, ModuleLoader* modules);
+                               ts::Parser& parser, const frontend::ParseLimits& limits,
+                               ModuleLoader* modules);
 
 }  // namespace slotlint::python

@@ -1,6 +1,7 @@
 #include "frontends/python/scopes.h"
 
 #include <algorithm>
+#include <ranges>
 #include <utility>
 
 namespace slotlint::python {
@@ -214,8 +215,8 @@ void ScopeTree::visit_all(ts::Node root, const std::function<bool(std::string_vi
         other_calls_.push_back({node, scope});
       }
     }
-    for (std::uint32_t i = node.child_count(); i-- > 0;) {
-      auto child = node.child(i);
+    auto children = node.children();
+    for (auto child : std::views::reverse(children)) {
       if (child.is_named() || child.is_missing()) stack.emplace_back(child, inner);
     }
   }

@@ -14,9 +14,9 @@ std::shared_ptr<const ir::ScriptSummary> read(std::string_view body) {
   std::string error;
   auto parser = ts::Parser::create(tree_sitter_lua(), error);
   EXPECT_TRUE(parser) << error;
-  auto summary = lua::read_script(body, *parser, 0);
-  EXPECT_TRUE(summary);
-  return summary;
+  auto read = lua::read_script(body, *parser);
+  EXPECT_TRUE(read.summary) << read.problem;
+  return read.summary;
 }
 
 // "KEYS[1]" for a KEYS hole, the text for literals, "<name>" for others.
@@ -33,6 +33,17 @@ std::string shape(const ir::KeyExpr& key) {
                   : "<" + hole.display + ">";
   }
   return text;
+}
+
+TEST(ScriptReader, ABodyNestedTooDeepIsNotParsedAndSaysWhy) {
+  std::string error;
+  auto parser = ts::Parser::create(tree_sitter_lua(), error);
+  ASSERT_TRUE(parser) << error;
+  auto read =
+      lua::read_script("return " + std::string(1500, '(') + "1" + std::string(1500, ')'), *parser);
+  EXPECT_FALSE(read.summary);
+  EXPECT_EQ(read.problem, "nests 1500 brackets deep (line 1), over the limit of 1000");
+  EXPECT_EQ(read.work.nesting, 1500u);
 }
 
 TEST(ScriptReader, FindsKeysReadAndTheKeysCommandsTouch) {
