@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -392,12 +393,13 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       }
       method.library = model.library;
       // Every parameter the template uses must be in the signature: a typo
-      // would silently give no keys.
+      // would silently give no keys. (A set: a wrapper may take 50,000.)
+      std::set<std::string_view> parameters;
+      for (const auto& parameter : method.signature) parameters.insert(parameter.name);
       for (const auto& element : method.argv) {
         if (element.kind == TemplateElement::Kind::Word) continue;
         auto base = element.text.substr(0, element.text.find_first_of(".+"));
-        if (std::ranges::none_of(method.signature,
-                                 [&](const Parameter& p) { return p.name == base; })) {
+        if (!parameters.contains(base)) {
           error = "method '" + name + "': argv uses '" + element.text +
                   "', which is not a parameter of its signature '" +
                   entry.at("signature").get<std::string>() + "'";

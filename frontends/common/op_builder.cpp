@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "analyzer/commands/command_table.h"
 
@@ -12,11 +13,6 @@ std::string upper(std::string_view text) {
   std::string out(text);
   std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::toupper(c); });
   return out;
-}
-
-const model::Parameter* find_param(const model::Method& method, std::string_view name) {
-  auto it = std::ranges::find(method.signature, name, &model::Parameter::name);
-  return it == method.signature.end() ? nullptr : &*it;
 }
 
 std::vector<commands::ArgValue> to_arg_values(std::span<const ir::Arg> args) {
@@ -38,6 +34,16 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
   using Kind = model::TemplateElement::Kind;
   std::vector<ir::Arg> argv;
   auto add = [&](std::vector<ir::Arg> more) { std::ranges::move(more, std::back_inserter(argv)); };
+  // The parameters by name, for defaults: indexed once, as a wrapper may
+  // take 50,000 of them and leave most unbound.
+  std::map<std::string_view, const model::Parameter*> parameters;
+  auto find_param = [&](std::string_view name) -> const model::Parameter* {
+    if (parameters.empty()) {
+      for (const auto& parameter : method.signature) parameters.emplace(parameter.name, &parameter);
+    }
+    auto it = parameters.find(name);
+    return it == parameters.end() ? nullptr : it->second;
+  };
   for (const auto& element : method.argv) {
     switch (element.kind) {
       case Kind::Word:
@@ -46,7 +52,7 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
       case Kind::Param:
         if (args.bound(element.text)) {
           add(args.single(element.text));
-        } else if (const auto* param = find_param(method, element.text);
+        } else if (const auto* param = find_param(element.text);
                    param != nullptr && param->default_value) {
           std::string value = *param->default_value;
           if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) {

@@ -57,7 +57,7 @@ class Reader {
   std::shared_ptr<ir::ScriptSummary> summarise(ts::Node root) {
     summary_ = std::make_shared<ir::ScriptSummary>();
     visit(root);
-    std::ranges::sort(summary_->keys_read);
+    summary_->keys_read.assign(first_reads_.begin(), first_reads_.end());
     return std::move(summary_);
   }
 
@@ -279,9 +279,7 @@ class Reader {
         summary_->keys_read_by_count = true;
         return;
       }
-      auto& reads = summary_->keys_read;
-      if (std::ranges::find(reads, index, &std::pair<int, std::uint32_t>::first) == reads.end())
-        reads.emplace_back(index, parent.begin());
+      first_reads_.try_emplace(index, parent.begin());  // visited in source order
       return;
     }
     // #KEYS, ipairs(KEYS), unpack(KEYS), or KEYS handed to a function.
@@ -324,7 +322,8 @@ class Reader {
 
   std::map<std::string, std::vector<ts::Node>> assignments_;
   std::set<std::string> key_elements_;
-  std::set<std::string> replies_;  // locals holding what a redis.call returned
+  std::set<std::string> replies_;             // locals holding what a redis.call returned
+  std::map<int, std::uint32_t> first_reads_;  // KEYS[i]: where it is first read
   std::shared_ptr<ir::ScriptSummary> summary_;
 };
 

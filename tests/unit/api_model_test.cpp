@@ -151,5 +151,41 @@ TEST(ApiModel, CountOfSeveralParametersAddsThem) {
   EXPECT_EQ(argv[4].value.literal_text(), "b");
 }
 
+// A wrapper taking 50,000 parameters loads and expands in work linear in its
+// size (the check that every template parameter is in the signature, and
+// the defaults of unbound ones, were a scan of the signature per element).
+TEST(ApiModel, AWrapperWithFiftyThousandParametersLoadsAndExpands) {
+  constexpr int kParameters = 50'000;
+  std::string signature;
+  std::string argv = R"("MGET")";
+  for (int i = 0; i < kParameters; ++i) {
+    signature += (i == 0 ? "" : ", ") + std::string("p") + std::to_string(i) + "='d" +
+                 std::to_string(i) + "'";
+    argv += ", \"$p" + std::to_string(i) + "\"";
+  }
+  auto api = parse(R"({"library": "wide", "language": "python", "default_class": "Cache",
+    "classes": [{"name": "Cache", "constructors": ["Cache"], "cross_slot": "sent"}],
+    "methods": {"multi_get": {"signature": ")" +
+                   signature + R"(", "argv": [)" + argv + "]}}}");
+  const auto* method = api.find_method("multi_get", *api.find_class("Cache"));
+  ASSERT_NE(method, nullptr);
+  ASSERT_EQ(method->signature.size(), static_cast<std::size_t>(kParameters));
+  ir::SourceSpan at{0, 0, 1};
+  std::vector<frontend::PassedArgument> passed{
+      {frontend::Value::string(ir::KeyExpr::literal("k0", at, false)), false, {}}};
+  frontend::PositionalArguments bound(*method, std::move(passed), at, false);
+  auto expanded = frontend::expand_template(*method, bound, at);
+  ASSERT_EQ(expanded.size(), static_cast<std::size_t>(kParameters) + 1);
+  EXPECT_EQ(expanded[1].value.literal_text(), "k0");  // passed
+  EXPECT_EQ(expanded.back().value.literal_text(), "d" + std::to_string(kParameters - 1));
+
+  std::string error;
+  std::string typo = R"({"library": "wide", "language": "python", "default_class": "Cache",
+    "classes": [{"name": "Cache", "constructors": ["Cache"], "cross_slot": "sent"}],
+    "methods": {"multi_get": {"signature": "keys", "argv": ["MGET", "...key"]}}})";
+  EXPECT_FALSE(model::parse_api_model(typo, error).has_value());
+  EXPECT_NE(error.find("not a parameter"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace slotlint

@@ -35,6 +35,22 @@ std::string shape(const ir::KeyExpr& key) {
   return text;
 }
 
+// 50,000 KEYS[i] read in one call: each listed once, by index, with where
+// it is first read (a scan of the list per read made this quadratic).
+TEST(ScriptReader, FiftyThousandKeysReadAreEachListedOnce) {
+  constexpr int kKeys = 50'000;
+  std::string body = "return redis.call('DEL'";
+  for (int i = kKeys; i >= 1; --i) body += ", KEYS[" + std::to_string(i) + "]";
+  body += ", KEYS[1])";
+  auto summary = read(body);
+  ASSERT_TRUE(summary);
+  ASSERT_EQ(summary->keys_read.size(), static_cast<std::size_t>(kKeys));
+  EXPECT_EQ(summary->keys_read.front().first, 1);
+  EXPECT_EQ(summary->keys_read.back().first, kKeys);
+  EXPECT_EQ(summary->keys_read.front().second, body.find("KEYS[1]"));  // the first of two
+  EXPECT_EQ(summary->accesses.size(), static_cast<std::size_t>(kKeys) + 1);
+}
+
 TEST(ScriptReader, ABodyNestedTooDeepIsNotParsedAndSaysWhy) {
   std::string error;
   auto parser = ts::Parser::create(tree_sitter_lua(), error);
