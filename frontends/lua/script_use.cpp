@@ -120,8 +120,21 @@ std::optional<ir::ScriptUse> from_file(const frontend::Value& contents,
 std::optional<ir::ScriptUse> script_from_value(const frontend::Value& value,
                                                const ScriptReference& reference) {
   if (value.kind == frontend::Value::Kind::FileContents) return from_file(value, reference);
-  if (value.kind == frontend::Value::Kind::String && value.text.is_literal())
-    return from_text(value, reference);
+  if (value.kind != frontend::Value::Kind::String) return std::nullopt;
+  if (value.text.is_literal()) return from_text(value, reference);
+  if (std::ranges::any_of(value.text.segments(), [](const ir::Segment& segment) {
+        const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+        return hole != nullptr && hole->over_budget;
+      })) {
+    // A body that long in the code is not built (it would be as long as a
+    // key may be); say so rather than check a part of it.
+    reference.analysis.notices.push_back(
+        {ir::Level::Warning, "script-unreadable",
+         fmt::format("line {}: the Lua script {} is longer than {} bytes, the most a string "
+                     "written in the code is read to; the keys it touches were not checked",
+                     frontend::line_of(reference.file.source, reference.at),
+                     reference.name.empty() ? "written here" : reference.name, ir::kMaxKeyBytes)});
+  }
   return std::nullopt;
 }
 

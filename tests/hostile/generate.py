@@ -7,7 +7,7 @@ control files whose findings must not change because of the others. Large cases 
     python3 tests/hostile/generate.py OUT_DIR
 
 cases() gives each case with the notification id expected for it (None:
-analysed without a notification), and RUN_NOTICES the notifications about
+analysed without a notification; a tuple: each of those), and RUN_NOTICES the notifications about
 the whole run (counts, no path), for tests/e2e/test_hostile_inputs.py. Every
 limit is counted in work (bytes, nesting, parse operations), never in time, so
 each case has one answer on any machine."""
@@ -114,9 +114,9 @@ def cases():
     # C and C++: what Clang must never open, and units that would cost it
     # minutes (each .cpp mentions hiredis so that it is parsed).
     yield "cpp/fifo.inc", None, None                          # a FIFO (not a source file)
-    yield "cpp/include_fifo.cpp", b'// hiredis\n#include "fifo.inc"\n', "include-refused"
-    yield "cpp/include_stdin.cpp", b'// hiredis\n#include "/dev/stdin"\n', "include-refused"
-    yield "cpp/include_environ.cpp", b'// hiredis\n#include "/proc/self/environ"\n', "include-refused"
+    yield "cpp/include_fifo.cpp", b'// hiredis\n#include "fifo.inc"\n', ("include-refused", "parse-error")
+    yield "cpp/include_stdin.cpp", b'// hiredis\n#include "/dev/stdin"\n', ("include-refused", "parse-error")
+    yield "cpp/include_environ.cpp", b'// hiredis\n#include "/proc/self/environ"\n', ("include-refused", "parse-error")
     # Two errors a line, the second costing more with every line before it.
     yield "cpp/errors.cpp", b"// hiredis\nvoid f() {\n" + b"  int x = ;\n" * 100_000 + b"}\n", "parse-stopped"
     # An include bomb: 2^30 entries of 31 tiny headers.
