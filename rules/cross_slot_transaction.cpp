@@ -19,8 +19,13 @@ struct Transaction {
 
 // Not "queued": after WATCH and before MULTI, redis-py runs commands at
 // once, yet they still count.
-std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::KeyHash& hash) {
-  return fmt::format("{} '{}' ({}){}", op.command, op.keys.front().display(), slot_note(hash),
+std::string queued(const ir::RedisOp& op, const ir::KeyExpr& key, const slot::SlotVerdict& verdict,
+                   std::size_t i) {
+  const auto* chosen = chosen_alternative(key, verdict, i);
+  return fmt::format("{} '{}'{} ({}){}", op.command,
+                     chosen != nullptr ? chosen->key.display() : op.keys.front().display(),
+                     chosen != nullptr && !chosen->condition.empty() ? " " + chosen->condition : "",
+                     slot_note(verdict.keys[i]),
                      key.is_collection() ? ", once per loop iteration" : "");
 }
 
@@ -131,7 +136,7 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
                                                               : "the transaction starts here"});
     for (std::size_t i = 0; i < transaction.ops.size(); ++i) {
       finding.related.push_back(
-          {transaction.ops[i]->callee, queued(*transaction.ops[i], keys[i], verdict.keys[i])});
+          {transaction.ops[i]->callee, queued(*transaction.ops[i], keys[i], verdict, i)});
     }
     if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
     rest_on_client(finding, breaker, consequence);

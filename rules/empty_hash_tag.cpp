@@ -15,7 +15,8 @@ void EmptyHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext&,
     // A prefix that empties every tag is the client's problem (SL009).
     if (op.key_prefix && slot::tag_shape(*op.key_prefix).kind != slot::TagShape::Kind::NoBrace)
       continue;
-    for (const auto& key : op.keys) {
+    for (const auto& choice : ir::all_choices(op.keys)) {
+      const auto& key = *choice.key;
       auto shape = slot::tag_shape(key);
       if (shape.kind != slot::TagShape::Kind::EmptyTag) continue;
       auto where = key.span().empty() ? op.callee : key.span();

@@ -30,7 +30,8 @@ void HotSlotHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext&,
   bool tags_per_entity = false;  // some key's tag holds a value: the code tags per entity
   for (const auto& op : ops) {
     if (op.key_prefix) continue;  // a prefix's tag is SL009's
-    for (const auto& key : op.keys) {
+    for (const auto& choice : ir::all_choices(op.keys)) {
+      const auto& key = *choice.key;
       auto shape = slot::tag_shape(key);
       if (shape.kind != slot::TagShape::Kind::Tag) continue;
       if (!shape.constant_tag) {

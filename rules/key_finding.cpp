@@ -16,9 +16,12 @@ void add_key_evidence(ir::Finding& finding, const ir::RedisOp& op, const slot::S
   finding.primary = op.callee;
   for (std::size_t i = 0; i < op.keys.size(); ++i) {
     std::string label = numbered_as.empty() ? "" : fmt::format("{}[{}]: ", numbered_as, i + 1);
+    // A key chosen on a branch: the alternative that gives the verdict.
+    const auto* chosen = chosen_alternative(op.keys[i], verdict, i);
     finding.related.push_back(
-        {op.keys[i].span(),
-         fmt::format("{}{} ({})", label, describe_key(op.keys[i]), slot_note(verdict.keys[i]))});
+        {chosen != nullptr && !chosen->key.span().empty() ? chosen->key.span() : op.keys[i].span(),
+         fmt::format("{}{} ({})", label, describe_key_in(op.keys[i], verdict, i),
+                     slot_note(verdict.keys[i]))});
   }
   if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
   finding.fingerprint_basis = op.command;

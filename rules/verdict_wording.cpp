@@ -70,4 +70,21 @@ std::string describe_key(const ir::KeyExpr& key) {
   return (key.is_collection() ? "keys " : "key ") + ("'" + key.display() + "'");
 }
 
+const ir::KeyAlternative* chosen_alternative(const ir::KeyExpr& key,
+                                             const slot::SlotVerdict& verdict, std::size_t i) {
+  auto alternatives = key.alternatives();
+  if (alternatives.empty() || i >= verdict.choice.size()) return nullptr;
+  return &alternatives[verdict.choice[i]];
+}
+
+std::string describe_key_in(const ir::KeyExpr& key, const slot::SlotVerdict& verdict,
+                            std::size_t i) {
+  const auto* chosen = chosen_alternative(key, verdict, i);
+  if (chosen == nullptr) return describe_key(key);
+  return describe_key(chosen->key) +
+         (chosen->condition.empty()
+              ? fmt::format(" (one of {} alternatives)", key.alternatives().size())
+              : " " + chosen->condition);
+}
+
 }  // namespace slotlint::rules

@@ -35,4 +35,14 @@ void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fac
 // "key 'user:<uid>'", "keys in `ids`".
 std::string describe_key(const ir::KeyExpr& key);
 
+// The alternative key `i` (`key`) takes where `verdict` holds; nullptr for a
+// key without alternatives.
+const ir::KeyAlternative* chosen_alternative(const ir::KeyExpr& key,
+                                             const slot::SlotVerdict& verdict, std::size_t i);
+
+// describe_key of the alternative key `i` takes where `verdict` holds, with
+// its condition: "key '' when `delayed` is false"; a plain key as it is.
+std::string describe_key_in(const ir::KeyExpr& key, const slot::SlotVerdict& verdict,
+                            std::size_t i);
+
 }  // namespace slotlint::rules

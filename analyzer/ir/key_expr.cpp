@@ -75,8 +75,69 @@ KeyExpr KeyExpr::unknown(std::string reason, SourceSpan span) {
   return expr;
 }
 
+namespace {
+
+std::string both(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a + b;
+  return a + " and " + b;
+}
+
+}  // namespace
+
+KeyExpr KeyExpr::one_of(std::vector<KeyAlternative> alternatives, SourceSpan span) {
+  std::vector<KeyAlternative> flat;
+  for (auto& alternative : alternatives) {
+    if (alternative.key.alternatives_.empty()) {
+      flat.push_back(std::move(alternative));
+      continue;
+    }
+    for (auto& inner : alternative.key.alternatives_) {
+      flat.push_back({std::move(inner.key), both(alternative.condition, inner.condition),
+                      inner.where.end != 0 ? inner.where : alternative.where});
+    }
+  }
+  if (flat.empty()) return unknown("a choice of no keys", span);
+  if (flat.size() == 1) return std::move(flat.front().key);
+  if (flat.size() > kMaxAlternatives) {
+    return unknown("one of " + std::to_string(flat.size()) + " keys (more than " +
+                       std::to_string(kMaxAlternatives) + " are not followed)",
+                   span);
+  }
+  KeyExpr expr;
+  expr.span_ = span;
+  expr.alternatives_ = std::move(flat);
+  expr.summarise();
+  return expr;
+}
+
+void KeyExpr::summarise() {
+  // For code that reads segments: one value we cannot see, the same hole for
+  // the same alternatives.
+  std::string identity = "one-of";
+  collection_ = false;
+  for (const auto& alternative : alternatives_) {
+    identity += "\x1f" + alternative.key.display() + "\x1e" + alternative.condition;
+    collection_ = collection_ || alternative.key.collection_;
+  }
+  segments_.clear();
+  literal_bytes_ = 0;
+  segments_.push_back(HoleSegment{"one-of:" + std::to_string(stable_hash(identity)), display(),
+                                  span_, false, false, BraceEscaping::None});
+}
+
+template <typename Change>
+void KeyExpr::for_each_alternative(Change change) {
+  if (alternatives_.empty()) return;
+  for (auto& alternative : alternatives_) change(alternative.key);
+  summarise();
+}
+
 void KeyExpr::append(Segment segment) {
   if (unknown_) return;
+  if (!alternatives_.empty()) {
+    for_each_alternative([&](KeyExpr& key) { key.append(segment); });
+    return;
+  }
   if (const auto* literal = std::get_if<LiteralSegment>(&segment)) {
     if (literal->text.empty()) return;
     if (literal->text.size() > kMaxKeyBytes - literal_bytes_)
@@ -115,11 +176,32 @@ void KeyExpr::append(const KeyExpr& tail) {
     *this = unknown(tail.unknown_reason_, span_);
     return;
   }
+  if (unknown_) return;
+  if (!alternatives_.empty() || !tail.alternatives_.empty()) {
+    // Every head with every tail.
+    std::vector<KeyAlternative> combined;
+    for (const auto& head : choices(*this)) {
+      for (const auto& end : choices(tail)) {
+        KeyExpr key = *head.key;
+        key.append(*end.key);
+        combined.push_back(
+            {std::move(key), both(std::string(head.condition), std::string(end.condition)), {}});
+      }
+    }
+    *this = one_of(std::move(combined), span_);
+    return;
+  }
   collection_ = collection_ || tail.collection_;
   for (const auto& segment : tail.segments_) append(segment);
 }
 
+void KeyExpr::mark_collection() {
+  for_each_alternative([](KeyExpr& key) { key.mark_collection(); });
+  collection_ = true;
+}
+
 void KeyExpr::forbid_edits() {
+  for_each_alternative([](KeyExpr& key) { key.forbid_edits(); });
   for (auto& segment : segments_) {
     if (auto* literal = std::get_if<LiteralSegment>(&segment)) literal->maps_to_source = false;
   }
@@ -155,6 +237,10 @@ bool derives_from(std::string_view hole, std::string_view symbol) {
 
 bool KeyExpr::vary(const std::vector<std::string>& symbols) {
   bool varied = false;
+  if (!alternatives_.empty()) {
+    for_each_alternative([&](KeyExpr& key) { varied = key.vary(symbols) || varied; });
+    return varied;
+  }
   for (auto& segment : segments_) {
     auto* hole = std::get_if<HoleSegment>(&segment);
     if (hole != nullptr && std::ranges::any_of(symbols, [&](const std::string& symbol) {
@@ -170,6 +256,8 @@ bool KeyExpr::vary(const std::vector<std::string>& symbols) {
 
 void KeyExpr::relocate_to(SourceSpan at) {
   span_ = at;
+  for (auto& alternative : alternatives_) alternative.where = at;
+  for_each_alternative([&](KeyExpr& key) { key.relocate_to(at); });
   for (auto& segment : segments_) {
     if (auto* literal = std::get_if<LiteralSegment>(&segment)) {
       literal->span = at;
@@ -198,6 +286,13 @@ std::string KeyExpr::literal_text() const {
 
 std::string KeyExpr::display() const {
   if (unknown_) return "<unknown: " + unknown_reason_ + ">";
+  if (!alternatives_.empty()) {
+    std::string text;
+    for (const auto& alternative : alternatives_) {
+      text += (text.empty() ? "" : " | ") + alternative.key.display();
+    }
+    return text;
+  }
   std::string text;
   for (const auto& segment : segments_) {
     if (const auto* literal = std::get_if<LiteralSegment>(&segment)) {
@@ -207,6 +302,27 @@ std::string KeyExpr::display() const {
     }
   }
   return collection_ ? "[" + text + ", ...]" : text;
+}
+
+std::span<const KeyAlternative> KeyExpr::alternatives() const { return alternatives_; }
+
+std::vector<KeyChoice> choices(const KeyExpr& key) {
+  if (key.alternatives().empty()) return {KeyChoice{&key, {}}};
+  std::vector<KeyChoice> out;
+  out.reserve(key.alternatives().size());
+  for (const auto& alternative : key.alternatives()) {
+    out.push_back({&alternative.key, alternative.condition});
+  }
+  return out;
+}
+
+std::vector<KeyChoice> all_choices(std::span<const KeyExpr> keys) {
+  std::vector<KeyChoice> out;
+  for (const auto& key : keys) {
+    auto each = choices(key);
+    out.insert(out.end(), each.begin(), each.end());
+  }
+  return out;
 }
 
 bool names_several_keys(std::span<const KeyExpr> keys) {

@@ -14,6 +14,13 @@
 // point into the file the segment came from, which may differ from the call's.
 // A key holds at most kMaxKeyBytes literal bytes, whatever built it: the
 // bytes past that become a hole that says so.
+//
+// A key may also be one of a few alternatives (a key chosen on a branch), each
+// a KeyExpr with the condition that chose it. Read a key's values through
+// choices(): a plain key is its own single choice, so code that judges keys has
+// one path for both. For code that reads segments() directly an alternatives
+// key is one hole standing for "one of these keys", which is never wrong,
+// only less precise.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +40,11 @@ namespace slotlint::ir {
 // gigabytes. Every operation that adds literal bytes checks this before it
 // allocates, so no frontend can go past it.
 inline constexpr std::size_t kMaxKeyBytes = 64 * 1024;
+
+// The most alternatives one key holds (as many as the value-flow engine keeps
+// before it widens alternatives to one template). More become an unknown key
+// that says how many there were.
+inline constexpr std::size_t kMaxAlternatives = 8;
 
 // How literal bytes must be written back into the source they came from when a
 // fix inserts text. f-strings, str.format and fmt::format double their braces.
@@ -65,6 +77,8 @@ struct HoleSegment {
 
 using Segment = std::variant<LiteralSegment, HoleSegment>;
 
+struct KeyAlternative;
+
 class KeyExpr {
  public:
   static KeyExpr literal(std::string text, SourceSpan span, bool maps_to_source,
@@ -72,6 +86,10 @@ class KeyExpr {
   static KeyExpr hole(std::string symbol, std::string display, SourceSpan span,
                       bool varies_per_element = false);
   static KeyExpr unknown(std::string reason, SourceSpan span);
+  // One of `alternatives` (nested alternatives are flattened, their
+  // conditions joined); a single one is that key; more than kMaxAlternatives
+  // an unknown key saying so.
+  static KeyExpr one_of(std::vector<KeyAlternative> alternatives, SourceSpan span);
   // `text` widened to `width` bytes by inserting `fill` before text[fill_at]
   // (printf and str.format padding); a hole, never built, past the budget.
   static KeyExpr padded(std::string_view text, std::size_t width, char fill, std::size_t fill_at,
@@ -84,12 +102,14 @@ class KeyExpr {
   [[nodiscard]] bool is_unknown() const { return unknown_; }
   [[nodiscard]] const std::string& unknown_reason() const { return unknown_reason_; }
   [[nodiscard]] bool is_collection() const { return collection_; }
+  // The alternatives of a key chosen on a branch; empty for any other key.
+  [[nodiscard]] std::span<const KeyAlternative> alternatives() const;
   [[nodiscard]] bool is_literal() const;           // known, single, and no holes
   [[nodiscard]] std::string literal_text() const;  // concatenated literal bytes
   [[nodiscard]] const SourceSpan& span() const { return span_; }
 
   void set_span(SourceSpan span) { span_ = span; }
-  void mark_collection() { collection_ = true; }
+  void mark_collection();
   // The text also serves other keys (a module constant): a fix must not edit it.
   void forbid_edits();
   // Marks holes with these symbols as differing per element and the key as a
@@ -99,17 +119,45 @@ class KeyExpr {
   // that brought it here) and allow no edits, so spans stay in one file.
   void relocate_to(SourceSpan at);
 
-  // "user:<uid>:name"; "<unknown: reason>" for unknown keys.
+  // "user:<uid>:name"; "<unknown: reason>" for unknown keys; "a | b" for
+  // alternatives.
   [[nodiscard]] std::string display() const;
 
  private:
+  // Applies `change` to each alternative, when there are any.
+  template <typename Change>
+  void for_each_alternative(Change change);
+  // Rebuilds the hole that stands for the alternatives.
+  void summarise();
+
   std::vector<Segment> segments_;
+  std::vector<KeyAlternative> alternatives_;
   bool unknown_ = false;
   bool collection_ = false;
   std::size_t literal_bytes_ = 0;  // in all literal segments; at most kMaxKeyBytes
   std::string unknown_reason_;
   SourceSpan span_;
 };
+
+// One value a key can take, and what chose it.
+struct KeyAlternative {
+  KeyExpr key;
+  // "when `delayed` is false"; empty when not known (the value-flow engine's
+  // joins do not keep the branch).
+  std::string condition;
+  SourceSpan where;  // the branch that chose it; empty when not known
+};
+
+// One value of a key for judging it: the key itself (a plain key) or one of
+// its alternatives.
+struct KeyChoice {
+  const KeyExpr* key = nullptr;
+  std::string_view condition;  // empty for a plain key or an unknown condition
+};
+// The values `key` can take: its alternatives, or itself. Valid while `key` lives.
+std::vector<KeyChoice> choices(const KeyExpr& key);
+// Every value each of `keys` can take, in order.
+std::vector<KeyChoice> all_choices(std::span<const KeyExpr> keys);
 
 // A KeyExpr as comparable tokens: adjacent literals merged, holes by symbol.
 struct Token {

@@ -152,7 +152,8 @@ std::optional<TagSuggestion> suggest_hash_tag(std::span<const ir::KeyExpr> keys)
   if (keys.size() < 2 && !any_collection) return std::nullopt;
   std::vector<std::vector<Unit>> units;
   for (const auto& key : keys) {
-    if (key.is_unknown()) return std::nullopt;
+    // A key chosen on a branch: no one edit tags every alternative (yet).
+    if (key.is_unknown() || !key.alternatives().empty()) return std::nullopt;
     units.push_back(units_of(key));
     if (std::ranges::any_of(units.back(), [](const Unit& u) {
           return !u.is_hole && (u.byte == '{' || u.byte == '}');

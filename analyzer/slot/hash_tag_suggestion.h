@@ -12,6 +12,7 @@
 // whole_family, and offered without an automatic fix.
 // Edits are only proposed when every insertion lands in a literal that maps
 // onto the source; braces are doubled where the literal's syntax needs it.
+// Keys with alternatives get no suggestion: one tag may not fit every branch.
 #pragma once
 
 #include <optional>

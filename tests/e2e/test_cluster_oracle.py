@@ -74,6 +74,55 @@ class ClusterOracle(unittest.TestCase):
             checked += 1
         self.assertGreaterEqual(checked, 80, "too few fully literal calls in the fixtures to mean anything")
 
+    def test_alternatives_and_variables_agree_with_the_server(self):
+        """Keys chosen on a branch and keys filled with variables
+        (slot_alternatives.json): the slot engine judges each combination of
+        alternatives, and each is sent to the server with every variable given
+        its own value. Proven and likely cross-slot combinations get CROSSSLOT,
+        same-slot ones do not; where the verdict rests on two variables being
+        different, giving them one value is accepted (likely, not proven). The
+        verdict is the worst combination, named by its branch."""
+        with open(os.path.join(ROOT, "tests/e2e/slot_alternatives.json")) as file:
+            cases = json.load(file)
+        tool = os.environ.get("SLOTLINT_JUDGE_KEYS_BIN", "")
+        self.assertTrue(tool and os.path.exists(tool), "run through ctest: SLOTLINT_JUDGE_KEYS_BIN is not set")
+        result = subprocess.run([tool], input=json.dumps([{"keys": c["keys"]} for c in cases]).encode(),
+                                capture_output=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr.decode(errors="replace"))
+        judged = json.loads(result.stdout)
+
+        def instantiate(tokens, values):
+            return "".join(t["literal"] if "literal" in t else values[t["hole"]] for t in tokens)
+
+        sent = 0
+        for case, verdict in zip(cases, judged):
+            name = case["name"]
+            self.assertEqual(verdict["verdict"], case["verdict"], f"{name}: {verdict['reason']}")
+            self.assertEqual(verdict["branch"], case.get("branch", ""), name)
+            self.assertTrue(verdict["reason"].startswith(verdict["branch"]), f"{name}: {verdict['reason']}")
+            self.assertTrue(verdict["combinations"], name)
+            worst = [c for c in verdict["combinations"] if c["choice"] == verdict["choice"]]
+            self.assertEqual([c["verdict"] for c in worst], [verdict["verdict"]], name)
+            for combination in verdict["combinations"]:
+                symbols = sorted({t["hole"] for key in combination["keys"] for t in key if "hole" in t})
+                distinct = {symbol: f"v{i + 1}" for i, symbol in enumerate(symbols)}
+                keys = [instantiate(key, distinct) for key in combination["keys"]]
+                crossslot = self._crossslot(["MGET", *keys])
+                where = f"{name}, combination {combination['choice']} {keys}"
+                sent += 1
+                if combination["verdict"] == "same-slot":
+                    self.assertFalse(crossslot, f"{where}: slotlint says same-slot, the server CROSSSLOT")
+                elif combination["verdict"] in ("cross-slot", "likely-cross-slot"):
+                    self.assertTrue(crossslot, f"{where}: slotlint says {combination['verdict']}, "
+                                               "the server accepts distinct values")
+                if case.get("equal_values_same_slot") and symbols:
+                    same = [instantiate(key, dict.fromkeys(symbols, "v1")) for key in combination["keys"]]
+                    self.assertFalse(self._crossslot(["MGET", *same]),
+                                     f"{where}: with equal values the keys should share a slot")
+                    self.assertNotEqual(combination["verdict"], "cross-slot",
+                                        f"{where}: equal values share a slot, so it is no proof")
+        self.assertGreaterEqual(sent, 15, "too few combinations to mean anything")
+
     def test_transactions_fail_exactly_where_proven(self):
         ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
         report = json.loads(run("check", "fixtures/python", "--format", "json").stdout)

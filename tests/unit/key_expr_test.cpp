@@ -88,3 +88,77 @@ TEST(KeyBudget, PaddingPastTheBudgetIsAHoleAndNeverBuilt) {
 
 }  // namespace
 }  // namespace slotlint::ir
+
+namespace slotlint::ir {
+namespace {
+
+KeyAlternative when(std::string text, std::string condition) {
+  return {KeyExpr::literal(std::move(text), {0, 0, 1}, false), std::move(condition), {}};
+}
+
+TEST(KeyAlternatives, APlainKeyIsItsOwnSingleChoice) {
+  auto key = KeyExpr::literal("a", {0, 0, 1}, true);
+  auto each = choices(key);
+  ASSERT_EQ(each.size(), 1u);
+  EXPECT_EQ(each.front().key, &key);
+  EXPECT_TRUE(each.front().condition.empty());
+}
+
+TEST(KeyAlternatives, EachAlternativeIsAChoiceWithItsCondition) {
+  auto key = KeyExpr::one_of(
+      {when("{job}:delayed", "when `delayed` is true"), when("", "when `delayed` is false")},
+      {0, 0, 9});
+  auto each = choices(key);
+  ASSERT_EQ(each.size(), 2u);
+  EXPECT_EQ(each[1].key->literal_text(), "");
+  EXPECT_EQ(each[1].condition, "when `delayed` is false");
+  EXPECT_EQ(key.display(), "{job}:delayed | ");
+  // Whoever reads segments sees one value it cannot see, never a literal.
+  EXPECT_FALSE(key.is_literal());
+  ASSERT_EQ(key.segments().size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<HoleSegment>(key.segments().front()));
+}
+
+TEST(KeyAlternatives, OneAlternativeIsThatKey) {
+  auto key = KeyExpr::one_of({when("a", "when `x`")}, {0, 0, 1});
+  EXPECT_TRUE(key.alternatives().empty());
+  EXPECT_EQ(key.literal_text(), "a");
+}
+
+TEST(KeyAlternatives, NestedAlternativesAreFlattenedWithBothConditions) {
+  auto inner = KeyExpr::one_of({when("a", "when `y` is 1"), when("b", "when `y` is 2")}, {});
+  auto key = KeyExpr::one_of({{inner, "when `x` is true", {}}, when("c", "when `x` is false")}, {});
+  ASSERT_EQ(key.alternatives().size(), 3u);
+  EXPECT_EQ(key.alternatives()[1].condition, "when `x` is true and when `y` is 2");
+}
+
+TEST(KeyAlternatives, MoreThanTheBoundIsAnUnknownKeyThatSaysSo) {
+  std::vector<KeyAlternative> many;
+  for (std::size_t i = 0; i <= kMaxAlternatives; ++i) many.push_back(when(std::to_string(i), ""));
+  auto key = KeyExpr::one_of(std::move(many), {});
+  ASSERT_TRUE(key.is_unknown());
+  EXPECT_NE(key.unknown_reason().find("one of 9 keys"), std::string::npos);
+}
+
+TEST(KeyAlternatives, AppendingGoesIntoEveryAlternative) {
+  auto prefix = KeyExpr::literal("app:", {0, 0, 4}, false);
+  prefix.append(KeyExpr::one_of({when("a", "when `x`"), when("b", "when not `x`")}, {}));
+  ASSERT_EQ(prefix.alternatives().size(), 2u);
+  EXPECT_EQ(prefix.alternatives()[0].key.literal_text(), "app:a");
+  EXPECT_EQ(prefix.alternatives()[1].condition, "when not `x`");
+  prefix.append(KeyExpr::literal(":z", {0, 5, 7}, false));
+  EXPECT_EQ(prefix.display(), "app:a:z | app:b:z");
+  prefix.mark_collection();
+  EXPECT_TRUE(prefix.alternatives()[1].key.is_collection());
+}
+
+TEST(KeyAlternatives, AlternativesTimesAlternativesPastTheBoundAreUnknown) {
+  std::vector<KeyAlternative> three;
+  for (int i = 0; i < 3; ++i) three.push_back(when(std::to_string(i), ""));
+  auto key = KeyExpr::one_of(three, {});
+  key.append(KeyExpr::one_of(three, {}));
+  EXPECT_TRUE(key.is_unknown()) << "9 combinations exceed kMaxAlternatives";
+}
+
+}  // namespace
+}  // namespace slotlint::ir

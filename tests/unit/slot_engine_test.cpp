@@ -57,8 +57,11 @@ TEST(SlotEngine, HoleInsideSharedTagIsSameSlot) {
   EXPECT_EQ(verdict_of({key("{user:<uid>}:name"), key("{user:<uid>}:email")}), Verdict::SameSlot);
 }
 
-TEST(SlotEngine, DifferentHolesInTagsAreUnknown) {
-  EXPECT_EQ(verdict_of({key("{user:<a>}:name"), key("{user:<b>}:name")}), Verdict::Unknown);
+TEST(SlotEngine, DifferentVariablesInATagAreLikelyCrossSlot) {
+  auto result = judge(std::vector{key("{user:<a>}:name"), key("{user:<b>}:name")});
+  EXPECT_EQ(result.verdict, Verdict::LikelyCrossSlot);
+  EXPECT_NE(result.reason.find("different values (`a` and `b`)"), std::string::npos)
+      << result.reason;
 }
 
 TEST(SlotEngine, TemplatesDifferingOutsideATagAreLikelyCrossSlot) {
@@ -103,10 +106,26 @@ TEST(SlotEngine, CollectionVaryingInHashedPartIsLikelyCrossSlot) {
   EXPECT_EQ(verdict_of({tagged}), Verdict::SameSlot);
 }
 
-TEST(SlotEngine, DifferentVariablesMayBeEqual) {
+TEST(SlotEngine, AKeyThatIsOnlyAVariableIsUnknown) {
+  // The value may carry its own hash tag.
   EXPECT_EQ(verdict_of({key("<a>"), key("<b>")}), Verdict::Unknown);
-  EXPECT_EQ(verdict_of({key("user:<a>"), key("user:<b>")}), Verdict::Unknown);
   EXPECT_EQ(verdict_of({key("<a>"), key("user:<b>:x")}), Verdict::Unknown);
+}
+
+TEST(SlotEngine, DistinctVariablesInOtherwiseEqualKeysAreLikelyCrossSlot) {
+  EXPECT_EQ(verdict_of({key("user:<a>"), key("user:<b>")}), Verdict::LikelyCrossSlot);
+  EXPECT_EQ(verdict_of({key("{<a>}:x"), key("{<b>}:x")}), Verdict::LikelyCrossSlot)
+      << "a variable alone in a literal tag is hashed whole";
+  EXPECT_EQ(verdict_of({key("{job:<a>}:x"), key("{job:<b>}:y")}), Verdict::LikelyCrossSlot);
+}
+
+TEST(SlotEngine, TheSameVariableOnBothSidesStaysSameSlot) {
+  EXPECT_EQ(verdict_of({key("{job:<a>}:x"), key("{job:<a>}:y")}), Verdict::SameSlot);
+  EXPECT_EQ(verdict_of({key("user:<a>:<b>"), key("user:<a>:<b>")}), Verdict::SameSlot);
+}
+
+TEST(SlotEngine, DistinctVariablesOutsideTheTagDoNotMatter) {
+  EXPECT_EQ(verdict_of({key("{user:1}:<a>"), key("{user:1}:<b>")}), Verdict::SameSlot);
 }
 
 TEST(SlotEngine, DifferentFixedTextIsLikelyCrossSlot) {
@@ -247,6 +266,87 @@ TEST(TagSuggestion, TagTextComesFromTheKeyNotItsRendering) {
   auto suggestion = suggest_hash_tag(std::vector{a, b});
   ASSERT_TRUE(suggestion);
   EXPECT_EQ(suggestion->tag, "{user:<uid>}");
+}
+
+}  // namespace
+}  // namespace slotlint::slot
+
+namespace slotlint::slot {
+namespace {
+
+ir::KeyExpr one_of(std::vector<std::pair<std::string, std::string>> alternatives) {
+  std::vector<ir::KeyAlternative> out;
+  for (auto& [spec, condition] : alternatives) out.push_back({key(spec), condition, {}});
+  return KeyExpr::one_of(std::move(out), {});
+}
+
+TEST(SlotAlternatives, TheWorstCombinationIsReportedWithItsBranch) {
+  auto delayed =
+      one_of({{"{job}:delayed", "when `delayed` is true"}, {"", "when `delayed` is false"}});
+  auto result = judge(std::vector{key("{job}:wait"), delayed});
+  EXPECT_EQ(result.verdict, Verdict::CrossSlot);
+  EXPECT_EQ(result.branch, "when `delayed` is false");
+  EXPECT_EQ(result.reason.rfind("when `delayed` is false, ", 0), 0u) << result.reason;
+  EXPECT_NE(result.reason.find("'' to slot 0"), std::string::npos) << result.reason;
+  EXPECT_EQ(result.choice, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(result.combinations, 2u);
+  ASSERT_EQ(result.keys.size(), 2u);
+  EXPECT_EQ(result.keys[1].slot, 0);
+}
+
+TEST(SlotAlternatives, EveryCombinationSameSlotIsSameSlot) {
+  auto either = one_of({{"{job}:a", "when `x`"}, {"{job}:b", "when not `x`"}});
+  auto result = judge(std::vector{key("{job}:wait"), either, either});
+  EXPECT_EQ(result.verdict, Verdict::SameSlot);
+  EXPECT_EQ(result.combinations, 4u);
+  EXPECT_TRUE(result.branch.empty());
+}
+
+TEST(SlotAlternatives, EachCombinationIsJudgedOnItsOwn) {
+  auto either = one_of({{"{a}:1", "when `x`"}, {"{b}:1", "when not `x`"}});
+  auto each = judge_each_combination(std::vector{key("{a}:2"), either});
+  ASSERT_TRUE(each);
+  ASSERT_EQ(each->size(), 2u);
+  EXPECT_EQ((*each)[0].verdict.verdict, Verdict::SameSlot);
+  EXPECT_EQ((*each)[1].verdict.verdict, Verdict::CrossSlot);
+  EXPECT_EQ((*each)[1].choice, (std::vector<std::size_t>{0, 1}));
+}
+
+TEST(SlotAlternatives, AnAlternativeWithoutConditionIsNamedByItsKey) {
+  auto either = one_of({{"{a}:1", ""}, {"user:<u>:x", ""}});
+  auto result = judge(std::vector{key("{a}:2"), either});
+  EXPECT_EQ(result.verdict, Verdict::LikelyCrossSlot);
+  EXPECT_EQ(result.branch, "when key 2 is 'user:<u>:x'");
+}
+
+TEST(SlotAlternatives, AVerdictThatDoesNotDependOnTheBranchNamesNone) {
+  auto either = one_of({{"{a}:1", "when `x`"}, {"{a}:2", "when not `x`"}});
+  auto result = judge(std::vector{key("foo"), key("bar"), either});
+  EXPECT_EQ(result.verdict, Verdict::CrossSlot);
+  EXPECT_TRUE(result.branch.empty()) << result.branch;
+}
+
+TEST(SlotAlternatives, DistinctVariablesInOneBranch) {
+  auto either = one_of({{"{job:<a>}:x", "when `a` is set"}, {"{job:<b>}:x", "otherwise"}});
+  auto result = judge(std::vector{key("{job:<a>}:y"), either});
+  EXPECT_EQ(result.verdict, Verdict::LikelyCrossSlot);
+  EXPECT_EQ(result.branch, "otherwise");
+}
+
+TEST(SlotAlternatives, TooManyCombinationsAreUnknownWithAReason) {
+  std::vector<std::pair<std::string, std::string>> eight;
+  for (int i = 0; i < 8; ++i) eight.emplace_back("{t}:" + std::to_string(i), "");
+  auto many = one_of(eight);
+  std::vector keys{many, many, many, many};  // 4096 combinations
+  EXPECT_FALSE(judge_each_combination(keys));
+  auto result = judge(keys);
+  EXPECT_EQ(result.verdict, Verdict::Unknown);
+  EXPECT_EQ(result.combinations, 0u);
+  EXPECT_NE(result.reason.find("more than 256 combinations"), std::string::npos) << result.reason;
+  // What holds without the alternatives is still proven.
+  keys.push_back(key("foo"));
+  keys.push_back(key("bar"));
+  EXPECT_EQ(judge(keys).verdict, Verdict::CrossSlot);
 }
 
 }  // namespace
