@@ -204,6 +204,7 @@ void collect_ids(const Value& value, std::set<std::string>& ids) {
       break;
     case ValueKind::Script:
       collect_ids(value.as_script().body.front(), ids);
+      for (const auto& c : value.as_script().client) collect_ids(c, ids);
       break;
     case ValueKind::Batch:
       ids.insert(value.as_batch().id);
@@ -274,6 +275,7 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
     case ValueKind::Script: {
       ScriptData data = value.as_script();
       data.body.front() = rename(data.body.front());
+      for (auto& c : data.client) c = rename(c);
       return Value::script(std::move(data));
     }
     case ValueKind::Batch: {
@@ -353,6 +355,8 @@ void Engine::analyse_entry(ModuleId module, il::FunctionId function) {
     bool method = f.kind == il::Function::Kind::Method || f.kind == il::Function::Kind::Getter ||
                   f.kind == il::Function::Kind::Constructor;
     if (method && f.owner != il::kNone) entry.self = impl.entry_instance(module, f.owner, function);
+    if (f.kind == il::Function::Kind::ClassMethod && f.owner != il::kNone)
+      entry.self = Value::class_ref(module, f.owner);
   }
   auto summary = impl.summarise(entry);
   for (const auto& call : summary->calls) impl.host.emit(call);

@@ -253,7 +253,9 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
     if (!seen) notes_.push_back(n);
   }
   std::optional<Value> self_after;
-  if (summary->self_after) self_after = rename_ids(*summary->self_after, inputs, prefix);
+  // A class method's receiver is its class: nothing of the caller's changes.
+  if (summary->self_after && f.kind != il::Function::Kind::ClassMethod)
+    self_after = rename_ids(*summary->self_after, inputs, prefix);
   return {rename_ids(summary->result, inputs, prefix), self_after};
 }
 
