@@ -1,6 +1,7 @@
 // The Python lowering's walker, shared by its files (see lowering.h).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,15 @@ class Lowerer {
   // The pieces of a string literal (several for implicit concatenation);
   // nullopt when an escape cannot be decoded.
   std::optional<std::vector<StringPiece>> string_pieces(ts::Node node);
+  // A format string written as one literal without fields (or nullopt).
+  std::optional<std::vector<StringPiece>> literal_format(ts::Node node);
+  // A format's arguments, each lowered once.
+  struct FormatArguments {
+    std::vector<il::ExprId> positional;
+    std::map<std::string, il::ExprId, std::less<>> named;
+  };
+  FormatArguments format_arguments(const std::vector<ts::Node>& positional,
+                                   const std::map<std::string, ts::Node, std::less<>>& named);
   // `"..." % args` with a literal format; kNone when it cannot be decoded.
   il::ExprId percent_format(ts::Node binary);
   // `"...".format(...)`; kNone when it cannot be decoded.

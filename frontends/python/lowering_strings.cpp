@@ -216,13 +216,28 @@ il::ExprId Lowerer::string(ts::Node node) {
   return add(std::move(text), node);
 }
 
+std::optional<std::vector<StringPiece>> Lowerer::literal_format(ts::Node node) {
+  if (node.type() != "string" && node.type() != "concatenated_string") return std::nullopt;
+  auto pieces = string_pieces(node);
+  if (!pieces || has_fields(*pieces)) return std::nullopt;
+  return pieces;
+}
+
+Lowerer::FormatArguments Lowerer::format_arguments(
+    const std::vector<ts::Node>& positional,
+    const std::map<std::string, ts::Node, std::less<>>& named) {
+  FormatArguments out;
+  out.positional.reserve(positional.size());
+  for (auto node : positional) out.positional.push_back(expr(node));
+  for (const auto& [name, node] : named) out.named[name] = expr(node);
+  return out;
+}
+
 // `"user:%s:%(field)s" % args`: the literal's conversions become fields.
 il::ExprId Lowerer::percent_format(ts::Node binary) {
-  auto left = binary.field("left");
   auto right = binary.field("right");
-  if (left.type() != "string" && left.type() != "concatenated_string") return il::kNone;
-  auto pieces = string_pieces(left);
-  if (!pieces || has_fields(*pieces)) return il::kNone;
+  auto pieces = literal_format(binary.field("left"));
+  if (!pieces) return il::kNone;
 
   // The conversions first, to know what the arguments must be.
   struct Conversion {
@@ -290,11 +305,7 @@ il::ExprId Lowerer::percent_format(ts::Node binary) {
 
   il::Template text;
   text.fields_in_literal = true;
-  std::vector<il::ExprId> values;
-  values.reserve(positional.size());
-  for (auto node : positional) values.push_back(expr(node));
-  std::map<std::string, il::ExprId, std::less<>> named_values;
-  for (const auto& [name, node] : named) named_values[name] = expr(node);
+  auto [values, named_values] = format_arguments(positional, named);
   std::size_t next = 0, c = 0;
   for (std::size_t p = 0; p < pieces->size(); ++p) {
     const auto& piece = (*pieces)[p];
@@ -328,11 +339,8 @@ il::ExprId Lowerer::percent_format(ts::Node binary) {
 
 // `"user:{}:{name}".format(uid, name=n)`: the literal's fields, brace-doubled.
 il::ExprId Lowerer::brace_format(ts::Node call) {
-  auto function = call.field("function");
-  auto object = function.field("object");
-  if (object.type() != "string" && object.type() != "concatenated_string") return il::kNone;
-  auto pieces = string_pieces(object);
-  if (!pieces || has_fields(*pieces)) return il::kNone;
+  auto pieces = literal_format(call.field("function").field("object"));
+  if (!pieces) return il::kNone;
   auto arguments = call.field("arguments");
   if (arguments.type() != "argument_list") return il::kNone;
   std::vector<ts::Node> positional;
@@ -349,10 +357,7 @@ il::ExprId Lowerer::brace_format(ts::Node call) {
   il::Template text;
   text.escaping = ir::BraceEscaping::Doubled;
   text.fields_in_literal = true;
-  std::vector<il::ExprId> values;
-  for (auto node : positional) values.push_back(expr(node));
-  std::map<std::string, il::ExprId, std::less<>> named_values;
-  for (const auto& [name, node] : named) named_values[name] = expr(node);
+  auto [values, named_values] = format_arguments(positional, named);
   std::size_t next = 0;
   for (auto piece : *pieces) {
     piece.escaping = ir::BraceEscaping::Doubled;

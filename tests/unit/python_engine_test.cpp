@@ -281,6 +281,54 @@ TEST(PythonOnTheEngine, AClassmethodFactoryConstructsItsClass) {
   EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"<a>", "<b>"}));
 }
 
+TEST(PythonOnTheEngine, ATransactionRunnersFunctionQueuesIntoItsBatch) {
+  Project p;
+  p.files["tx.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def work(pipe):\n"
+      "    pipe.incr('counter')\n"
+      "def main():\n"
+      "    r.transaction(work, 'watched')\n";
+  auto ops = p.run();
+  auto watches = ops_of(ops, "WATCH");
+  auto incrs = ops_of(ops, "INCR");
+  ASSERT_EQ(watches.size(), 1u);
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(watches[0]->op.group);
+  ASSERT_TRUE(incrs[0]->op.group);
+  EXPECT_EQ(watches[0]->op.group->id, incrs[0]->op.group->id);
+  EXPECT_EQ(incrs[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+}
+
+TEST(PythonOnTheEngine, HandlersAroundACallAndLoopsAroundAQueuedCommand) {
+  Project p;
+  p.files["loop.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def read(a, b):\n"
+      "    try:\n"
+      "        return r.mget(a, b)\n"
+      "    except (KeyError, redis.exceptions.ResponseError):\n"
+      "        return None\n"
+      "def fill(ids):\n"
+      "    pipe = r.pipeline()\n"
+      "    for uid in ids:\n"
+      "        pipe.set(f'user:{uid}', 1)\n"
+      "    pipe.execute()\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_TRUE(mgets[0]->op.error_handling.caught);
+  EXPECT_EQ(mgets[0]->op.error_handling.caught_as, "redis.exceptions.ResponseError");
+  auto sets = ops_of(ops, "SET");
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_TRUE(sets[0]->op.group);
+  ASSERT_EQ(sets[0]->op.iteration_symbols.size(), 1u);
+  // The loop's variable is the key's hole: one key per queued command.
+  EXPECT_EQ(ir::tokens(sets[0]->op.keys.at(0)).at(1).text, sets[0]->op.iteration_symbols[0]);
+}
+
 TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
   Project p;
   p.files["app.py"] =
