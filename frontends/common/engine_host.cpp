@@ -145,6 +145,44 @@ std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& 
   return std::nullopt;
 }
 
+namespace {
+
+// Whether `type` (blanks removed) names `name` as a whole: between
+// brackets, quotes, `|` or commas, or alone.
+bool names_type(std::string_view type, std::string_view name) {
+  constexpr std::string_view kBefore = "[|'\"(,";
+  constexpr std::string_view kAfter = "]|'\"),[";
+  for (auto at = type.find(name); at != std::string_view::npos; at = type.find(name, at + 1)) {
+    auto end = at + name.size();
+    bool starts = at == 0 || kBefore.find(type[at - 1]) != std::string_view::npos;
+    bool ends = end == type.size() || kAfter.find(type[end]) != std::string_view::npos;
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<engine::Value> EngineHost::declared(const std::string& type,
+                                                  const std::string& language,
+                                                  const std::string& id) {
+  std::string text;
+  for (char c : type) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') text += c;
+  }
+  for (const auto* api : models_) {
+    if (api->language != language) continue;
+    for (const auto& cls : api->classes) {
+      bool named = std::ranges::any_of(cls.constructors,
+                                       [&](const auto& name) { return names_type(text, name); }) ||
+                   std::ranges::any_of(cls.annotations,
+                                       [&](const auto& name) { return names_type(text, name); });
+      if (named) return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
+    }
+  }
+  return std::nullopt;
+}
+
 engine::Value EngineHost::batch(const engine::ClientCall& call, const ClientModel& client,
                                 engine::BatchData::Kind kind) const {
   const auto* cls = client.api->derived_class(call.method, *client.cls);

@@ -41,6 +41,10 @@ class EngineHost : public engine::Host {
   engine::Value call_result(const engine::ClientCall& call) override;
   void emit(const engine::ClientCall& call) override;
   std::vector<engine::Callback> callbacks(const engine::ClientCall& call) override;
+  // A type naming a model's class (`redis.Redis`, `Optional["RedisCluster"]`,
+  // `Redis | None`): a client of that class.
+  std::optional<engine::Value> declared(const std::string& type, const std::string& language,
+                                        const std::string& id) override;
   void note(const engine::Note& note) override { notes_.push_back(note); }
 
   [[nodiscard]] const std::vector<EngineOp>& ops() const { return ops_; }

@@ -329,6 +329,26 @@ TEST(PythonOnTheEngine, HandlersAroundACallAndLoopsAroundAQueuedCommand) {
   EXPECT_EQ(ir::tokens(sets[0]->op.keys.at(0)).at(1).text, sets[0]->op.iteration_symbols[0]);
 }
 
+TEST(PythonOnTheEngine, AParameterAnnotatedWithAClientType) {
+  Project p;
+  p.files["typed.py"] =
+      "from typing import TYPE_CHECKING, Optional\n"
+      "if TYPE_CHECKING:\n"
+      "    from redis.cluster import RedisCluster\n"
+      "def typed(conn: 'Optional[RedisCluster]', a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n"
+      "def untyped(conn, a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n"
+      "def other_type(conn: 'MyRedisWrapper', a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  // Only the annotated one: a bare parameter, or one of another type, is no client.
+  ASSERT_EQ(deletes.size(), 1u);
+  EXPECT_EQ(deletes[0]->op.client.api_class, "RedisCluster");
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<a>", "y:<b>"}));
+}
+
 TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
   Project p;
   p.files["app.py"] =
