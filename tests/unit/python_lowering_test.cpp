@@ -429,5 +429,20 @@ TEST(PythonLowering, NestedFunctionsAndClassesAreLocalDeclarations) {
   EXPECT_EQ(m.classes.at(0).enclosing, outer_id);
 }
 
+TEST(PythonLowering, ASyntaxErrorIsOpaqueAndTheRestIsLowered) {
+  std::string source =
+      "r.get(k) $ 3\n"
+      "r.mget(a, b)\n";
+  auto m = lower_source(source);
+  bool said = std::ranges::any_of(m.exprs, [](const il::Expr& e) {
+    const auto* opaque = std::get_if<il::Opaque>(&e.kind);
+    return opaque != nullptr && opaque->reason == "a syntax error";
+  });
+  EXPECT_TRUE(said);
+  // The call inside the broken statement, and the next statement, are kept.
+  EXPECT_NE(find<il::Call>(m, source, "r.get(k)"), nullptr);
+  EXPECT_NE(find<il::Call>(m, source, "r.mget(a, b)"), nullptr);
+}
+
 }  // namespace
 }  // namespace slotlint::python::test
