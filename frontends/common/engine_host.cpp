@@ -209,7 +209,9 @@ engine::Value EngineHost::call_result(const engine::ClientCall& call) {
     // transaction flag says otherwise; a flag that cannot be read counts as
     // plain, so that no finding rests on a guess.
     bool transaction = !client->cls->plain_pipeline_by_default;
-    if (const auto* flag = argument(call.args, 0, api.transaction_keyword)) {
+    const auto* flag =
+        api.transaction_keyword.empty() ? nullptr : argument(call.args, 0, api.transaction_keyword);
+    if (flag != nullptr) {
       const auto& value = flag->value;
       transaction = value.is(ValueKind::Bool) && value.as_bool().value.value_or(false);
     }

@@ -34,6 +34,22 @@ std::string squeezed(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// `@functools.cache` → "functools.cache", in order.
+std::vector<std::string> decorators_of(ts::Node decorated) {
+  std::vector<std::string> decorators;
+  for (auto child : named_children(decorated)) {
+    if (child.type() != "decorator") continue;
+    auto text = squeezed(child.text());
+    if (text.starts_with('@')) text.erase(0, 1);
+    decorators.push_back(std::move(text));
+  }
+  return decorators;
+}
+
+}  // namespace
+
 Lowerer::Lowerer(std::string_view path, ir::FileIndex file, const LoweringLimits& limits)
     : file_(file), limits_(limits) {
   module_.path = std::string(path);
@@ -85,18 +101,13 @@ void Lowerer::statement(ts::Node node, std::vector<il::StmtId>& out) {
   } else if (type == "function_definition") {
     out.push_back(add_stmt(il::LocalFunction{function(node, {}, il::kNone)}, node));
   } else if (type == "class_definition") {
-    out.push_back(add_stmt(il::LocalClass{class_definition(node, {})}, node));
+    out.push_back(add_stmt(il::LocalClass{class_definition(node)}, node));
   } else if (type == "decorated_definition") {
-    std::vector<std::string> decorators;
-    for (auto child : named_children(node)) {
-      if (child.type() != "decorator") continue;
-      auto text = squeezed(child.text());
-      if (text.starts_with('@')) text.erase(0, 1);
-      decorators.push_back(std::move(text));
-    }
+    auto decorators = decorators_of(node);
     auto definition = node.field("definition");
     if (definition.type() == "class_definition") {
-      out.push_back(add_stmt(il::LocalClass{class_definition(definition, decorators)}, node));
+      // The IL keeps no class decorators.
+      out.push_back(add_stmt(il::LocalClass{class_definition(definition)}, node));
     } else {
       out.push_back(add_stmt(
           il::LocalFunction{function(definition, std::move(decorators), il::kNone)}, node));
@@ -483,8 +494,7 @@ il::FunctionId Lowerer::function(ts::Node definition, std::vector<std::string> d
   return id;
 }
 
-il::ClassId Lowerer::class_definition(ts::Node definition, std::vector<std::string> decorators) {
-  (void)decorators;  // the IL keeps none for classes
+il::ClassId Lowerer::class_definition(ts::Node definition) {
   il::Class c;
   c.name = std::string(definition.field("name").text());
   c.span = span(definition);
@@ -501,12 +511,7 @@ il::ClassId Lowerer::class_definition(ts::Node definition, std::vector<std::stri
     std::vector<std::string> member_decorators;
     auto definition_node = member;
     if (type == "decorated_definition") {
-      for (auto child : named_children(member)) {
-        if (child.type() != "decorator") continue;
-        auto text = squeezed(child.text());
-        if (text.starts_with('@')) text.erase(0, 1);
-        member_decorators.push_back(std::move(text));
-      }
+      member_decorators = decorators_of(member);
       definition_node = member.field("definition");
     }
     if (definition_node.type() == "function_definition") {

@@ -40,7 +40,7 @@ class Lowerer {
   void import(ts::Node node);
   il::FunctionId function(ts::Node definition, std::vector<std::string> decorators,
                           il::ClassId owner);
-  il::ClassId class_definition(ts::Node definition, std::vector<std::string> decorators);
+  il::ClassId class_definition(ts::Node definition);
   void parameters(ts::Node list, il::Function& function, bool drop_receiver);
 
   // ---- lowering_expressions.cpp: expressions and patterns
