@@ -263,6 +263,10 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
                        const CallSite& site) {
   const auto& data = class_ref.as_class_ref();
   const auto& cls = engine_.program.module(data.module).classes[data.cls];
+  // An instance of a client class's subclass is a client of that class (its
+  // own methods are not followed then).
+  if (auto client = engine_.client_base(data.module, data.cls, args, site, invocation_.level - 1))
+    return *client;
   Value instance = Value::instance({data.module, data.cls, site.id(), {}});
   auto constructor = engine_.find_method(
       data.module, data.cls,

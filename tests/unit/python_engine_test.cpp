@@ -349,6 +349,30 @@ TEST(PythonOnTheEngine, AParameterAnnotatedWithAClientType) {
   EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<a>", "y:<b>"}));
 }
 
+TEST(PythonOnTheEngine, AnInstanceOfAClientSubclassIsAClient) {
+  Project p;
+  p.files["db.py"] =
+      "import redis\n"
+      "class Database(redis.Redis):\n"
+      "    def clear_pair(self, uid):\n"
+      "        self.delete(f'x:{uid}', f'y:{uid}')\n"
+      "class Cache(Database):\n"
+      "    pass\n"
+      "class Plain:\n"
+      "    def delete(self, a, b):\n"
+      "        return a\n"
+      "def use(a, b):\n"
+      "    Cache().rename(a, b)\n"
+      "    Plain().delete(a, b)\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);  // self in a method of the subclass
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<uid>", "y:<uid>"}));
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);  // an instance of a subclass of the subclass
+  EXPECT_EQ(renames[0]->op.client.api_class, "Redis");
+}
+
 TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
   Project p;
   p.files["app.py"] =
