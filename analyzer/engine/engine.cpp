@@ -107,23 +107,48 @@ std::optional<std::pair<ModuleId, il::FunctionId>> Engine::Impl::find_method(
     if (wanted(mod.functions[method])) return std::pair{module, method};
   }
   if (depth == 0) return std::nullopt;
-  // Bases named by a name, or by an attribute of an imported module.
   for (auto base : c.bases) {
-    if (base == il::kNone) continue;
-    std::optional<Value> found;
-    if (const auto* name = std::get_if<il::Name>(&mod.exprs[base].kind)) {
-      found = resolve_name(module, name->name, level, true);
-    } else if (const auto* attr = std::get_if<il::Attribute>(&mod.exprs[base].kind)) {
-      const auto* object = std::get_if<il::Name>(&mod.exprs[attr->object].kind);
-      auto owner =
-          object != nullptr ? resolve_name(module, object->name, level, true) : std::nullopt;
-      if (owner && owner->is(ValueKind::Module)) {
-        found = import_lookup(owner->as_module().module, attr->name, level);
-      }
-    }
+    auto found = base_value(module, base, level);
     if (!found || !found->is(ValueKind::ClassRef)) continue;
     const auto& ref = found->as_class_ref();
     if (auto method = find_method(ref.module, ref.cls, wanted, level, depth - 1)) return method;
+  }
+  return std::nullopt;
+}
+
+// A base class named by a name, or by an attribute of an imported module
+// or library (`redis.Redis`): a class of the program or an External.
+std::optional<Value> Engine::Impl::base_value(ModuleId module, il::ExprId base, int level) {
+  if (base == il::kNone) return std::nullopt;
+  const auto& mod = program.module(module);
+  if (const auto* name = std::get_if<il::Name>(&mod.exprs[base].kind)) {
+    auto found = resolve_name(module, name->name, level, true);
+    return found ? found : std::optional<Value>(Value::external(name->name));
+  }
+  if (const auto* attr = std::get_if<il::Attribute>(&mod.exprs[base].kind)) {
+    auto owner = base_value(module, attr->object, level);
+    if (owner && owner->is(ValueKind::Module))
+      return import_lookup(owner->as_module().module, attr->name, level);
+    if (owner && owner->is(ValueKind::External))
+      return Value::external(owner->as_external().qualified_name + "." + attr->name);
+  }
+  return std::nullopt;
+}
+
+std::optional<Value> Engine::Impl::client_base(ModuleId module, il::ClassId cls,
+                                               const std::vector<ArgValue>& args,
+                                               const CallSite& site, int level, std::size_t depth) {
+  const auto& mod = program.module(module);
+  for (auto base : mod.classes[cls].bases) {
+    auto found = base_value(module, base, level);
+    if (!found) continue;
+    if (found->is(ValueKind::External)) {
+      const auto& name = found->as_external().qualified_name;
+      if (auto made = host.construct({*found, name, args, mod.language, site})) return made;
+    } else if (found->is(ValueKind::ClassRef) && depth > 0) {
+      const auto& ref = found->as_class_ref();
+      if (auto made = client_base(ref.module, ref.cls, args, site, level, depth - 1)) return made;
+    }
   }
   return std::nullopt;
 }
@@ -133,6 +158,11 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
   std::string symbol =
       "param:" + program.module(module).path + ":" + std::to_string(function) + ":" + param.name;
   std::string reason = "the parameter `" + param.name + "`";
+  if (!param.declared_type.empty() && param.kind != il::Parameter::Kind::VarArgs &&
+      param.kind != il::Parameter::Kind::KeywordArgs) {
+    if (auto typed = host.declared(param.declared_type, program.module(module).language, symbol))
+      return *typed;
+  }
   if (param.kind == il::Parameter::Kind::VarArgs) {
     return Value::collection(Value::element_of_unknown(reason, symbol, param.name),
                              "the arguments are not known");
@@ -142,6 +172,9 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
 
 Value Engine::Impl::entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry) {
   const auto& mod = program.module(module);
+  // A class deriving from a client class: its `self` is such a client.
+  CallSite site{module, mod.path, il::kNone, mod.classes[cls].span, mod.classes[cls].span};
+  if (auto client = client_base(module, cls, {}, site, budgets.globals_levels - 1)) return *client;
   InstanceData data{module, cls, "entry:" + mod.path + ":" + std::to_string(cls), {}};
   Value instance = Value::instance(std::move(data));
   auto constructor = find_method(
@@ -204,6 +237,7 @@ void collect_ids(const Value& value, std::set<std::string>& ids) {
       break;
     case ValueKind::Script:
       collect_ids(value.as_script().body.front(), ids);
+      for (const auto& c : value.as_script().client) collect_ids(c, ids);
       break;
     case ValueKind::Batch:
       ids.insert(value.as_batch().id);
@@ -274,6 +308,7 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
     case ValueKind::Script: {
       ScriptData data = value.as_script();
       data.body.front() = rename(data.body.front());
+      for (auto& c : data.client) c = rename(c);
       return Value::script(std::move(data));
     }
     case ValueKind::Batch: {
@@ -353,6 +388,8 @@ void Engine::analyse_entry(ModuleId module, il::FunctionId function) {
     bool method = f.kind == il::Function::Kind::Method || f.kind == il::Function::Kind::Getter ||
                   f.kind == il::Function::Kind::Constructor;
     if (method && f.owner != il::kNone) entry.self = impl.entry_instance(module, f.owner, function);
+    if (f.kind == il::Function::Kind::ClassMethod && f.owner != il::kNone)
+      entry.self = Value::class_ref(module, f.owner);
   }
   auto summary = impl.summarise(entry);
   for (const auto& call : summary->calls) impl.host.emit(call);

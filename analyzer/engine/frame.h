@@ -51,6 +51,13 @@ class Engine::Impl {
       ModuleId module, il::ClassId cls, const std::function<bool(const il::Function&)>& wanted,
       int level, std::size_t depth = 8);
   Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
+  std::optional<Value> base_value(ModuleId module, il::ExprId base, int level);
+  // The client an instance of `cls` is when the class derives from a client
+  // class the host constructs (`class Database(redis.Redis)`), made as the
+  // host makes one with `args` at `site`.
+  std::optional<Value> client_base(ModuleId module, il::ClassId cls,
+                                   const std::vector<ArgValue>& args, const CallSite& site,
+                                   int level, std::size_t depth = 8);
 
   const Program& program;
   Host& host;

@@ -253,7 +253,9 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
     if (!seen) notes_.push_back(n);
   }
   std::optional<Value> self_after;
-  if (summary->self_after) self_after = rename_ids(*summary->self_after, inputs, prefix);
+  // A class method's receiver is its class: nothing of the caller's changes.
+  if (summary->self_after && f.kind != il::Function::Kind::ClassMethod)
+    self_after = rename_ids(*summary->self_after, inputs, prefix);
   return {rename_ids(summary->result, inputs, prefix), self_after};
 }
 
@@ -261,6 +263,10 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
                        const CallSite& site) {
   const auto& data = class_ref.as_class_ref();
   const auto& cls = engine_.program.module(data.module).classes[data.cls];
+  // An instance of a client class's subclass is a client of that class (its
+  // own methods are not followed then).
+  if (auto client = engine_.client_base(data.module, data.cls, args, site, invocation_.level - 1))
+    return *client;
   Value instance = Value::instance({data.module, data.cls, site.id(), {}});
   auto constructor = engine_.find_method(
       data.module, data.cls,

@@ -164,7 +164,13 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
       auto method = engine_.find_method(
           data.module, data.cls, [&](const il::Function& f) { return f.name == name; },
           invocation_.level - 1);
-      if (method) return Value::function({method->first, method->second, nullptr, {}});
+      if (method) {
+        // A class method gets its class as the receiver (`cls`).
+        bool class_method = engine_.program.module(method->first).functions[method->second].kind ==
+                            il::Function::Kind::ClassMethod;
+        return Value::function({method->first, method->second, nullptr,
+                                class_method ? std::vector{object} : std::vector<Value>{}});
+      }
       return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
                          true);
     }
@@ -202,7 +208,9 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
 Value Frame::class_field(ModuleId module, const il::Class& cls, const std::string& name,
                          bool is_static) {
   for (const auto& field : cls.fields) {
-    if (field.name != name || field.is_static != is_static) continue;
+    // From the class only its static fields; from an instance any field (a
+    // Python class attribute, a Java static read through an instance).
+    if (field.name != name || (is_static && !field.is_static)) continue;
     if (field.initializer == il::kNone) break;
     if (module != invocation_.module) {
       return Value::unknown("the field `" + name + "` is initialised in another module");
@@ -220,7 +228,10 @@ Value Frame::instance_attribute(const Value& object, const std::string& name, il
       invocation_.level - 1);
   if (method) {
     const auto& f = engine_.program.module(method->first).functions[method->second];
-    Value bound = Value::function({method->first, method->second, nullptr, {object}});
+    Value receiver = f.kind == il::Function::Kind::ClassMethod
+                         ? Value::class_ref(data.module, data.cls)
+                         : object;
+    Value bound = Value::function({method->first, method->second, nullptr, {receiver}});
     bool getter = f.kind == il::Function::Kind::Getter ||
                   std::ranges::find(f.decorators, "property") != f.decorators.end();
     if (getter && at != il::kNone) return invoke(bound, {}, site_of(at)).value;

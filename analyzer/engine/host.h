@@ -103,6 +103,14 @@ class Host {
   virtual void emit(const ClientCall& call) = 0;
   // The arguments of `call` the client calls back, and with what.
   virtual std::vector<Callback> callbacks(const ClientCall& /*call*/) { return {}; }
+  // A value of a declared type (`client: redis.Redis`, `Jedis j`), as an
+  // entry point's parameter of that type is analysed; `id` names the
+  // parameter (stable in the run). nullopt: the type says nothing.
+  virtual std::optional<Value> declared(const std::string& /*type*/,
+                                        const std::string& /*language*/,
+                                        const std::string& /*id*/) {
+    return std::nullopt;
+  }
   // What `with v as x` binds x to; by default v (a batch enters as itself).
   virtual Value enter(const Value& value) { return value; }
   // Builtins that touch the project (file read, directory listing) read

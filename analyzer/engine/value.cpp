@@ -177,6 +177,7 @@ struct Signer {
     put(d.body);
     out += d.numkeys ? std::to_string(*d.numkeys) : "?";
     put(d.id);
+    put(d.client);
   }
   void operator()(const ClassRefData& d) {
     out += "class" + std::to_string(d.module) + "." + std::to_string(d.cls);

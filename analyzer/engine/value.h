@@ -105,6 +105,7 @@ struct ScriptData {
   std::vector<Value> body;  // exactly one: the Lua source (a String), or Unknown
   std::optional<std::int64_t> numkeys;
   std::string id;
+  std::vector<Value> client;  // zero or one: the client it was registered on
 };
 struct ClassRefData {
   ModuleId module = 0;

@@ -259,7 +259,7 @@ class TestHost : public Host {
     }
     if (call.method == "register_script") {
       Value body = call.args.empty() ? Value::unknown("no body") : call.args.front().value;
-      return Value::script({{body}, std::nullopt, call.site.id()});
+      return Value::script({{body}, std::nullopt, call.site.id(), {}});
     }
     return Value::unknown("the reply of " + call.method);
   }

@@ -1,0 +1,366 @@
+#include "frontends/common/engine_host.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analyzer/commands/command_table.h"
+#include "frontends/common/engine_arguments.h"
+#include "frontends/common/op_builder.h"
+
+namespace slotlint::frontend {
+namespace {
+
+using engine::ValueKind;
+
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+  return std::ranges::find(names, name) != names.end();
+}
+
+// The argument passed by `keyword`, or else the `position`th positional one.
+const engine::ArgValue* argument(const std::vector<engine::ArgValue>& args, std::size_t position,
+                                 std::string_view keyword) {
+  std::size_t seen = 0;
+  const engine::ArgValue* found = nullptr;
+  for (const auto& arg : args) {
+    if (!keyword.empty() && arg.kind == il::Argument::Kind::Keyword && arg.keyword == keyword)
+      return &arg;
+    if (arg.kind == il::Argument::Kind::Positional && seen++ == position && found == nullptr)
+      found = &arg;
+  }
+  return found;
+}
+
+// A dotted option path (`keyPrefix`, `options.prefix`) in a constructor's
+// keyword arguments or in a map passed to it.
+std::optional<engine::Value> option(const std::vector<engine::ArgValue>& args,
+                                    std::string_view path) {
+  auto first = path.substr(0, path.find('.'));
+  auto descend = [](engine::Value value, std::string_view rest) -> std::optional<engine::Value> {
+    while (!rest.empty()) {
+      auto field = rest.substr(0, rest.find('.'));
+      rest = rest.size() > field.size() ? rest.substr(field.size() + 1) : std::string_view{};
+      if (!value.is(ValueKind::Map)) return std::nullopt;
+      std::optional<engine::Value> next;
+      for (const auto& [k, v] : value.as_map().entries) {
+        if (k.is(ValueKind::String) && k.as_string().key.is_literal() &&
+            k.as_string().key.literal_text() == field)
+          next = v;
+      }
+      if (!next) return std::nullopt;
+      value = *next;
+    }
+    return value;
+  };
+  for (const auto& arg : args) {
+    if (arg.kind == il::Argument::Kind::Keyword && arg.keyword == first) {
+      auto rest = path.size() > first.size() ? path.substr(first.size() + 1) : std::string_view{};
+      if (auto found = descend(arg.value, rest)) return found;
+    }
+    if (arg.kind == il::Argument::Kind::Positional && arg.value.is(ValueKind::Map)) {
+      if (auto found = descend(arg.value, path)) return found;
+    }
+  }
+  return std::nullopt;
+}
+
+// The innermost handler around a call that catches what the client raises
+// for TRYAGAIN (or everything).
+ir::ErrorHandling error_handling(const engine::ClientCall& call, const model::ClientClass& cls) {
+  ir::ErrorHandling handling;
+  handling.raised_at = call.site.span;
+  for (const auto& handler : call.handlers) {
+    bool catches = handler.types.empty();
+    std::string caught_as;
+    for (const auto& type : handler.types) {
+      auto dot = type.rfind('.');
+      auto name = dot == std::string::npos ? std::string_view(type)
+                                           : std::string_view(type).substr(dot + 1);
+      if (listed(cls.tryagain_raises, name)) {
+        catches = true;
+        caught_as = type;
+        break;
+      }
+    }
+    if (!catches) continue;
+    handling.caught = true;
+    handling.handler = handler.span;
+    handling.caught_as = caught_as;
+    handling.handler_text = caught_as.empty() ? "a bare `except`" : "`except " + caught_as + "`";
+    break;
+  }
+  return handling;
+}
+
+// Where `name` sits among a method's parameters (0 when it is not there).
+std::size_t param_position(const model::Method& method, std::string_view name) {
+  for (std::size_t i = 0; i < method.signature.size(); ++i) {
+    if (method.signature[i].name == name) return i;
+  }
+  return 0;
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::toupper(c); });
+  return out;
+}
+
+}  // namespace
+
+EngineHost::EngineHost(Models models, ScriptReader scripts, engine::Limits limits)
+    : models_(models), scripts_(std::move(scripts)), limits_(limits) {}
+
+std::optional<EngineHost::ClientModel> EngineHost::model_of(const engine::Value& client) const {
+  if (!client.is(ValueKind::Client)) return std::nullopt;
+  const auto& data = client.as_client();
+  for (const auto* api : models_) {
+    if (api->library != data.library) continue;
+    if (const auto* cls = api->find_class(data.api_class)) return ClientModel{api, cls};
+  }
+  return std::nullopt;
+}
+
+engine::Value EngineHost::client_of_class(const engine::ClientData& from,
+                                          const model::ClientClass& cls) const {
+  engine::ClientData data = from;
+  data.api_class = cls.name;
+  return engine::Value::client(std::move(data));
+}
+
+std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& call) {
+  if (call.qualified_name.empty()) return std::nullopt;
+  for (const auto* api : models_) {
+    if (api->language != call.language) continue;
+    const auto* cls = api->class_for_constructor(call.qualified_name);
+    if (cls == nullptr) continue;
+    engine::ClientData data{api->library, cls->name, call.site.id(), std::nullopt, {}};
+    for (const auto& path : cls->key_prefix_options) {
+      auto prefix = option(call.args, path);
+      if (!prefix) continue;
+      data.options.emplace_back(path, *prefix);
+      data.key_prefix = engine::key_of(*prefix, call.site.span, limits_);
+    }
+    return engine::Value::client(std::move(data));
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Whether `type` (blanks removed) names `name` as a whole: between
+// brackets, quotes, `|` or commas, or alone.
+bool names_type(std::string_view type, std::string_view name) {
+  constexpr std::string_view kBefore = "[|'\"(,";
+  constexpr std::string_view kAfter = "]|'\"),[";
+  for (auto at = type.find(name); at != std::string_view::npos; at = type.find(name, at + 1)) {
+    auto end = at + name.size();
+    bool starts = at == 0 || kBefore.find(type[at - 1]) != std::string_view::npos;
+    bool ends = end == type.size() || kAfter.find(type[end]) != std::string_view::npos;
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<engine::Value> EngineHost::declared(const std::string& type,
+                                                  const std::string& language,
+                                                  const std::string& id) {
+  std::string text;
+  for (char c : type) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') text += c;
+  }
+  for (const auto* api : models_) {
+    if (api->language != language) continue;
+    for (const auto& cls : api->classes) {
+      bool named = std::ranges::any_of(cls.constructors,
+                                       [&](const auto& name) { return names_type(text, name); }) ||
+                   std::ranges::any_of(cls.annotations,
+                                       [&](const auto& name) { return names_type(text, name); });
+      if (named) return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
+    }
+  }
+  return std::nullopt;
+}
+
+engine::Value EngineHost::batch(const engine::ClientCall& call, const ClientModel& client,
+                                engine::BatchData::Kind kind) const {
+  const auto* cls = client.api->derived_class(call.method, *client.cls);
+  return engine::Value::batch(
+      {kind, call.site.id(), {client_of_class(call.receiver.as_client(), *cls)}, call.site.span});
+}
+
+engine::Value EngineHost::call_result(const engine::ClientCall& call) {
+  const auto& receiver = call.receiver;
+  if (receiver.is(ValueKind::Batch)) {
+    // A batch's commands give the batch back (`pipe.set(a, 1).incr(b)`).
+    const auto& data = receiver.as_batch();
+    auto client = data.client.empty() ? std::nullopt : model_of(data.client.front());
+    if (client && listed(client->api->execute_methods, call.method))
+      return engine::Value::unknown("the replies of `" + call.method + "()`");
+    return receiver;
+  }
+  if (!receiver.is(ValueKind::Client)) return engine::Value::unknown("the reply of a script");
+  auto client = model_of(receiver);
+  if (!client) return engine::Value::unknown("the reply of `" + call.method + "`");
+  const auto& api = *client->api;
+  if (listed(api.pipeline_methods, call.method)) {
+    // A MULTI/EXEC batch unless the class's are plain by default or the
+    // transaction flag says otherwise; a flag that cannot be read counts as
+    // plain, so that no finding rests on a guess.
+    bool transaction = !client->cls->plain_pipeline_by_default;
+    const auto* flag =
+        api.transaction_keyword.empty() ? nullptr : argument(call.args, 0, api.transaction_keyword);
+    if (flag != nullptr) {
+      const auto& value = flag->value;
+      transaction = value.is(ValueKind::Bool) && value.as_bool().value.value_or(false);
+    }
+    return batch(
+        call, *client,
+        transaction ? engine::BatchData::Kind::Transaction : engine::BatchData::Kind::Pipeline);
+  }
+  if (listed(api.transaction_methods, call.method))
+    return batch(call, *client, engine::BatchData::Kind::Transaction);
+  if (listed(api.script_factories, call.method) || listed(api.script_loaders, call.method)) {
+    const auto* body = argument(call.args, 0, "script");
+    return engine::Value::script(
+        {{body != nullptr ? body->value : engine::Value::unknown("no script body")},
+         std::nullopt,
+         call.site.id(),
+         {receiver}});
+  }
+  if (listed(api.same_client_methods, call.method))
+    return client_of_class(receiver.as_client(), *api.derived_class(call.method, *client->cls));
+  return engine::Value::unknown("the reply of `" + call.method + "`");
+}
+
+std::vector<engine::Callback> EngineHost::callbacks(const engine::ClientCall& call) {
+  auto client = model_of(call.receiver);
+  if (!client) return {};
+  const auto& api = *client->api;
+  if (listed(api.transaction_runners, call.method)) {
+    // `r.transaction(func, *watches)`: func(pipe) on a MULTI/EXEC batch of the
+    // class the client's pipelines are.
+    const auto* cls = api.pipeline_methods.empty()
+                          ? client->cls
+                          : api.derived_class(api.pipeline_methods.front(), *client->cls);
+    engine::Value pipe = engine::Value::batch({engine::BatchData::Kind::Transaction,
+                                               call.site.id(),
+                                               {client_of_class(call.receiver.as_client(), *cls)},
+                                               call.site.span});
+    return {{0, {}, {pipe}}};
+  }
+  if (listed(api.callback_client_methods, call.method)) return {{0, {}, {call.receiver}}};
+  return {};
+}
+
+void EngineHost::emit(const engine::ClientCall& call) {
+  const auto& receiver = call.receiver;
+  if (receiver.is(ValueKind::Script)) {
+    emit_script_call(call);
+  } else if (receiver.is(ValueKind::Client)) {
+    std::optional<ir::GroupRef> group;
+    auto client = model_of(receiver);
+    // `r.transaction(func, *watches)`: its WATCH belongs to the batch it runs.
+    if (client && listed(client->api->transaction_runners, call.method))
+      group = ir::GroupRef{ir::GroupRef::Kind::Transaction, call.site.id(), call.site.span};
+    emit_method(call, receiver, group);
+  } else if (receiver.is(ValueKind::Batch)) {
+    const auto& data = receiver.as_batch();
+    if (data.client.empty()) return;
+    auto kind = data.kind == engine::BatchData::Kind::Pipeline ? ir::GroupRef::Kind::Pipeline
+                                                               : ir::GroupRef::Kind::Transaction;
+    emit_method(call, data.client.front(), ir::GroupRef{kind, data.id, data.origin});
+  }
+}
+
+void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value& client_value,
+                             std::optional<ir::GroupRef> group) {
+  auto client = model_of(client_value);
+  if (!client) return;
+  const auto& api = *client->api;
+  const auto* method = api.find_method(call.method, *client->cls);
+  std::optional<model::Method> generic;
+  if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only) {
+    generic = command_named_method(call.method);
+    if (generic) generic->library = api.library;
+    method = generic ? &*generic : nullptr;
+  }
+  if (method == nullptr) {
+    // Never dropped in silence: a name that is a command able to take
+    // several keys, which no model describes.
+    const auto* command = commands::find_command(upper(call.method));
+    if (command != nullptr && command->can_take_many_keys) {
+      notes_.push_back({call.site.module_path,
+                        {},
+                        call.site.callee,
+                        "`" + call.method + "` on a " + api.library + " " + client->cls->name +
+                            " client is a command that can take several keys, but no model "
+                            "describes the method: its keys are not checked"});
+    }
+    return;
+  }
+  if (!method->only_on.empty() && !listed(method->only_on, client->cls->name)) return;
+  const engine::Value* body = nullptr;
+  std::optional<engine::Value> script_body;
+  if (!method->script_param.empty()) {
+    // eval(body, ...), evalsha(sha, ...) with a SHA from script_load(body).
+    auto position = param_position(*method, method->script_param);
+    if (const auto* arg = argument(call.args, position, method->script_param)) {
+      script_body =
+          arg->value.is(ValueKind::Script) ? arg->value.as_script().body.front() : arg->value;
+      body = &*script_body;
+    }
+  }
+  emit_op(call, client_value, *client, *method, std::move(group), body);
+}
+
+// `s(keys=[...], args=[...], client=pipe)` for `s = r.register_script(BODY)`.
+void EngineHost::emit_script_call(const engine::ClientCall& call) {
+  if (call.method != "__call__") return;
+  const auto& script = call.receiver.as_script();
+  if (script.client.empty()) return;
+  auto client_value = script.client.front();
+  auto registered = model_of(client_value);
+  if (!registered || !registered->api->script_call) return;
+  const auto& script_call = *registered->api->script_call;
+  std::optional<ir::GroupRef> group;
+  // client= runs it on another client, often a pipeline.
+  if (const auto* other = argument(call.args, param_position(script_call, "client"), "client")) {
+    if (other->value.is(ValueKind::Client)) client_value = other->value;
+    if (other->value.is(ValueKind::Batch) && !other->value.as_batch().client.empty()) {
+      const auto& data = other->value.as_batch();
+      client_value = data.client.front();
+      group = ir::GroupRef{data.kind == engine::BatchData::Kind::Pipeline
+                               ? ir::GroupRef::Kind::Pipeline
+                               : ir::GroupRef::Kind::Transaction,
+                           data.id, data.origin};
+    }
+  }
+  auto client = model_of(client_value);
+  if (!client || !client->api->script_call) return;
+  emit_op(call, client_value, *client, *client->api->script_call, std::move(group),
+          &script.body.front());
+}
+
+void EngineHost::emit_op(const engine::ClientCall& call, const engine::Value& client_value,
+                         const ClientModel& client, const model::Method& method,
+                         std::optional<ir::GroupRef> group, const engine::Value* script_body) {
+  ir::RedisOp op;
+  op.call = call.site.span;
+  op.callee = call.site.callee;
+  op.api = call.method;
+  auto bound = bind_arguments(method, call.args, op.call, client.api->flattens_arguments, limits_);
+  if (!assign_command(op, expand_template(method, *bound, op.call))) return;
+  apply_client_behaviour(op, *client.api, *client.cls, method, false);
+  if (const auto& prefix = client_value.as_client().key_prefix) derive_keys(op, &*prefix);
+  op.group = std::move(group);
+  if (op.group) op.iteration_symbols = call.iteration_symbols;
+  op.error_handling = error_handling(call, *client.cls);
+  if (script_body != nullptr && script_body->is(ValueKind::String) && scripts_) {
+    op.script = scripts_(script_body->as_string().key, call.site);
+  }
+  ops_.push_back({std::move(op), call.via});
+}
+
+}  // namespace slotlint::frontend

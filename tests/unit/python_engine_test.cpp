@@ -1,0 +1,404 @@
+// Python end to end on the engine: source text → the Python lowering → the
+// value-flow engine → the host over the built-in redis-py model → RedisOps.
+// Each test is a shape real code reaches Redis through.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "analyzer/embedded_file.h"
+#include "analyzer/engine/engine.h"
+#include "frontends/common/engine_host.h"
+#include "frontends/python/program.h"
+#include "tests/unit/python_test_support.h"
+
+namespace slotlint::python::test {
+namespace {
+
+const model::ApiModel& redis_py() {
+  static const model::ApiModel model = [] {
+    for (const auto& file : embedded_api_models()) {
+      std::string error;
+      auto parsed = model::parse_api_model(file.bytes, error);
+      if (parsed && parsed->library == "redis-py") return std::move(*parsed);
+    }
+    ADD_FAILURE() << "no redis-py model";
+    return model::ApiModel{};
+  }();
+  return model;
+}
+
+// Modules by path; run() lowers them all, analyses every module and gives
+// the ops, in order.
+struct Project {
+  std::map<std::string, std::string> files;
+  std::vector<const model::ApiModel*> models{&redis_py()};
+  std::vector<std::string> script_bodies;  // what the script reader was handed
+  std::unique_ptr<frontend::EngineHost> host;
+  ModuleSet program;
+
+  std::vector<frontend::EngineOp> run() {
+    ir::FileIndex index = 0;
+    for (const auto& [path, source] : files) program.add(lower_source(source, path, index++));
+    host = std::make_unique<frontend::EngineHost>(
+        frontend::Models(models), [this](const ir::KeyExpr& body, const engine::CallSite&) {
+          script_bodies.push_back(body.literal_text());
+          ir::ScriptUse use;
+          use.identity = body.literal_text();
+          return std::optional<ir::ScriptUse>(use);
+        });
+    engine::Engine engine(program, *host, engine::Builtins::defaults());
+    for (engine::ModuleId id = 0; id < program.size(); ++id) engine.analyse(id);
+    return host->ops();
+  }
+};
+
+std::vector<const frontend::EngineOp*> ops_of(const std::vector<frontend::EngineOp>& ops,
+                                              std::string_view command) {
+  std::vector<const frontend::EngineOp*> out;
+  for (const auto& op : ops) {
+    if (op.op.command == command) out.push_back(&op);
+  }
+  return out;
+}
+
+std::vector<std::string> keys(const ir::RedisOp& op) {
+  std::vector<std::string> out;
+  for (const auto& key : op.keys) out.push_back(key.display());
+  return out;
+}
+
+TEST(PythonOnTheEngine, AClientReturnedByAFactoryFunction) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "def get_client():\n"
+      "    return redis.Redis(host='cache')\n"
+      "def checkout(uid):\n"
+      "    c = get_client()\n"
+      "    c.rename(f'cart:{uid}', f'order:{uid}')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"cart:<uid>", "order:<uid>"}));
+  EXPECT_EQ(renames[0]->op.client.library, "redis-py");
+  EXPECT_EQ(renames[0]->op.client.api_class, "Redis");
+  EXPECT_EQ(renames[0]->via.size(), 1u);
+}
+
+TEST(PythonOnTheEngine, AClientStoredOnSelfUnderAnyName) {
+  Project p;
+  p.files["cache.py"] =
+      "from redis.cluster import RedisCluster\n"
+      "class Cache:\n"
+      "    def __init__(self, url):\n"
+      "        self.backend_conn = RedisCluster.from_url(url)\n"
+      "    def drop(self, a, b):\n"
+      "        self.backend_conn.delete(f'x:{a}', f'y:{b}')\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<a>", "y:<b>"}));
+  EXPECT_EQ(deletes[0]->op.client.api_class, "RedisCluster");
+  EXPECT_TRUE(deletes[0]->op.client.cluster_client);
+}
+
+TEST(PythonOnTheEngine, AHelperHandedThePipelineQueuesIntoTheCallersPipeline) {
+  Project p;
+  p.files["jobs.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def fill(pipe, uid):\n"
+      "    pipe.set(f'user:{uid}', 1)\n"
+      "    pipe.incr(f'stats:{uid}')\n"
+      "def main(uid):\n"
+      "    with r.pipeline() as p:\n"
+      "        fill(p, uid)\n"
+      "        p.execute()\n";
+  auto ops = p.run();
+  auto sets = ops_of(ops, "SET");
+  auto incrs = ops_of(ops, "INCR");
+  // Only from main: alone, fill's `pipe` is nothing the engine knows.
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(sets[0]->op.group);
+  ASSERT_TRUE(incrs[0]->op.group);
+  EXPECT_EQ(sets[0]->op.group->id, incrs[0]->op.group->id);
+  EXPECT_EQ(sets[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+  EXPECT_EQ(keys(sets[0]->op), (std::vector<std::string>{"user:<uid>"}));
+  EXPECT_EQ(keys(incrs[0]->op), (std::vector<std::string>{"stats:<uid>"}));
+  // The chain: main's call of fill, then the command.
+  ASSERT_EQ(sets[0]->via.size(), 2u);
+  EXPECT_EQ(sets[0]->via[1].span, sets[0]->op.call);
+}
+
+TEST(PythonOnTheEngine, ADictOfScriptsLookedUpByALiteral) {
+  Project p;
+  p.files["locks.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "SCRIPTS = {\n"
+      "    'release': r.register_script(\"return redis.call('DEL', KEYS[1], KEYS[2])\"),\n"
+      "    'refresh': r.register_script('return 1'),\n"
+      "}\n"
+      "def release(a, b):\n"
+      "    SCRIPTS['release'](keys=[f'lock:{a}', f'lock:{b}'], args=[1])\n";
+  auto ops = p.run();
+  auto calls = ops_of(ops, "EVALSHA");
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(keys(calls[0]->op), (std::vector<std::string>{"lock:<a>", "lock:<b>"}));
+  ASSERT_TRUE(calls[0]->op.script);
+  EXPECT_EQ(calls[0]->op.script->identity, "return redis.call('DEL', KEYS[1], KEYS[2])");
+}
+
+TEST(PythonOnTheEngine, LenOfKeysAsNumkeys) {
+  Project p;
+  p.files["eval.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "LUA = \"return redis.call('MGET', KEYS[1], KEYS[2])\"\n"
+      "def run(a, b):\n"
+      "    keys = [f'k:{a}', f'j:{b}']\n"
+      "    r.eval(LUA, len(keys), *keys, 'arg')\n";
+  auto ops = p.run();
+  auto evals = ops_of(ops, "EVAL");
+  ASSERT_EQ(evals.size(), 1u);
+  // numkeys is 2: the keys are the two names, and 'arg' is not one.
+  EXPECT_EQ(keys(evals[0]->op), (std::vector<std::string>{"k:<a>", "j:<b>"}));
+  EXPECT_TRUE(evals[0]->op.keys_complete);
+  ASSERT_TRUE(evals[0]->op.script);
+  EXPECT_EQ(evals[0]->op.script->identity, "return redis.call('MGET', KEYS[1], KEYS[2])");
+}
+
+TEST(PythonOnTheEngine, AKeyChosenOnABranch) {
+  Project p;
+  p.files["queue.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def move(uid, delayed):\n"
+      "    if delayed:\n"
+      "        dest = f'queue:delayed:{uid}'\n"
+      "    else:\n"
+      "        dest = f'queue:ready:{uid}'\n"
+      "    r.rename(f'job:{uid}', dest)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  const auto& dest = renames[0]->op.keys.at(1);
+  // Both branches reach the call; until the IR carries alternatives they are
+  // widened to what they share around a hole.
+  EXPECT_EQ(dest.display(), "queue:<one of 2 values>");
+  EXPECT_NE(dest.display(), "queue:delayed:<uid>");
+  EXPECT_NE(dest.display(), "queue:ready:<uid>");
+  EXPECT_FALSE(dest.is_unknown());
+}
+
+TEST(PythonOnTheEngine, AReassignedNameIsANewValue) {
+  Project p;
+  p.files["swap.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def swap():\n"
+      "    k = input()\n"
+      "    a = k\n"
+      "    k = input()\n"
+      "    r.rename(a, k)\n"
+      "def same():\n"
+      "    k = input()\n"
+      "    a = k\n"
+      "    r.rename(a, k)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 2u);
+  const auto& swapped = renames[0]->op.keys;
+  const auto& same = renames[1]->op.keys;
+  ASSERT_EQ(swapped.size(), 2u);
+  ASSERT_EQ(same.size(), 2u);
+  EXPECT_NE(ir::tokens(swapped[0]), ir::tokens(swapped[1]));
+  EXPECT_EQ(ir::tokens(same[0]), ir::tokens(same[1]));
+}
+
+TEST(PythonOnTheEngine, AModuleImportingAHelperFromAnotherModule) {
+  Project p;
+  p.files["app/keys.py"] =
+      "PREFIX = 'sess:'\n"
+      "def user_key(uid):\n"
+      "    return f'{{user:{uid}}}:profile'\n";
+  p.files["app/store.py"] =
+      "def save(conn, uid, data):\n"
+      "    conn.mset({f'{{user:{uid}}}:data': data, f'audit:{uid}': 1})\n";
+  p.files["app/main.py"] =
+      "import redis\n"
+      "from .keys import user_key, PREFIX\n"
+      "from app.store import save as store_save\n"
+      "r = redis.Redis()\n"
+      "def load(uid):\n"
+      "    r.mget(user_key(uid), PREFIX + uid)\n"
+      "    store_save(r, uid, 'x')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_EQ(keys(mgets[0]->op), (std::vector<std::string>{"{user:<uid>}:profile", "sess:<uid>"}));
+  auto msets = ops_of(ops, "MSET");
+  ASSERT_EQ(msets.size(), 1u);  // only from load: alone, save's conn is unknown
+  EXPECT_EQ(keys(msets[0]->op), (std::vector<std::string>{"{user:<uid>}:data", "audit:<uid>"}));
+  ASSERT_EQ(msets[0]->via.size(), 2u);
+  EXPECT_EQ(msets[0]->via[0].module_path, "app/main.py");
+  EXPECT_EQ(msets[0]->via[1].module_path, "app/store.py");
+}
+
+TEST(PythonOnTheEngine, AClientInAClassAttributeReadThroughSelf) {
+  Project p;
+  p.files["repo.py"] =
+      "import redis\n"
+      "class Repo:\n"
+      "    conn = redis.Redis()\n"
+      "    def both(self, a, b):\n"
+      "        return self.conn.mget(f'a:{a}', f'b:{b}')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_EQ(keys(mgets[0]->op), (std::vector<std::string>{"a:<a>", "b:<b>"}));
+}
+
+TEST(PythonOnTheEngine, AClassmethodFactoryConstructsItsClass) {
+  Project p;
+  p.files["store.py"] =
+      "import redis\n"
+      "class Store:\n"
+      "    def __init__(self, conn):\n"
+      "        self.conn = conn\n"
+      "    @classmethod\n"
+      "    def connect(cls, url):\n"
+      "        return cls(redis.Redis.from_url(url))\n"
+      "def purge(a, b):\n"
+      "    s = Store.connect('redis://cache')\n"
+      "    s.conn.delete(a, b)\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"<a>", "<b>"}));
+}
+
+TEST(PythonOnTheEngine, ATransactionRunnersFunctionQueuesIntoItsBatch) {
+  Project p;
+  p.files["tx.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def work(pipe):\n"
+      "    pipe.incr('counter')\n"
+      "def main():\n"
+      "    r.transaction(work, 'watched')\n";
+  auto ops = p.run();
+  auto watches = ops_of(ops, "WATCH");
+  auto incrs = ops_of(ops, "INCR");
+  ASSERT_EQ(watches.size(), 1u);
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(watches[0]->op.group);
+  ASSERT_TRUE(incrs[0]->op.group);
+  EXPECT_EQ(watches[0]->op.group->id, incrs[0]->op.group->id);
+  EXPECT_EQ(incrs[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+}
+
+TEST(PythonOnTheEngine, HandlersAroundACallAndLoopsAroundAQueuedCommand) {
+  Project p;
+  p.files["loop.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def read(a, b):\n"
+      "    try:\n"
+      "        return r.mget(a, b)\n"
+      "    except (KeyError, redis.exceptions.ResponseError):\n"
+      "        return None\n"
+      "def fill(ids):\n"
+      "    pipe = r.pipeline()\n"
+      "    for uid in ids:\n"
+      "        pipe.set(f'user:{uid}', 1)\n"
+      "    pipe.execute()\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_TRUE(mgets[0]->op.error_handling.caught);
+  EXPECT_EQ(mgets[0]->op.error_handling.caught_as, "redis.exceptions.ResponseError");
+  auto sets = ops_of(ops, "SET");
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_TRUE(sets[0]->op.group);
+  ASSERT_EQ(sets[0]->op.iteration_symbols.size(), 1u);
+  // The loop's variable is the key's hole: one key per queued command.
+  EXPECT_EQ(ir::tokens(sets[0]->op.keys.at(0)).at(1).text, sets[0]->op.iteration_symbols[0]);
+}
+
+TEST(PythonOnTheEngine, AParameterAnnotatedWithAClientType) {
+  Project p;
+  p.files["typed.py"] =
+      "from typing import TYPE_CHECKING, Optional\n"
+      "if TYPE_CHECKING:\n"
+      "    from redis.cluster import RedisCluster\n"
+      "def typed(conn: 'Optional[RedisCluster]', a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n"
+      "def untyped(conn, a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n"
+      "def other_type(conn: 'MyRedisWrapper', a, b):\n"
+      "    conn.delete(f'x:{a}', f'y:{b}')\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  // Only the annotated one: a bare parameter, or one of another type, is no client.
+  ASSERT_EQ(deletes.size(), 1u);
+  EXPECT_EQ(deletes[0]->op.client.api_class, "RedisCluster");
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<a>", "y:<b>"}));
+}
+
+TEST(PythonOnTheEngine, AnInstanceOfAClientSubclassIsAClient) {
+  Project p;
+  p.files["db.py"] =
+      "import redis\n"
+      "class Database(redis.Redis):\n"
+      "    def clear_pair(self, uid):\n"
+      "        self.delete(f'x:{uid}', f'y:{uid}')\n"
+      "class Cache(Database):\n"
+      "    pass\n"
+      "class Plain:\n"
+      "    def delete(self, a, b):\n"
+      "        return a\n"
+      "def use(a, b):\n"
+      "    Cache().rename(a, b)\n"
+      "    Plain().delete(a, b)\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);  // self in a method of the subclass
+  EXPECT_EQ(keys(deletes[0]->op), (std::vector<std::string>{"x:<uid>", "y:<uid>"}));
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);  // an instance of a subclass of the subclass
+  EXPECT_EQ(renames[0]->op.client.api_class, "Redis");
+}
+
+TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f(a, b):\n"
+      "    r.sinterstore_all(a, b)\n"
+      "    r.lmpop_custom(a)\n"
+      "    r.ping()\n";
+  auto ops = p.run();
+  EXPECT_TRUE(ops.empty());
+  (void)ops;
+  // Neither is a command name: nothing to say. A command name that can take
+  // several keys but is not modelled is said.
+  Project q;
+  q.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f(a, b):\n"
+      "    r.geosearchstore(a, b)\n";
+  q.run();
+  bool noted = std::ranges::any_of(q.host->notes(), [](const engine::Note& note) {
+    return note.message.find("`geosearchstore`") != std::string::npos;
+  });
+  EXPECT_TRUE(noted);
+}
+
+}  // namespace
+}  // namespace slotlint::python::test
