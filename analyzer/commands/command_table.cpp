@@ -331,7 +331,10 @@ void find_keynum(const FindKeys& keynum, Index first, const Arguments& args, Key
   // the arithmetic in range.
   const Index key_count = static_cast<Index>(std::min<long long>(*count, args.size() + 1));
   const Index key_first = first + keynum.firstkey;
-  const Index key_last = key_first + key_count - 1;
+  // `count` keys, `keystep` apart (MSETEX's key/value pairs): the servers
+  // count the step since redis#14659 and valkey#3197; before, every keynum
+  // command had step 1.
+  const Index key_last = key_first + (key_count - 1) * keynum.keystep;
   if (spread == args.size() && key_last >= args.size()) return;  // more keys than arguments
   for (Index i = key_first; i <= key_last; i += keynum.keystep) {
     if (i >= spread) {

@@ -160,10 +160,21 @@ const ClientClass* ApiModel::class_for_constructor(std::string_view callee) cons
   return nullptr;
 }
 
-bool ApiModel::has_method(std::string_view name) const { return methods.contains(name); }
+bool ApiModel::has_method(std::string_view name) const {
+  return methods.contains(name) || methods.contains(without_method_suffix(name));
+}
+
+std::string_view ApiModel::without_method_suffix(std::string_view name) const {
+  for (const auto& suffix : method_suffixes) {
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+      return name.substr(0, name.size() - suffix.size());
+  }
+  return name;
+}
 
 const Method* ApiModel::find_method(std::string_view name, const ClientClass& cls) const {
   auto it = methods.find(name);
+  if (it == methods.end()) it = methods.find(without_method_suffix(name));
   if (it == methods.end()) return nullptr;
   // Built-in methods serve built-in classes; a user's methods serve theirs.
   auto serves = [&](const Method& method) {
@@ -187,6 +198,7 @@ std::vector<const Method*> ApiModel::overloads(std::string_view name,
                                                const ClientClass& cls) const {
   std::vector<const Method*> found;
   auto it = methods.find(name);
+  if (it == methods.end()) it = methods.find(without_method_suffix(name));
   if (it == methods.end()) return found;
   for (const auto& method : it->second) {
     bool serves = cls.own_methods_only ? method.library == cls.library : method.library == library;
@@ -201,9 +213,16 @@ std::vector<const Method*> ApiModel::overloads(std::string_view name,
 const Method* ApiModel::find_method_any_case(std::string_view name, const ClientClass& cls) const {
   if (const auto* method = find_method(name, cls); method != nullptr || !case_insensitive_methods)
     return method;
-  std::string wanted = lower(name);
+  // node-redis names each command three ways: mSet, MSET and, for a
+  // command of several words, EVAL_RO beside evalRo.
+  auto folded = [](std::string_view text) {
+    std::string out = lower(text);
+    std::erase(out, '_');
+    return out;
+  };
+  std::string wanted = folded(without_method_suffix(name));
   for (const auto& [declared, methods] : this->methods) {
-    if (lower(declared) == wanted) return find_method(declared, cls);
+    if (folded(declared) == wanted) return find_method(declared, cls);
   }
   return nullptr;
 }
@@ -398,7 +417,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       for (const auto& parameter : method.signature) parameters.insert(parameter.name);
       for (const auto& element : method.argv) {
         if (element.kind == TemplateElement::Kind::Word) continue;
-        auto base = element.text.substr(0, element.text.find_first_of(".+"));
+        auto base = element.text.substr(0, element.text.find_first_of(".+/"));
         if (!parameters.contains(base)) {
           error = "method '" + name + "': argv uses '" + element.text +
                   "', which is not a parameter of its signature '" +
@@ -421,9 +440,36 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
         model.methods[name].push_back(std::move(*method));
       }
     }
+    if (doc.contains("single_key_methods")) {
+      // A variant of a single-key command: its first argument (after Go's
+      // context) is the key.
+      auto signature = model.language == "go" ? "ctx, key, *args" : "key, *args";
+      for (const auto& [name, command] : doc.at("single_key_methods").items()) {
+        if (model.methods.contains(name)) {
+          error = "method '" + name + "' is both in \"methods\" and in \"single_key_methods\"";
+          return std::nullopt;
+        }
+        nlohmann::json argv = nlohmann::json::array();
+        std::string words = command.get<std::string>();
+        for (std::size_t start = 0; start < words.size();) {
+          auto end = std::min(words.find(' ', start), words.size());
+          if (end > start) argv.push_back(words.substr(start, end - start));
+          start = end + 1;
+        }
+        argv.push_back("$key");
+        auto method = parse_method(name, {{"signature", signature}, {"argv", argv}});
+        if (!method) return std::nullopt;
+        model.methods[name].push_back(std::move(*method));
+      }
+    }
+    model.method_suffixes = list_of<std::string>(doc, "method_suffixes");
     model.script_factories = list_of<std::string>(doc, "script_factories");
     model.script_loaders = list_of<std::string>(doc, "script_loaders");
     model.identifying_methods = list_of<std::string>(doc, "identifying_methods");
+    if (doc.contains("keyless_methods")) {
+      for (const auto& [name, why] : doc.at("keyless_methods").items())
+        model.keyless_methods[name] = why.get<std::string>();
+    }
     if (doc.contains("script_call")) {
       model.script_call = parse_method("__call__", doc.at("script_call"));
       if (!model.script_call) return std::nullopt;

@@ -8,7 +8,8 @@
 //   "$p"          parameter p as one argument (its default when not passed)
 //   "...p"        parameter p spread: list/tuple/set elements, dict keys, a
 //                 single value as one argument, an unknown value as a spread
-//   "#p"          the number of arguments "...p" gives ("#a+b": of both)
+//   "#p"          the number of arguments "...p" gives ("#a+b": of both;
+//                 "#p/2": the number of pairs, MSETEX's numkeys of key/value varargs)
 //   "keys(p)" / "values(p)" / "items(p)"   a mapping's keys, values, or
 //                 key/value pairs flattened
 // When "command_from_first_arg" is set (execute_command), the first argument is
@@ -140,8 +141,8 @@ struct ApiModel {
   std::vector<std::string> pipeline_methods;     // methods that start a batch
   std::vector<std::string> transaction_methods;  // ...that start a MULTI/EXEC batch (multi())
   std::vector<std::string> execute_methods;      // send a batch: execute(), exec()
-  // Method names match whatever their case (ioredis: mset and MSET; node-redis:
-  // mSet and MSET).
+  // Method names match whatever their case and underscores (node-redis: mSet
+  // and MSET, evalRo and EVAL_RO).
   bool case_insensitive_methods = false;
   // Array (and object) arguments are flattened into the argument list
   // (ioredis: mget(["a", "b"]) is mget("a", "b"); mset({a: 1}) is mset("a", 1)).
@@ -168,7 +169,15 @@ struct ApiModel {
   };
   std::vector<DerivedClass> derived_classes;
   // By method name; several models may declare the same name for their classes.
+  // The model file's "single_key_methods" ({"ZAddNX": "ZADD", "ObjectEncoding":
+  // "OBJECT ENCODING"}: a variant of a single-key command whose first argument,
+  // after Go's context, is the key) are loaded into it as declarations.
   std::map<std::string, std::vector<Method>, std::less<>> methods;
+  // A method named like another plus one of these (ioredis getBuffer, mgetBuffer)
+  // is that method, answering with raw bytes.
+  std::vector<std::string> method_suffixes;
+  // `name` without a method suffix it ends with (the name itself when none).
+  [[nodiscard]] std::string_view without_method_suffix(std::string_view name) const;
   // Script objects: `s = client.register_script(body)` (a factory), then
   // `s(keys=[...], args=[...], client=c)` runs it as `script_call` says.
   // `sha = client.script_load(body)` (a loader) gives a SHA for evalsha.
@@ -193,6 +202,10 @@ struct ApiModel {
   std::optional<Method> script_call;
   // Receiver names that imply a class other than the default (user models).
   std::map<std::string, std::string, std::less<>> receiver_classes;
+  // Methods of the library that send a command yet name no key, with why
+  // (the model need not describe them): checked against the library's method
+  // list (frontends/<language>/models/methods/).
+  std::map<std::string, std::string, std::less<>> keyless_methods;
 
   [[nodiscard]] const ClientClass* find_class(std::string_view name) const;
   // `cls` as it behaves in `version` (the latest known when nullopt), and the

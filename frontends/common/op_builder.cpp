@@ -68,6 +68,8 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
         // "#a+b": the arguments of both parameters together.
         std::optional<std::size_t> n = 0;
         std::string_view names = element.text;
+        bool pairs = names.ends_with("/2");
+        if (pairs) names.remove_suffix(2);
         while (n && !names.empty()) {
           auto plus = names.find('+');
           auto part = names.substr(0, plus);
@@ -75,6 +77,7 @@ std::vector<ir::Arg> expand_template(const model::Method& method, const BoundArg
           n = counted ? std::optional<std::size_t>(*n + *counted) : std::nullopt;
           names = plus == std::string_view::npos ? std::string_view{} : names.substr(plus + 1);
         }
+        if (n && pairs) n = *n % 2 == 0 ? std::optional<std::size_t>(*n / 2) : std::nullopt;
         if (n) {
           argv.push_back({ir::KeyExpr::literal(std::to_string(*n), call_span, false), false});
         } else {

@@ -282,7 +282,7 @@ class Frontend {
         synthetic->argv.push_back({model::TemplateElement::Kind::Spread, "args"});
         synthetic->library = api.library;
       } else if (api.command_named_methods) {
-        synthetic = frontend::command_named_method(lower(name));
+        synthetic = frontend::command_named_method(lower(api.without_method_suffix(name)));
         if (synthetic) synthetic->library = api.library;
       }
       method = synthetic ? &*synthetic : nullptr;

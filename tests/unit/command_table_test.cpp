@@ -17,23 +17,32 @@ namespace {
 
 using Indices = std::vector<std::size_t>;
 
-// The 59 commands whose key specs allow more than one key in one call.
+// The commands whose key specs allow more than one key in one call: the
+// vendored table's 59 and the newer BLMOVEM, LMOVEM, MSETEX, SDIFFCARD,
+// SUNIONCARD and STRALGO (analyzer/commands/newer/).
 const std::set<std::string> kMultiKeyCommands = {
-    "BITOP",          "BLMOVE",      "BLMPOP",      "BLPOP",
-    "BRPOP",          "BRPOPLPUSH",  "BZMPOP",      "BZPOPMAX",
-    "BZPOPMIN",       "COPY",        "DEL",         "EVAL",
-    "EVAL_RO",        "EVALSHA",     "EVALSHA_RO",  "EXISTS",
-    "FCALL",          "FCALL_RO",    "GEORADIUS",   "GEORADIUSBYMEMBER",
-    "GEOSEARCHSTORE", "LCS",         "LMOVE",       "LMPOP",
-    "MGET",           "MIGRATE",     "MSET",        "MSETNX",
-    "PFCOUNT",        "PFMERGE",     "RENAME",      "RENAMENX",
-    "RPOPLPUSH",      "SDIFF",       "SDIFFSTORE",  "SINTER",
-    "SINTERCARD",     "SINTERSTORE", "SMOVE",       "SORT",
-    "SORT_RO",        "SSUBSCRIBE",  "SUNION",      "SUNIONSTORE",
-    "SUNSUBSCRIBE",   "TOUCH",       "UNLINK",      "WATCH",
-    "XREAD",          "XREADGROUP",  "ZDIFF",       "ZDIFFSTORE",
-    "ZINTER",         "ZINTERCARD",  "ZINTERSTORE", "ZMPOP",
-    "ZRANGESTORE",    "ZUNION",      "ZUNIONSTORE",
+    "BITOP",          "BLMOVE",      "BLMOVEM",
+    "BLMPOP",         "BLPOP",       "BRPOP",
+    "BRPOPLPUSH",     "BZMPOP",      "BZPOPMAX",
+    "BZPOPMIN",       "COPY",        "DEL",
+    "EVAL",           "EVALSHA",     "EVALSHA_RO",
+    "EVAL_RO",        "EXISTS",      "FCALL",
+    "FCALL_RO",       "GEORADIUS",   "GEORADIUSBYMEMBER",
+    "GEOSEARCHSTORE", "LCS",         "LMOVE",
+    "LMOVEM",         "LMPOP",       "MGET",
+    "MIGRATE",        "MSET",        "MSETEX",
+    "MSETNX",         "PFCOUNT",     "PFMERGE",
+    "RENAME",         "RENAMENX",    "RPOPLPUSH",
+    "SDIFF",          "SDIFFCARD",   "SDIFFSTORE",
+    "SINTER",         "SINTERCARD",  "SINTERSTORE",
+    "SMOVE",          "SORT",        "SORT_RO",
+    "SSUBSCRIBE",     "STRALGO",     "SUNION",
+    "SUNIONCARD",     "SUNIONSTORE", "SUNSUBSCRIBE",
+    "TOUCH",          "UNLINK",      "WATCH",
+    "XREAD",          "XREADGROUP",  "ZDIFF",
+    "ZDIFFSTORE",     "ZINTER",      "ZINTERCARD",
+    "ZINTERSTORE",    "ZMPOP",       "ZRANGESTORE",
+    "ZUNION",         "ZUNIONSTORE",
 };
 
 // A call written as a command line: "<?>" is an argument whose value is
@@ -82,6 +91,7 @@ struct KeyCase {
 const std::vector<KeyCase> kMultiKeyCases = {
     {"BITOP AND dest k1 k2", {1, 2, 3}},
     {"BLMOVE src dst LEFT RIGHT 0", {0, 1}},
+    {"BLMOVEM src dst LEFT RIGHT 0 COUNT 2 OBO", {0, 1}},
     {"BLMPOP 0 2 l1 l2 LEFT COUNT 2", {2, 3}},
     {"BLPOP a b 0", {0, 1}},
     {"BRPOP a b c 5", {0, 1, 2}},
@@ -103,12 +113,14 @@ const std::vector<KeyCase> kMultiKeyCases = {
     {"GEOSEARCHSTORE dst src FROMMEMBER m BYRADIUS 10 km", {0, 1}},
     {"LCS k1 k2 LEN", {0, 1}},
     {"LMOVE src dst LEFT RIGHT", {0, 1}},
+    {"LMOVEM src dst LEFT RIGHT EXACTLY 3 BULK", {0, 1}},
     {"LMPOP 2 l1 l2 LEFT COUNT 3", {1, 2}},
     {"MGET a b c", {0, 1, 2}},
     // The spec for position 3 takes the "" placeholder too (the server's
     // migrateGetKeys does not), and the KEYS spec is INCOMPLETE.
     {"MIGRATE host 6379 \"\" 0 5000 KEYS a b", {2, 6, 7}, false},
     {"MSET a 1 b 2", {0, 2}},
+    {"MSETEX 2 a 1 b 2 NX EX 60", {1, 3}},
     {"MSETNX a 1 b 2 c 3", {0, 2, 4}},
     {"PFCOUNT h1 h2", {0, 1}},
     {"PFMERGE dst s1 s2", {0, 1, 2}},
@@ -118,7 +130,10 @@ const std::vector<KeyCase> kMultiKeyCases = {
     {"SDIFF a b", {0, 1}},
     {"SDIFFSTORE dst a b", {0, 1, 2}},
     {"SINTER a b c", {0, 1, 2}},
+    {"SDIFFCARD 2 a b LIMIT 10", {1, 2}},
     {"SINTERCARD 2 a b LIMIT 10", {1, 2}},
+    {"STRALGO LCS KEYS a b LEN", {2, 3}},
+    {"SUNIONCARD 3 a b c", {1, 2, 3}},
     {"SINTERSTORE dst a b", {0, 1, 2}},
     {"SMOVE src dst member", {0, 1}},
     // STORE's key spec is "unknown" in the data: dst is not found, and the

@@ -1,9 +1,12 @@
 // Writes the C++ command table from Valkey's JSON command specs.
 //
-//   gen_command_table <redis-commands-dir> <output.cpp>
+//   gen_command_table <redis-commands-dir> <output.cpp> [<newer-commands-dir>]
 //
-// Reads every *.json in the folder (one command or subcommand per file) and
-// writes constexpr data for analyzer/commands/command_data.h. The output
+// Reads every *.json in the folders (one command or subcommand per file) and
+// writes constexpr data for analyzer/commands/command_data.h. The second
+// folder holds commands newer than the vendored table, in its format; each
+// cites its documentation page, and one the table has gained is an error
+// (defined twice), so that the table's own spec replaces it. The output
 // depends only on the files' contents: files are read in name order and the
 // table is sorted by command name, so a rebuild gives the same bytes.
 //
@@ -167,22 +170,36 @@ std::vector<fs::path> json_files_in(const fs::path& folder) {
   return files;
 }
 
-std::vector<CommandData> read_commands(const fs::path& folder) {
-  std::vector<CommandData> commands;
+void read_folder(const fs::path& folder, bool newer, std::vector<CommandData>& commands) {
   for (const fs::path& file : json_files_in(folder)) {
     try {
       std::ifstream in(file);
       if (!in) throw std::runtime_error("cannot open");
-      commands.push_back(parse_command(json::parse(in)));
+      const json document = json::parse(in);
+      if (newer) {
+        const auto [name, body] = only_member(document, "a command file");
+        const std::string page = body->value("documentation", std::string{});
+        if (!page.starts_with("https://"))
+          throw std::runtime_error("a command newer than the table cites its documentation page");
+      }
+      commands.push_back(parse_command(document));
     } catch (const std::exception& error) {
       throw std::runtime_error(file.string() + ": " + error.what());
     }
   }
+}
+
+std::vector<CommandData> read_commands(const fs::path& folder, const fs::path& newer_folder) {
+  std::vector<CommandData> commands;
+  read_folder(folder, false, commands);
   if (commands.empty()) throw std::runtime_error("no *.json command specs in " + folder.string());
+  if (!newer_folder.empty()) read_folder(newer_folder, true, commands);
   std::ranges::sort(commands, {}, &CommandData::name);
   const auto duplicate = std::ranges::adjacent_find(commands, {}, &CommandData::name);
   if (duplicate != commands.end())
-    throw std::runtime_error("command " + duplicate->name + " is defined twice");
+    throw std::runtime_error("command " + duplicate->name +
+                             " is defined twice (once the table has a newer command, delete "
+                             "its file from the newer commands)");
   return commands;
 }
 
@@ -268,12 +285,13 @@ void write_file(const fs::path& path, const std::string& contents) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: gen_command_table <redis-commands-dir> <output.cpp>\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: gen_command_table <redis-commands-dir> <output.cpp> "
+                 "[<newer-commands-dir>]\n";
     return 2;
   }
   try {
-    write_file(argv[2], generate_source(read_commands(argv[1])));
+    write_file(argv[2], generate_source(read_commands(argv[1], argc == 4 ? argv[3] : "")));
   } catch (const std::exception& error) {
     std::cerr << "gen_command_table: " << error.what() << "\n";
     return 1;
