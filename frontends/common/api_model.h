@@ -141,6 +141,9 @@ struct ApiModel {
   std::vector<std::string> pipeline_methods;     // methods that start a batch
   std::vector<std::string> transaction_methods;  // ...that start a MULTI/EXEC batch (multi())
   std::vector<std::string> execute_methods;      // send a batch: execute(), exec()
+  // Comparisons made while checking the methods' templates at load: a
+  // wrapper may take 50,000 parameters, and this stays n log n.
+  std::uint64_t load_steps = 0;
   // Method names match whatever their case and underscores (node-redis: mSet
   // and MSET, evalRo and EVAL_RO).
   bool case_insensitive_methods = false;

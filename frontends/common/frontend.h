@@ -51,6 +51,7 @@ struct WorkStats {
   std::uint64_t parse_operations = 0;  // tree-sitter's
   std::uint64_t nodes = 0;             // in the syntax trees
   std::uint64_t tree_steps = 0;        // levels walked down the trees to find parents
+  std::uint64_t lookup_steps = 0;      // comparisons in the indexes kept while reading
 
   WorkStats& operator+=(const WorkStats& other) {
     bytes += other.bytes;
@@ -58,6 +59,7 @@ struct WorkStats {
     parse_operations += other.parse_operations;
     nodes += other.nodes;
     tree_steps += other.tree_steps;
+    lookup_steps += other.lookup_steps;
     return *this;
   }
 };

@@ -33,7 +33,7 @@ frontend::FileAnalysis analyse_script_file(const frontend::FileInput& file, ts::
   }
   auto tree = frontend::parse_or_notice(parser, file, limits, analysis);
   if (!tree) return analysis;
-  auto summary = summarise_script(*tree);
+  auto summary = summarise_script(*tree, analysis.work);
   analysis.work.tree_steps += tree->steps();
   frontend::note_syntax_errors(summary->syntax_errors, summary->first_error_offset, file, analysis);
   auto size = static_cast<std::uint32_t>(file.source.size());

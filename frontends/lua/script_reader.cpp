@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "frontends/common/counted_less.h"
 #include "frontends/common/op_builder.h"
 
 namespace slotlint::lua {
@@ -54,10 +55,11 @@ class Reader {
  public:
   explicit Reader(ts::Node root) { collect(root); }
 
-  std::shared_ptr<ir::ScriptSummary> summarise(ts::Node root) {
+  std::shared_ptr<ir::ScriptSummary> summarise(ts::Node root, frontend::WorkStats& work) {
     summary_ = std::make_shared<ir::ScriptSummary>();
     visit(root);
     summary_->keys_read.assign(first_reads_.begin(), first_reads_.end());
+    work.lookup_steps += comparisons_;
     return std::move(summary_);
   }
 
@@ -322,8 +324,11 @@ class Reader {
 
   std::map<std::string, std::vector<ts::Node>> assignments_;
   std::set<std::string> key_elements_;
-  std::set<std::string> replies_;             // locals holding what a redis.call returned
-  std::map<int, std::uint32_t> first_reads_;  // KEYS[i]: where it is first read
+  std::set<std::string> replies_;  // locals holding what a redis.call returned
+  std::uint64_t comparisons_ = 0;
+  // KEYS[i]: where it is first read (a redis.call may read 50,000).
+  std::map<int, std::uint32_t, frontend::CountedLess> first_reads_{
+      frontend::CountedLess{&comparisons_}};
   std::shared_ptr<ir::ScriptSummary> summary_;
 };
 
@@ -338,14 +343,15 @@ ScriptRead read_script(std::string_view body, ts::Parser& parser,
     read.problem = parsed.refusal->message;
     return read;
   }
-  read.summary = summarise_script(*parsed.tree);
+  read.summary = summarise_script(*parsed.tree, read.work);
   read.work.tree_steps = parsed.tree->steps();
   return read;
 }
 
-std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree) {
+std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree,
+                                                          frontend::WorkStats& work) {
   Reader reader(tree.root());
-  return reader.summarise(tree.root());
+  return reader.summarise(tree.root(), work);
 }
 
 }  // namespace slotlint::lua

@@ -25,7 +25,9 @@ struct ScriptRead {
 
 ScriptRead read_script(std::string_view body, ts::Parser& parser,
                        const frontend::ParseLimits& limits = {});
-// The summary of a body already parsed.
-std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree);
+// The summary of a body already parsed; the comparisons it made are added
+// to `work`.
+std::shared_ptr<const ir::ScriptSummary> summarise_script(const ts::Tree& tree,
+                                                          frontend::WorkStats& work);
 
 }  // namespace slotlint::lua

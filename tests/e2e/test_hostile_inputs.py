@@ -220,9 +220,9 @@ class SlowPathsTakeLinearWork(unittest.TestCase):
     def setUp(self):
         require_environment(self)
 
-    def assert_linear(self, make, name, small, *args):
+    def assert_linear(self, make, name, small, *args, counters=("bytes", "parse_operations", "nodes", "tree_steps")):
         work = [work_of(self.dir, name, make(n), "--no-config", *args) for n in (small, 10 * small)]
-        for counter in ("bytes", "parse_operations", "nodes", "tree_steps"):
+        for counter in counters:
             with self.subTest(counter=counter):
                 self.assertGreater(work[0][counter], 0)
                 self.assertLessEqual(work[1][counter], 15 * work[0][counter], work)
@@ -254,7 +254,8 @@ class SlowPathsTakeLinearWork(unittest.TestCase):
             with open(os.path.join(self.dir, "script.lua"), "w") as f:
                 f.write(f"return redis.call('DEL', {keys_of(n)})\n")
             return caller.format(n=n)
-        work = self.assert_linear(script_call, "script.py", 5_000)
+        work = self.assert_linear(script_call, "script.py", 5_000,
+                                  counters=("bytes", "parse_operations", "nodes", "tree_steps", "lookup_steps"))
         self.assertGreater(work[1]["bytes"], len(keys_of(50_000)))
 
     def test_an_inline_script_over_the_string_budget_is_named(self):
