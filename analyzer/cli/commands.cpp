@@ -50,9 +50,9 @@ void write_stats(const driver::Analysis& analysis, std::ostream& out) {
     const auto& work = file.work;
     out << fmt::format(
         "slotlint: stats: {}: bytes={} nesting={} parse_operations={} nodes={} tree_steps={} "
-        "lookup_steps={}\n",
+        "lookup_steps={} value_steps={}\n",
         file.file.display_path, work.bytes, work.nesting, work.parse_operations, work.nodes,
-        work.tree_steps, work.lookup_steps);
+        work.tree_steps, work.lookup_steps, work.value_steps);
   }
 }
 

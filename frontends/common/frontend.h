@@ -52,6 +52,7 @@ struct WorkStats {
   std::uint64_t nodes = 0;             // in the syntax trees
   std::uint64_t tree_steps = 0;        // levels walked down the trees to find parents
   std::uint64_t lookup_steps = 0;      // comparisons in the indexes kept while reading
+  std::uint64_t value_steps = 0;       // expressions visited following values to a client
 
   WorkStats& operator+=(const WorkStats& other) {
     bytes += other.bytes;
@@ -60,6 +61,7 @@ struct WorkStats {
     nodes += other.nodes;
     tree_steps += other.tree_steps;
     lookup_steps += other.lookup_steps;
+    value_steps += other.value_steps;
     return *this;
   }
 };

@@ -90,6 +90,8 @@ class Node {
   // Every accessor is safe on a null node (tree-sitter's C functions are not):
   // a missing field reads as an empty node of type "".
   [[nodiscard]] bool is_null() const { return ts_node_is_null(node_); }
+  // Identifies the node within its tree (for memo tables).
+  [[nodiscard]] const void* id() const { return node_.id; }
   [[nodiscard]] std::string_view type() const { return is_null() ? "" : ts_node_type(node_); }
   [[nodiscard]] bool is_named() const { return !is_null() && ts_node_is_named(node_); }
   [[nodiscard]] bool has_error() const { return !is_null() && ts_node_has_error(node_); }

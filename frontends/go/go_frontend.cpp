@@ -139,9 +139,24 @@ class Frontend {
     return std::nullopt;
   }
 
+  // Each (expression, scope) is resolved once per file: a name reassigned
+  // from a call on itself (`cmd = cmd.Args(...)`, k times) made the walk over
+  // its bindings branch k ways per level, k^16 paths (rueidis's adapter.go
+  // ran for hours). A resolution in progress reads as no client, which also
+  // cuts the cycle.
   std::optional<ClientRef> resolve(ts::Node receiver, const Scope& scope, int depth = 0) const {
     receiver = unwrap(receiver);
     if (receiver.is_null() || depth > kMaxDepth) return std::nullopt;
+    auto key = std::pair{receiver.id(), &scope};
+    if (auto known = resolved_.find(key); known != resolved_.end()) return known->second;
+    resolved_.emplace(key, std::nullopt);
+    auto found = resolve_once(receiver, scope, depth);
+    resolved_[key] = found;
+    return found;
+  }
+
+  std::optional<ClientRef> resolve_once(ts::Node receiver, const Scope& scope, int depth) const {
+    ++result_.work.value_steps;
     auto type = receiver.type();
     if (type == "call_expression") {
       auto function = unwrap(receiver.field("function"));
@@ -534,6 +549,7 @@ class Frontend {
   GoProject* project_;
   const std::vector<std::unique_ptr<GoFile>> no_files_;
   frontend::FileAnalysis& result_;
+  mutable std::map<std::pair<const void*, const Scope*>, std::optional<ClientRef>> resolved_;
 };
 
 }  // namespace

@@ -243,6 +243,18 @@ class SlowPathsTakeLinearWork(unittest.TestCase):
             with self.subTest(name):
                 self.assert_linear(make, name, 90)
 
+    def test_a_name_reassigned_from_a_call_on_itself(self):
+        # `cmd = cmd.Args(...)` k times, never a client: following the
+        # bindings branched k ways per level, k^16 paths (a real Go file with
+        # such builders ran for hours). Each expression is now followed once.
+        def reassigned(n):
+            branches = "".join(f'\tif a[{i}] {{\n\t\tcmd = cmd.Args("x")\n\t}}\n' for i in range(n))
+            return ('package p\n\nimport "github.com/redis/go-redis/v9"\n\nvar _ redis.Client\n\n'
+                    f'func f(a []bool) {{\n\tcmd := build()\n{branches}\tcmd.MGet("a", "b")\n}}\n')
+        work = self.assert_linear(reassigned, "reassigned.go", 8,
+                                  counters=("bytes", "parse_operations", "nodes", "value_steps"))
+        self.assertLess(work[1]["value_steps"], 1_000, work)
+
     def test_a_lua_call_with_fifty_thousand_arguments(self):
         # Each KEYS[i] read was looked up among the reads before it (8 to 29 s
         # for 50,000). The script file's own work is the file's too: its
