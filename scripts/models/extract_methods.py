@@ -60,12 +60,15 @@ class Source:
 # Command names from --command-table folders (the command table's JSON
 # specs): they tell a command word from an option word in the source.
 KNOWN_COMMANDS: set[str] = set()
+KNOWN_SUBCOMMANDS: set[str] = set()  # "CLIENT SETNAME"
 
 
 def load_command_table(folder: str) -> None:
     for name in Path(folder).glob("*.json"):
         for command, body in json.loads(name.read_text(encoding="utf-8")).items():
             KNOWN_COMMANDS.add((body.get("container") or command).upper())
+            if body.get("container"):
+                KNOWN_SUBCOMMANDS.add(f"{body['container']} {command}".upper())
 
 
 def add(methods: dict[str, set[str]], name: str, command: str | None) -> None:
@@ -333,6 +336,120 @@ def extract_lettuce(source: Source) -> dict[str, set[str]]:
     return methods
 
 
+# ---------------------------------------------------------------- redis-plus-plus
+
+RPP_DIR = "src/sw/redis++/"
+# Redis, RedisCluster and QueuedRedis (pipelines, transactions): their
+# headers declare the methods; the .hpp/.cpp define those not inline.
+RPP_CLASSES = {"redis": "Redis", "redis_cluster": "RedisCluster", "queued_redis": "QueuedRedis"}
+CPP_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _rpp_public_methods(header: str, cls: str) -> set[str]:
+    """Names of the public methods the class declares (its body's
+    `public:` parts, top level only)."""
+    start = re.search(r"^class " + cls + r"\b[^;{]*\{", header, re.M)
+    if not start:
+        sys.exit(f"redis-plus-plus: no class {cls}; read the header and update this script")
+    names: set[str] = set()
+    depth, public, line_start = 1, False, start.end()
+    i = start.end()
+    while i < len(header) and depth:
+        c = header[i]
+        if c == "{":
+            if depth == 1 and public:
+                _rpp_declared(header[line_start:i], cls, names)
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            line_start = i + 1
+        elif c == ";" and depth == 1:
+            if public:
+                _rpp_declared(header[line_start:i], cls, names)
+            line_start = i + 1
+        elif c == ":" and depth == 1:
+            label = header[line_start:i].strip().split("\n")[-1].strip()
+            if label in ("public", "private", "protected"):
+                public = label == "public"
+                line_start = i + 1
+        i += 1
+    return names
+
+
+def _rpp_declared(text: str, cls: str, names: set[str]) -> None:
+    text = re.sub(r"//[^\n]*", "", text)
+    found = re.search(r"(?:^|[\s&*>])(\w+)\s*\(", text)
+    if found and found.group(1) not in (cls, "operator", "template", "if", "return"):
+        names.add(found.group(1))
+
+
+def _rpp_command_functions(source: Source) -> dict[str, str]:
+    """cmd::name -> the body of the function (command.h, command.cpp), and of
+    the detail:: helpers they call (detail::set_bitop adds "BITOP")."""
+    bodies: dict[str, str] = {}
+    for name in ("command.h", "command.cpp"):
+        text = source.read(RPP_DIR + name)
+        for found in re.finditer(r"\bvoid\s+(\w+)\s*\(", text):
+            body = body_after(text, found.end())
+            if body:
+                bodies.setdefault(found.group(1), "")
+                bodies[found.group(1)] += body
+    return bodies
+
+
+def _rpp_command_word(name: str, bodies: dict[str, str], seen: set[str]) -> str | None:
+    """The command a cmd:: function sends: the first words of its first
+    string that begins with a command ("DEL %b", args << "CLIENT" << "SETNAME"),
+    or of a cmd:: function it calls."""
+    body = bodies.get(name, "")
+    for literal in CPP_STRING.findall(body):
+        words = literal.upper().split()  # "zremrangebyrank %b %lld %lld"
+        if words and words[0] in KNOWN_COMMANDS:
+            if len(words) > 1 and f"{words[0]} {words[1]}" in KNOWN_SUBCOMMANDS:
+                return f"{words[0]} {words[1]}"
+            if len(words) == 1:
+                after = body[body.find('"' + literal + '"') + len(literal) + 2:]
+                sub = re.match(r'\s*<<\s*"([A-Z][A-Z0-9_-]*)"', after)
+                if sub and f"{words[0]} {sub.group(1)}" in KNOWN_SUBCOMMANDS:
+                    return f"{words[0]} {sub.group(1)}"
+            return words[0]
+    for helper in re.findall(r"\b(\w+)\s*(?:<[^<>;()]*>)?\s*\(", body):
+        if helper in bodies and helper not in seen:
+            seen.add(helper)
+            if (word := _rpp_command_word(helper, bodies, seen)):
+                return word
+    return None
+
+
+def extract_redis_plus_plus(source: Source) -> dict[str, set[str]]:
+    bodies = _rpp_command_functions(source)
+    files = set(source.files(RPP_DIR.rstrip("/")))
+    methods: dict[str, set[str]] = {}
+    for stem, cls in RPP_CLASSES.items():
+        names = _rpp_public_methods(source.read(RPP_DIR + stem + ".h"), cls)
+        texts = [source.read(RPP_DIR + stem + ext) for ext in (".h", ".hpp", ".cpp")
+                 if RPP_DIR + stem + ext in files]
+        # A method's definitions (inline in the class, or Class::name out of
+        # it) hand a cmd:: function to command(); an overload without one
+        # calls another (del(il) is del(il.begin(), il.end())).
+        sent: dict[str, set[str]] = {}
+        for text in texts:
+            for found in re.finditer(r"(?:\b" + cls + r"(?:<\w+>)?::|^\s+[\w:<>,&* ]+?[\s&*])(\w+)\s*\(",
+                                     text, re.M):
+                name = found.group(1)
+                if name not in names:
+                    continue
+                body = body_after(text, found.end())
+                for function in re.findall(r"\bcmd::(\w+)", body):
+                    word = _rpp_command_word(function, bodies, {function})
+                    if word:
+                        sent.setdefault(name, set()).add(word)
+        for name, commands in sent.items():
+            for command in commands:
+                add(methods, name, command)
+    return methods
+
+
 # ---------------------------------------------------------------- main
 
 CLIENTS = {
@@ -342,6 +459,7 @@ CLIENTS = {
     "go-redis": extract_go_redis,
     "jedis": extract_jedis,
     "lettuce": extract_lettuce,
+    "redis-plus-plus": extract_redis_plus_plus,
 }
 
 
