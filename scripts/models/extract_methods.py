@@ -450,6 +450,27 @@ def extract_redis_plus_plus(source: Source) -> dict[str, set[str]]:
     return methods
 
 
+# ---------------------------------------------------------------- rueidis
+
+# client.B() returns a cmds.Builder; each of its methods starts one command
+# (the first step of B().Mget().Key(...).Build()) and appends its words.
+RUEIDIS_STEP = re.compile(r"^func \(b Builder\) (\w+)\(", re.M)
+
+
+def extract_rueidis(source: Source) -> dict[str, set[str]]:
+    methods: dict[str, set[str]] = {}
+    for name in source.files("internal/cmds/"):
+        if not name.endswith(".go") or name.endswith("_test.go"):
+            continue
+        text = source.read(name)
+        for found in RUEIDIS_STEP.finditer(text):
+            body = body_after(text, found.end())
+            words = re.search(r"append\(c\.cs\.s((?:,\s*\"[^\"]*\")+)\)", body)
+            add(methods, found.group(1),
+                " ".join(re.findall(r"\"([^\"]*)\"", words.group(1))) if words else None)
+    return methods
+
+
 # ---------------------------------------------------------------- main
 
 CLIENTS = {
@@ -460,6 +481,7 @@ CLIENTS = {
     "jedis": extract_jedis,
     "lettuce": extract_lettuce,
     "redis-plus-plus": extract_redis_plus_plus,
+    "rueidis": extract_rueidis,
 }
 
 

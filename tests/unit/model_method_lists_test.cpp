@@ -90,9 +90,17 @@ Keys command_keys(const std::string& command) {
   return any ? Keys::Some : Keys::None;
 }
 
-// The model knows the method the way the frontends look it up.
-bool modelled(const model::ApiModel& api, const std::string& name) {
+// The model knows the method the way the frontends look it up. A command
+// builder's step (rueidis B().GeoradiusRo()) is known when the name gives
+// the command its source sends.
+bool modelled(const model::ApiModel& api, const std::string& name,
+              const std::vector<std::string>& commands) {
   if (api.has_method(name)) return true;
+  if (!api.command_builder.empty()) {
+    return !commands.empty() && std::ranges::all_of(commands, [&](const std::string& command) {
+      return frontend::builder_step_command(name) == command;
+    });
+  }
   if (api.case_insensitive_methods) {
     auto folded = [](std::string text) {
       text = lower(std::move(text));
@@ -106,6 +114,19 @@ bool modelled(const model::ApiModel& api, const std::string& name) {
   return api.command_named_methods &&
          frontend::command_named_method(lower(std::string(api.without_method_suffix(name))))
              .has_value();
+}
+
+// A builder step names its command through the command table: a
+// subcommand's dashes and a command's underscores are no word breaks.
+TEST(ModelMethodLists, BuilderStepsNameTheirCommands) {
+  EXPECT_EQ(frontend::builder_step_command("Mget"), "MGET");
+  EXPECT_EQ(frontend::builder_step_command("ClientList"), "CLIENT LIST");
+  EXPECT_EQ(frontend::builder_step_command("ClientNoEvict"), "CLIENT NO-EVICT");
+  EXPECT_EQ(frontend::builder_step_command("ClusterCountFailureReports"),
+            "CLUSTER COUNT-FAILURE-REPORTS");
+  EXPECT_EQ(frontend::builder_step_command("GeoradiusbymemberRo"), "GEORADIUSBYMEMBER_RO");
+  EXPECT_EQ(frontend::builder_step_command("EvalRo"), "EVAL_RO");
+  EXPECT_EQ(frontend::builder_step_command("JsonSet"), "JSON SET");
 }
 
 TEST(ModelMethodLists, EveryListBelongsToAModelAtItsLatestVersion) {
@@ -130,7 +151,7 @@ TEST(ModelMethodLists, MethodsThatCanTakeKeysAreModelledOrMarkedKeyless) {
     const auto& api = models.at(list.client);
     std::vector<std::string> missing, unknown;
     for (const auto& [name, commands] : list.methods) {
-      if (modelled(api, name)) {
+      if (modelled(api, name, commands)) {
         ++checked;
         continue;
       }
@@ -182,7 +203,9 @@ TEST(ModelMethodLists, KeylessMarksNameListedUnmodelledMethods) {
       EXPECT_FALSE(why.empty()) << list.client << " " << name << ": say why it takes no key";
       EXPECT_TRUE(list.methods.contains(name))
           << list.client << " marks " << name << " keyless, but its method list has no such method";
-      EXPECT_FALSE(modelled(api, name))
+      EXPECT_FALSE(modelled(
+          api, name,
+          list.methods.contains(name) ? list.methods.at(name) : std::vector<std::string>{}))
           << list.client << " marks " << name << " keyless, but the model declares it";
     }
   }
