@@ -135,8 +135,8 @@ std::string Method::command() const {
                                                                           : argv.front().text;
 }
 
-ApiModel::VersionedClass ApiModel::class_at(const ClientClass& cls,
-                                            const std::optional<versions::Version>& version) const {
+ApiModel::VersionedClass ApiModel::class_at(
+    const ClientClass& cls, const std::optional<versions::Version>& version) const {
   const auto& wanted = version ? version : latest_known;
   if (!wanted) return {&cls, nullptr};
   for (const auto& variant : class_variants) {
@@ -257,8 +257,9 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.prefilter = list_of<std::string>(doc, "prefilter");
     if (doc.contains("packages")) {
       for (const auto& package : doc.at("packages")) {
-        versions::PackageRef ref{
-            package.at("ecosystem").get<std::string>(), package.at("name").get<std::string>(), {}};
+        versions::PackageRef ref{package.at("ecosystem").get<std::string>(),
+                                 package.at("name").get<std::string>(),
+                                 {}};
         if (package.contains("major_map")) {
           for (const auto& [from, to] : package.at("major_map").items()) {
             auto major = versions::parse_version(from);
@@ -315,8 +316,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       if (entry.contains("behaves_like")) {
         const auto* like = model.find_class(entry.at("behaves_like").get<std::string>());
         if (like == nullptr) {
-          error =
-              "class '" + entry.value("name", std::string{}) + "' behaves_like an unknown class";
+          error = "class '" + entry.value("name", std::string{}) + "' behaves_like an unknown class";
           return std::nullopt;
         }
         cls = *like;
@@ -326,8 +326,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.name = entry.at("name").get<std::string>();
       cls.cluster = entry.value("cluster", cls.cluster);
       cls.constructors = list_of<std::string>(entry, "constructors");
-      if (!read_cluster_facts(entry, cls, !entry.contains("behaves_like"), error))
-        return std::nullopt;
+      if (!read_cluster_facts(entry, cls, !entry.contains("behaves_like"), error)) return std::nullopt;
       cls.library = model.library;
       cls.key_prefix_options = list_of<std::string>(entry, "key_prefix_options");
       cls.annotations = list_of<std::string>(entry, "annotations");
@@ -346,8 +345,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
               error = "class '" + cls.name + "': \"" + bound + "\" is not a version";
               return std::nullopt;
             }
-            (std::string_view(bound) == "from" ? variant.range.from : variant.range.before) =
-                version;
+            (std::string_view(bound) == "from" ? variant.range.from : variant.range.before) = version;
           }
           if (!variant.range.from && !variant.range.before) {
             error = "class '" + cls.name + "': a \"versions\" entry needs \"from\" or \"before\"";
@@ -376,8 +374,8 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
             ApiModel::DerivedClass derived{method, from, entry.at("to").get<std::string>()};
             if (model.find_class(derived.from) == nullptr ||
                 model.find_class(derived.to) == nullptr) {
-              error = "derived class " + derived.from + "." + derived.method + " -> " + derived.to +
-                      " names an unknown class";
+              error = "derived class " + derived.from + "." + derived.method + " -> " +
+                      derived.to + " names an unknown class";
               return std::nullopt;
             }
             model.derived_classes.push_back(std::move(derived));
@@ -435,7 +433,8 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     };
     for (const auto& [name, entry] : doc.at("methods").items()) {
       // One declaration, or a list of overloads.
-      for (const auto& declaration : entry.is_array() ? entry : nlohmann::json::array({entry})) {
+      for (const auto& declaration :
+           entry.is_array() ? entry : nlohmann::json::array({entry})) {
         auto method = parse_method(name, declaration);
         if (!method) return std::nullopt;
         model.methods[name].push_back(std::move(*method));
