@@ -450,6 +450,74 @@ def extract_redis_plus_plus(source: Source) -> dict[str, set[str]]:
     return methods
 
 
+# ---------------------------------------------------------------- Spring Data Redis
+
+SPRING_CORE = "src/main/java/org/springframework/data/redis/core/"
+SPRING_CONNECTION = "src/main/java/org/springframework/data/redis/connection/"
+# The model's classes: RedisTemplate (RedisOperations) and the operations it
+# hands out, each with the class that implements it; RedisConnection (every
+# Redis*Commands interface it extends) in callbacks.
+SPRING_OPERATIONS = {
+    "RedisOperations": "RedisTemplate",
+    "ValueOperations": "DefaultValueOperations",
+    "SetOperations": "DefaultSetOperations",
+    "ZSetOperations": "DefaultZSetOperations",
+    "ListOperations": "DefaultListOperations",
+    "HyperLogLogOperations": "DefaultHyperLogLogOperations",
+    "HashOperations": "DefaultHashOperations",
+}
+# A Javadoc, its annotations, and the name of the method it documents.
+JAVA_DOCUMENTED = re.compile(
+    r"/\*\*((?:(?!\*/).)*)\*/\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:default\s+)?[^;{}()=]*?\b(\w+)\(",
+    re.S)
+SPRING_DOC = re.compile(r"Redis Documentation: ([A-Z][A-Z0-9_]*(?: [A-Z][A-Z0-9_-]*)?)")
+JAVA_DECLARED = re.compile(r"^\t(?:@\w+\s+)*(?:default\s+)?(?:<[^>]*>\s+)?[\w.]+(?:<.*?>)?(?:\[\])?\s+(\w+)\(",
+                           re.M)
+
+
+def _spring_documented(text: str) -> dict[str, set[str]]:
+    """Each method to the commands its Javadoc names ("Redis Documentation: MGET")."""
+    methods: dict[str, set[str]] = {}
+    for found in JAVA_DOCUMENTED.finditer(text):
+        for command in SPRING_DOC.findall(found.group(1)):
+            words = command.split()
+            if len(words) > 1 and command not in KNOWN_SUBCOMMANDS:
+                command = words[0]
+            methods.setdefault(found.group(2), set()).add(command)
+    return methods
+
+
+def extract_spring_data_redis(source: Source) -> dict[str, set[str]]:
+    # The connection's methods, from their Javadoc.
+    connection: dict[str, set[str]] = {}
+    for name in source.files(SPRING_CONNECTION.rstrip("/")):
+        if re.fullmatch(re.escape(SPRING_CONNECTION) + r"Redis\w*Commands\.java", name):
+            for method, commands in _spring_documented(source.read(name)).items():
+                connection.setdefault(method, set()).update(commands)
+    methods: dict[str, set[str]] = {}
+    for method, commands in connection.items():
+        for command in commands:
+            add(methods, method, command)
+    # An operation sends what the connection methods its implementation
+    # calls send (connection.mGet(...), connection.zSetCommands().zAdd(...));
+    # its Javadoc is the fallback.
+    call = re.compile(r"\bconnection\s*\.\s*(?:\w+Commands\(\)\s*\.\s*)?(\w+)\(")
+    for interface, implementation in SPRING_OPERATIONS.items():
+        text = source.read(SPRING_CORE + interface + ".java")
+        declared = set(JAVA_DECLARED.findall(text))
+        documented = _spring_documented(text)
+        body_text = source.read(SPRING_CORE + implementation + ".java")
+        sent: dict[str, set[str]] = {}
+        for found in JAVA_METHOD.finditer(body_text):
+            body = body_after(body_text, found.end())
+            for called in call.findall(body):
+                sent.setdefault(found.group(1), set()).update(connection.get(called, set()))
+        for method in sorted(declared):
+            for command in sent.get(method) or documented.get(method, set()):
+                add(methods, method, command)
+    return methods
+
+
 # ---------------------------------------------------------------- rueidis
 
 # client.B() returns a cmds.Builder; each of its methods starts one command
@@ -482,6 +550,7 @@ CLIENTS = {
     "lettuce": extract_lettuce,
     "redis-plus-plus": extract_redis_plus_plus,
     "rueidis": extract_rueidis,
+    "spring-data-redis": extract_spring_data_redis,
 }
 
 

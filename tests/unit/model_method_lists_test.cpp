@@ -144,6 +144,31 @@ TEST(ModelMethodLists, EveryListBelongsToAModelAtItsLatestVersion) {
   }
 }
 
+// Every built-in model has a method list, or says why it needs none
+// ("no_method_list": a client that takes the command as a string, whose
+// completeness is the command table's); not both.
+TEST(ModelMethodLists, EveryModelHasAListOrSaysWhyNot) {
+  std::set<std::string> listed;
+  for (const auto& list : method_lists()) listed.insert(list.client);
+  std::size_t without = 0;
+  for (const auto& file : embedded_api_models()) {
+    auto doc = nlohmann::json::parse(file.bytes);
+    auto library = doc.at("library").get<std::string>();
+    auto why = doc.value("no_method_list", std::string{});
+    if (listed.contains(library)) {
+      EXPECT_TRUE(why.empty()) << library << " has a method list but says it needs none: " << why;
+      continue;
+    }
+    EXPECT_FALSE(why.empty())
+        << library << " has no method list (frontends/<language>/models/methods/" << library
+        << ".json, scripts/models/README.md) and does not say why in \"no_method_list\"";
+    EXPECT_TRUE(why.starts_with("commands as strings: completeness comes from the command table"))
+        << library << ": " << why;
+    ++without;
+  }
+  EXPECT_EQ(without, 3u);  // hiredis, hiredis-cluster, boost-redis
+}
+
 TEST(ModelMethodLists, MethodsThatCanTakeKeysAreModelledOrMarkedKeyless) {
   auto models = builtin_models();
   std::size_t checked = 0;
