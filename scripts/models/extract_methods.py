@@ -450,6 +450,128 @@ def extract_redis_plus_plus(source: Source) -> dict[str, set[str]]:
     return methods
 
 
+# ---------------------------------------------------------------- Redisson
+
+REDISSON_API = "redisson/src/main/java/org/redisson/api/"
+REDISSON_IMPL = "redisson/src/main/java/org/redisson/"
+# The object interfaces the model follows (its classes' annotations), each
+# with the class that implements it.
+REDISSON_INTERFACES = {
+    "RSet": "RedissonSet", "RSetCache": "RedissonSetCache",
+    "RScoredSortedSet": "RedissonScoredSortedSet", "RLexSortedSet": "RedissonLexSortedSet",
+    "RQueue": "RedissonQueue", "RDeque": "RedissonDeque",
+    "RBlockingQueue": "RedissonBlockingQueue", "RBlockingDeque": "RedissonBlockingDeque",
+    "RList": "RedissonList", "RHyperLogLog": "RedissonHyperLogLog", "RBitSet": "RedissonBitSet",
+    "RBucket": "RedissonBucket", "RMap": "RedissonMap", "RMapCache": "RedissonMapCache",
+    "RLocalCachedMap": "RedissonLocalCachedMap", "RAtomicLong": "RedissonAtomicLong",
+    "RAtomicDouble": "RedissonAtomicDouble", "RStream": "RedissonStream",
+    "RKeys": "RedissonKeys", "RBuckets": "RedissonBuckets",
+    "RScript": "RedissonScript", "RFunction": "RedissonFuction",
+}
+# A parameter that names another Redis object: a String (or several) whose
+# name says so (names, destName, queueName, newName, keys).
+REDISSON_NAME_TYPE = re.compile(r"^(?:String(?:\.\.\.|\[\])?|(?:Collection|List|Set)<String>|Map<String,.*>)$")
+REDISSON_NAME_PARAM = re.compile(r"(?i)name|dest|queue|key")
+# ...unless it names something else (a stream's group or consumer, a key
+# pattern, a function library, an iterator).
+REDISSON_OTHER_PARAM = re.compile(r"(?i)group|consumer|pattern|library|iterator")
+REDISSON_DECLARED = re.compile(
+    r"^\s+(?:default\s+)?(?:<[^>]*>\s+)?[\w.]+(?:<.*?>)?(?:\[\])?\s+(\w+)\(([^)]*)\)", re.M)
+
+
+def _redisson_parameters(text: str) -> list[tuple[str, str]]:
+    """(type, name) of each parameter in a Java parameter list."""
+    parts, depth, current = [], 0, ""
+    for c in text:
+        depth += {"<": 1, ">": -1}.get(c, 0)
+        if c == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += c
+    parts.append(current)
+    out = []
+    for part in parts:
+        part = re.sub(r"@\w+\s*", "", part).strip()
+        if not part:
+            continue
+        kind, _, name = part.rpartition(" ")
+        out.append((kind.strip(), name))
+    return out
+
+
+def _redisson_interface(source: Source, name: str, seen: set[str]) -> dict[str, set[str]]:
+    """Each method the interface (with its Async twin and its Redisson
+    super-interfaces) declares, without the Async suffix, to the parameters
+    that name other objects."""
+    methods: dict[str, set[str]] = {}
+    for each in (name, name + "Async"):
+        path = REDISSON_API + each + ".java"
+        if each in seen or path not in source.files(REDISSON_API + each + ".java"):
+            continue
+        seen.add(each)
+        text = re.sub(r"/\*.*?\*/|//[^\n]*", "", source.read(path), flags=re.S)
+        header = re.search(r"\binterface\s+\w+(?:<[^{]*?>)?\s*(?:extends\s+([^{]*))?\{", text)
+        for found in REDISSON_DECLARED.finditer(text):
+            method = re.sub(r"Async$", "", found.group(1))
+            others = methods.setdefault(method, set())
+            for kind, param in _redisson_parameters(found.group(2)):
+                if REDISSON_NAME_TYPE.match(kind) and REDISSON_NAME_PARAM.search(param) and \
+                        not REDISSON_OTHER_PARAM.search(param):
+                    others.add(param)
+        if header and header.group(1):
+            for parent in re.findall(r"\b(R\w+?)(?:Async)?\b", header.group(1)):
+                for method, others in _redisson_interface(source, parent, seen).items():
+                    methods.setdefault(method, set()).update(others)
+    return methods
+
+
+def extract_redisson(source: Source) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    text = source.read(REDISSON_IMPL + "client/protocol/RedisCommands.java")
+    constants = {}
+    for found in re.finditer(r"\b([A-Z][A-Z0-9_]*)\s*=\s*new\s+Redis\w*Command<[^;]*?>\(\s*\"([A-Za-z._]+)\"(?:\s*,\s*\"([A-Za-z-]+)\")?", text):
+        command = found.group(2).upper()
+        if found.group(3) and f"{command} {found.group(3).upper()}" in KNOWN_SUBCOMMANDS:
+            command += " " + found.group(3).upper()
+        constants[found.group(1)] = command
+    files = set(source.files(REDISSON_IMPL.rstrip("/")))
+    methods: dict[str, set[str]] = {}
+    others_of: dict[str, set[str]] = {}
+    for interface, implementation in REDISSON_INTERFACES.items():
+        declared = _redisson_interface(source, interface, set())
+        # The implementation and the classes it extends: each method's
+        # body, and the commands it and the helpers it calls send.
+        bodies: dict[str, str] = {}
+        cls = implementation
+        while cls and REDISSON_IMPL + cls + ".java" in files:
+            text = source.read(REDISSON_IMPL + cls + ".java")
+            for found in JAVA_METHOD.finditer(text):
+                bodies.setdefault(found.group(1), "")
+                bodies[found.group(1)] += body_after(text, found.end())
+            parent = re.search(r"\bclass\s+" + cls + r"\b[^{]*?\bextends\s+(\w+)", text)
+            cls = parent.group(1) if parent else None
+        for method, others in declared.items():
+            commands: set[str] = set()
+            seen, queue = {method, method + "Async"}, [method + "Async", method]
+            while queue:
+                body = bodies.get(queue.pop(0), "")
+                commands |= {constants[c] for c in re.findall(r"\bRedisCommands\.(\w+)", body)
+                             if c in constants}
+                for helper in re.findall(r"\b(\w+)\(", body):
+                    if helper in bodies and helper not in seen and len(seen) < 12:
+                        seen.add(helper)
+                        queue.append(helper)
+            if not commands and not others:
+                continue  # no command of its own: a listener, an iterator, a getter
+            name = f"{interface}.{method}"
+            methods[name] = set()
+            for command in commands:
+                add(methods, name, command)
+            if others:
+                others_of[name] = others
+    return methods, others_of
+
+
 # ---------------------------------------------------------------- Spring Data Redis
 
 SPRING_CORE = "src/main/java/org/springframework/data/redis/core/"
@@ -551,6 +673,7 @@ CLIENTS = {
     "redis-plus-plus": extract_redis_plus_plus,
     "rueidis": extract_rueidis,
     "spring-data-redis": extract_spring_data_redis,
+    "redisson": extract_redisson,
 }
 
 
@@ -581,6 +704,9 @@ def main() -> int:
         methods = extract_ioredis(source, args.commands_json)
     else:
         methods = CLIENTS[args.client](source)
+    names_other_objects: dict[str, set[str]] = {}
+    if isinstance(methods, tuple):
+        methods, names_other_objects = methods
 
     regenerate = ["python3", "scripts/models/extract_methods.py", args.client, "CHECKOUT"]
     if args.ref:
@@ -611,8 +737,14 @@ def main() -> int:
     header = json.dumps(out, indent=1, ensure_ascii=False)[:-2]
     lines = [f" {json.dumps(name)}: {json.dumps(sorted(commands))}"
              for name, commands in sorted(methods.items())]
+    others = ""
+    if names_other_objects:
+        # Redisson: the parameters of a method that name other objects.
+        others = ',\n "names_other_objects": {\n' + ",\n".join(
+            f"  {json.dumps(name)}: {json.dumps(sorted(params))}"
+            for name, params in sorted(names_other_objects.items())) + "\n }"
     sys.stdout.write(header + ',\n "methods": {\n' + ",\n".join(" " + line for line in lines) +
-                     "\n }\n}\n")
+                     "\n }" + others + "\n}\n")
     return 0
 
 

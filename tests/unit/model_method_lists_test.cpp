@@ -30,6 +30,9 @@ struct MethodList {
   fs::path file;
   std::string client, model_version;
   std::map<std::string, std::vector<std::string>> methods;  // name -> commands it sends
+  // An object API's "Interface.method" -> its parameters that name other
+  // objects (Redisson's RSet.union(names...)).
+  std::map<std::string, std::vector<std::string>> names_other_objects;
 };
 
 std::vector<MethodList> method_lists() {
@@ -47,6 +50,10 @@ std::vector<MethodList> method_lists() {
                       {}};
       for (const auto& [name, commands] : doc.at("methods").items())
         list.methods[name] = commands.get<std::vector<std::string>>();
+      if (doc.contains("names_other_objects")) {
+        for (const auto& [name, params] : doc.at("names_other_objects").items())
+          list.names_other_objects[name] = params.get<std::vector<std::string>>();
+      }
       lists.push_back(std::move(list));
     }
   }
@@ -90,11 +97,31 @@ Keys command_keys(const std::string& command) {
   return any ? Keys::Some : Keys::None;
 }
 
+// The model class an object API's interface belongs to (Redisson's RSetCache
+// is the model's RSet).
+const model::ClientClass* class_of_interface(const model::ApiModel& api,
+                                             std::string_view interface) {
+  for (const auto& cls : api.classes) {
+    if (std::ranges::find(cls.annotations, interface) != cls.annotations.end()) return &cls;
+  }
+  return nullptr;
+}
+
 // The model knows the method the way the frontends look it up. A command
 // builder's step (rueidis B().GeoradiusRo()) is known when the name gives
-// the command its source sends.
+// the command its source sends. An object API's "Interface.method" is known
+// when the model declares it for the interface's class, or when it names no
+// other object: a named object's method then acts on its own key (the
+// class's object_command), and another object's method gets no key from
+// its caller.
 bool modelled(const model::ApiModel& api, const std::string& name,
-              const std::vector<std::string>& commands) {
+              const std::vector<std::string>& commands, const MethodList& list) {
+  if (auto dot = name.find('.'); dot != std::string::npos) {
+    const auto* cls = class_of_interface(api, name.substr(0, dot));
+    if (cls == nullptr) return false;
+    return !api.overloads(name.substr(dot + 1), *cls).empty() ||
+           !list.names_other_objects.contains(name);
+  }
   if (api.has_method(name)) return true;
   if (!api.command_builder.empty()) {
     return !commands.empty() && std::ranges::all_of(commands, [&](const std::string& command) {
@@ -176,11 +203,17 @@ TEST(ModelMethodLists, MethodsThatCanTakeKeysAreModelledOrMarkedKeyless) {
     const auto& api = models.at(list.client);
     std::vector<std::string> missing, unknown;
     for (const auto& [name, commands] : list.methods) {
-      if (modelled(api, name, commands)) {
+      if (modelled(api, name, commands, list)) {
         ++checked;
         continue;
       }
       bool keyless_by_data = api.keyless_methods.contains(name);
+      if (auto others = list.names_other_objects.find(name);
+          others != list.names_other_objects.end()) {
+        // Its parameters name other objects: keys, whatever it sends.
+        if (!keyless_by_data) missing.push_back(name + " (names " + others->second.front() + ")");
+        continue;
+      }
       if (commands.empty() && !keyless_by_data) {
         unknown.push_back(name + " (its source names no command)");
         continue;
@@ -228,9 +261,10 @@ TEST(ModelMethodLists, KeylessMarksNameListedUnmodelledMethods) {
       EXPECT_FALSE(why.empty()) << list.client << " " << name << ": say why it takes no key";
       EXPECT_TRUE(list.methods.contains(name))
           << list.client << " marks " << name << " keyless, but its method list has no such method";
-      EXPECT_FALSE(modelled(
-          api, name,
-          list.methods.contains(name) ? list.methods.at(name) : std::vector<std::string>{}))
+      EXPECT_FALSE(modelled(api, name,
+                            list.methods.contains(name) ? list.methods.at(name)
+                                                        : std::vector<std::string>{},
+                            list))
           << list.client << " marks " << name << " keyless, but the model declares it";
     }
   }
