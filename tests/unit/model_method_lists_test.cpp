@@ -261,10 +261,9 @@ TEST(ModelMethodLists, KeylessMarksNameListedUnmodelledMethods) {
       EXPECT_FALSE(why.empty()) << list.client << " " << name << ": say why it takes no key";
       EXPECT_TRUE(list.methods.contains(name))
           << list.client << " marks " << name << " keyless, but its method list has no such method";
-      EXPECT_FALSE(modelled(api, name,
-                            list.methods.contains(name) ? list.methods.at(name)
-                                                        : std::vector<std::string>{},
-                            list))
+      EXPECT_FALSE(modelled(
+          api, name,
+          list.methods.contains(name) ? list.methods.at(name) : std::vector<std::string>{}, list))
           << list.client << " marks " << name << " keyless, but the model declares it";
     }
   }
