@@ -470,6 +470,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.script_factories = list_of<std::string>(doc, "script_factories");
     model.script_loaders = list_of<std::string>(doc, "script_loaders");
     model.identifying_methods = list_of<std::string>(doc, "identifying_methods");
+    model.command_builder = doc.value("command_builder", std::string{});
     if (doc.contains("keyless_methods")) {
       for (const auto& [name, why] : doc.at("keyless_methods").items())
         model.keyless_methods[name] = why.get<std::string>();

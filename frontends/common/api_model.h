@@ -209,6 +209,10 @@ struct ApiModel {
   // (the model need not describe them): checked against the library's method
   // list (frontends/<language>/models/methods/).
   std::map<std::string, std::string, std::less<>> keyless_methods;
+  // The method that starts a command builder whose first step names the
+  // command (rueidis `B()`: `B().Mget()` is MGET, see
+  // frontend::builder_step_command); its method list lists those steps.
+  std::string command_builder;
 
   [[nodiscard]] const ClientClass* find_class(std::string_view name) const;
   // `cls` as it behaves in `version` (the latest known when nullopt), and the

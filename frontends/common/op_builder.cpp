@@ -116,6 +116,30 @@ std::optional<model::Method> command_named_method(std::string_view name) {
   return method;
 }
 
+std::string builder_step_command(std::string_view step) {
+  std::vector<std::string> words;
+  for (char c : step) {
+    if (std::isupper(static_cast<unsigned char>(c)) != 0 || words.empty()) words.emplace_back();
+    words.back() += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  auto joined = [&](std::size_t from, char separator) {
+    std::string out;
+    for (std::size_t i = from; i < words.size(); ++i) {
+      if (i > from) out += separator;
+      out += words[i];
+    }
+    return out;
+  };
+  if (words.size() > 1) {
+    auto sub = joined(1, '-');
+    const auto* info = commands::find_command(words.front(), sub);
+    if (info != nullptr && !info->container.empty()) return words.front() + " " + sub;
+    auto underscored = joined(0, '_');
+    if (commands::find_command(underscored) != nullptr) return underscored;
+  }
+  return joined(0, ' ');
+}
+
 bool assign_command(ir::RedisOp& op, std::vector<ir::Arg> full_argv) {
   if (full_argv.empty() || full_argv.front().spread || !full_argv.front().value.is_literal()) {
     return false;

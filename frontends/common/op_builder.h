@@ -45,6 +45,14 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix = nullptr);
 // name whose key is its first argument.
 std::optional<model::Method> command_named_method(std::string_view name);
 
+// For command builders whose first step names the command (rueidis
+// `B().ClientNoEvict()`): its words, one per capitalised part, read against
+// the command table: a container's subcommand joins the rest with dashes
+// (CLIENT NO-EVICT, CLUSTER COUNT-FAILURE-REPORTS), a command whose words
+// join with underscores is that command (GEORADIUS_RO, EVAL_RO); else one
+// word each (CLIENT LIST, JSON SET).
+std::string builder_step_command(std::string_view step);
+
 // Client facts for a call of `method` on a `cls` client.
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,

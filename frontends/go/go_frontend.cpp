@@ -352,7 +352,8 @@ class Frontend {
   }
 
   // rueidis: client.B().Mget().Key("a", "b").Build(). The first step names
-  // the command (CamelCase words: ClientList is CLIENT LIST); a step with
+  // the command (frontend::builder_step_command: ClientList is CLIENT LIST,
+  // GeoradiusRo GEORADIUS_RO), unless the model declares it; a step with
   // arguments adds them, after its keyword unless it only names the role of
   // what follows (Key, Value, Numkeys...); a step without arguments adds its
   // keyword (Nx, Streams).
@@ -377,12 +378,11 @@ class Frontend {
     if (!client) return std::nullopt;
     std::ranges::reverse(steps);
     auto first = unwrap(steps.front().field("function")).field("field");
-    std::string command;
-    for (char c : first.text()) {
-      if (std::isupper(static_cast<unsigned char>(c)) != 0 && !command.empty()) command += ' ';
-      command += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
     std::vector<frontend::PassedArgument> argv;
+    // A step the model declares (Arbitrary("CLIENT", "LIST"): the command in
+    // words) gives its arguments; any other names the command.
+    const auto declared = client->api->overloads(first.text(), *client->cls);
+    if (!declared.empty()) argv = passed(steps.front().field("arguments"), *call.scope);
     for (std::size_t i = 1; i < steps.size(); ++i) {
       auto name = unwrap(steps[i].field("function")).field("field").text();
       auto args = passed(steps[i].field("arguments"), *call.scope);
@@ -400,8 +400,11 @@ class Frontend {
     model::Method method;
     method.name = std::string(first.text());
     method.signature = model::parse_signature("*args");
-    method.argv = {{model::TemplateElement::Kind::Word, command},
-                   {model::TemplateElement::Kind::Spread, "args"}};
+    method.argv = {{model::TemplateElement::Kind::Spread, "args"}};
+    if (declared.empty()) {
+      method.argv.insert(method.argv.begin(), {model::TemplateElement::Kind::Word,
+                                               frontend::builder_step_command(first.text())});
+    }
     method.library = client->api->library;
     frontend::PositionalArguments bound(method, std::move(argv),
                                         {file_.index, call.call.begin(), call.call.end()}, true);

@@ -60,12 +60,15 @@ class Source:
 # Command names from --command-table folders (the command table's JSON
 # specs): they tell a command word from an option word in the source.
 KNOWN_COMMANDS: set[str] = set()
+KNOWN_SUBCOMMANDS: set[str] = set()  # "CLIENT SETNAME"
 
 
 def load_command_table(folder: str) -> None:
     for name in Path(folder).glob("*.json"):
         for command, body in json.loads(name.read_text(encoding="utf-8")).items():
             KNOWN_COMMANDS.add((body.get("container") or command).upper())
+            if body.get("container"):
+                KNOWN_SUBCOMMANDS.add(f"{body['container']} {command}".upper())
 
 
 def add(methods: dict[str, set[str]], name: str, command: str | None) -> None:
@@ -333,6 +336,331 @@ def extract_lettuce(source: Source) -> dict[str, set[str]]:
     return methods
 
 
+# ---------------------------------------------------------------- redis-plus-plus
+
+RPP_DIR = "src/sw/redis++/"
+# Redis, RedisCluster and QueuedRedis (pipelines, transactions): their
+# headers declare the methods; the .hpp/.cpp define those not inline.
+RPP_CLASSES = {"redis": "Redis", "redis_cluster": "RedisCluster", "queued_redis": "QueuedRedis"}
+CPP_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _rpp_public_methods(header: str, cls: str) -> set[str]:
+    """Names of the public methods the class declares (its body's
+    `public:` parts, top level only)."""
+    start = re.search(r"^class " + cls + r"\b[^;{]*\{", header, re.M)
+    if not start:
+        sys.exit(f"redis-plus-plus: no class {cls}; read the header and update this script")
+    names: set[str] = set()
+    depth, public, line_start = 1, False, start.end()
+    i = start.end()
+    while i < len(header) and depth:
+        c = header[i]
+        if c == "{":
+            if depth == 1 and public:
+                _rpp_declared(header[line_start:i], cls, names)
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            line_start = i + 1
+        elif c == ";" and depth == 1:
+            if public:
+                _rpp_declared(header[line_start:i], cls, names)
+            line_start = i + 1
+        elif c == ":" and depth == 1:
+            label = header[line_start:i].strip().split("\n")[-1].strip()
+            if label in ("public", "private", "protected"):
+                public = label == "public"
+                line_start = i + 1
+        i += 1
+    return names
+
+
+def _rpp_declared(text: str, cls: str, names: set[str]) -> None:
+    text = re.sub(r"//[^\n]*", "", text)
+    found = re.search(r"(?:^|[\s&*>])(\w+)\s*\(", text)
+    if found and found.group(1) not in (cls, "operator", "template", "if", "return"):
+        names.add(found.group(1))
+
+
+def _rpp_command_functions(source: Source) -> dict[str, str]:
+    """cmd::name -> the body of the function (command.h, command.cpp), and of
+    the detail:: helpers they call (detail::set_bitop adds "BITOP")."""
+    bodies: dict[str, str] = {}
+    for name in ("command.h", "command.cpp"):
+        text = source.read(RPP_DIR + name)
+        for found in re.finditer(r"\bvoid\s+(\w+)\s*\(", text):
+            body = body_after(text, found.end())
+            if body:
+                bodies.setdefault(found.group(1), "")
+                bodies[found.group(1)] += body
+    return bodies
+
+
+def _rpp_command_word(name: str, bodies: dict[str, str], seen: set[str]) -> str | None:
+    """The command a cmd:: function sends: the first words of its first
+    string that begins with a command ("DEL %b", args << "CLIENT" << "SETNAME"),
+    or of a cmd:: function it calls."""
+    body = bodies.get(name, "")
+    for literal in CPP_STRING.findall(body):
+        words = literal.upper().split()  # "zremrangebyrank %b %lld %lld"
+        if words and words[0] in KNOWN_COMMANDS:
+            if len(words) > 1 and f"{words[0]} {words[1]}" in KNOWN_SUBCOMMANDS:
+                return f"{words[0]} {words[1]}"
+            if len(words) == 1:
+                after = body[body.find('"' + literal + '"') + len(literal) + 2:]
+                sub = re.match(r'\s*<<\s*"([A-Z][A-Z0-9_-]*)"', after)
+                if sub and f"{words[0]} {sub.group(1)}" in KNOWN_SUBCOMMANDS:
+                    return f"{words[0]} {sub.group(1)}"
+            return words[0]
+    for helper in re.findall(r"\b(\w+)\s*(?:<[^<>;()]*>)?\s*\(", body):
+        if helper in bodies and helper not in seen:
+            seen.add(helper)
+            if (word := _rpp_command_word(helper, bodies, seen)):
+                return word
+    return None
+
+
+def extract_redis_plus_plus(source: Source) -> dict[str, set[str]]:
+    bodies = _rpp_command_functions(source)
+    files = set(source.files(RPP_DIR.rstrip("/")))
+    methods: dict[str, set[str]] = {}
+    for stem, cls in RPP_CLASSES.items():
+        names = _rpp_public_methods(source.read(RPP_DIR + stem + ".h"), cls)
+        texts = [source.read(RPP_DIR + stem + ext) for ext in (".h", ".hpp", ".cpp")
+                 if RPP_DIR + stem + ext in files]
+        # A method's definitions (inline in the class, or Class::name out of
+        # it) hand a cmd:: function to command(); an overload without one
+        # calls another (del(il) is del(il.begin(), il.end())).
+        sent: dict[str, set[str]] = {}
+        for text in texts:
+            for found in re.finditer(r"(?:\b" + cls + r"(?:<\w+>)?::|^\s+[\w:<>,&* ]+?[\s&*])(\w+)\s*\(",
+                                     text, re.M):
+                name = found.group(1)
+                if name not in names:
+                    continue
+                body = body_after(text, found.end())
+                for function in re.findall(r"\bcmd::(\w+)", body):
+                    word = _rpp_command_word(function, bodies, {function})
+                    if word:
+                        sent.setdefault(name, set()).add(word)
+        for name, commands in sent.items():
+            for command in commands:
+                add(methods, name, command)
+    return methods
+
+
+# ---------------------------------------------------------------- Redisson
+
+REDISSON_API = "redisson/src/main/java/org/redisson/api/"
+REDISSON_IMPL = "redisson/src/main/java/org/redisson/"
+# The object interfaces the model follows (its classes' annotations), each
+# with the class that implements it.
+REDISSON_INTERFACES = {
+    "RSet": "RedissonSet", "RSetCache": "RedissonSetCache",
+    "RScoredSortedSet": "RedissonScoredSortedSet", "RLexSortedSet": "RedissonLexSortedSet",
+    "RQueue": "RedissonQueue", "RDeque": "RedissonDeque",
+    "RBlockingQueue": "RedissonBlockingQueue", "RBlockingDeque": "RedissonBlockingDeque",
+    "RList": "RedissonList", "RHyperLogLog": "RedissonHyperLogLog", "RBitSet": "RedissonBitSet",
+    "RBucket": "RedissonBucket", "RMap": "RedissonMap", "RMapCache": "RedissonMapCache",
+    "RLocalCachedMap": "RedissonLocalCachedMap", "RAtomicLong": "RedissonAtomicLong",
+    "RAtomicDouble": "RedissonAtomicDouble", "RStream": "RedissonStream",
+    "RKeys": "RedissonKeys", "RBuckets": "RedissonBuckets",
+    "RScript": "RedissonScript", "RFunction": "RedissonFuction",
+}
+# A parameter that names another Redis object: a String (or several) whose
+# name says so (names, destName, queueName, newName, keys).
+REDISSON_NAME_TYPE = re.compile(r"^(?:String(?:\.\.\.|\[\])?|(?:Collection|List|Set)<String>|Map<String,.*>)$")
+REDISSON_NAME_PARAM = re.compile(r"(?i)name|dest|queue|key")
+# ...unless it names something else (a stream's group or consumer, a key
+# pattern, a function library, an iterator).
+REDISSON_OTHER_PARAM = re.compile(r"(?i)group|consumer|pattern|library|iterator")
+REDISSON_DECLARED = re.compile(
+    r"^\s+(?:default\s+)?(?:<[^>]*>\s+)?[\w.]+(?:<.*?>)?(?:\[\])?\s+(\w+)\(([^)]*)\)", re.M)
+
+
+def _redisson_parameters(text: str) -> list[tuple[str, str]]:
+    """(type, name) of each parameter in a Java parameter list."""
+    parts, depth, current = [], 0, ""
+    for c in text:
+        depth += {"<": 1, ">": -1}.get(c, 0)
+        if c == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += c
+    parts.append(current)
+    out = []
+    for part in parts:
+        part = re.sub(r"@\w+\s*", "", part).strip()
+        if not part:
+            continue
+        kind, _, name = part.rpartition(" ")
+        out.append((kind.strip(), name))
+    return out
+
+
+def _redisson_interface(source: Source, name: str, seen: set[str]) -> dict[str, set[str]]:
+    """Each method the interface (with its Async twin and its Redisson
+    super-interfaces) declares, without the Async suffix, to the parameters
+    that name other objects."""
+    methods: dict[str, set[str]] = {}
+    for each in (name, name + "Async"):
+        path = REDISSON_API + each + ".java"
+        if each in seen or path not in source.files(REDISSON_API + each + ".java"):
+            continue
+        seen.add(each)
+        text = re.sub(r"/\*.*?\*/|//[^\n]*", "", source.read(path), flags=re.S)
+        header = re.search(r"\binterface\s+\w+(?:<[^{]*?>)?\s*(?:extends\s+([^{]*))?\{", text)
+        for found in REDISSON_DECLARED.finditer(text):
+            method = re.sub(r"Async$", "", found.group(1))
+            others = methods.setdefault(method, set())
+            for kind, param in _redisson_parameters(found.group(2)):
+                if REDISSON_NAME_TYPE.match(kind) and REDISSON_NAME_PARAM.search(param) and \
+                        not REDISSON_OTHER_PARAM.search(param):
+                    others.add(param)
+        if header and header.group(1):
+            for parent in re.findall(r"\b(R\w+?)(?:Async)?\b", header.group(1)):
+                for method, others in _redisson_interface(source, parent, seen).items():
+                    methods.setdefault(method, set()).update(others)
+    return methods
+
+
+def extract_redisson(source: Source) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    text = source.read(REDISSON_IMPL + "client/protocol/RedisCommands.java")
+    constants = {}
+    for found in re.finditer(r"\b([A-Z][A-Z0-9_]*)\s*=\s*new\s+Redis\w*Command<[^;]*?>\(\s*\"([A-Za-z._]+)\"(?:\s*,\s*\"([A-Za-z-]+)\")?", text):
+        command = found.group(2).upper()
+        if found.group(3) and f"{command} {found.group(3).upper()}" in KNOWN_SUBCOMMANDS:
+            command += " " + found.group(3).upper()
+        constants[found.group(1)] = command
+    files = set(source.files(REDISSON_IMPL.rstrip("/")))
+    methods: dict[str, set[str]] = {}
+    others_of: dict[str, set[str]] = {}
+    for interface, implementation in REDISSON_INTERFACES.items():
+        declared = _redisson_interface(source, interface, set())
+        # The implementation and the classes it extends: each method's
+        # body, and the commands it and the helpers it calls send.
+        bodies: dict[str, str] = {}
+        cls = implementation
+        while cls and REDISSON_IMPL + cls + ".java" in files:
+            text = source.read(REDISSON_IMPL + cls + ".java")
+            for found in JAVA_METHOD.finditer(text):
+                bodies.setdefault(found.group(1), "")
+                bodies[found.group(1)] += body_after(text, found.end())
+            parent = re.search(r"\bclass\s+" + cls + r"\b[^{]*?\bextends\s+(\w+)", text)
+            cls = parent.group(1) if parent else None
+        for method, others in declared.items():
+            commands: set[str] = set()
+            seen, queue = {method, method + "Async"}, [method + "Async", method]
+            while queue:
+                body = bodies.get(queue.pop(0), "")
+                commands |= {constants[c] for c in re.findall(r"\bRedisCommands\.(\w+)", body)
+                             if c in constants}
+                for helper in re.findall(r"\b(\w+)\(", body):
+                    if helper in bodies and helper not in seen and len(seen) < 12:
+                        seen.add(helper)
+                        queue.append(helper)
+            if not commands and not others:
+                continue  # no command of its own: a listener, an iterator, a getter
+            name = f"{interface}.{method}"
+            methods[name] = set()
+            for command in commands:
+                add(methods, name, command)
+            if others:
+                others_of[name] = others
+    return methods, others_of
+
+
+# ---------------------------------------------------------------- Spring Data Redis
+
+SPRING_CORE = "src/main/java/org/springframework/data/redis/core/"
+SPRING_CONNECTION = "src/main/java/org/springframework/data/redis/connection/"
+# The model's classes: RedisTemplate (RedisOperations) and the operations it
+# hands out, each with the class that implements it; RedisConnection (every
+# Redis*Commands interface it extends) in callbacks.
+SPRING_OPERATIONS = {
+    "RedisOperations": "RedisTemplate",
+    "ValueOperations": "DefaultValueOperations",
+    "SetOperations": "DefaultSetOperations",
+    "ZSetOperations": "DefaultZSetOperations",
+    "ListOperations": "DefaultListOperations",
+    "HyperLogLogOperations": "DefaultHyperLogLogOperations",
+    "HashOperations": "DefaultHashOperations",
+}
+# A Javadoc, its annotations, and the name of the method it documents.
+JAVA_DOCUMENTED = re.compile(
+    r"/\*\*((?:(?!\*/).)*)\*/\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:default\s+)?[^;{}()=]*?\b(\w+)\(",
+    re.S)
+SPRING_DOC = re.compile(r"Redis Documentation: ([A-Z][A-Z0-9_]*(?: [A-Z][A-Z0-9_-]*)?)")
+JAVA_DECLARED = re.compile(r"^\t(?:@\w+\s+)*(?:default\s+)?(?:<[^>]*>\s+)?[\w.]+(?:<.*?>)?(?:\[\])?\s+(\w+)\(",
+                           re.M)
+
+
+def _spring_documented(text: str) -> dict[str, set[str]]:
+    """Each method to the commands its Javadoc names ("Redis Documentation: MGET")."""
+    methods: dict[str, set[str]] = {}
+    for found in JAVA_DOCUMENTED.finditer(text):
+        for command in SPRING_DOC.findall(found.group(1)):
+            words = command.split()
+            if len(words) > 1 and command not in KNOWN_SUBCOMMANDS:
+                command = words[0]
+            methods.setdefault(found.group(2), set()).add(command)
+    return methods
+
+
+def extract_spring_data_redis(source: Source) -> dict[str, set[str]]:
+    # The connection's methods, from their Javadoc.
+    connection: dict[str, set[str]] = {}
+    for name in source.files(SPRING_CONNECTION.rstrip("/")):
+        if re.fullmatch(re.escape(SPRING_CONNECTION) + r"Redis\w*Commands\.java", name):
+            for method, commands in _spring_documented(source.read(name)).items():
+                connection.setdefault(method, set()).update(commands)
+    methods: dict[str, set[str]] = {}
+    for method, commands in connection.items():
+        for command in commands:
+            add(methods, method, command)
+    # An operation sends what the connection methods its implementation
+    # calls send (connection.mGet(...), connection.zSetCommands().zAdd(...));
+    # its Javadoc is the fallback.
+    call = re.compile(r"\bconnection\s*\.\s*(?:\w+Commands\(\)\s*\.\s*)?(\w+)\(")
+    for interface, implementation in SPRING_OPERATIONS.items():
+        text = source.read(SPRING_CORE + interface + ".java")
+        declared = set(JAVA_DECLARED.findall(text))
+        documented = _spring_documented(text)
+        body_text = source.read(SPRING_CORE + implementation + ".java")
+        sent: dict[str, set[str]] = {}
+        for found in JAVA_METHOD.finditer(body_text):
+            body = body_after(body_text, found.end())
+            for called in call.findall(body):
+                sent.setdefault(found.group(1), set()).update(connection.get(called, set()))
+        for method in sorted(declared):
+            for command in sent.get(method) or documented.get(method, set()):
+                add(methods, method, command)
+    return methods
+
+
+# ---------------------------------------------------------------- rueidis
+
+# client.B() returns a cmds.Builder; each of its methods starts one command
+# (the first step of B().Mget().Key(...).Build()) and appends its words.
+RUEIDIS_STEP = re.compile(r"^func \(b Builder\) (\w+)\(", re.M)
+
+
+def extract_rueidis(source: Source) -> dict[str, set[str]]:
+    methods: dict[str, set[str]] = {}
+    for name in source.files("internal/cmds/"):
+        if not name.endswith(".go") or name.endswith("_test.go"):
+            continue
+        text = source.read(name)
+        for found in RUEIDIS_STEP.finditer(text):
+            body = body_after(text, found.end())
+            words = re.search(r"append\(c\.cs\.s((?:,\s*\"[^\"]*\")+)\)", body)
+            add(methods, found.group(1),
+                " ".join(re.findall(r"\"([^\"]*)\"", words.group(1))) if words else None)
+    return methods
+
+
 # ---------------------------------------------------------------- main
 
 CLIENTS = {
@@ -342,6 +670,10 @@ CLIENTS = {
     "go-redis": extract_go_redis,
     "jedis": extract_jedis,
     "lettuce": extract_lettuce,
+    "redis-plus-plus": extract_redis_plus_plus,
+    "rueidis": extract_rueidis,
+    "spring-data-redis": extract_spring_data_redis,
+    "redisson": extract_redisson,
 }
 
 
@@ -372,6 +704,9 @@ def main() -> int:
         methods = extract_ioredis(source, args.commands_json)
     else:
         methods = CLIENTS[args.client](source)
+    names_other_objects: dict[str, set[str]] = {}
+    if isinstance(methods, tuple):
+        methods, names_other_objects = methods
 
     regenerate = ["python3", "scripts/models/extract_methods.py", args.client, "CHECKOUT"]
     if args.ref:
@@ -402,8 +737,14 @@ def main() -> int:
     header = json.dumps(out, indent=1, ensure_ascii=False)[:-2]
     lines = [f" {json.dumps(name)}: {json.dumps(sorted(commands))}"
              for name, commands in sorted(methods.items())]
+    others = ""
+    if names_other_objects:
+        # Redisson: the parameters of a method that name other objects.
+        others = ',\n "names_other_objects": {\n' + ",\n".join(
+            f"  {json.dumps(name)}: {json.dumps(sorted(params))}"
+            for name, params in sorted(names_other_objects.items())) + "\n }"
     sys.stdout.write(header + ',\n "methods": {\n' + ",\n".join(" " + line for line in lines) +
-                     "\n }\n}\n")
+                     "\n }" + others + "\n}\n")
     return 0
 
 

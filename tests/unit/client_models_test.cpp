@@ -62,7 +62,8 @@ std::optional<ir::RedisOp> cross_slot_call(const std::string& command) {
     words.insert(words.end(), {"foo", "1", "bar", "2"});
   } else if (command == "MSETEX") {
     words.insert(words.end(), {"2", "foo", "1", "bar", "2"});
-  } else if (command == "BLPOP" || command == "BRPOP") {
+  } else if (command == "BLPOP" || command == "BRPOP" || command == "BZPOPMIN" ||
+             command == "BZPOPMAX") {
     words.insert(words.end(), {"foo", "bar", "0"});
   } else {
     words.insert(words.end(), {"foo", "bar"});

@@ -30,6 +30,9 @@ struct MethodList {
   fs::path file;
   std::string client, model_version;
   std::map<std::string, std::vector<std::string>> methods;  // name -> commands it sends
+  // An object API's "Interface.method" -> its parameters that name other
+  // objects (Redisson's RSet.union(names...)).
+  std::map<std::string, std::vector<std::string>> names_other_objects;
 };
 
 std::vector<MethodList> method_lists() {
@@ -47,6 +50,10 @@ std::vector<MethodList> method_lists() {
                       {}};
       for (const auto& [name, commands] : doc.at("methods").items())
         list.methods[name] = commands.get<std::vector<std::string>>();
+      if (doc.contains("names_other_objects")) {
+        for (const auto& [name, params] : doc.at("names_other_objects").items())
+          list.names_other_objects[name] = params.get<std::vector<std::string>>();
+      }
       lists.push_back(std::move(list));
     }
   }
@@ -90,9 +97,37 @@ Keys command_keys(const std::string& command) {
   return any ? Keys::Some : Keys::None;
 }
 
-// The model knows the method the way the frontends look it up.
-bool modelled(const model::ApiModel& api, const std::string& name) {
+// The model class an object API's interface belongs to (Redisson's RSetCache
+// is the model's RSet).
+const model::ClientClass* class_of_interface(const model::ApiModel& api,
+                                             std::string_view interface) {
+  for (const auto& cls : api.classes) {
+    if (std::ranges::find(cls.annotations, interface) != cls.annotations.end()) return &cls;
+  }
+  return nullptr;
+}
+
+// The model knows the method the way the frontends look it up. A command
+// builder's step (rueidis B().GeoradiusRo()) is known when the name gives
+// the command its source sends. An object API's "Interface.method" is known
+// when the model declares it for the interface's class, or when it names no
+// other object: a named object's method then acts on its own key (the
+// class's object_command), and another object's method gets no key from
+// its caller.
+bool modelled(const model::ApiModel& api, const std::string& name,
+              const std::vector<std::string>& commands, const MethodList& list) {
+  if (auto dot = name.find('.'); dot != std::string::npos) {
+    const auto* cls = class_of_interface(api, name.substr(0, dot));
+    if (cls == nullptr) return false;
+    return !api.overloads(name.substr(dot + 1), *cls).empty() ||
+           !list.names_other_objects.contains(name);
+  }
   if (api.has_method(name)) return true;
+  if (!api.command_builder.empty()) {
+    return !commands.empty() && std::ranges::all_of(commands, [&](const std::string& command) {
+      return frontend::builder_step_command(name) == command;
+    });
+  }
   if (api.case_insensitive_methods) {
     auto folded = [](std::string text) {
       text = lower(std::move(text));
@@ -106,6 +141,19 @@ bool modelled(const model::ApiModel& api, const std::string& name) {
   return api.command_named_methods &&
          frontend::command_named_method(lower(std::string(api.without_method_suffix(name))))
              .has_value();
+}
+
+// A builder step names its command through the command table: a
+// subcommand's dashes and a command's underscores are no word breaks.
+TEST(ModelMethodLists, BuilderStepsNameTheirCommands) {
+  EXPECT_EQ(frontend::builder_step_command("Mget"), "MGET");
+  EXPECT_EQ(frontend::builder_step_command("ClientList"), "CLIENT LIST");
+  EXPECT_EQ(frontend::builder_step_command("ClientNoEvict"), "CLIENT NO-EVICT");
+  EXPECT_EQ(frontend::builder_step_command("ClusterCountFailureReports"),
+            "CLUSTER COUNT-FAILURE-REPORTS");
+  EXPECT_EQ(frontend::builder_step_command("GeoradiusbymemberRo"), "GEORADIUSBYMEMBER_RO");
+  EXPECT_EQ(frontend::builder_step_command("EvalRo"), "EVAL_RO");
+  EXPECT_EQ(frontend::builder_step_command("JsonSet"), "JSON SET");
 }
 
 TEST(ModelMethodLists, EveryListBelongsToAModelAtItsLatestVersion) {
@@ -123,6 +171,31 @@ TEST(ModelMethodLists, EveryListBelongsToAModelAtItsLatestVersion) {
   }
 }
 
+// Every built-in model has a method list, or says why it needs none
+// ("no_method_list": a client that takes the command as a string, whose
+// completeness is the command table's); not both.
+TEST(ModelMethodLists, EveryModelHasAListOrSaysWhyNot) {
+  std::set<std::string> listed;
+  for (const auto& list : method_lists()) listed.insert(list.client);
+  std::size_t without = 0;
+  for (const auto& file : embedded_api_models()) {
+    auto doc = nlohmann::json::parse(file.bytes);
+    auto library = doc.at("library").get<std::string>();
+    auto why = doc.value("no_method_list", std::string{});
+    if (listed.contains(library)) {
+      EXPECT_TRUE(why.empty()) << library << " has a method list but says it needs none: " << why;
+      continue;
+    }
+    EXPECT_FALSE(why.empty())
+        << library << " has no method list (frontends/<language>/models/methods/" << library
+        << ".json, scripts/models/README.md) and does not say why in \"no_method_list\"";
+    EXPECT_TRUE(why.starts_with("commands as strings: completeness comes from the command table"))
+        << library << ": " << why;
+    ++without;
+  }
+  EXPECT_EQ(without, 3u);  // hiredis, hiredis-cluster, boost-redis
+}
+
 TEST(ModelMethodLists, MethodsThatCanTakeKeysAreModelledOrMarkedKeyless) {
   auto models = builtin_models();
   std::size_t checked = 0;
@@ -130,11 +203,17 @@ TEST(ModelMethodLists, MethodsThatCanTakeKeysAreModelledOrMarkedKeyless) {
     const auto& api = models.at(list.client);
     std::vector<std::string> missing, unknown;
     for (const auto& [name, commands] : list.methods) {
-      if (modelled(api, name)) {
+      if (modelled(api, name, commands, list)) {
         ++checked;
         continue;
       }
       bool keyless_by_data = api.keyless_methods.contains(name);
+      if (auto others = list.names_other_objects.find(name);
+          others != list.names_other_objects.end()) {
+        // Its parameters name other objects: keys, whatever it sends.
+        if (!keyless_by_data) missing.push_back(name + " (names " + others->second.front() + ")");
+        continue;
+      }
       if (commands.empty() && !keyless_by_data) {
         unknown.push_back(name + " (its source names no command)");
         continue;
@@ -182,7 +261,9 @@ TEST(ModelMethodLists, KeylessMarksNameListedUnmodelledMethods) {
       EXPECT_FALSE(why.empty()) << list.client << " " << name << ": say why it takes no key";
       EXPECT_TRUE(list.methods.contains(name))
           << list.client << " marks " << name << " keyless, but its method list has no such method";
-      EXPECT_FALSE(modelled(api, name))
+      EXPECT_FALSE(modelled(
+          api, name,
+          list.methods.contains(name) ? list.methods.at(name) : std::vector<std::string>{}, list))
           << list.client << " marks " << name << " keyless, but the model declares it";
     }
   }
