@@ -9,7 +9,6 @@ import tempfile
 
 SLOTLINT = os.environ.get("SLOTLINT_BIN", "")
 SOURCE_DIR = os.environ.get("SLOTLINT_SOURCE_DIR", "")
-SHARED_DIR = os.environ.get("SLOTLINT_SHARED_DIR", "")
 SANITIZED = os.environ.get("SLOTLINT_SANITIZED") == "1"
 
 
