@@ -121,8 +121,7 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
         // -p DIR: DIR/compile_commands.json, as clang tools take it.
         fs::path database{std::string(*v)};
         std::error_code ec;
-        if (name == "-p" && fs::is_directory(database, ec))
-          database /= "compile_commands.json";
+        if (name == "-p" && fs::is_directory(database, ec)) database /= "compile_commands.json";
         if (!fs::is_regular_file(database, ec))
           return fmt::format("{} {}: no compilation database (compile_commands.json) there", name,
                              *v);
@@ -138,6 +137,10 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
       options.stats = true;
     } else if (arg == "--no-config") {
       options.no_config = true;
+    } else if (arg == "--no-gitignore") {
+      options.run.gitignore = false;
+    } else if (arg == "--force-exclude") {
+      options.run.force_exclude = true;
     } else if (arg == "--") {
       for (++i; i < args.size(); ++i) options.run.paths.emplace_back(std::string(args[i]));
     } else if (arg.starts_with("-") && arg != "-") {
@@ -384,7 +387,8 @@ int run_clients(std::span<const std::string_view> args) {
   }
   for (const auto& api : driver->models()) {
     std::vector<std::string> packages;
-    for (const auto& package : api.packages) packages.push_back(package.ecosystem + ":" + package.name);
+    for (const auto& package : api.packages)
+      packages.push_back(package.ecosystem + ":" + package.name);
     std::cout << fmt::format("{:<18} {:<11} latest known {:<8} packages {}\n", api.library,
                              api.language, api.latest_known ? api.latest_known->text : "-",
                              packages.empty() ? "-" : fmt::format("{}", fmt::join(packages, ", ")));
@@ -429,17 +433,16 @@ std::optional<FindingLocation> parse_finding_location(std::string_view text) {
 
 void print_explanation(const report::Finding& finding) {
   std::cout << fmt::format("{}:{}:{}: {} {} ({})\n  {}\n", finding.location.path,
-                           finding.location.region.start_line,
-                           finding.location.region.start_column, ir::level_name(finding.level),
-                           finding.rule->code, finding.rule->name, finding.message);
+                           finding.location.region.start_line, finding.location.region.start_column,
+                           ir::level_name(finding.level), finding.rule->code, finding.rule->name,
+                           finding.message);
   if (finding.client) {
     const auto& client = *finding.client;
     std::cout << fmt::format("  client:   {} {}\n", client.library, client.api_class);
     std::cout << fmt::format("  version:  {}\n", client.assumed);
     std::cout << fmt::format("  fact:     {}\n", client.fact);
     if (!client.facts_range.empty()) {
-      std::cout << fmt::format("  holds for {} versions {}\n", client.library,
-                               client.facts_range);
+      std::cout << fmt::format("  holds for {} versions {}\n", client.library, client.facts_range);
     }
   } else {
     std::cout << "  client:   none (the finding does not depend on a client library)\n";
@@ -519,8 +522,8 @@ int run_dump_ir(std::span<const std::string_view> args) {
       auto index = op.callee.file <= file.extra_sources.size() ? op.callee.file : 0;
       std::string_view path = index == 0 ? std::string_view(file.file.display_path)
                                          : file.extra_sources[index - 1].display_path;
-      std::string_view text = index == 0 ? std::string_view(file.source)
-                                         : *file.extra_sources[index - 1].text;
+      std::string_view text =
+          index == 0 ? std::string_view(file.source) : *file.extra_sources[index - 1].text;
       if (!line_indexes[index]) line_indexes[index].emplace(text);
       auto at = line_indexes[index]->at(op.callee.begin);
       nlohmann::json argv = nlohmann::json::array();

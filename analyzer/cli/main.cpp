@@ -39,6 +39,10 @@ Options for check:
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
   --no-snippets              text output without the source line and caret
+  --no-gitignore             also read what git ignores (.gitignore, .git/info/exclude,
+                             the global excludes file; honoured by default in a work tree)
+  --force-exclude            leave out paths given on the command line that git ignores
+                             (they are read by default)
   --stats                    print to standard error, per file, the work it took: bytes,
                              nesting, parse operations, syntax tree nodes, tree steps
   -p DIR                     C/C++: the compilation database DIR/compile_commands.json

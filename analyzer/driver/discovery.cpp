@@ -32,7 +32,14 @@ constexpr std::array<std::string_view, 3> kVersionControl{".git", ".hg", ".svn"}
 
 constexpr std::array<std::string_view, SkipCounts::kReasons> kReasonLabels{
     "node_modules",  "hidden",     "__pycache__",
-    "site-packages", "virtualenv", "excluded by the configuration"};
+    "site-packages", "virtualenv", "excluded by the configuration",
+    "ignored by git"};
+
+// Ignore files are a few KiB; a larger one is not read (and says so), which
+// bounds the matching work per path.
+constexpr std::uint64_t kMaxIgnoreFileBytes = 256u << 10;
+
+using Scope = std::shared_ptr<const IgnoreScope>;
 
 // `path` is `folder` or lies under it (both canonical).
 bool under(const fs::path& path, const fs::path& folder) {
@@ -52,7 +59,13 @@ class Walker {
     }
     std::error_code ec;
     auto real = fs::canonical(dir, ec);
-    walk({dir, ec ? fs::absolute(dir, ec).lexically_normal() : real});
+    if (ec) real = fs::absolute(dir, ec).lexically_normal();
+    auto above = scope_above(real);
+    if (above.ignored && options_.force_exclude) {
+      found_.skipped.count_folder(SkipReason::IgnoredByGit);
+      return;
+    }
+    walk({dir, real, above.scope});
   }
 
   // The folder symlinks found inside the project, after the paths given, so
@@ -80,6 +93,8 @@ class Walker {
     }
     if (excluded(path)) {
       found_.skipped.count_file(SkipReason::ExcludedByConfiguration);
+    } else if (given && options_.force_exclude && given_file_ignored(path)) {
+      found_.skipped.count_file(SkipReason::IgnoredByGit);
     } else if (read) {
       found_.files.push_back({path, display_path(path, options_.root)});
     } else {
@@ -89,10 +104,103 @@ class Walker {
   }
 
  private:
+  static bool claimed(const fs::path& path) {
+    auto name = path.generic_string();
+    return language_for_path(name) != nullptr || unread_language_for_path(name) != nullptr;
+  }
+
   struct Folder {
     fs::path path;  // as reached (through a link, when followed)
     fs::path real;  // canonical
+    Scope ignore;   // git's rules for the folder's own name; null outside a work tree
   };
+
+  // Git's rules for a folder's entries, and its path from the work tree's top.
+  struct Rules {
+    Scope scope;
+    std::string path;  // "" at the top; else ending in '/'
+  };
+
+  // The rules for the entries of `folder` (canonical): `scope` (the rules
+  // above it) with its own .gitignore; a folder holding `.git` starts a
+  // repository of its own.
+  Rules enter(const fs::path& real, const fs::path& path, Scope scope, bool holds_git) {
+    if (!options_.gitignore) return {};
+    if (holds_git && (!scope || scope->top() != real)) scope = repository_scope(real);
+    if (!scope) return {};
+    auto relative = real.lexically_relative(scope->top());
+    if (relative.empty() || *relative.begin() == "..") return {};  // a link out of the work tree
+    std::string prefix = relative == "." ? "" : relative.generic_string() + "/";
+    if (auto own = read_ignore_file(path / ".gitignore", prefix, /*in_project=*/true))
+      scope = std::make_shared<const IgnoreScope>(std::move(scope), std::move(own));
+    return {std::move(scope), std::move(prefix)};
+  }
+
+  // info/exclude and the global file of the repository whose top is `top`.
+  Scope repository_scope(const fs::path& top) {
+    auto found = find_git_repository(top, options_.git);
+    if (!found || found->top != top) return nullptr;
+    std::vector<IgnoreList> lists;
+    if (auto list = read_ignore_file(found->info_exclude, "", /*in_project=*/false))
+      lists.push_back(std::move(*list));
+    if (found->excludes_file) {
+      if (auto list = read_ignore_file(*found->excludes_file, "", /*in_project=*/false))
+        lists.push_back(std::move(*list));
+    }
+    return std::make_shared<const IgnoreScope>(top, std::move(lists));
+  }
+
+  std::optional<IgnoreList> read_ignore_file(const fs::path& path, std::string prefix,
+                                             bool in_project) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) return std::nullopt;
+    auto read = in_project ? options_.project.read(path, kMaxIgnoreFileBytes, /*log_refusal=*/false)
+                           : files::read_input_file(path, kMaxIgnoreFileBytes);
+    if (!read) {
+      if (read.problem == files::Problem::kNotFound) return std::nullopt;
+      notice(path, ir::Level::Warning, "ignore-file-unreadable",
+             fmt::format("git's ignore file {}; its patterns are not applied, so files it would "
+                         "leave out may be analysed",
+                         read.reason));
+      return std::nullopt;
+    }
+    return IgnoreList(*read.bytes, std::move(prefix));
+  }
+
+  // Git's rules for `real` (canonical) as an entry of its folder, and
+  // whether it or a folder above it is ignored.
+  struct Above {
+    Scope scope;
+    bool ignored = false;
+  };
+  Above scope_above(const fs::path& real) {
+    if (!options_.gitignore) return {};
+    auto found = find_git_repository(real, options_.git);
+    if (!found) return {};
+    auto relative = real.lexically_relative(found->top);
+    if (relative == ".") return {};  // the top is nobody's entry
+    Above above;
+    fs::path folder = found->top;
+    Rules rules = enter(folder, folder, nullptr, /*holds_git=*/true);
+    auto last = std::prev(relative.end());
+    for (auto part = relative.begin(); part != last && rules.scope; ++part) {
+      folder /= *part;
+      above.ignored = above.ignored || rules.scope->ignored(rules.path + part->string(), true);
+      rules = enter(folder, folder, rules.scope, false);
+    }
+    above.scope = rules.scope;
+    if (above.scope) {
+      above.ignored = above.ignored || above.scope->ignored(rules.path + real.filename().string(),
+                                                            fs::is_directory(real));
+    }
+    return above;
+  }
+
+  bool given_file_ignored(const fs::path& path) {
+    std::error_code ec;
+    auto real = fs::canonical(path, ec);
+    return !ec && scope_above(real).ignored;
+  }
 
   bool excluded(const fs::path& path) const { return options_.excluded && options_.excluded(path); }
 
@@ -102,11 +210,13 @@ class Walker {
   }
 
   // Why a folder met in the walk is not walked; nullopt: walk it.
-  std::optional<SkipReason> skip_reason(const fs::path& dir) const {
+  std::optional<SkipReason> skip_reason(const fs::path& dir, const Rules& rules) const {
     std::string name = dir.filename().string();
     if (name.size() > 1 && name.front() == '.') return SkipReason::Hidden;
     auto named = std::ranges::find(kSkippedNames, name, &SkippedName::name);
     if (named != kSkippedNames.end()) return named->reason;
+    if (rules.scope && rules.scope->ignored(rules.path + name, true))
+      return SkipReason::IgnoredByGit;
     std::error_code ec;
     if (fs::exists(dir / "pyvenv.cfg", ec)) return SkipReason::Virtualenv;  // under another name
     if (excluded(dir)) return SkipReason::ExcludedByConfiguration;
@@ -114,10 +224,10 @@ class Walker {
   }
 
   // Counted when skipped on purpose; false when the folder is not walked.
-  bool wanted(const fs::path& dir) {
+  bool wanted(const fs::path& dir, const Rules& rules) {
     if (std::ranges::find(kVersionControl, dir.filename().string()) != kVersionControl.end())
       return false;
-    auto reason = skip_reason(dir);
+    auto reason = skip_reason(dir, rules);
     if (reason) found_.skipped.count_folder(*reason);
     return !reason;
   }
@@ -138,17 +248,27 @@ class Walker {
                            ec.message()));
       }
       std::ranges::sort(entries, {}, [](const fs::directory_entry& e) { return e.path(); });
+      bool holds_git = std::ranges::any_of(
+          entries, [](const fs::directory_entry& e) { return e.path().filename() == ".git"; });
+      Rules rules = enter(folder.real, folder.path, folder.ignore, holds_git);
       std::vector<Folder> subfolders;
       for (const auto& entry : entries) {
         std::error_code type_ec;
         auto own = entry.symlink_status(type_ec);
         if (fs::is_directory(own)) {
-          if (wanted(entry.path()))
-            subfolders.push_back({entry.path(), folder.real / entry.path().filename()});
+          if (wanted(entry.path(), rules))
+            subfolders.push_back(
+                {entry.path(), folder.real / entry.path().filename(), rules.scope});
+          continue;
+        }
+        if (rules.scope &&
+            rules.scope->ignored(rules.path + entry.path().filename().string(), false)) {
+          // Counted as the configuration's exclusions are: files a language claims.
+          if (claimed(entry.path())) found_.skipped.count_file(SkipReason::IgnoredByGit);
           continue;
         }
         if (fs::is_symlink(own)) {
-          link(entry.path(), folder);
+          link(entry.path(), folder, rules);
           continue;
         }
         file(entry.path(), /*given=*/false);
@@ -158,7 +278,7 @@ class Walker {
     }
   }
 
-  void link(const fs::path& path, const Folder& parent) {
+  void link(const fs::path& path, const Folder& parent, const Rules& rules) {
     std::error_code ec;
     auto target_status = fs::status(path, ec);
     std::error_code link_ec;
@@ -173,7 +293,7 @@ class Walker {
       }
       return;
     }
-    if (!wanted(path)) return;
+    if (!wanted(path, rules)) return;
     files::Problem problem{};
     std::string reason;
     auto target = options_.project.resolve(path, problem, reason);
@@ -201,7 +321,7 @@ class Walker {
                          written));
       return;
     }
-    links_.push_back({path, *target});
+    links_.push_back({path, *target, scope_above(*target).scope});
   }
 
   const DiscoveryOptions& options_;

@@ -260,7 +260,12 @@ Analysis Driver::analyse(const RunOptions& options) const {
   }
   files::ProjectFiles files(files::project_roots(
       named, options.root_given ? std::optional<fs::path>(options.root) : std::nullopt));
-  DiscoveryOptions discovery_options{options.root, files, {}};
+  DiscoveryOptions discovery_options{.root = options.root,
+                                     .project = files,
+                                     .excluded = {},
+                                     .gitignore = options.gitignore,
+                                     .force_exclude = options.force_exclude,
+                                     .git = GitEnvironment::from_process()};
   if (options.config != nullptr) {
     discovery_options.excluded = [&](const fs::path& path) {
       return options.config->excludes(path);
