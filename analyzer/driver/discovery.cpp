@@ -31,9 +31,11 @@ constexpr std::array<SkippedName, 4> kSkippedNames{{{"node_modules", SkipReason:
 constexpr std::array<std::string_view, 3> kVersionControl{".git", ".hg", ".svn"};
 
 constexpr std::array<std::string_view, SkipCounts::kReasons> kReasonLabels{
-    "node_modules",  "hidden",     "__pycache__",
-    "site-packages", "virtualenv", "excluded by the configuration",
-    "ignored by git"};
+    "node_modules",   "hidden",
+    "__pycache__",    "site-packages",
+    "virtualenv",     "excluded by the configuration",
+    "ignored by git", "excluded by --exclude"};
+static_assert(!kReasonLabels.back().empty(), "a SkipReason without a label");
 
 // Ignore files are a few KiB; a larger one is not read (and says so), which
 // bounds the matching work per path.
@@ -53,8 +55,8 @@ class Walker {
 
   // A folder given on the command line (followed even when it is a link).
   void walk_given(const fs::path& dir) {
-    if (excluded(dir)) {
-      found_.skipped.count_folder(SkipReason::ExcludedByConfiguration);
+    if (auto reason = excluded(dir)) {
+      found_.skipped.count_folder(*reason);
       return;
     }
     std::error_code ec;
@@ -91,8 +93,8 @@ class Walker {
       }
       return false;
     }
-    if (excluded(path)) {
-      found_.skipped.count_file(SkipReason::ExcludedByConfiguration);
+    if (auto reason = excluded(path)) {
+      found_.skipped.count_file(*reason);
     } else if (given && options_.force_exclude && given_file_ignored(path)) {
       found_.skipped.count_file(SkipReason::IgnoredByGit);
     } else if (read) {
@@ -202,7 +204,9 @@ class Walker {
     return !ec && scope_above(real).ignored;
   }
 
-  bool excluded(const fs::path& path) const { return options_.excluded && options_.excluded(path); }
+  std::optional<SkipReason> excluded(const fs::path& path) const {
+    return options_.excluded ? options_.excluded(path) : std::nullopt;
+  }
 
   void notice(const fs::path& path, ir::Level level, std::string id, std::string message) {
     found_.notices.push_back(
@@ -219,8 +223,7 @@ class Walker {
       return SkipReason::IgnoredByGit;
     std::error_code ec;
     if (fs::exists(dir / "pyvenv.cfg", ec)) return SkipReason::Virtualenv;  // under another name
-    if (excluded(dir)) return SkipReason::ExcludedByConfiguration;
-    return std::nullopt;
+    return excluded(dir);
   }
 
   // Counted when skipped on purpose; false when the folder is not walked.

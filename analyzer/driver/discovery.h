@@ -25,6 +25,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,7 @@ enum class SkipReason : std::uint8_t {
   Virtualenv,
   ExcludedByConfiguration,
   IgnoredByGit,
+  ExcludedByOption,
   kCount
 };
 
@@ -82,8 +84,9 @@ struct DiscoveryOptions {
   std::filesystem::path root;  // display paths are relative to it
   // Bounds which folder symlinks are followed.
   const files::ProjectFiles& project;
-  // The configuration's `exclude`; empty: nothing excluded.
-  std::function<bool(const std::filesystem::path&)> excluded;
+  // The configuration's `exclude` and `--exclude`: why a path is excluded,
+  // nullopt when it is not; empty: nothing excluded.
+  std::function<std::optional<SkipReason>(const std::filesystem::path&)> excluded;
   // Leave out what git ignores (.gitignore, info/exclude, the global file).
   bool gitignore = true;
   // Also leave out the paths given when git ignores them.

@@ -45,6 +45,22 @@ std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
   return std::nullopt;
 }
 
+// --stdin-filename: the one file, whether or not it exists on disk (an
+// editor's unsaved buffer), named as discovery would name it.
+Discovery stdin_discovery(const RunOptions& options) {
+  Discovery found;
+  const auto& path = options.paths.front();
+  auto display = display_path(path, options.root);
+  if (language_for_path(display) == nullptr) {
+    found.notices.push_back({display,
+                             {ir::Level::Note, "unsupported-file",
+                              "no supported language has this file extension; not analysed"}});
+  } else {
+    found.files.push_back({path, display});
+  }
+  return found;
+}
+
 // Stable across platforms and runs, enough to tell findings apart.
 std::string fingerprint(std::string_view text) {
   return fmt::format("{:016x}", ir::stable_hash(text));
@@ -182,7 +198,8 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
     }
   }
   frontend::Notice notice;
-  auto bytes = read_file(file.path, options.max_file_bytes, notice);
+  auto bytes = options.stdin_source ? options.stdin_source
+                                    : read_file(file.path, options.max_file_bytes, notice);
   if (!bytes) {
     result.notices.push_back(std::move(notice));
     return result;
@@ -266,12 +283,19 @@ Analysis Driver::analyse(const RunOptions& options) const {
                                      .gitignore = options.gitignore,
                                      .force_exclude = options.force_exclude,
                                      .git = GitEnvironment::from_process()};
-  if (options.config != nullptr) {
-    discovery_options.excluded = [&](const fs::path& path) {
-      return options.config->excludes(path);
-    };
-  }
-  auto discovery = discover(options.paths, discovery_options);
+  discovery_options.excluded = [&](const fs::path& path) -> std::optional<SkipReason> {
+    if (options.config != nullptr && options.config->excludes(path))
+      return SkipReason::ExcludedByConfiguration;
+    if (!options.exclude.empty()) {
+      auto relative = display_path(path, options.root);
+      for (const auto& glob : options.exclude) {
+        if (glob.match_path_or_folder(relative).matched) return SkipReason::ExcludedByOption;
+      }
+    }
+    return std::nullopt;
+  };
+  auto discovery =
+      options.stdin_source ? stdin_discovery(options) : discover(options.paths, discovery_options);
   Analysis analysis;
   if (options.paths_from_database) {
     for (auto& notice : discovery.notices) {

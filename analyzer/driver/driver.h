@@ -42,6 +42,11 @@ struct RunOptions {
   // `--force-exclude` the paths given too when it ignores them.
   bool gitignore = true;
   bool force_exclude = false;
+  // --exclude: globs over paths relative to `root`, as the configuration's.
+  std::vector<config::Glob> exclude;
+  // --stdin-filename: the source of the one path in `paths`, read from
+  // standard input instead of the file.
+  std::optional<std::string> stdin_source;
   // Called (from any worker thread, never twice at once) after each file.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
