@@ -26,6 +26,7 @@
 #include "analyzer/slot/hash_slot.h"
 #include "analyzer/slot/slot_engine.h"
 #include "rules/rule_metadata.h"
+#include "sarif/ci_reporters.h"
 #include "sarif/github_limits.h"
 #include "sarif/json_reporter.h"
 #include "sarif/sarif_reporter.h"
@@ -150,7 +151,10 @@ void add_names(std::string_view list, std::vector<std::string>& names) {
 std::optional<std::string> apply_value(std::string_view name, std::string_view v,
                                        CheckOptions& options, fs::path& root) {
   if (name == "--format") {
-    if (v != "text" && v != "sarif" && v != "json") return fmt::format("unknown format '{}'", v);
+    constexpr std::array<std::string_view, 6> kFormats{"text",   "sarif",  "json",
+                                                       "github", "gitlab", "junit"};
+    if (std::ranges::find(kFormats, v) == kFormats.end())
+      return fmt::format("unknown format '{}' (known: {})", v, fmt::join(kFormats, ", "));
     options.format = v;
   } else if (name == "--output") {
     options.output = std::string(v);
@@ -450,6 +454,12 @@ int run_check(std::span<const std::string_view> args) {
     report::write_sarif(uploadable, out);
   } else if (options.format == "json") {
     report::write_json(run, out);
+  } else if (options.format == "github") {
+    report::write_github(run, out);
+  } else if (options.format == "gitlab") {
+    report::write_gitlab(run, out);
+  } else if (options.format == "junit") {
+    report::write_junit(run, out);
   } else if (options.statistics) {
     write_statistics(run, out);
   } else {

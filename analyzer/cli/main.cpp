@@ -29,7 +29,8 @@ Usage:
   slotlint --version | --help
 
 Options for check:
-  --format text|sarif|json   output format (default: text)
+  --format FORMAT            output format: text (default), sarif, json, github (Actions
+                             annotations), gitlab (Code Quality JSON), junit (JUnit XML)
   -o, --output FILE          write the report to FILE instead of standard output
   -j, --jobs N               files analysed in parallel (default: all cores)
   --select RULES             report only these rules (codes or names, comma-separated;
