@@ -1,5 +1,6 @@
 #include "sarif/ci_reporters.h"
 
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -45,28 +46,25 @@ std::string github_escape(std::string_view text, bool property) {
   return out;
 }
 
-std::string_view github_command(ir::Level level) {
+// By level: note, warning, error.
+std::string_view by_level(ir::Level level, const std::array<std::string_view, 3>& names) {
   switch (level) {
     case ir::Level::Error:
-      return "error";
+      return names[2];
     case ir::Level::Warning:
-      return "warning";
+      return names[1];
     case ir::Level::Note:
       break;
   }
-  return "notice";
+  return names[0];
+}
+
+std::string_view github_command(ir::Level level) {
+  return by_level(level, {"notice", "warning", "error"});
 }
 
 std::string_view gitlab_severity(ir::Level level) {
-  switch (level) {
-    case ir::Level::Error:
-      return "critical";
-    case ir::Level::Warning:
-      return "major";
-    case ir::Level::Note:
-      break;
-  }
-  return "info";
+  return by_level(level, {"info", "major", "critical"});
 }
 
 // Text in XML 1.0 content or an attribute: markup escaped, and the control

@@ -339,6 +339,13 @@ std::string_view skip_reason_label(SkipReason reason) {
   return kReasonLabels.at(static_cast<std::size_t>(reason));
 }
 
+Discovery discover_unsaved(const fs::path& path, const DiscoveryOptions& options) {
+  Discovery found;
+  Walker walker(options, found);
+  walker.file(path, /*given=*/true);
+  return found;
+}
+
 std::string display_path(const fs::path& path, const fs::path& root) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec).lexically_normal();

@@ -97,6 +97,10 @@ struct DiscoveryOptions {
 Discovery discover(const std::vector<std::filesystem::path>& paths,
                    const DiscoveryOptions& options);
 
+// `path` taken as a file given, whether or not it exists: the editor's
+// buffer of --stdin-filename, which may not be saved yet.
+Discovery discover_unsaved(const std::filesystem::path& path, const DiscoveryOptions& options);
+
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 
 }  // namespace slotlint::driver

@@ -45,22 +45,6 @@ std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
   return std::nullopt;
 }
 
-// --stdin-filename: the one file, whether or not it exists on disk (an
-// editor's unsaved buffer), named as discovery would name it.
-Discovery stdin_discovery(const RunOptions& options) {
-  Discovery found;
-  const auto& path = options.paths.front();
-  auto display = display_path(path, options.root);
-  if (language_for_path(display) == nullptr) {
-    found.notices.push_back({display,
-                             {ir::Level::Note, "unsupported-file",
-                              "no supported language has this file extension; not analysed"}});
-  } else {
-    found.files.push_back({path, display});
-  }
-  return found;
-}
-
 // Stable across platforms and runs, enough to tell findings apart.
 std::string fingerprint(std::string_view text) {
   return fmt::format("{:016x}", ir::stable_hash(text));
@@ -294,8 +278,8 @@ Analysis Driver::analyse(const RunOptions& options) const {
     }
     return std::nullopt;
   };
-  auto discovery =
-      options.stdin_source ? stdin_discovery(options) : discover(options.paths, discovery_options);
+  auto discovery = options.stdin_source ? discover_unsaved(options.paths.front(), discovery_options)
+                                        : discover(options.paths, discovery_options);
   Analysis analysis;
   if (options.paths_from_database) {
     for (auto& notice : discovery.notices) {

@@ -79,3 +79,12 @@ def permission_wrapper():
     if b"Permission denied" not in probe.stderr:
         return None, "running as root and setpriv failed: " + probe.stderr.decode(errors="replace")[:200]
     return tuple(_DROP_READ_CAPABILITIES), ""
+
+
+def write_tree(base, files):
+    """Writes `files` (relative path -> text) under `base`."""
+    for path, text in files.items():
+        full = os.path.join(base, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w") as f:
+            f.write(text)

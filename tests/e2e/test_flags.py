@@ -9,18 +9,10 @@ import shutil
 import tempfile
 import unittest
 
-from slotlint_run import SOURCE_DIR, require_environment, run
+from slotlint_run import SOURCE_DIR, require_environment, run, write_tree
 
 # SL001 (error) on line 3, SL008 (warning) on line 4.
 APP = "import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\nr.set('{}x', 1)\n"
-
-
-def write(base, files):
-    for path, text in files.items():
-        full = os.path.join(base, path)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w") as f:
-            f.write(text)
 
 
 class Flags(unittest.TestCase):
@@ -28,7 +20,7 @@ class Flags(unittest.TestCase):
         require_environment(self)
         self.dir = tempfile.mkdtemp(prefix="slotlint-flags-")
         self.addCleanup(shutil.rmtree, self.dir)
-        write(self.dir, {"app.py": APP, "vendor/lib.py": APP, "gen/a_pb2.py": APP})
+        write_tree(self.dir, {"app.py": APP, "vendor/lib.py": APP, "gen/a_pb2.py": APP})
 
     def check(self, *args, input=None, check_codes=(0, 1)):
         return run("check", *args, cwd=self.dir, input=input, check_codes=check_codes)
@@ -89,7 +81,7 @@ class Flags(unittest.TestCase):
 
     def test_stdin_filename_reads_the_source_from_standard_input(self):
         # The file on disk is clean; the editor's buffer is not.
-        write(self.dir, {"src/edited.py": "x = 1\n"})
+        write_tree(self.dir, {"src/edited.py": "x = 1\n"})
         result = self.check("--stdin-filename", "src/edited.py", input=APP.encode())
         self.assertIn("src/edited.py:3:3: error:", result.stdout.decode())
         # An unsaved buffer need not exist on disk.

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run
+from slotlint_run import require_environment, run, write_tree
 
 SOURCE = "x = 1\n"
 
@@ -69,14 +69,6 @@ READ = re.compile(r"\.(py|js|ts)$")
 STATS = re.compile(r"^slotlint: stats: (.+?): bytes=", re.M)
 
 
-def write(base, files):
-    for path, text in files.items():
-        full = os.path.join(base, path)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w") as f:
-            f.write(text)
-
-
 class GitIgnore(unittest.TestCase):
     def setUp(self):
         require_environment(self)
@@ -89,10 +81,10 @@ class GitIgnore(unittest.TestCase):
         # Only the files made here: no user's or system's git configuration.
         self.env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": xdg, "GIT_CONFIG_NOSYSTEM": "1"}
         self.env.pop("GIT_CONFIG_GLOBAL", None)
-        write(self.repo, TREE)
+        write_tree(self.repo, TREE)
         self.git("init", "-q")
-        write(self.repo, {".git/info/exclude": "local_only.py\n"})
-        write(xdg, {"git/ignore": "/global_only.py\n"})
+        write_tree(self.repo, {".git/info/exclude": "local_only.py\n"})
+        write_tree(xdg, {"git/ignore": "/global_only.py\n"})
 
     def git(self, *args):
         return subprocess.run(["git", *args], cwd=self.repo, env=self.env, capture_output=True,
@@ -122,7 +114,7 @@ class GitIgnore(unittest.TestCase):
 
     def test_core_excludes_file_names_the_global_file(self):
         home = self.env["HOME"]
-        write(home, {".gitconfig": '[user]\n\tname = x\n[core]\n\texcludesFile = "~/my ignore"\n',
+        write_tree(home, {".gitconfig": '[user]\n\tname = x\n[core]\n\texcludesFile = "~/my ignore"\n',
                      "my ignore": "lib/\n"})
         expected = self.git_files()
         self.assertNotIn("lib/vendor.py", expected)
@@ -147,7 +139,7 @@ class GitIgnore(unittest.TestCase):
         self.assertEqual(self.slotlint_files("vendor/kept.py", "--force-exclude"), [])
 
     def test_an_ignore_file_too_large_is_reported(self):
-        write(self.repo, {"app/.gitignore": "#" * (300 << 10) + "\n"})
+        write_tree(self.repo, {"app/.gitignore": "#" * (300 << 10) + "\n"})
         result = run("check", "--format", "json", cwd=self.repo, env=self.env)
         self.assertIn("ignore-file-unreadable", result.stdout.decode())
 
