@@ -40,6 +40,8 @@ static_assert(!kReasonLabels.back().empty(), "a SkipReason without a label");
 // Ignore files are a few KiB; a larger one is not read (and says so), which
 // bounds the matching work per path.
 constexpr std::uint64_t kMaxIgnoreFileBytes = 256u << 10;
+// A git index holds ~100 bytes a tracked file: this is millions of files.
+constexpr std::uint64_t kMaxGitIndexBytes = 512u << 20;
 
 using Scope = std::shared_ptr<const IgnoreScope>;
 
@@ -63,11 +65,12 @@ class Walker {
     auto real = fs::canonical(dir, ec);
     if (ec) real = fs::absolute(dir, ec).lexically_normal();
     auto above = scope_above(real);
-    if (above.ignored && options_.force_exclude) {
+    bool leave_out = above.ignored && options_.force_exclude;
+    if (leave_out && !above.holds_tracked) {
       found_.skipped.count_folder(SkipReason::IgnoredByGit);
       return;
     }
-    walk({dir, real, above.scope});
+    walk({dir, real, above.scope, /*tracked_only=*/leave_out});
   }
 
   // The folder symlinks found inside the project, after the paths given, so
@@ -115,6 +118,8 @@ class Walker {
     fs::path path;  // as reached (through a link, when followed)
     fs::path real;  // canonical
     Scope ignore;   // git's rules for the folder's own name; null outside a work tree
+    // Inside a folder git ignores that holds files it tracks: only those are read.
+    bool tracked_only = false;
   };
 
   // Git's rules for a folder's entries, and its path from the work tree's top.
@@ -149,7 +154,24 @@ class Walker {
       if (auto list = read_ignore_file(*found->excludes_file, "", /*in_project=*/false))
         lists.push_back(std::move(*list));
     }
-    return std::make_shared<const IgnoreScope>(top, std::move(lists));
+    return std::make_shared<const IgnoreScope>(top, std::move(lists), read_index(found->index));
+  }
+
+  std::shared_ptr<const TrackedFiles> read_index(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return nullptr;  // a repository with nothing added yet
+    auto read = files::read_input_file(path, kMaxGitIndexBytes);
+    std::string error = read ? "" : read.reason;
+    std::optional<TrackedFiles> tracked;
+    if (read) tracked = TrackedFiles::parse(*read.bytes, error);
+    if (!tracked) {
+      notice(path, ir::Level::Warning, "git-index-unreadable",
+             fmt::format("git's index {}; files git tracks although its ignore patterns match "
+                         "them are left out",
+                         error));
+      return nullptr;
+    }
+    return std::make_shared<const TrackedFiles>(std::move(*tracked));
   }
 
   std::optional<IgnoreList> read_ignore_file(const fs::path& path, std::string prefix,
@@ -174,6 +196,7 @@ class Walker {
   struct Above {
     Scope scope;
     bool ignored = false;
+    bool holds_tracked = false;  // ignored, but git tracks it (or files in the folder)
   };
   Above scope_above(const fs::path& real) {
     if (!options_.gitignore) return {};
@@ -192,8 +215,13 @@ class Walker {
     }
     above.scope = rules.scope;
     if (above.scope) {
-      above.ignored = above.ignored || above.scope->ignored(rules.path + real.filename().string(),
-                                                            fs::is_directory(real));
+      auto path = rules.path + real.filename().string();
+      bool folder_given = fs::is_directory(real);
+      above.ignored = above.ignored || above.scope->ignored(path, folder_given);
+      // Git lists what it tracks, ignored or not.
+      const auto* tracked = above.scope->tracked();
+      above.holds_tracked = above.ignored && tracked != nullptr &&
+                            (folder_given ? tracked->tracked_under(path) : tracked->tracked(path));
     }
     return above;
   }
@@ -201,7 +229,9 @@ class Walker {
   bool given_file_ignored(const fs::path& path) {
     std::error_code ec;
     auto real = fs::canonical(path, ec);
-    return !ec && scope_above(real).ignored;
+    if (ec) return false;
+    auto above = scope_above(real);
+    return above.ignored && !above.holds_tracked;
   }
 
   std::optional<SkipReason> excluded(const fs::path& path) const {
@@ -214,23 +244,22 @@ class Walker {
   }
 
   // Why a folder met in the walk is not walked; nullopt: walk it.
-  std::optional<SkipReason> skip_reason(const fs::path& dir, const Rules& rules) const {
+  std::optional<SkipReason> skip_reason(const fs::path& dir, bool git_ignored) const {
     std::string name = dir.filename().string();
     if (name.size() > 1 && name.front() == '.') return SkipReason::Hidden;
     auto named = std::ranges::find(kSkippedNames, name, &SkippedName::name);
     if (named != kSkippedNames.end()) return named->reason;
-    if (rules.scope && rules.scope->ignored(rules.path + name, true))
-      return SkipReason::IgnoredByGit;
+    if (git_ignored) return SkipReason::IgnoredByGit;
     std::error_code ec;
     if (fs::exists(dir / "pyvenv.cfg", ec)) return SkipReason::Virtualenv;  // under another name
     return excluded(dir);
   }
 
   // Counted when skipped on purpose; false when the folder is not walked.
-  bool wanted(const fs::path& dir, const Rules& rules) {
+  bool wanted(const fs::path& dir, bool git_ignored) {
     if (std::ranges::find(kVersionControl, dir.filename().string()) != kVersionControl.end())
       return false;
-    auto reason = skip_reason(dir, rules);
+    auto reason = skip_reason(dir, git_ignored);
     if (reason) found_.skipped.count_folder(*reason);
     return !reason;
   }
@@ -258,20 +287,27 @@ class Walker {
       for (const auto& entry : entries) {
         std::error_code type_ec;
         auto own = entry.symlink_status(type_ec);
+        auto relative = rules.path + entry.path().filename().string();
+        const auto* tracked = rules.scope ? rules.scope->tracked() : nullptr;
         if (fs::is_directory(own)) {
-          if (wanted(entry.path(), rules))
+          bool ignored = folder.tracked_only ||
+                         (rules.scope && rules.scope->ignored(relative, /*is_folder=*/true));
+          // Git still lists the files it tracks in an ignored folder.
+          bool holds_tracked = ignored && tracked != nullptr && tracked->tracked_under(relative);
+          if (wanted(entry.path(), ignored && !holds_tracked))
             subfolders.push_back(
-                {entry.path(), folder.real / entry.path().filename(), rules.scope});
+                {entry.path(), folder.real / entry.path().filename(), rules.scope, ignored});
           continue;
         }
-        if (rules.scope &&
-            rules.scope->ignored(rules.path + entry.path().filename().string(), false)) {
+        bool ignored = folder.tracked_only ||
+                       (rules.scope && rules.scope->ignored(relative, /*is_folder=*/false));
+        if (ignored && (tracked == nullptr || !tracked->tracked(relative))) {
           // Counted as the configuration's exclusions are: files a language claims.
           if (claimed(entry.path())) found_.skipped.count_file(SkipReason::IgnoredByGit);
           continue;
         }
         if (fs::is_symlink(own)) {
-          link(entry.path(), folder, rules);
+          link(entry.path(), folder, rules, ignored);
           continue;
         }
         file(entry.path(), /*given=*/false);
@@ -281,7 +317,7 @@ class Walker {
     }
   }
 
-  void link(const fs::path& path, const Folder& parent, const Rules& rules) {
+  void link(const fs::path& path, const Folder& parent, const Rules& rules, bool ignored) {
     std::error_code ec;
     auto target_status = fs::status(path, ec);
     std::error_code link_ec;
@@ -296,7 +332,9 @@ class Walker {
       }
       return;
     }
-    if (!wanted(path, rules)) return;
+    if (!wanted(path, ignored || (rules.scope && rules.scope->ignored(
+                                                     rules.path + path.filename().string(), true))))
+      return;
     files::Problem problem{};
     std::string reason;
     auto target = options_.project.resolve(path, problem, reason);

@@ -108,11 +108,12 @@ std::optional<bool> IgnoreList::decide(std::string_view path, bool is_folder) co
   return std::nullopt;
 }
 
-IgnoreScope::IgnoreScope(fs::path top, std::vector<IgnoreList> repository_lists)
-    : top_(std::move(top)), lists_(std::move(repository_lists)) {}
+IgnoreScope::IgnoreScope(fs::path top, std::vector<IgnoreList> repository_lists,
+                         std::shared_ptr<const TrackedFiles> tracked)
+    : top_(std::move(top)), tracked_(std::move(tracked)), lists_(std::move(repository_lists)) {}
 
 IgnoreScope::IgnoreScope(std::shared_ptr<const IgnoreScope> parent, std::optional<IgnoreList> own)
-    : parent_(std::move(parent)), top_(parent_->top_) {
+    : parent_(std::move(parent)), top_(parent_->top_), tracked_(parent_->tracked_) {
   if (own) lists_.push_back(std::move(*own));
 }
 
@@ -207,7 +208,7 @@ std::optional<GitLocations> find_git_repository(const fs::path& folder,
     if (auto value = config_excludes_file(*text)) setting = std::move(value);
   }
 
-  GitLocations locations{top, common / "info" / "exclude", std::nullopt};
+  GitLocations locations{top, common / "info" / "exclude", git_dir / "index", std::nullopt};
   if (setting) {
     if (setting->starts_with("~/") && environment.home) {
       locations.excludes_file = fs::path(*environment.home) / setting->substr(2);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analyzer/config/glob.h"
+#include "analyzer/driver/git_index.h"
 
 namespace slotlint::driver {
 
@@ -47,8 +48,10 @@ class IgnoreList {
 // the nearest to the farthest. Immutable and shared by the folders below.
 class IgnoreScope {
  public:
-  // The repository-wide lists (info/exclude, then the global file).
-  IgnoreScope(std::filesystem::path top, std::vector<IgnoreList> repository_lists);
+  // The repository-wide lists (info/exclude, then the global file), and
+  // what git tracks (null when its index could not be read).
+  IgnoreScope(std::filesystem::path top, std::vector<IgnoreList> repository_lists,
+              std::shared_ptr<const TrackedFiles> tracked);
   // `parent`'s rules plus a folder's own .gitignore, when it has one.
   IgnoreScope(std::shared_ptr<const IgnoreScope> parent, std::optional<IgnoreList> own);
 
@@ -56,10 +59,13 @@ class IgnoreScope {
   [[nodiscard]] bool ignored(std::string_view path, bool is_folder) const;
   // The repository's top (canonical).
   [[nodiscard]] const std::filesystem::path& top() const { return top_; }
+  // What git tracks, which it lists even when ignored; null when unknown.
+  [[nodiscard]] const TrackedFiles* tracked() const { return tracked_.get(); }
 
  private:
   std::shared_ptr<const IgnoreScope> parent_;
   std::filesystem::path top_;
+  std::shared_ptr<const TrackedFiles> tracked_;
   std::vector<IgnoreList> lists_;  // nearest first
 };
 
@@ -67,6 +73,7 @@ class IgnoreScope {
 struct GitLocations {
   std::filesystem::path top;                           // canonical work tree top
   std::filesystem::path info_exclude;                  // <common git dir>/info/exclude
+  std::filesystem::path index;                         // <git dir>/index
   std::optional<std::filesystem::path> excludes_file;  // the global file, when there is one
 };
 

@@ -1,8 +1,8 @@
 """In a git work tree slotlint reads the files git would: its file list equals
 `git ls-files -co --exclude-standard` (the files of languages it reads) on a
 tree with nested .gitignore files, negations, anchored and folder-only
-patterns, .git/info/exclude and the global excludes file, with HOME and
-XDG_CONFIG_HOME isolated. --no-gitignore reads everything; a path given is
+patterns, .git/info/exclude, the global excludes file and files git tracks
+although ignored, with HOME and XDG_CONFIG_HOME isolated. --no-gitignore reads everything; a path given is
 read even when ignored, unless --force-exclude."""
 import os
 import re
@@ -62,7 +62,10 @@ TREE = {
     "local_only.py": SOURCE,           # .git/info/exclude
     "global_only.py": SOURCE,          # the global excludes file
     "lib/global_only.py": SOURCE,
+    "build/forced.py": SOURCE,         # ignored, but tracked (git add -f): git lists it
+    "app/generated/sub/forced.js": SOURCE,
 }
+TRACKED_THOUGH_IGNORED = ["build/forced.py", "app/generated/sub/forced.js"]
 
 # Languages slotlint reads, by extension (what git's list is filtered to).
 READ = re.compile(r"\.(py|js|ts)$")
@@ -83,6 +86,7 @@ class GitIgnore(unittest.TestCase):
         self.env.pop("GIT_CONFIG_GLOBAL", None)
         write_tree(self.repo, TREE)
         self.git("init", "-q")
+        self.git("add", "-f", *TRACKED_THOUGH_IGNORED)
         write_tree(self.repo, {".git/info/exclude": "local_only.py\n"})
         write_tree(xdg, {"git/ignore": "/global_only.py\n"})
 
@@ -104,9 +108,16 @@ class GitIgnore(unittest.TestCase):
         # The tree exercises every kind of pattern: git leaves out a good share.
         self.assertIn("app/sub/again.js", expected)
         self.assertNotIn("vendor/kept.py", expected)
-        self.assertEqual(len(expected), 12, expected)
+        for path in TRACKED_THOUGH_IGNORED:
+            self.assertIn(path, expected)
+        self.assertEqual(len(expected), 14, expected)
         self.assertEqual(self.slotlint_files(), expected)
         self.assertEqual(self.slotlint_files("."), expected)
+
+    def test_every_index_version_git_writes(self):
+        for version in ("2", "3", "4"):
+            self.git("update-index", "--index-version", version)
+            self.assertEqual(self.slotlint_files(), self.git_files(), f"index version {version}")
 
     def test_from_a_subfolder_the_rules_above_apply(self):
         expected = [path[len("app/"):] for path in self.git_files() if path.startswith("app/")]
@@ -131,12 +142,22 @@ class GitIgnore(unittest.TestCase):
 
     def test_a_path_given_is_read_even_when_ignored(self):
         self.assertEqual(self.slotlint_files("build/b.py", "a.gen.py"), ["a.gen.py", "build/b.py"])
-        self.assertEqual(self.slotlint_files("build"), ["build/b.py"])
+        self.assertEqual(self.slotlint_files("build"), ["build/b.py", "build/forced.py"])
         self.assertEqual(self.slotlint_files("build/b.py", "a.gen.py", "app/main.py", "--force-exclude"),
                          ["app/main.py"])
-        self.assertEqual(self.slotlint_files("build", "--force-exclude"), [])
+        # What git tracks, it lists even when ignored.
+        self.assertEqual(self.slotlint_files("build", "--force-exclude"), ["build/forced.py"])
+        self.assertEqual(self.slotlint_files("build/forced.py", "--force-exclude"), ["build/forced.py"])
         # Under an ignored folder, too.
         self.assertEqual(self.slotlint_files("vendor/kept.py", "--force-exclude"), [])
+
+    def test_an_index_slotlint_cannot_read_is_reported(self):
+        with open(os.path.join(self.repo, ".git", "index"), "r+b") as f:
+            f.seek(4)
+            f.write(b"\0\0\0\x09")  # version 9
+        result = run("check", "--format", "json", cwd=self.repo, env=self.env)
+        self.assertIn("git index version 9", result.stdout.decode())
+        self.assertNotIn("build/forced.py", self.slotlint_files())
 
     def test_an_ignore_file_too_large_is_reported(self):
         write_tree(self.repo, {"app/.gitignore": "#" * (300 << 10) + "\n"})
