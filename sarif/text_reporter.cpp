@@ -115,7 +115,9 @@ void write_text(const RunReport& run, std::ostream& out, const TextOptions& opti
     if (!finding.suppression) writer.finding(finding);
   }
   // After the findings, so that what could not be checked is read next to the summary.
-  for (const auto& notification : run.notifications) writer.notification(notification);
+  if (options.notifications) {
+    for (const auto& notification : run.notifications) writer.notification(notification);
+  }
   if (options.summary) out << summary_line(run) << '\n';
 }
 

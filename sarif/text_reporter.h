@@ -17,6 +17,7 @@ struct TextOptions {
   bool color = false;    // ANSI colours like clang's; the CLI decides (isatty, NO_COLOR, --color)
   bool snippets = true;  // the source line and a caret line under each location
   bool summary = true;   // end with summary_line(), as the last line
+  bool notifications = true;  // what the run could not do (after the findings)
 };
 
 void write_text(const RunReport& run, std::ostream& out, const TextOptions& options = {});

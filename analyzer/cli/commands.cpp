@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -16,12 +19,14 @@
 
 #include "analyzer/cli/baseline.h"
 #include "analyzer/cli/exit_codes.h"
+#include "analyzer/cli/nearest.h"
 #include "analyzer/driver/compilation_database.h"
 #include "analyzer/driver/driver.h"
 #include "analyzer/driver/line_index.h"
 #include "analyzer/slot/hash_slot.h"
 #include "analyzer/slot/slot_engine.h"
 #include "rules/rule_metadata.h"
+#include "sarif/ci_reporters.h"
 #include "sarif/github_limits.h"
 #include "sarif/json_reporter.h"
 #include "sarif/sarif_reporter.h"
@@ -56,6 +61,25 @@ void write_stats(const driver::Analysis& analysis, std::ostream& out) {
   }
 }
 
+// --statistics: the findings reported (not suppressed) per rule, most first:
+//   3  SL001  cross-slot-multi-key-command
+void write_statistics(const report::RunReport& run, std::ostream& out) {
+  std::map<const rules::RuleMetadata*, std::size_t> counts;
+  for (const auto& finding : run.findings) {
+    if (!finding.suppression && finding.rule != nullptr) ++counts[finding.rule];
+  }
+  std::vector<std::pair<const rules::RuleMetadata*, std::size_t>> rows(counts.begin(),
+                                                                       counts.end());
+  std::ranges::sort(rows, [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first->code < b.first->code;
+  });
+  for (const auto& [rule, count] : rows)
+    out << fmt::format("{:>5}  {}  {}\n", count, rule->code, rule->name);
+  std::size_t total = 0;
+  for (const auto& row : rows) total += row.second;
+  out << fmt::format("{:>5}  total\n", total);
+}
+
 struct CheckOptions {
   driver::RunOptions run;
   std::string format = "text";
@@ -69,7 +93,127 @@ struct CheckOptions {
   std::string color = "auto";
   bool snippets = true;
   bool stats = false;
+  // Rule codes or names (--select, --ignore; comma-separated, repeatable).
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool exit_zero = false;
+  bool quiet = false;
+  bool statistics = false;
+  std::optional<fs::path> stdin_filename;
 };
+
+// The options of check and dump-ir; `short_name` is a one-letter alias.
+struct OptionSpec {
+  std::string_view name;
+  std::string_view short_name;
+  bool takes_value;
+};
+constexpr std::array<OptionSpec, 24> kCheckOptions{{
+    {"--format", "", true},           {"--output", "-o", true},
+    {"--jobs", "-j", true},           {"--min-level", "", true},
+    {"--fail-level", "", true},       {"--root", "", true},
+    {"--automation-id", "", true},    {"--color", "", true},
+    {"--baseline", "", true},         {"--config", "", true},
+    {"--compile-commands", "", true}, {"-p", "", true},
+    {"--select", "", true},           {"--ignore", "", true},
+    {"--exclude", "", true},          {"--stdin-filename", "", true},
+    {"--no-config", "", false},       {"--no-snippets", "", false},
+    {"--stats", "", false},           {"--no-gitignore", "", false},
+    {"--force-exclude", "", false},   {"--exit-zero", "", false},
+    {"--quiet", "-q", false},         {"--statistics", "", false},
+}};
+
+const OptionSpec* find_option(std::string_view name) {
+  for (const auto& spec : kCheckOptions) {
+    if (spec.name == name || (!spec.short_name.empty() && spec.short_name == name)) return &spec;
+  }
+  return nullptr;
+}
+
+std::string unknown_option(std::string_view arg) {
+  std::vector<std::string_view> known;
+  for (const auto& spec : kCheckOptions) known.push_back(spec.name);
+  auto typed = arg.substr(0, arg.find('='));
+  if (auto guess = nearest(typed, known))
+    return fmt::format("unknown option '{}' (did you mean {}?)", arg, *guess);
+  return fmt::format("unknown option '{}'", arg);
+}
+
+void add_names(std::string_view list, std::vector<std::string>& names) {
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    auto name = list.substr(0, comma);
+    if (!name.empty()) names.emplace_back(name);
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  }
+}
+
+// Applies one option that takes a value; returns an error message on bad input.
+std::optional<std::string> apply_value(std::string_view name, std::string_view v,
+                                       CheckOptions& options, fs::path& root) {
+  if (name == "--format") {
+    constexpr std::array<std::string_view, 6> kFormats{"text",   "sarif",  "json",
+                                                       "github", "gitlab", "junit"};
+    if (std::ranges::find(kFormats, v) == kFormats.end())
+      return fmt::format("unknown format '{}' (known: {})", v, fmt::join(kFormats, ", "));
+    options.format = v;
+  } else if (name == "--output") {
+    options.output = std::string(v);
+  } else if (name == "--jobs") {
+    unsigned jobs = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), jobs);
+    if (ec != std::errc() || ptr != v.data() + v.size() || jobs == 0 || jobs > 1024) {
+      return fmt::format("--jobs takes a number from 1 to 1024, not '{}'", v);
+    }
+    options.run.jobs = jobs;
+  } else if (name == "--min-level" || name == "--fail-level") {
+    auto level = parse_level(v);
+    if (!level) return fmt::format("{} takes note, warning or error, not '{}'", name, v);
+    (name == "--min-level" ? options.min_level : options.fail_level) = *level;
+  } else if (name == "--root") {
+    root = fs::path(std::string(v));
+    options.run.root_given = true;
+  } else if (name == "--automation-id") {
+    options.automation_id = std::string(v);
+  } else if (name == "--baseline") {
+    options.baseline = std::string(v);
+  } else if (name == "--config") {
+    options.config_file = std::string(v);
+  } else if (name == "-p" || name == "--compile-commands") {
+    // -p DIR: DIR/compile_commands.json, as clang tools take it.
+    fs::path database{std::string(v)};
+    std::error_code ec;
+    if (name == "-p" && fs::is_directory(database, ec)) database /= "compile_commands.json";
+    if (!fs::is_regular_file(database, ec))
+      return fmt::format("{} {}: no compilation database (compile_commands.json) there", name, v);
+    options.run.compile_commands = fs::absolute(database, ec);
+  } else if (name == "--color") {
+    if (v != "auto" && v != "always" && v != "never")
+      return fmt::format("--color takes auto, always or never");
+    options.color = v;
+  } else if (name == "--select") {
+    add_names(v, options.select);
+  } else if (name == "--ignore") {
+    add_names(v, options.ignore);
+  } else if (name == "--exclude") {
+    if (v.empty()) return "--exclude needs a glob pattern";
+    options.run.exclude.push_back(config::exclude_pattern(v));
+  } else if (name == "--stdin-filename") {
+    options.stdin_filename = fs::path(std::string(v));
+  }
+  return std::nullopt;
+}
+
+void apply_flag(std::string_view name, CheckOptions& options) {
+  if (name == "--no-snippets") options.snippets = false;
+  if (name == "--stats") options.stats = true;
+  if (name == "--no-config") options.no_config = true;
+  if (name == "--no-gitignore") options.run.gitignore = false;
+  if (name == "--force-exclude") options.run.force_exclude = true;
+  if (name == "--exit-zero") options.exit_zero = true;
+  if (name == "--quiet") options.quiet = true;
+  if (name == "--statistics") options.statistics = true;
+}
 
 // Parses check/dump-ir options; returns an error message on bad input.
 std::optional<std::string> parse_check_options(std::span<const std::string_view> args,
@@ -78,73 +222,39 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
   fs::path root = fs::current_path();
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];
-    auto value = [&]() -> std::optional<std::string_view> {
-      if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
-        return arg.substr(eq + 1);
-      }
-      if (i + 1 < args.size()) return args[++i];
-      return std::nullopt;
-    };
-    std::string_view name = arg.substr(0, arg.find('='));
-    if (name == "--format" || name == "--output" || name == "--jobs" || name == "--min-level" ||
-        name == "--fail-level" || name == "--root" || name == "--automation-id" ||
-        name == "--color" || name == "--baseline" || name == "--config" || name == "-p" ||
-        name == "--compile-commands") {
-      auto v = value();
-      if (!v) return fmt::format("{} needs a value", name);
-      if (name == "--format") {
-        if (*v != "text" && *v != "sarif" && *v != "json")
-          return fmt::format("unknown format '{}'", *v);
-        options.format = *v;
-      } else if (name == "--output") {
-        options.output = std::string(*v);
-      } else if (name == "--jobs") {
-        unsigned jobs = 0;
-        auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), jobs);
-        if (ec != std::errc() || ptr != v->data() + v->size() || jobs == 0 || jobs > 1024) {
-          return fmt::format("--jobs takes a number from 1 to 1024, not '{}'", *v);
-        }
-        options.run.jobs = jobs;
-      } else if (name == "--min-level" || name == "--fail-level") {
-        auto level = parse_level(*v);
-        if (!level) return fmt::format("{} takes note, warning or error, not '{}'", name, *v);
-        (name == "--min-level" ? options.min_level : options.fail_level) = *level;
-      } else if (name == "--root") {
-        root = fs::path(std::string(*v));
-        options.run.root_given = true;
-      } else if (name == "--automation-id") {
-        options.automation_id = std::string(*v);
-      } else if (name == "--baseline") {
-        options.baseline = std::string(*v);
-      } else if (name == "--config") {
-        options.config_file = std::string(*v);
-      } else if (name == "-p" || name == "--compile-commands") {
-        // -p DIR: DIR/compile_commands.json, as clang tools take it.
-        fs::path database{std::string(*v)};
-        std::error_code ec;
-        if (name == "-p" && fs::is_directory(database, ec)) database /= "compile_commands.json";
-        if (!fs::is_regular_file(database, ec))
-          return fmt::format("{} {}: no compilation database (compile_commands.json) there", name,
-                             *v);
-        options.run.compile_commands = fs::absolute(database, ec);
-      } else if (name == "--color") {
-        if (*v != "auto" && *v != "always" && *v != "never")
-          return fmt::format("--color takes auto, always or never");
-        options.color = *v;
-      }
-    } else if (arg == "--no-snippets") {
-      options.snippets = false;
-    } else if (arg == "--stats") {
-      options.stats = true;
-    } else if (arg == "--no-config") {
-      options.no_config = true;
-    } else if (arg == "--") {
+    if (arg == "--") {
       for (++i; i < args.size(); ++i) options.run.paths.emplace_back(std::string(args[i]));
-    } else if (arg.starts_with("-") && arg != "-") {
-      return fmt::format("unknown option '{}'", arg);
-    } else {
-      options.run.paths.emplace_back(std::string(arg));
+      break;
     }
+    if (!arg.starts_with("-") || arg == "-") {
+      options.run.paths.emplace_back(std::string(arg));
+      continue;
+    }
+    // --name=value, --name value, -x value, -xvalue.
+    std::string_view name = arg;
+    std::optional<std::string_view> attached;
+    if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      attached = arg.substr(eq + 1);
+    } else if (!arg.starts_with("--") && arg.size() > 2) {
+      name = arg.substr(0, 2);
+      attached = arg.substr(2);
+    }
+    const auto* spec = find_option(name);
+    if (spec == nullptr || (!spec->takes_value && attached)) return unknown_option(arg);
+    if (!spec->takes_value) {
+      apply_flag(spec->name, options);
+      continue;
+    }
+    std::optional<std::string_view> value = attached;
+    if (!value && i + 1 < args.size()) value = args[++i];
+    if (!value) return fmt::format("{} needs a value", name);
+    if (auto error = apply_value(spec->name, *value, options, root)) return error;
+  }
+  if (options.stdin_filename) {
+    if (!options.run.paths.empty() || options.run.compile_commands)
+      return "--stdin-filename reads one file from standard input: give no PATH or -p with it";
+    options.run.paths = {*options.stdin_filename};
   }
   if (options.run.compile_commands) {
     // A database that cannot be read is a usage error, paths or not; without
@@ -196,6 +306,32 @@ std::optional<config::Config> load_configuration(const CheckOptions& options) {
     return std::nullopt;
   }
   return std::get<config::Config>(std::move(loaded));
+}
+
+// --select and --ignore, over the configuration's rule settings: a rule not
+// selected, or ignored, is turned off; one selected is turned on.
+std::optional<std::string> apply_rule_selection(const CheckOptions& options,
+                                                config::Config& configuration) {
+  auto codes = [](const std::vector<std::string>& names, std::string_view option,
+                  std::set<std::string>& out) -> std::optional<std::string> {
+    for (const auto& name : names) {
+      auto code = rule_code(name);
+      if (!code) return fmt::format("{}: no rule '{}' (known: {})", option, name, known_rules());
+      out.insert(*code);
+    }
+    return std::nullopt;
+  };
+  if (options.select.empty() && options.ignore.empty()) return std::nullopt;
+  std::set<std::string> selected;
+  std::set<std::string> ignored;
+  if (auto error = codes(options.select, "--select", selected)) return error;
+  if (auto error = codes(options.ignore, "--ignore", ignored)) return error;
+  for (const auto& rule : rules::all_rule_metadata()) {
+    auto& setting = configuration.rules[rule.code];
+    if (!options.select.empty()) setting.enabled = selected.contains(rule.code);
+    if (ignored.contains(rule.code)) setting.enabled = false;
+  }
+  return std::nullopt;
 }
 
 // nullopt after printing why: exit 3 when the user's models are at fault,
@@ -252,6 +388,8 @@ int open_session(std::span<const std::string_view> args, Session& session) {
   auto configuration = load_configuration(session.options);
   if (!configuration) return kConfig;
   session.configuration = std::move(*configuration);
+  if (auto error = apply_rule_selection(session.options, session.configuration))
+    return usage_error(*error);
   session.options.run.config = &session.configuration;
   int failure = kClean;
   session.driver = make_driver(session.configuration, failure);
@@ -271,8 +409,19 @@ int run_check(std::span<const std::string_view> args) {
     if (!baseline) return usage_error(error);
   }
   auto run_options = options.run;
+  if (options.stdin_filename) {
+    // One byte over the limit tells a source that is too large.
+    std::string text(options.run.max_file_bytes + 1, '\0');
+    std::cin.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::cin.gcount()));
+    if (std::cin.bad()) return usage_error("cannot read standard input");
+    if (text.size() > options.run.max_file_bytes)
+      return usage_error(
+          fmt::format("standard input is over {} MiB", options.run.max_file_bytes >> 20));
+    run_options.stdin_source = std::move(text);
+  }
   // On a terminal, a progress line (C++ units take seconds each), erased at the end.
-  bool show_progress = isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
+  bool show_progress = !options.quiet && isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr;
   auto last_shown = std::chrono::steady_clock::now();
   if (show_progress) {
     run_options.progress = [&](std::size_t done, std::size_t total) {
@@ -306,10 +455,19 @@ int run_check(std::span<const std::string_view> args) {
     report::write_sarif(uploadable, out);
   } else if (options.format == "json") {
     report::write_json(run, out);
+  } else if (options.format == "github") {
+    report::write_github(run, out);
+  } else if (options.format == "gitlab") {
+    report::write_gitlab(run, out);
+  } else if (options.format == "junit") {
+    report::write_junit(run, out);
+  } else if (options.statistics) {
+    write_statistics(run, out);
   } else {
     report::TextOptions text;
     text.color = use_color(options);
     text.snippets = options.snippets;
+    text.summary = text.notifications = !options.quiet;
     report::write_text(run, out, text);
   }
   out.flush();
@@ -317,14 +475,15 @@ int run_check(std::span<const std::string_view> args) {
     std::cerr << "slotlint: writing the report failed\n";
     return kUsage;
   }
-  if (options.format != "text" || options.output) {
+  if (options.statistics && options.format != "text") write_statistics(run, std::cerr);
+  if ((options.format != "text" || options.output) && !options.quiet) {
     std::cerr << report::summary_line(run) << "\n";
   }
   if (analysis.missing_path) return kUsage;
   bool failing = std::ranges::any_of(run.findings, [&](const report::Finding& f) {
     return !f.suppression && f.level >= options.fail_level;
   });
-  return failing ? kFindings : kClean;
+  return failing && !options.exit_zero ? kFindings : kClean;
 }
 
 int run_slot(std::span<const std::string_view> args) {

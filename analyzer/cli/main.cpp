@@ -1,11 +1,13 @@
 // slotlint: finds Redis calls that break on Redis Cluster (CROSSSLOT and
 // friends) before deployment. See `slotlint --help`.
+#include <array>
 #include <iostream>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/cli/commands.h"
 #include "analyzer/cli/exit_codes.h"
+#include "analyzer/cli/nearest.h"
 
 namespace {
 
@@ -27,11 +29,24 @@ Usage:
   slotlint --version | --help
 
 Options for check:
-  --format text|sarif|json   output format (default: text)
-  --output FILE              write the report to FILE instead of standard output
-  --jobs N                   files analysed in parallel (default: all cores)
+  --format FORMAT            output format: text (default), sarif, json, github (Actions
+                             annotations), gitlab (Code Quality JSON), junit (JUnit XML)
+  -o, --output FILE          write the report to FILE instead of standard output
+  -j, --jobs N               files analysed in parallel (default: all cores)
+  --select RULES             report only these rules (codes or names, comma-separated;
+                             repeatable)
+  --ignore RULES             do not report these rules (codes or names, comma-separated;
+                             repeatable)
+  --exclude GLOB             leave out paths matching GLOB, relative to --root (repeatable;
+                             '*' within a folder, '**' across folders)
   --min-level LEVEL          report findings at or above note|warning|error (default: note)
   --fail-level LEVEL         exit 1 when a finding is at or above it (default: warning)
+  --exit-zero                exit 0 even when there are findings (errors still exit 2-4)
+  -q, --quiet                text output: the findings only (no notifications, no summary)
+  --statistics               print the number of findings per rule instead of the findings
+                             (with --format sarif|json: the report, and the counts on
+                             standard error)
+  --stdin-filename PATH      read the source of PATH from standard input (for editors)
   --root DIR                 paths in the report are relative to DIR (default: .)
   --automation-id ID         SARIF runAutomationDetails.id (GitHub code scanning category)
   --baseline FILE.sarif      report only findings that FILE (an earlier SARIF run) lacks
@@ -39,6 +54,10 @@ Options for check:
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
   --no-snippets              text output without the source line and caret
+  --no-gitignore             also read what git ignores (.gitignore, .git/info/exclude,
+                             the global excludes file; honoured by default in a work tree)
+  --force-exclude            leave out paths given on the command line that git ignores
+                             (they are read by default)
   --stats                    print to standard error, per file, the work it took: bytes,
                              nesting, parse operations, syntax tree nodes, tree steps
   -p DIR                     C/C++: the compilation database DIR/compile_commands.json
@@ -76,6 +95,11 @@ int main(int argc, char** argv) {
     std::cerr << "slotlint: internal error: " << e.what() << "\n";
     return slotlint::cli::kInternal;
   }
-  std::cerr << "slotlint: unknown command '" << args[0] << "' (see slotlint --help)\n";
+  constexpr std::array<std::string_view, 8> kCommands{"check",   "slot",    "rules",     "clients",
+                                                      "explain", "dump-ir", "--version", "--help"};
+  std::cerr << "slotlint: unknown command '" << args[0] << "'";
+  if (auto guess = slotlint::cli::nearest(args[0], kCommands))
+    std::cerr << " (did you mean " << *guess << "?)";
+  std::cerr << " (see slotlint --help)\n";
   return slotlint::cli::kUsage;
 }

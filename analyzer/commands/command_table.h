@@ -1,7 +1,7 @@
 // The Redis command table: which arguments of a command are keys.
 //
-// Generated at build time from shared/redis-commands/*.json (Valkey's key
-// specs); nothing here is hand-copied. Key extraction follows the server's
+// Generated at build time from third_party/redis-commands/*.json (Valkey's
+// key specs); nothing here is hand-copied. Key extraction follows the server's
 // getKeysUsingKeySpecs(): begin_search by index or keyword, then find_keys by
 // range or keynum. Arguments may be unknown (a value we cannot see) or spreads
 // (zero or more unknown arguments); the result says when that leaves key

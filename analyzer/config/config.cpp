@@ -219,10 +219,7 @@ class Reader {
                      fmt::format("\"exclude\" holds glob patterns (non-empty strings), not {}",
                                  describe_json(pattern)));
       }
-      // "dir/" is "dir": either covers what is under it.
-      std::string_view text = pattern.get_ref<const std::string&>();
-      if (text.size() > 1 && text.ends_with('/')) text.remove_suffix(1);
-      config.exclude.emplace_back(text);
+      config.exclude.push_back(exclude_pattern(pattern.get_ref<const std::string&>()));
     }
     return std::nullopt;
   }
@@ -287,6 +284,12 @@ class Reader {
 std::string ConfigError::describe() const {
   return line == 0 ? fmt::format("{}: {}", file, message)
                    : fmt::format("{}:{}: {}", file, line, message);
+}
+
+Glob exclude_pattern(std::string_view text) {
+  // "dir/" is "dir": either covers what is under it.
+  if (text.size() > 1 && text.ends_with('/')) text.remove_suffix(1);
+  return Glob(text);
 }
 
 bool Config::excludes(const fs::path& path) const {

@@ -72,6 +72,10 @@ struct RuleNames {
 std::variant<Config, ConfigError> load_config(const std::filesystem::path& file,
                                               const RuleNames& rules);
 
+// An exclude pattern (the configuration's `exclude`, `--exclude`): a glob
+// matched with Glob::match_path_or_folder; "dir/" is "dir".
+Glob exclude_pattern(std::string_view text);
+
 // The nearest `.slotlint.json` in `start` (a folder or file) or its parents.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 

@@ -19,11 +19,43 @@ Glob::Glob(std::string_view pattern) : pattern_(pattern) {
     } else if (rest.front() == '?') {
       steps_.push_back({Token::AnyByte});
       ++at;
+    } else if (rest.front() == '\\' && rest.size() > 1) {
+      steps_.push_back({Token::Byte, rest[1]});
+      at += 2;
+    } else if (auto set = rest.front() == '[' ? read_class(rest) : std::nullopt) {
+      steps_.push_back({Token::Class, 0, static_cast<std::uint32_t>(classes_.size())});
+      classes_.push_back(set->first);
+      at += set->second;
     } else {
       steps_.push_back({Token::Byte, rest.front()});
       ++at;
     }
   }
+}
+
+std::optional<std::pair<Glob::ByteSet, std::size_t>> Glob::read_class(std::string_view pattern) {
+  std::size_t at = 1;
+  bool negated = at < pattern.size() && (pattern[at] == '!' || pattern[at] == '^');
+  if (negated) ++at;
+  ByteSet set;
+  bool first = true;
+  while (at < pattern.size() && (first || pattern[at] != ']')) {
+    first = false;
+    unsigned char low = pattern[at];
+    if (low == '\\' && at + 1 < pattern.size()) low = pattern[++at];
+    ++at;
+    unsigned char high = low;
+    if (at + 1 < pattern.size() && pattern[at] == '-' && pattern[at + 1] != ']') {
+      high = pattern[at + 1];
+      if (high == '\\' && at + 2 < pattern.size()) high = pattern[++at + 1];
+      at += 2;
+    }
+    for (unsigned byte = low; byte <= high; ++byte) set.set(byte);
+  }
+  if (at >= pattern.size()) return std::nullopt;
+  if (negated) set.flip();
+  set.reset('/');
+  return std::pair{set, at + 1};
 }
 
 Glob::Match Glob::match(std::string_view path) const { return run(path, false); }
@@ -52,6 +84,7 @@ Glob::Match Glob::run(std::string_view path, bool folders_match) const {
           break;
         case Token::Byte:
         case Token::AnyByte:
+        case Token::Class:
           break;
       }
     }
@@ -82,6 +115,9 @@ Glob::Match Glob::run(std::string_view path, bool folders_match) const {
           break;
         case Token::AnyBytes:
           next[i] = 1;
+          break;
+        case Token::Class:
+          if (classes_[step.set].test(static_cast<unsigned char>(byte))) next[i + 1] = 1;
           break;
         case Token::SkipFolders:
           break;

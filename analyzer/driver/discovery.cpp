@@ -31,8 +31,19 @@ constexpr std::array<SkippedName, 4> kSkippedNames{{{"node_modules", SkipReason:
 constexpr std::array<std::string_view, 3> kVersionControl{".git", ".hg", ".svn"};
 
 constexpr std::array<std::string_view, SkipCounts::kReasons> kReasonLabels{
-    "node_modules",  "hidden",     "__pycache__",
-    "site-packages", "virtualenv", "excluded by the configuration"};
+    "node_modules",   "hidden",
+    "__pycache__",    "site-packages",
+    "virtualenv",     "excluded by the configuration",
+    "ignored by git", "excluded by --exclude"};
+static_assert(!kReasonLabels.back().empty(), "a SkipReason without a label");
+
+// Ignore files are a few KiB; a larger one is not read (and says so), which
+// bounds the matching work per path.
+constexpr std::uint64_t kMaxIgnoreFileBytes = 256u << 10;
+// A git index holds ~100 bytes a tracked file: this is millions of files.
+constexpr std::uint64_t kMaxGitIndexBytes = 512u << 20;
+
+using Scope = std::shared_ptr<const IgnoreScope>;
 
 // `path` is `folder` or lies under it (both canonical).
 bool under(const fs::path& path, const fs::path& folder) {
@@ -46,13 +57,20 @@ class Walker {
 
   // A folder given on the command line (followed even when it is a link).
   void walk_given(const fs::path& dir) {
-    if (excluded(dir)) {
-      found_.skipped.count_folder(SkipReason::ExcludedByConfiguration);
+    if (auto reason = excluded(dir)) {
+      found_.skipped.count_folder(*reason);
       return;
     }
     std::error_code ec;
     auto real = fs::canonical(dir, ec);
-    walk({dir, ec ? fs::absolute(dir, ec).lexically_normal() : real});
+    if (ec) real = fs::absolute(dir, ec).lexically_normal();
+    auto above = scope_above(real);
+    bool leave_out = above.ignored && options_.force_exclude;
+    if (leave_out && !above.holds_tracked) {
+      found_.skipped.count_folder(SkipReason::IgnoredByGit);
+      return;
+    }
+    walk({dir, real, above.scope, /*tracked_only=*/leave_out});
   }
 
   // The folder symlinks found inside the project, after the paths given, so
@@ -78,8 +96,10 @@ class Walker {
       }
       return false;
     }
-    if (excluded(path)) {
-      found_.skipped.count_file(SkipReason::ExcludedByConfiguration);
+    if (auto reason = excluded(path)) {
+      found_.skipped.count_file(*reason);
+    } else if (given && options_.force_exclude && given_file_ignored(path)) {
+      found_.skipped.count_file(SkipReason::IgnoredByGit);
     } else if (read) {
       found_.files.push_back({path, display_path(path, options_.root)});
     } else {
@@ -89,12 +109,134 @@ class Walker {
   }
 
  private:
+  static bool claimed(const fs::path& path) {
+    auto name = path.generic_string();
+    return language_for_path(name) != nullptr || unread_language_for_path(name) != nullptr;
+  }
+
   struct Folder {
     fs::path path;  // as reached (through a link, when followed)
     fs::path real;  // canonical
+    Scope ignore;   // git's rules for the folder's own name; null outside a work tree
+    // Inside a folder git ignores that holds files it tracks: only those are read.
+    bool tracked_only = false;
   };
 
-  bool excluded(const fs::path& path) const { return options_.excluded && options_.excluded(path); }
+  // Git's rules for a folder's entries, and its path from the work tree's top.
+  struct Rules {
+    Scope scope;
+    std::string path;  // "" at the top; else ending in '/'
+  };
+
+  // The rules for the entries of `folder` (canonical): `scope` (the rules
+  // above it) with its own .gitignore; a folder holding `.git` starts a
+  // repository of its own.
+  Rules enter(const fs::path& real, const fs::path& path, Scope scope, bool holds_git) {
+    if (!options_.gitignore) return {};
+    if (holds_git && (!scope || scope->top() != real)) scope = repository_scope(real);
+    if (!scope) return {};
+    auto relative = real.lexically_relative(scope->top());
+    if (relative.empty() || *relative.begin() == "..") return {};  // a link out of the work tree
+    std::string prefix = relative == "." ? "" : relative.generic_string() + "/";
+    if (auto own = read_ignore_file(path / ".gitignore", prefix, /*in_project=*/true))
+      scope = std::make_shared<const IgnoreScope>(std::move(scope), std::move(own));
+    return {std::move(scope), std::move(prefix)};
+  }
+
+  // info/exclude and the global file of the repository whose top is `top`.
+  Scope repository_scope(const fs::path& top) {
+    auto found = find_git_repository(top, options_.git);
+    if (!found || found->top != top) return nullptr;
+    std::vector<IgnoreList> lists;
+    if (auto list = read_ignore_file(found->info_exclude, "", /*in_project=*/false))
+      lists.push_back(std::move(*list));
+    if (found->excludes_file) {
+      if (auto list = read_ignore_file(*found->excludes_file, "", /*in_project=*/false))
+        lists.push_back(std::move(*list));
+    }
+    return std::make_shared<const IgnoreScope>(top, std::move(lists), read_index(found->index));
+  }
+
+  std::shared_ptr<const TrackedFiles> read_index(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return nullptr;  // a repository with nothing added yet
+    auto read = files::read_input_file(path, kMaxGitIndexBytes);
+    std::string error = read ? "" : read.reason;
+    std::optional<TrackedFiles> tracked;
+    if (read) tracked = TrackedFiles::parse(*read.bytes, error);
+    if (!tracked) {
+      notice(path, ir::Level::Warning, "git-index-unreadable",
+             fmt::format("git's index {}; files git tracks although its ignore patterns match "
+                         "them are left out",
+                         error));
+      return nullptr;
+    }
+    return std::make_shared<const TrackedFiles>(std::move(*tracked));
+  }
+
+  std::optional<IgnoreList> read_ignore_file(const fs::path& path, std::string prefix,
+                                             bool in_project) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) return std::nullopt;
+    auto read = in_project ? options_.project.read(path, kMaxIgnoreFileBytes, /*log_refusal=*/false)
+                           : files::read_input_file(path, kMaxIgnoreFileBytes);
+    if (!read) {
+      if (read.problem == files::Problem::kNotFound) return std::nullopt;
+      notice(path, ir::Level::Warning, "ignore-file-unreadable",
+             fmt::format("git's ignore file {}; its patterns are not applied, so files it would "
+                         "leave out may be analysed",
+                         read.reason));
+      return std::nullopt;
+    }
+    return IgnoreList(*read.bytes, std::move(prefix));
+  }
+
+  // Git's rules for `real` (canonical) as an entry of its folder, and
+  // whether it or a folder above it is ignored.
+  struct Above {
+    Scope scope;
+    bool ignored = false;
+    bool holds_tracked = false;  // ignored, but git tracks it (or files in the folder)
+  };
+  Above scope_above(const fs::path& real) {
+    if (!options_.gitignore) return {};
+    auto found = find_git_repository(real, options_.git);
+    if (!found) return {};
+    auto relative = real.lexically_relative(found->top);
+    if (relative == ".") return {};  // the top is nobody's entry
+    Above above;
+    fs::path folder = found->top;
+    Rules rules = enter(folder, folder, nullptr, /*holds_git=*/true);
+    auto last = std::prev(relative.end());
+    for (auto part = relative.begin(); part != last && rules.scope; ++part) {
+      folder /= *part;
+      above.ignored = above.ignored || rules.scope->ignored(rules.path + part->string(), true);
+      rules = enter(folder, folder, rules.scope, false);
+    }
+    above.scope = rules.scope;
+    if (above.scope) {
+      auto path = rules.path + real.filename().string();
+      bool folder_given = fs::is_directory(real);
+      above.ignored = above.ignored || above.scope->ignored(path, folder_given);
+      // Git lists what it tracks, ignored or not.
+      const auto* tracked = above.scope->tracked();
+      above.holds_tracked = above.ignored && tracked != nullptr &&
+                            (folder_given ? tracked->tracked_under(path) : tracked->tracked(path));
+    }
+    return above;
+  }
+
+  bool given_file_ignored(const fs::path& path) {
+    std::error_code ec;
+    auto real = fs::canonical(path, ec);
+    if (ec) return false;
+    auto above = scope_above(real);
+    return above.ignored && !above.holds_tracked;
+  }
+
+  std::optional<SkipReason> excluded(const fs::path& path) const {
+    return options_.excluded ? options_.excluded(path) : std::nullopt;
+  }
 
   void notice(const fs::path& path, ir::Level level, std::string id, std::string message) {
     found_.notices.push_back(
@@ -102,22 +244,22 @@ class Walker {
   }
 
   // Why a folder met in the walk is not walked; nullopt: walk it.
-  std::optional<SkipReason> skip_reason(const fs::path& dir) const {
+  std::optional<SkipReason> skip_reason(const fs::path& dir, bool git_ignored) const {
     std::string name = dir.filename().string();
     if (name.size() > 1 && name.front() == '.') return SkipReason::Hidden;
     auto named = std::ranges::find(kSkippedNames, name, &SkippedName::name);
     if (named != kSkippedNames.end()) return named->reason;
+    if (git_ignored) return SkipReason::IgnoredByGit;
     std::error_code ec;
     if (fs::exists(dir / "pyvenv.cfg", ec)) return SkipReason::Virtualenv;  // under another name
-    if (excluded(dir)) return SkipReason::ExcludedByConfiguration;
-    return std::nullopt;
+    return excluded(dir);
   }
 
   // Counted when skipped on purpose; false when the folder is not walked.
-  bool wanted(const fs::path& dir) {
+  bool wanted(const fs::path& dir, bool git_ignored) {
     if (std::ranges::find(kVersionControl, dir.filename().string()) != kVersionControl.end())
       return false;
-    auto reason = skip_reason(dir);
+    auto reason = skip_reason(dir, git_ignored);
     if (reason) found_.skipped.count_folder(*reason);
     return !reason;
   }
@@ -138,17 +280,34 @@ class Walker {
                            ec.message()));
       }
       std::ranges::sort(entries, {}, [](const fs::directory_entry& e) { return e.path(); });
+      bool holds_git = std::ranges::any_of(
+          entries, [](const fs::directory_entry& e) { return e.path().filename() == ".git"; });
+      Rules rules = enter(folder.real, folder.path, folder.ignore, holds_git);
       std::vector<Folder> subfolders;
       for (const auto& entry : entries) {
         std::error_code type_ec;
         auto own = entry.symlink_status(type_ec);
+        auto relative = rules.path + entry.path().filename().string();
+        const auto* tracked = rules.scope ? rules.scope->tracked() : nullptr;
         if (fs::is_directory(own)) {
-          if (wanted(entry.path()))
-            subfolders.push_back({entry.path(), folder.real / entry.path().filename()});
+          bool ignored = folder.tracked_only ||
+                         (rules.scope && rules.scope->ignored(relative, /*is_folder=*/true));
+          // Git still lists the files it tracks in an ignored folder.
+          bool holds_tracked = ignored && tracked != nullptr && tracked->tracked_under(relative);
+          if (wanted(entry.path(), ignored && !holds_tracked))
+            subfolders.push_back(
+                {entry.path(), folder.real / entry.path().filename(), rules.scope, ignored});
+          continue;
+        }
+        bool ignored = folder.tracked_only ||
+                       (rules.scope && rules.scope->ignored(relative, /*is_folder=*/false));
+        if (ignored && (tracked == nullptr || !tracked->tracked(relative))) {
+          // Counted as the configuration's exclusions are: files a language claims.
+          if (claimed(entry.path())) found_.skipped.count_file(SkipReason::IgnoredByGit);
           continue;
         }
         if (fs::is_symlink(own)) {
-          link(entry.path(), folder);
+          link(entry.path(), folder, rules, ignored);
           continue;
         }
         file(entry.path(), /*given=*/false);
@@ -158,7 +317,7 @@ class Walker {
     }
   }
 
-  void link(const fs::path& path, const Folder& parent) {
+  void link(const fs::path& path, const Folder& parent, const Rules& rules, bool ignored) {
     std::error_code ec;
     auto target_status = fs::status(path, ec);
     std::error_code link_ec;
@@ -173,7 +332,9 @@ class Walker {
       }
       return;
     }
-    if (!wanted(path)) return;
+    if (!wanted(path, ignored || (rules.scope && rules.scope->ignored(
+                                                     rules.path + path.filename().string(), true))))
+      return;
     files::Problem problem{};
     std::string reason;
     auto target = options_.project.resolve(path, problem, reason);
@@ -201,7 +362,7 @@ class Walker {
                          written));
       return;
     }
-    links_.push_back({path, *target});
+    links_.push_back({path, *target, scope_above(*target).scope});
   }
 
   const DiscoveryOptions& options_;
@@ -214,6 +375,13 @@ class Walker {
 
 std::string_view skip_reason_label(SkipReason reason) {
   return kReasonLabels.at(static_cast<std::size_t>(reason));
+}
+
+Discovery discover_unsaved(const fs::path& path, const DiscoveryOptions& options) {
+  Discovery found;
+  Walker walker(options, found);
+  walker.file(path, /*given=*/true);
+  return found;
 }
 
 std::string display_path(const fs::path& path, const fs::path& root) {

@@ -2,9 +2,14 @@
 // files a language claims by extension. Sorted, so the run's order never
 // depends on the file system.
 //
+// In a git work tree, what git ignores is left out as git leaves it out
+// (git_ignore.h), unless turned off; a path given is read even when ignored,
+// unless `force_exclude`. A given folder is walked, and git's rules apply to
+// what is in it.
+//
 // Nothing is left out in silence. Skips on purpose (node_modules, hidden
-// folders, __pycache__, site-packages, virtualenvs, the configuration's
-// `exclude`) are counted by reason; files of languages slotlint does not read
+// folders, __pycache__, site-packages, virtualenvs, what git ignores, the
+// configuration's `exclude`) are counted by reason; files of languages slotlint does not read
 // that commonly call Redis are counted by language; the driver turns both into
 // one line each per run. Skips nobody asked for are notices naming the path: a
 // folder that cannot be read, a folder symlink not followed (it leads outside
@@ -20,10 +25,12 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyzer/driver/git_ignore.h"
 #include "analyzer/files/project_files.h"
 #include "frontends/common/frontend.h"
 
@@ -47,6 +54,8 @@ enum class SkipReason : std::uint8_t {
   SitePackages,
   Virtualenv,
   ExcludedByConfiguration,
+  IgnoredByGit,
+  ExcludedByOption,
   kCount
 };
 
@@ -75,12 +84,22 @@ struct DiscoveryOptions {
   std::filesystem::path root;  // display paths are relative to it
   // Bounds which folder symlinks are followed.
   const files::ProjectFiles& project;
-  // The configuration's `exclude`; empty: nothing excluded.
-  std::function<bool(const std::filesystem::path&)> excluded;
+  // The configuration's `exclude` and `--exclude`: why a path is excluded,
+  // nullopt when it is not; empty: nothing excluded.
+  std::function<std::optional<SkipReason>(const std::filesystem::path&)> excluded;
+  // Leave out what git ignores (.gitignore, info/exclude, the global file).
+  bool gitignore = true;
+  // Also leave out the paths given when git ignores them.
+  bool force_exclude = false;
+  GitEnvironment git;  // where the global excludes file is
 };
 
 Discovery discover(const std::vector<std::filesystem::path>& paths,
                    const DiscoveryOptions& options);
+
+// `path` taken as a file given, whether or not it exists: the editor's
+// buffer of --stdin-filename, which may not be saved yet.
+Discovery discover_unsaved(const std::filesystem::path& path, const DiscoveryOptions& options);
 
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 

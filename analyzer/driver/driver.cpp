@@ -182,7 +182,8 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
     }
   }
   frontend::Notice notice;
-  auto bytes = read_file(file.path, options.max_file_bytes, notice);
+  auto bytes = options.stdin_source ? options.stdin_source
+                                    : read_file(file.path, options.max_file_bytes, notice);
   if (!bytes) {
     result.notices.push_back(std::move(notice));
     return result;
@@ -260,13 +261,25 @@ Analysis Driver::analyse(const RunOptions& options) const {
   }
   files::ProjectFiles files(files::project_roots(
       named, options.root_given ? std::optional<fs::path>(options.root) : std::nullopt));
-  DiscoveryOptions discovery_options{options.root, files, {}};
-  if (options.config != nullptr) {
-    discovery_options.excluded = [&](const fs::path& path) {
-      return options.config->excludes(path);
-    };
-  }
-  auto discovery = discover(options.paths, discovery_options);
+  DiscoveryOptions discovery_options{.root = options.root,
+                                     .project = files,
+                                     .excluded = {},
+                                     .gitignore = options.gitignore,
+                                     .force_exclude = options.force_exclude,
+                                     .git = GitEnvironment::from_process()};
+  discovery_options.excluded = [&](const fs::path& path) -> std::optional<SkipReason> {
+    if (options.config != nullptr && options.config->excludes(path))
+      return SkipReason::ExcludedByConfiguration;
+    if (!options.exclude.empty()) {
+      auto relative = display_path(path, options.root);
+      for (const auto& glob : options.exclude) {
+        if (glob.match_path_or_folder(relative).matched) return SkipReason::ExcludedByOption;
+      }
+    }
+    return std::nullopt;
+  };
+  auto discovery = options.stdin_source ? discover_unsaved(options.paths.front(), discovery_options)
+                                        : discover(options.paths, discovery_options);
   Analysis analysis;
   if (options.paths_from_database) {
     for (auto& notice : discovery.notices) {

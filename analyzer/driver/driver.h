@@ -38,6 +38,15 @@ struct RunOptions {
   // `paths` are the database's files (no paths were given): one it lists but
   // that is missing (not generated yet) is a warning, not a usage error.
   bool paths_from_database = false;
+  // Leave out what git ignores (`--no-gitignore` turns it off), and with
+  // `--force-exclude` the paths given too when it ignores them.
+  bool gitignore = true;
+  bool force_exclude = false;
+  // --exclude: globs over paths relative to `root`, as the configuration's.
+  std::vector<config::Glob> exclude;
+  // --stdin-filename: the source of the one path in `paths`, read from
+  // standard input instead of the file.
+  std::optional<std::string> stdin_source;
   // Called (from any worker thread, never twice at once) after each file.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -9,7 +9,6 @@ import tempfile
 
 SLOTLINT = os.environ.get("SLOTLINT_BIN", "")
 SOURCE_DIR = os.environ.get("SLOTLINT_SOURCE_DIR", "")
-SHARED_DIR = os.environ.get("SLOTLINT_SHARED_DIR", "")
 SANITIZED = os.environ.get("SLOTLINT_SANITIZED") == "1"
 
 
@@ -30,13 +29,17 @@ def memory_cap(limit):
     return {"preexec_fn": lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))}
 
 
-def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600, memory=None, prefix=()):
+def run(*args, cwd=None, input=None, check_codes=(0, 1), timeout=600, memory=None, prefix=(),
+        env=None):
     """Runs slotlint (after the command `prefix`, if any); fails unless the
     exit code is one of check_codes. With `memory`, slotlint may use at most
-    that many bytes (memory_cap)."""
+    that many bytes (memory_cap); `env` replaces the environment."""
+    extra = memory_cap(memory) if memory else {}
+    if env is not None:
+        extra["env"] = {**env, **{k: v for k, v in extra.get("env", {}).items() if k == "ASAN_OPTIONS"}}
     result = subprocess.run(
         [*prefix, SLOTLINT, *args], cwd=cwd or SOURCE_DIR, input=input, capture_output=True,
-        timeout=timeout, **(memory_cap(memory) if memory else {})
+        timeout=timeout, **extra
     )
     if check_codes is not None and result.returncode not in check_codes:
         raise AssertionError(
@@ -76,3 +79,12 @@ def permission_wrapper():
     if b"Permission denied" not in probe.stderr:
         return None, "running as root and setpriv failed: " + probe.stderr.decode(errors="replace")[:200]
     return tuple(_DROP_READ_CAPABILITIES), ""
+
+
+def write_tree(base, files):
+    """Writes `files` (relative path -> text) under `base`."""
+    for path, text in files.items():
+        full = os.path.join(base, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w") as f:
+            f.write(text)

@@ -1,6 +1,6 @@
-"""SARIF output: valid against the SARIF 2.1.0 schema in shared/sarif/, the
-properties GitHub code scanning relies on, and byte-identical across runs and
---jobs values."""
+"""SARIF output: valid against the SARIF 2.1.0 schema vendored in
+third_party/sarif-schema/, the properties GitHub code scanning relies on, and
+byte-identical across runs and --jobs values."""
 import json
 import os
 import shutil
@@ -8,9 +8,9 @@ import subprocess
 import tempfile
 import unittest
 
-from slotlint_run import SHARED_DIR, SOURCE_DIR, require_environment, run
+from slotlint_run import SOURCE_DIR, require_environment, run
 
-SCHEMA = os.path.join(SHARED_DIR, "sarif", "sarif-schema-2.1.0.json")
+SCHEMA = os.path.join(SOURCE_DIR, "third_party", "sarif-schema", "sarif-schema-2.1.0.json")
 VALIDATOR = os.path.join(SOURCE_DIR, "tests", "sarif", "validate_sarif.mjs")
 
 

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run
+from slotlint_run import require_environment, run, write_tree
 
 MGET = "import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n"
 
@@ -40,14 +40,6 @@ CALLER = ("import redis\nr = redis.Redis()\n"
 ALONE_LUA = "redis.call('INCR', 'stats:runs')\n"
 
 
-def write(base, files):
-    for path, text in files.items():
-        full = os.path.join(base, path)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w") as f:
-            f.write(text)
-
-
 class SkippedFiles(unittest.TestCase):
     def setUp(self):
         require_environment(self)
@@ -59,7 +51,7 @@ class SkippedFiles(unittest.TestCase):
         return result.stdout.decode()
 
     def test_skips_on_purpose_are_one_summary_line_in_every_format(self):
-        write(self.dir, TREE)
+        write_tree(self.dir, TREE)
         report = json.loads(self.check("."))
         skipped = [n for n in report["notifications"] if n["id"] == "files-skipped"]
         self.assertEqual([(n["level"], n["path"], n["message"]) for n in skipped],
@@ -77,7 +69,7 @@ class SkippedFiles(unittest.TestCase):
                          [f"slotlint: note: {SUMMARY} [files-skipped]"])
 
     def test_files_of_languages_not_read_are_counted_once_per_language(self):
-        write(self.dir, TREE)
+        write_tree(self.dir, TREE)
         for fmt in ("json", "sarif"):
             with self.subTest(fmt):
                 report = json.loads(self.check(".", fmt=fmt))
@@ -96,7 +88,7 @@ class SkippedFiles(unittest.TestCase):
             ("unsupported-language", None, "1 Ruby file not analysed: slotlint does not read Ruby yet")])
 
     def test_a_script_a_call_loads_is_judged_at_the_call_only(self):
-        write(self.dir, {"scripts/release.lua": LINKED_LUA, "app.py": CALLER,
+        write_tree(self.dir, {"scripts/release.lua": LINKED_LUA, "app.py": CALLER,
                          "scripts/alone.lua": ALONE_LUA})
         for args in ((".",), ("scripts", "app.py"), ("app.py", "scripts"), ("--jobs", "1", ".")):
             with self.subTest(args):

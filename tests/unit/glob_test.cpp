@@ -56,6 +56,27 @@ TEST(Glob, DoubleStarsCrossSegments) {
   EXPECT_TRUE(matches("", ""));
 }
 
+TEST(Glob, ClassesMatchOneByteOfASetButSlash) {
+  EXPECT_TRUE(matches("log[0-9].txt", "log7.txt"));
+  EXPECT_FALSE(matches("log[0-9].txt", "logx.txt"));
+  EXPECT_TRUE(matches("[!a-c]x", "dx"));
+  EXPECT_FALSE(matches("[!a-c]x", "bx"));
+  EXPECT_TRUE(matches("[^a-c]x", "dx"));
+  EXPECT_TRUE(matches("[]]", "]"));  // a first `]` is in the set
+  EXPECT_TRUE(matches("[a-]", "-"));
+  EXPECT_FALSE(matches("a[!x]b", "a/b"));
+  EXPECT_TRUE(matches("[ab", "[ab"));  // not closed: literal
+  EXPECT_FALSE(matches("[ab", "a"));
+}
+
+TEST(Glob, BackslashMakesTheNextByteLiteral) {
+  EXPECT_TRUE(matches("\\*.py", "*.py"));
+  EXPECT_FALSE(matches("\\*.py", "a.py"));
+  EXPECT_TRUE(matches("\\#notes", "#notes"));
+  EXPECT_TRUE(matches("a\\[b]", "a[b]"));
+  EXPECT_TRUE(matches("[\\]]", "]"));
+}
+
 TEST(Glob, AFolderCoversWhatIsUnderIt) {
   EXPECT_TRUE(covers("vendor", "vendor/x/y.py"));
   EXPECT_TRUE(covers("vendor", "vendor"));
