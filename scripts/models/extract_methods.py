@@ -713,7 +713,7 @@ def main() -> int:
         regenerate += ["--ref", args.ref]
     regenerate += ["--version", args.version, "--model-version", args.model_version,
                    "--repository", args.repository,
-                   "--command-table", "SHARED/redis-commands",
+                   "--command-table", "third_party/redis-commands",
                    "--command-table", "analyzer/commands/newer"]
     if args.commands_json:
         regenerate += ["--commands-json", "COMMANDS_JSON", "--commands-version",
