@@ -237,6 +237,33 @@ Value Frame::instance_attribute(const Value& object, const std::string& name, il
     if (getter && at != il::kNone) return invoke(bound, {}, site_of(at)).value;
     return bound;
   }
+  // A class attribute: the class's own, or a base class's in the program.
+  ModuleId module = data.module;
+  il::ClassId cls = data.cls;
+  for (std::size_t depth = 0; depth < engine_.budgets.call_depth; ++depth) {
+    const auto& c = engine_.program.module(module).classes[cls];
+    bool declared =
+        std::ranges::any_of(c.fields, [&](const il::Field& f) { return f.name == name; });
+    if (declared) {
+      Value field = class_field(module, c, name, false);
+      // A field declared without a value (`value: str`) is one value per
+      // instance.
+      if (field.is(ValueKind::Unknown) && field.as_unknown().symbol.empty())
+        return Value::unknown(field.as_unknown().reason, data.id + "." + name, "self." + name);
+      return field;
+    }
+    std::optional<Value> base;
+    for (auto expr : c.bases) {
+      auto found = engine_.base_value(module, expr, invocation_.level - 1);
+      if (found && found->is(ValueKind::ClassRef)) {
+        base = found;
+        break;
+      }
+    }
+    if (!base) break;
+    module = base->as_class_ref().module;
+    cls = base->as_class_ref().cls;
+  }
   return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
                      false);
 }

@@ -400,5 +400,88 @@ TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
   EXPECT_TRUE(noted);
 }
 
+TEST(PythonOnTheEngine, AClusterClientsPipelineIsPlainUnlessAsked) {
+  Project p;
+  p.files["app.py"] =
+      "from redis.cluster import RedisCluster\n"
+      "rc = RedisCluster(host='cache')\n"
+      "def f():\n"
+      "    pipe = rc.pipeline()\n"
+      "    pipe.set('a', 1)\n"
+      "    tx = rc.pipeline(transaction=True)\n"
+      "    tx.incr('b')\n";
+  auto ops = p.run();
+  auto sets = ops_of(ops, "SET");
+  auto incrs = ops_of(ops, "INCR");
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(sets[0]->op.group && incrs[0]->op.group);
+  EXPECT_EQ(sets[0]->op.group->kind, ir::GroupRef::Kind::Pipeline);
+  EXPECT_EQ(incrs[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+}
+
+TEST(PythonOnTheEngine, APackagesSubmoduleImportedByName) {
+  Project p;
+  p.files["app/__init__.py"] = "";
+  p.files["app/keys.py"] = "def user_key(uid, f):\n    return f'user:{uid}:{f}'\n";
+  p.files["app/main.py"] =
+      "import redis\n"
+      "from . import keys\n"
+      "from app import keys as k\n"
+      "r = redis.Redis()\n"
+      "def f(uid):\n"
+      "    r.mget(keys.user_key(uid, 'a'), k.user_key(uid, 'b'))\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_EQ(keys(mgets[0]->op), (std::vector<std::string>{"user:<uid>:a", "user:<uid>:b"}));
+}
+
+TEST(PythonOnTheEngine, AParameterNamedLikeAClientByConvention) {
+  Project p;
+  p.files["app.py"] =
+      "def f(redis_client, rc, requests):\n"
+      "    redis_client.mget('a', 'b')\n"
+      "    rc.sunion('a', 'b')\n"
+      "    requests.mget('a', 'b')\n"
+      "def g(redis_client: int):\n"
+      "    redis_client.mget('a', 'b')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);  // not `requests`, not a parameter typed otherwise
+  EXPECT_TRUE(mgets[0]->op.client.identified_by_name_only);
+  EXPECT_EQ(ops_of(ops, "SUNION").size(), 1u);
+}
+
+TEST(PythonOnTheEngine, ClassAttributesOfABaseClassAndFieldsDeclaredWithoutAValue) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "class Base:\n"
+      "    NAMESPACE = 'store'\n"
+      "    value: str\n"
+      "    def key(self, name):\n"
+      "        return f'{self.NAMESPACE}:{name}'\n"
+      "class Store(Base):\n"
+      "    def swap(self):\n"
+      "        r.rename(self.key('a'), self.key('b'))\n"
+      "    def same(self):\n"
+      "        r.mget(self.value, self.value)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_FALSE(renames.empty());
+  EXPECT_EQ(keys(renames.back()->op), (std::vector<std::string>{"store:a", "store:b"}));
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_FALSE(mgets.empty());
+  const auto& read = mgets.back()->op.keys;
+  ASSERT_EQ(read.size(), 2u);
+  ASSERT_EQ(read[0].segments().size(), 1u);
+  const auto* first = std::get_if<ir::HoleSegment>(&read[0].segments()[0]);
+  const auto* second = std::get_if<ir::HoleSegment>(&read[1].segments()[0]);
+  ASSERT_TRUE(first != nullptr && second != nullptr);
+  EXPECT_EQ(first->symbol, second->symbol);  // one value, read twice
+}
+
 }  // namespace
 }  // namespace slotlint::python::test
