@@ -483,5 +483,108 @@ TEST(PythonOnTheEngine, ClassAttributesOfABaseClassAndFieldsDeclaredWithoutAValu
   EXPECT_EQ(first->symbol, second->symbol);  // one value, read twice
 }
 
+TEST(PythonOnTheEngine, AClientSetInABaseConstructorThroughSuper) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "class Base:\n"
+      "    def __init__(self):\n"
+      "        self.redis = redis.Redis()\n"
+      "class Carts(Base):\n"
+      "    def __init__(self, uid):\n"
+      "        super().__init__()\n"
+      "        self.uid = uid\n"
+      "    def checkout(self):\n"
+      "        self.redis.rename(f'cart:{self.uid}', f'order:{self.uid}')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"cart:<uid>", "order:<uid>"}));
+  EXPECT_FALSE(renames[0]->op.client.identified_by_name_only);
+}
+
+TEST(PythonOnTheEngine, AClientYieldedByAContextManager) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "from contextlib import contextmanager\n"
+      "@contextmanager\n"
+      "def session():\n"
+      "    client = redis.Redis()\n"
+      "    try:\n"
+      "        yield client\n"
+      "    finally:\n"
+      "        client.close()\n"
+      "def use(uid):\n"
+      "    with session() as s:\n"
+      "        s.rename(f'cart:{uid}', f'order:{uid}')\n";
+  auto ops = p.run();
+  EXPECT_EQ(ops_of(ops, "RENAME").size(), 1u);
+}
+
+TEST(PythonOnTheEngine, ANestedFunctionReadsItsEnclosingFunctionsLocalsAsValues) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def outer(uid):\n"
+      "    prefix = f'user:{uid}'\n"
+      "    def inner():\n"
+      "        return r.mget(prefix + ':a', prefix + ':b', len(prefix))\n"
+      "    return inner\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_FALSE(mgets.empty());
+  // Analysed on its own, `inner` sees `prefix` as one value, read twice;
+  // `len` stays the builtin.
+  const auto& read = mgets.front()->op.keys;
+  ASSERT_GE(read.size(), 2u);
+  const auto* first = std::get_if<ir::HoleSegment>(&read[0].segments()[0]);
+  const auto* second = std::get_if<ir::HoleSegment>(&read[1].segments()[0]);
+  ASSERT_TRUE(first != nullptr && second != nullptr) << read[0].display();
+  EXPECT_EQ(first->symbol, second->symbol);
+}
+
+TEST(PythonOnTheEngine, WhatACasePatternCapturesIsBound) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f(command):\n"
+      "    match command:\n"
+      "        case ['swap', a, b]:\n"
+      "            r.rename(a, a)\n"
+      "        case {'from': src, 'to': dst} as whole:\n"
+      "            r.rename(src, dst)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 2u);
+  auto symbol = [](const ir::KeyExpr& key) {
+    const auto* hole = std::get_if<ir::HoleSegment>(&key.segments().at(0));
+    return hole == nullptr ? std::string() : hole->symbol;
+  };
+  const auto& same = renames[0]->op.keys;
+  EXPECT_FALSE(symbol(same[0]).empty());
+  EXPECT_EQ(symbol(same[0]), symbol(same[1]));  // `a` twice: one value
+  const auto& other = renames[1]->op.keys;
+  EXPECT_NE(symbol(other[0]), symbol(other[1]));
+}
+
+TEST(PythonOnTheEngine, AFieldNamedLikeAClientHoldingAnUnknownIsSuchAClient) {
+  Project p;
+  p.files["app.py"] =
+      "class Lock:\n"
+      "    def __init__(self, client, name):\n"
+      "        self.redis = client\n"
+      "        self.other = client\n"
+      "    def swap(self):\n"
+      "        self.redis.rename('a', 'b')\n"
+      "        self.other.rename('c', 'd')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);  // not `self.other`
+  EXPECT_TRUE(renames[0]->op.client.identified_by_name_only);
+}
+
 }  // namespace
 }  // namespace slotlint::python::test
