@@ -63,6 +63,13 @@ Value Engine::Impl::import_lookup(ModuleId target, const std::string& name, int 
   const auto& env = globals(target, level);
   if (auto found = env.find(name); found != env.end()) return found->second;
   const auto& path = program.module(target).path;
+  // A package's submodule (`from pkg import keys`, `pkg.keys`), when the
+  // package itself binds no such name.
+  if (path.ends_with("__init__.py")) {
+    il::Import submodule;
+    submodule.module = "." + name;
+    if (auto found = program.resolve_import(target, submodule)) return Value::module(*found);
+  }
   if (level < 0) {
     return Value::unknown(
         "`" + name + "` from " + path +
@@ -162,6 +169,10 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
       param.kind != il::Parameter::Kind::KeywordArgs) {
     if (auto typed = host.declared(param.declared_type, program.module(module).language, symbol))
       return *typed;
+  }
+  if (param.declared_type.empty() && (param.kind == il::Parameter::Kind::Positional ||
+                                      param.kind == il::Parameter::Kind::KeywordOnly)) {
+    if (auto named = host.named(param.name, program.module(module).language, symbol)) return *named;
   }
   if (param.kind == il::Parameter::Kind::VarArgs) {
     return Value::collection(Value::element_of_unknown(reason, symbol, param.name),

@@ -121,7 +121,12 @@ Summary Frame::run() {
   } else if (function_.is_generator) {
     Value element = yields_.empty() ? Value::unknown("yields nothing") : yields_.front();
     for (std::size_t i = 1; i < yields_.size(); ++i) element = join(element, yields_[i], limits_);
-    summary.result = Value::collection(element, "what a generator yields");
+    // A generator made a context manager (`@contextmanager`): what `with`
+    // binds is what it yields.
+    bool manager = std::ranges::any_of(function_.decorators, [](const std::string& name) {
+      return name.ends_with("contextmanager");
+    });
+    summary.result = manager ? element : Value::collection(element, "what a generator yields");
   } else {
     summary.result = returned_.value_or(Value::null());
   }

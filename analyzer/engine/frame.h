@@ -196,6 +196,10 @@ class Frame {
   // expressions
   Value eval(il::ExprId id);
   Value lookup(const std::string& name);
+  std::optional<Value> super_call(const il::Attribute& attr, const il::Call& call,
+                                  const CallSite& site);
+  // Whether an enclosing function binds `name` (a parameter or an assignment).
+  [[nodiscard]] bool binds_in_enclosing(const std::string& name) const;
   std::optional<Value> peek(il::ExprId id);
   void rebind(il::ExprId target, const Value& value);
   Value attribute(const Value& object, const std::string& name, il::ExprId at);

@@ -25,6 +25,7 @@ Value Frame::call(const il::Call& call, il::ExprId id) {
     return Value::unknown("a call without a callee");
   }
   if (const auto* attr = std::get_if<il::Attribute>(&module_.exprs[call.callee].kind)) {
+    if (auto outcome = super_call(*attr, call, site)) return *outcome;
     Value receiver = eval(attr->object);
     auto args = arguments(call.args);
     auto outcome = call_method(receiver, attr->name, args, site);
@@ -34,6 +35,34 @@ Value Frame::call(const il::Call& call, il::ExprId id) {
   Value callee = eval(call.callee);
   auto args = arguments(call.args);
   return call_value(callee, args, site).value;
+}
+
+// `super().name(...)` in a method: the base classes' method, on this
+// receiver (a base constructor sets fields on it).
+std::optional<Value> Frame::super_call(const il::Attribute& attr, const il::Call& call,
+                                       const CallSite& site) {
+  const auto* inner = std::get_if<il::Call>(&module_.exprs[attr.object].kind);
+  if (inner == nullptr || inner->callee == il::kNone || receiver_name_.empty() ||
+      function_.owner == il::kNone)
+    return std::nullopt;
+  const auto* name = std::get_if<il::Name>(&module_.exprs[inner->callee].kind);
+  if (name == nullptr || name->name != "super" || env_.contains("super")) return std::nullopt;
+  for (auto base : module_.classes[function_.owner].bases) {
+    auto found = engine_.base_value(invocation_.module, base, invocation_.level - 1);
+    if (!found || !found->is(ValueKind::ClassRef)) continue;
+    const auto& ref = found->as_class_ref();
+    auto method = engine_.find_method(
+        ref.module, ref.cls, [&](const il::Function& f) { return f.name == attr.name; },
+        invocation_.level - 1);
+    if (!method) continue;
+    Value self = env_[receiver_name_];
+    auto args = arguments(call.args);
+    auto outcome =
+        invoke(Value::function({method->first, method->second, nullptr, {self}}), args, site);
+    if (outcome.self_after) env_[receiver_name_] = *outcome.self_after;
+    return outcome.value;
+  }
+  return std::nullopt;
 }
 
 Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& name,

@@ -28,7 +28,34 @@ Value Frame::lookup(const std::string& name) {
       return self.as_instance().fields.at(name);
     }
   }
+  // An entry point nested in a function reads its enclosing function's
+  // locals without their values: one unknown value per enclosing call.
+  if (!invocation_.closure && binds_in_enclosing(name)) {
+    return Value::unknown("`" + name + "` of the enclosing function",
+                          symbol("closure", il::kNone) + name, name);
+  }
   return Value::external(name);
+}
+
+bool Frame::binds_in_enclosing(const std::string& name) const {
+  const auto* function = &module_.functions[invocation_.function];
+  for (std::size_t depth = 0; depth < 8 && function->enclosing != il::kNone; ++depth) {
+    const auto& outer = module_.functions[function->enclosing];
+    if (outer.kind == il::Function::Kind::ModuleBody) return false;
+    for (const auto& param : outer.params) {
+      if (param.name == name) return true;
+    }
+    for (auto id : outer.body) {
+      const auto* assign = std::get_if<il::Assign>(&module_.stmts[id].kind);
+      if (assign == nullptr) continue;
+      for (auto target : assign->targets) {
+        const auto* bound = std::get_if<il::NamePattern>(&module_.patterns[target].kind);
+        if (bound != nullptr && bound->name == name) return true;
+      }
+    }
+    function = &outer;
+  }
+  return false;
 }
 
 // The value of a name or attribute chain without evaluating anything.
@@ -222,7 +249,15 @@ Value Frame::class_field(ModuleId module, const il::Class& cls, const std::strin
 
 Value Frame::instance_attribute(const Value& object, const std::string& name, il::ExprId at) {
   const auto& data = object.as_instance();
-  if (auto found = data.fields.find(name); found != data.fields.end()) return found->second;
+  if (auto found = data.fields.find(name); found != data.fields.end()) {
+    // A field holding a value nothing is known of (a constructor's
+    // parameter), named like a client (`self.redis = client`): such a client.
+    if (found->second.is(ValueKind::Unknown)) {
+      if (auto client = engine_.host.named(name, module_.language, data.id + "." + name))
+        return *client;
+    }
+    return found->second;
+  }
   auto method = engine_.find_method(
       data.module, data.cls, [&](const il::Function& f) { return f.name == name; },
       invocation_.level - 1);
@@ -236,6 +271,33 @@ Value Frame::instance_attribute(const Value& object, const std::string& name, il
                   std::ranges::find(f.decorators, "property") != f.decorators.end();
     if (getter && at != il::kNone) return invoke(bound, {}, site_of(at)).value;
     return bound;
+  }
+  // A class attribute: the class's own, or a base class's in the program.
+  ModuleId module = data.module;
+  il::ClassId cls = data.cls;
+  for (std::size_t depth = 0; depth < engine_.budgets.call_depth; ++depth) {
+    const auto& c = engine_.program.module(module).classes[cls];
+    bool declared =
+        std::ranges::any_of(c.fields, [&](const il::Field& f) { return f.name == name; });
+    if (declared) {
+      Value field = class_field(module, c, name, false);
+      // A field declared without a value (`value: str`) is one value per
+      // instance.
+      if (field.is(ValueKind::Unknown) && field.as_unknown().symbol.empty())
+        return Value::unknown(field.as_unknown().reason, data.id + "." + name, "self." + name);
+      return field;
+    }
+    std::optional<Value> base;
+    for (auto expr : c.bases) {
+      auto found = engine_.base_value(module, expr, invocation_.level - 1);
+      if (found && found->is(ValueKind::ClassRef)) {
+        base = found;
+        break;
+      }
+    }
+    if (!base) break;
+    module = base->as_class_ref().module;
+    cls = base->as_class_ref().cls;
   }
   return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
                      false);

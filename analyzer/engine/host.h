@@ -111,6 +111,12 @@ class Host {
                                         const std::string& /*id*/) {
     return std::nullopt;
   }
+  // A value an entry point's parameter of no declared type is taken for by
+  // its name alone (`redis_client`, `r`); nullopt: the name says nothing.
+  virtual std::optional<Value> named(const std::string& /*name*/, const std::string& /*language*/,
+                                     const std::string& /*id*/) {
+    return std::nullopt;
+  }
   // What `with v as x` binds x to; by default v (a batch enters as itself).
   virtual Value enter(const Value& value) { return value; }
   // Builtins that touch the project (file read, directory listing) read

@@ -157,6 +157,7 @@ struct Signer {
     put(d.library);
     put(d.api_class);
     put(d.id);
+    if (d.by_name) out += "~name";
     if (d.key_prefix) put(*d.key_prefix);
     out += '{';
     for (const auto& [name, value] : d.options) {

@@ -94,6 +94,8 @@ struct ClientData {
   std::string id;  // identity in the run (where it was made)
   std::optional<ir::KeyExpr> key_prefix;
   std::vector<std::pair<std::string, Value>> options;
+  // Taken for a client by its name alone (a parameter called `redis_client`).
+  bool by_name = false;
 };
 struct BatchData {
   enum class Kind : std::uint8_t { Pipeline, Transaction, Watch } kind = Kind::Pipeline;

@@ -183,6 +183,19 @@ std::optional<engine::Value> EngineHost::declared(const std::string& type,
   return std::nullopt;
 }
 
+std::optional<engine::Value> EngineHost::named(const std::string& name, const std::string& language,
+                                               const std::string& id) {
+  for (const auto* api : models_) {
+    if (api->language != language) continue;
+    if (const auto* cls = api->class_for_receiver_name(name)) {
+      engine::ClientData data{api->library, cls->name, id, std::nullopt, {}};
+      data.by_name = true;
+      return engine::Value::client(std::move(data));
+    }
+  }
+  return std::nullopt;
+}
+
 engine::Value EngineHost::batch(const engine::ClientCall& call, const ClientModel& client,
                                 engine::BatchData::Kind kind) const {
   const auto* cls = client.api->derived_class(call.method, *client.cls);
@@ -208,7 +221,9 @@ engine::Value EngineHost::call_result(const engine::ClientCall& call) {
     // A MULTI/EXEC batch unless the class's are plain by default or the
     // transaction flag says otherwise; a flag that cannot be read counts as
     // plain, so that no finding rests on a guess.
-    bool transaction = !client->cls->plain_pipeline_by_default;
+    // (The batch's own class says: RedisCluster.pipeline() is a plain
+    // ClusterPipeline.)
+    bool transaction = !api.derived_class(call.method, *client->cls)->plain_pipeline_by_default;
     const auto* flag =
         api.transaction_keyword.empty() ? nullptr : argument(call.args, 0, api.transaction_keyword);
     if (flag != nullptr) {
@@ -300,7 +315,14 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
     }
     return;
   }
-  if (!method->only_on.empty() && !listed(method->only_on, client->cls->name)) return;
+  if (!method->only_on.empty() && !listed(method->only_on, client->cls->name)) {
+    // A client known by its name alone is of the class the method says.
+    const auto* cls = client_value.as_client().by_name
+                          ? client->api->find_class(method->only_on.front())
+                          : nullptr;
+    if (cls == nullptr) return;
+    client->cls = cls;
+  }
   const engine::Value* body = nullptr;
   std::optional<engine::Value> script_body;
   if (!method->script_param.empty()) {
@@ -352,7 +374,7 @@ void EngineHost::emit_op(const engine::ClientCall& call, const engine::Value& cl
   op.api = call.method;
   auto bound = bind_arguments(method, call.args, op.call, client.api->flattens_arguments, limits_);
   if (!assign_command(op, expand_template(method, *bound, op.call))) return;
-  apply_client_behaviour(op, *client.api, *client.cls, method, false);
+  apply_client_behaviour(op, *client.api, *client.cls, method, client_value.as_client().by_name);
   if (const auto& prefix = client_value.as_client().key_prefix) derive_keys(op, &*prefix);
   op.group = std::move(group);
   if (op.group) op.iteration_symbols = call.iteration_symbols;

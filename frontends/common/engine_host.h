@@ -45,6 +45,9 @@ class EngineHost : public engine::Host {
   // `Redis | None`): a client of that class.
   std::optional<engine::Value> declared(const std::string& type, const std::string& language,
                                         const std::string& id) override;
+  // A parameter named like a client by convention (`r`, `redis_client`).
+  std::optional<engine::Value> named(const std::string& name, const std::string& language,
+                                     const std::string& id) override;
   void note(const engine::Note& note) override { notes_.push_back(note); }
 
   [[nodiscard]] const std::vector<EngineOp>& ops() const { return ops_; }

@@ -330,6 +330,38 @@ il::StmtId Lowerer::with_statement(ts::Node node) {
 
 // `match s: case P: ...` as a chain of branches on opaque tests: every case
 // body runs on some path; what a pattern captures is not bound.
+namespace {
+
+// The names a case pattern binds: `a` in `[a, b]` or `{"k": a}`, `name` in
+// `... as name`; not `Color.RED` (a value), `_` or a keyword's name.
+std::vector<ts::Node> captures(ts::Node pattern) {
+  std::vector<ts::Node> names;
+  std::vector<ts::Node> stack{pattern};
+  while (!stack.empty()) {
+    auto node = stack.back();
+    stack.pop_back();
+    auto type = node.type();
+    if (type == "dotted_name") {
+      if (node.named_child_count() == 1 && node.named_child(0).type() == "identifier" &&
+          node.text() != "_")
+        names.push_back(node.named_child(0));
+      continue;
+    }
+    auto children = node.named_children();
+    if (type == "as_pattern" && !children.empty() && children.back().type() == "identifier") {
+      names.push_back(children.back());
+      children.pop_back();
+    }
+    if (type == "keyword_pattern" && !children.empty() && children.front().type() == "identifier")
+      children.erase(children.begin());
+    if (type == "class_pattern" && !children.empty()) children.erase(children.begin());
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+  }
+  return names;
+}
+
+}  // namespace
+
 il::StmtId Lowerer::match_statement(ts::Node node) {
   std::vector<ts::Node> cases;
   for (auto child : named_children(node.field("body"))) {
@@ -343,7 +375,18 @@ il::StmtId Lowerer::match_statement(ts::Node node) {
     if (it + 1 == cases.rend()) test.children.push_back(subject);
     branch.condition = add(std::move(test), *it);
     for (auto part : named_children(*it)) {
-      if (part.type() == "block") branch.then = block(part);
+      if (part.type() == "block") {
+        auto body = block(part);
+        branch.then.insert(branch.then.end(), body.begin(), body.end());
+      } else if (part.type() == "case_pattern") {
+        // What the pattern captures is bound, to a value nothing is known of.
+        for (auto name : captures(part)) {
+          il::Assign assign;
+          assign.targets.push_back(add_pattern(il::NamePattern{std::string(name.text())}, name));
+          assign.value = add(il::Opaque{"what a case pattern captures", {}}, name);
+          branch.then.push_back(add_stmt(std::move(assign), name));
+        }
+      }
     }
     branch.otherwise = std::move(rest);
     rest = {add_stmt(std::move(branch), *it)};

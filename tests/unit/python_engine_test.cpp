@@ -400,5 +400,191 @@ TEST(PythonOnTheEngine, AnUnmodelledMultiKeyMethodIsNotedNotDropped) {
   EXPECT_TRUE(noted);
 }
 
+TEST(PythonOnTheEngine, AClusterClientsPipelineIsPlainUnlessAsked) {
+  Project p;
+  p.files["app.py"] =
+      "from redis.cluster import RedisCluster\n"
+      "rc = RedisCluster(host='cache')\n"
+      "def f():\n"
+      "    pipe = rc.pipeline()\n"
+      "    pipe.set('a', 1)\n"
+      "    tx = rc.pipeline(transaction=True)\n"
+      "    tx.incr('b')\n";
+  auto ops = p.run();
+  auto sets = ops_of(ops, "SET");
+  auto incrs = ops_of(ops, "INCR");
+  ASSERT_EQ(sets.size(), 1u);
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(sets[0]->op.group && incrs[0]->op.group);
+  EXPECT_EQ(sets[0]->op.group->kind, ir::GroupRef::Kind::Pipeline);
+  EXPECT_EQ(incrs[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+}
+
+TEST(PythonOnTheEngine, APackagesSubmoduleImportedByName) {
+  Project p;
+  p.files["app/__init__.py"] = "";
+  p.files["app/keys.py"] = "def user_key(uid, f):\n    return f'user:{uid}:{f}'\n";
+  p.files["app/main.py"] =
+      "import redis\n"
+      "from . import keys\n"
+      "from app import keys as k\n"
+      "r = redis.Redis()\n"
+      "def f(uid):\n"
+      "    r.mget(keys.user_key(uid, 'a'), k.user_key(uid, 'b'))\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_EQ(keys(mgets[0]->op), (std::vector<std::string>{"user:<uid>:a", "user:<uid>:b"}));
+}
+
+TEST(PythonOnTheEngine, AParameterNamedLikeAClientByConvention) {
+  Project p;
+  p.files["app.py"] =
+      "def f(redis_client, rc, requests):\n"
+      "    redis_client.mget('a', 'b')\n"
+      "    rc.sunion('a', 'b')\n"
+      "    requests.mget('a', 'b')\n"
+      "def g(redis_client: int):\n"
+      "    redis_client.mget('a', 'b')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);  // not `requests`, not a parameter typed otherwise
+  EXPECT_TRUE(mgets[0]->op.client.identified_by_name_only);
+  EXPECT_EQ(ops_of(ops, "SUNION").size(), 1u);
+}
+
+TEST(PythonOnTheEngine, ClassAttributesOfABaseClassAndFieldsDeclaredWithoutAValue) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "class Base:\n"
+      "    NAMESPACE = 'store'\n"
+      "    value: str\n"
+      "    def key(self, name):\n"
+      "        return f'{self.NAMESPACE}:{name}'\n"
+      "class Store(Base):\n"
+      "    def swap(self):\n"
+      "        r.rename(self.key('a'), self.key('b'))\n"
+      "    def same(self):\n"
+      "        r.mget(self.value, self.value)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_FALSE(renames.empty());
+  EXPECT_EQ(keys(renames.back()->op), (std::vector<std::string>{"store:a", "store:b"}));
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_FALSE(mgets.empty());
+  const auto& read = mgets.back()->op.keys;
+  ASSERT_EQ(read.size(), 2u);
+  ASSERT_EQ(read[0].segments().size(), 1u);
+  const auto* first = std::get_if<ir::HoleSegment>(&read[0].segments()[0]);
+  const auto* second = std::get_if<ir::HoleSegment>(&read[1].segments()[0]);
+  ASSERT_TRUE(first != nullptr && second != nullptr);
+  EXPECT_EQ(first->symbol, second->symbol);  // one value, read twice
+}
+
+TEST(PythonOnTheEngine, AClientSetInABaseConstructorThroughSuper) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "class Base:\n"
+      "    def __init__(self):\n"
+      "        self.redis = redis.Redis()\n"
+      "class Carts(Base):\n"
+      "    def __init__(self, uid):\n"
+      "        super().__init__()\n"
+      "        self.uid = uid\n"
+      "    def checkout(self):\n"
+      "        self.redis.rename(f'cart:{self.uid}', f'order:{self.uid}')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"cart:<uid>", "order:<uid>"}));
+  EXPECT_FALSE(renames[0]->op.client.identified_by_name_only);
+}
+
+TEST(PythonOnTheEngine, AClientYieldedByAContextManager) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "from contextlib import contextmanager\n"
+      "@contextmanager\n"
+      "def session():\n"
+      "    client = redis.Redis()\n"
+      "    try:\n"
+      "        yield client\n"
+      "    finally:\n"
+      "        client.close()\n"
+      "def use(uid):\n"
+      "    with session() as s:\n"
+      "        s.rename(f'cart:{uid}', f'order:{uid}')\n";
+  auto ops = p.run();
+  EXPECT_EQ(ops_of(ops, "RENAME").size(), 1u);
+}
+
+TEST(PythonOnTheEngine, ANestedFunctionReadsItsEnclosingFunctionsLocalsAsValues) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def outer(uid):\n"
+      "    prefix = f'user:{uid}'\n"
+      "    def inner():\n"
+      "        return r.mget(prefix + ':a', prefix + ':b', len(prefix))\n"
+      "    return inner\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_FALSE(mgets.empty());
+  // Analysed on its own, `inner` sees `prefix` as one value, read twice;
+  // `len` stays the builtin.
+  const auto& read = mgets.front()->op.keys;
+  ASSERT_GE(read.size(), 2u);
+  const auto* first = std::get_if<ir::HoleSegment>(&read[0].segments()[0]);
+  const auto* second = std::get_if<ir::HoleSegment>(&read[1].segments()[0]);
+  ASSERT_TRUE(first != nullptr && second != nullptr) << read[0].display();
+  EXPECT_EQ(first->symbol, second->symbol);
+}
+
+TEST(PythonOnTheEngine, WhatACasePatternCapturesIsBound) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f(command):\n"
+      "    match command:\n"
+      "        case ['swap', a, b]:\n"
+      "            r.rename(a, a)\n"
+      "        case {'from': src, 'to': dst} as whole:\n"
+      "            r.rename(src, dst)\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 2u);
+  auto symbol = [](const ir::KeyExpr& key) {
+    const auto* hole = std::get_if<ir::HoleSegment>(&key.segments().at(0));
+    return hole == nullptr ? std::string() : hole->symbol;
+  };
+  const auto& same = renames[0]->op.keys;
+  EXPECT_FALSE(symbol(same[0]).empty());
+  EXPECT_EQ(symbol(same[0]), symbol(same[1]));  // `a` twice: one value
+  const auto& other = renames[1]->op.keys;
+  EXPECT_NE(symbol(other[0]), symbol(other[1]));
+}
+
+TEST(PythonOnTheEngine, AFieldNamedLikeAClientHoldingAnUnknownIsSuchAClient) {
+  Project p;
+  p.files["app.py"] =
+      "class Lock:\n"
+      "    def __init__(self, client, name):\n"
+      "        self.redis = client\n"
+      "        self.other = client\n"
+      "    def swap(self):\n"
+      "        self.redis.rename('a', 'b')\n"
+      "        self.other.rename('c', 'd')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);  // not `self.other`
+  EXPECT_TRUE(renames[0]->op.client.identified_by_name_only);
+}
+
 }  // namespace
 }  // namespace slotlint::python::test
