@@ -9,7 +9,13 @@ CppProject::CppProject(std::filesystem::path root,
       files_(files),
       resource_dir_(SLOTLINT_CLANG_RESOURCE_DIR),
       scripts_(root_, files) {
-  commands_ = CompileCommands::load(database, root_, database_error_);
+  commands_ = CompileCommands::load(database, database_error_);
+}
+
+const HeaderIndex& CppProject::header_index() {
+  std::call_once(index_built_,
+                 [this] { header_index_ = std::make_unique<HeaderIndex>(files_.roots()); });
+  return *header_index_;
 }
 
 }  // namespace slotlint::cpp
