@@ -516,8 +516,16 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
 }  // namespace
 
 void collect_calls(clang::ASTContext& context, SourceMap& map, const CollectorInput& input) {
+  // Only the project's code has calls to report, and the parent map
+  // (getParents, built on first use over the traversal scope) need not cover
+  // the system headers, most of a unit.
+  std::vector<clang::Decl*> ours;
+  for (auto* decl : context.getTranslationUnitDecl()->decls()) {
+    if (map.in_project_file(decl->getLocation())) ours.push_back(decl);
+  }
+  context.setTraversalScope(ours);
   Collector collector(context, map, input);
-  collector.TraverseDecl(context.getTranslationUnitDecl());
+  for (auto* decl : ours) collector.TraverseDecl(decl);
   collector.group_sequences();
 }
 
