@@ -159,6 +159,93 @@ class QueuedRedis {
 using Pipeline = QueuedRedis<PipelineImpl>;
 using Transaction = QueuedRedis<TransactionImpl>;
 
+// The commands Redis and RedisCluster both have (written once).
+#define SLOTLINT_MODEL_REDIS_COMMANDS \
+  bool set(const StringView& key, const StringView& val);                                                                                                                        \
+  OptionalString get(const StringView& key);                                                                                                                                     \
+  long long incr(const StringView& key);                                                                                                                                         \
+  long long expire(const StringView& key, long long timeout);                                                                                                                    \
+  long long hset(const StringView& key, const StringView& field, const StringView& val);                                                                                         \
+  OptionalString hget(const StringView& key, const StringView& field);                                                                                                           \
+  long long sadd(const StringView& key, const StringView& member);                                                                                                               \
+  long long lpush(const StringView& key, const StringView& val);                                                                                                                 \
+  long long rpush(const StringView& key, const StringView& val);                                                                                                                 \
+  long long del(const StringView& key);                                                                                                                                          \
+  template <typename Input> long long del(Input first, Input last);                                                                                                              \
+  template <typename T> long long del(std::initializer_list<T> il);                                                                                                              \
+  long long unlink(const StringView& key);                                                                                                                                       \
+  template <typename Input> long long unlink(Input first, Input last);                                                                                                           \
+  template <typename T> long long unlink(std::initializer_list<T> il);                                                                                                           \
+  long long exists(const StringView& key);                                                                                                                                       \
+  template <typename Input> long long exists(Input first, Input last);                                                                                                           \
+  template <typename T> long long exists(std::initializer_list<T> il);                                                                                                           \
+  long long touch(const StringView& key);                                                                                                                                        \
+  template <typename Input> long long touch(Input first, Input last);                                                                                                            \
+  template <typename T> long long touch(std::initializer_list<T> il);                                                                                                            \
+  template <typename Input> void mset(Input first, Input last);                                                                                                                  \
+  template <typename T> void mset(std::initializer_list<T> il);                                                                                                                  \
+  template <typename Input> bool msetnx(Input first, Input last);                                                                                                                \
+  template <typename T> bool msetnx(std::initializer_list<T> il);                                                                                                                \
+  template <typename Input, typename Output> void mget(Input first, Input last, Output output);                                                                                  \
+  template <typename T, typename Output> void mget(std::initializer_list<T> il, Output output);                                                                                  \
+  void rename(const StringView& key, const StringView& newkey);                                                                                                                  \
+  bool renamenx(const StringView& key, const StringView& newkey);                                                                                                                \
+  template <typename Output> void sunion(const StringView& key, Output output);                                                                                                  \
+  template <typename Input, typename Output> void sunion(Input first, Input last, Output output);                                                                                \
+  template <typename T, typename Output> void sunion(std::initializer_list<T> il, Output output);                                                                                \
+  long long sunionstore(const StringView& destination, const StringView& key);                                                                                                   \
+  template <typename Input> long long sunionstore(const StringView& destination, Input first, Input last);                                                                       \
+  template <typename T> long long sunionstore(const StringView& destination, std::initializer_list<T> il);                                                                       \
+  template <typename Output> void sinter(const StringView& key, Output output);                                                                                                  \
+  template <typename Input, typename Output> void sinter(Input first, Input last, Output output);                                                                                \
+  template <typename T, typename Output> void sinter(std::initializer_list<T> il, Output output);                                                                                \
+  long long sinterstore(const StringView& destination, const StringView& key);                                                                                                   \
+  template <typename Input> long long sinterstore(const StringView& destination, Input first, Input last);                                                                       \
+  template <typename T> long long sinterstore(const StringView& destination, std::initializer_list<T> il);                                                                       \
+  template <typename Output> void sdiff(const StringView& key, Output output);                                                                                                   \
+  template <typename Input, typename Output> void sdiff(Input first, Input last, Output output);                                                                                 \
+  template <typename T, typename Output> void sdiff(std::initializer_list<T> il, Output output);                                                                                 \
+  long long sdiffstore(const StringView& destination, const StringView& key);                                                                                                    \
+  template <typename Input> long long sdiffstore(const StringView& destination, Input first, Input last);                                                                        \
+  template <typename T> long long sdiffstore(const StringView& destination, std::initializer_list<T> il);                                                                        \
+  bool smove(const StringView& source, const StringView& destination, const StringView& member);                                                                                 \
+  long long zunionstore(const StringView& destination, const StringView& key, double weight = 1.0);                                                                              \
+  template <typename Input> long long zunionstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);                                  \
+  template <typename T> long long zunionstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);                                  \
+  long long zinterstore(const StringView& destination, const StringView& key, double weight = 1.0);                                                                              \
+  template <typename Input> long long zinterstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);                                  \
+  template <typename T> long long zinterstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);                                  \
+  OptionalStringPair blpop(const StringView& key, long long timeout);                                                                                                            \
+  OptionalStringPair blpop(const StringView& key, const std::chrono::seconds& timeout = std::chrono::seconds{0});                                                                \
+  template <typename Input> OptionalStringPair blpop(Input first, Input last, long long timeout);                                                                                \
+  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, long long timeout);                                                                                \
+  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, const std::chrono::seconds& timeout = std::chrono::seconds{0});                                    \
+  OptionalStringPair brpop(const StringView& key, long long timeout);                                                                                                            \
+  template <typename Input> OptionalStringPair brpop(Input first, Input last, long long timeout);                                                                                \
+  template <typename T> OptionalStringPair brpop(std::initializer_list<T> il, long long timeout);                                                                                \
+  OptionalString rpoplpush(const StringView& source, const StringView& destination);                                                                                             \
+  OptionalString brpoplpush(const StringView& source, const StringView& destination, long long timeout);                                                                         \
+  OptionalString lmove(const StringView& source, const StringView& destination, ListWhence src_whence, ListWhence dest_whence);                                                  \
+  long long pfadd(const StringView& key, const StringView& element);                                                                                                             \
+  long long pfcount(const StringView& key);                                                                                                                                      \
+  template <typename Input> long long pfcount(Input first, Input last);                                                                                                          \
+  template <typename T> long long pfcount(std::initializer_list<T> il);                                                                                                          \
+  void pfmerge(const StringView& destination, const StringView& key);                                                                                                            \
+  template <typename Input> void pfmerge(const StringView& destination, Input first, Input last);                                                                                \
+  template <typename T> void pfmerge(const StringView& destination, std::initializer_list<T> il);                                                                                \
+  long long bitop(BitOp op, const StringView& destination, const StringView& key);                                                                                               \
+  template <typename Input> long long bitop(BitOp op, const StringView& destination, Input first, Input last);                                                                   \
+  template <typename T> long long bitop(BitOp op, const StringView& destination, std::initializer_list<T> il);                                                                   \
+  template <typename Result, typename Keys, typename Args> Result eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);              \
+  template <typename Result> Result eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);                              \
+  template <typename Keys, typename Args, typename Output> void eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last, Output output); \
+  template <typename Output> void eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args, Output output);                 \
+  template <typename Result, typename Keys, typename Args> Result evalsha(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);           \
+  template <typename Result> Result evalsha(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);                           \
+  std::string script_load(const StringView& script);                                                                                                                             \
+  template <typename... Args> ReplyUPtr command(const StringView& cmd_name, Args&&... args);                                                                                     \
+  template <typename Result, typename... Args> Result command(const StringView& cmd_name, Args&&... args);
+
 class Redis {
  public:
   explicit Redis(const ConnectionOptions& connection_opts,
@@ -170,90 +257,7 @@ class Redis {
   void watch(const StringView& key);
   template <typename Input> void watch(Input first, Input last);
   template <typename T> void watch(std::initializer_list<T> il);
-  bool set(const StringView& key, const StringView& val);
-  OptionalString get(const StringView& key);
-  long long incr(const StringView& key);
-  long long expire(const StringView& key, long long timeout);
-  long long hset(const StringView& key, const StringView& field, const StringView& val);
-  OptionalString hget(const StringView& key, const StringView& field);
-  long long sadd(const StringView& key, const StringView& member);
-  long long lpush(const StringView& key, const StringView& val);
-  long long rpush(const StringView& key, const StringView& val);
-  long long del(const StringView& key);
-  template <typename Input> long long del(Input first, Input last);
-  template <typename T> long long del(std::initializer_list<T> il);
-  long long unlink(const StringView& key);
-  template <typename Input> long long unlink(Input first, Input last);
-  template <typename T> long long unlink(std::initializer_list<T> il);
-  long long exists(const StringView& key);
-  template <typename Input> long long exists(Input first, Input last);
-  template <typename T> long long exists(std::initializer_list<T> il);
-  long long touch(const StringView& key);
-  template <typename Input> long long touch(Input first, Input last);
-  template <typename T> long long touch(std::initializer_list<T> il);
-  template <typename Input> void mset(Input first, Input last);
-  template <typename T> void mset(std::initializer_list<T> il);
-  template <typename Input> bool msetnx(Input first, Input last);
-  template <typename T> bool msetnx(std::initializer_list<T> il);
-  template <typename Input, typename Output> void mget(Input first, Input last, Output output);
-  template <typename T, typename Output> void mget(std::initializer_list<T> il, Output output);
-  void rename(const StringView& key, const StringView& newkey);
-  bool renamenx(const StringView& key, const StringView& newkey);
-  template <typename Output> void sunion(const StringView& key, Output output);
-  template <typename Input, typename Output> void sunion(Input first, Input last, Output output);
-  template <typename T, typename Output> void sunion(std::initializer_list<T> il, Output output);
-  long long sunionstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sunionstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sunionstore(const StringView& destination, std::initializer_list<T> il);
-  template <typename Output> void sinter(const StringView& key, Output output);
-  template <typename Input, typename Output> void sinter(Input first, Input last, Output output);
-  template <typename T, typename Output> void sinter(std::initializer_list<T> il, Output output);
-  long long sinterstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sinterstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sinterstore(const StringView& destination, std::initializer_list<T> il);
-  template <typename Output> void sdiff(const StringView& key, Output output);
-  template <typename Input, typename Output> void sdiff(Input first, Input last, Output output);
-  template <typename T, typename Output> void sdiff(std::initializer_list<T> il, Output output);
-  long long sdiffstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sdiffstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sdiffstore(const StringView& destination, std::initializer_list<T> il);
-  bool smove(const StringView& source, const StringView& destination, const StringView& member);
-  long long zunionstore(const StringView& destination, const StringView& key, double weight = 1.0);
-  template <typename Input> long long zunionstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);
-  template <typename T> long long zunionstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);
-  long long zinterstore(const StringView& destination, const StringView& key, double weight = 1.0);
-  template <typename Input> long long zinterstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);
-  template <typename T> long long zinterstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);
-  OptionalStringPair blpop(const StringView& key, long long timeout);
-  OptionalStringPair blpop(const StringView& key, const std::chrono::seconds& timeout = std::chrono::seconds{0});
-  template <typename Input> OptionalStringPair blpop(Input first, Input last, long long timeout);
-  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, long long timeout);
-  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, const std::chrono::seconds& timeout = std::chrono::seconds{0});
-  OptionalStringPair brpop(const StringView& key, long long timeout);
-  template <typename Input> OptionalStringPair brpop(Input first, Input last, long long timeout);
-  template <typename T> OptionalStringPair brpop(std::initializer_list<T> il, long long timeout);
-  OptionalString rpoplpush(const StringView& source, const StringView& destination);
-  OptionalString brpoplpush(const StringView& source, const StringView& destination, long long timeout);
-  OptionalString lmove(const StringView& source, const StringView& destination, ListWhence src_whence, ListWhence dest_whence);
-  long long pfadd(const StringView& key, const StringView& element);
-  long long pfcount(const StringView& key);
-  template <typename Input> long long pfcount(Input first, Input last);
-  template <typename T> long long pfcount(std::initializer_list<T> il);
-  void pfmerge(const StringView& destination, const StringView& key);
-  template <typename Input> void pfmerge(const StringView& destination, Input first, Input last);
-  template <typename T> void pfmerge(const StringView& destination, std::initializer_list<T> il);
-  long long bitop(BitOp op, const StringView& destination, const StringView& key);
-  template <typename Input> long long bitop(BitOp op, const StringView& destination, Input first, Input last);
-  template <typename T> long long bitop(BitOp op, const StringView& destination, std::initializer_list<T> il);
-  template <typename Result, typename Keys, typename Args> Result eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);
-  template <typename Result> Result eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);
-  template <typename Keys, typename Args, typename Output> void eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last, Output output);
-  template <typename Output> void eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args, Output output);
-  template <typename Result, typename Keys, typename Args> Result evalsha(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);
-  template <typename Result> Result evalsha(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);
-  std::string script_load(const StringView& script);
-  template <typename... Args> ReplyUPtr command(const StringView& cmd_name, Args&&... args);
-  template <typename Result, typename... Args> Result command(const StringView& cmd_name, Args&&... args);
+  SLOTLINT_MODEL_REDIS_COMMANDS
 };
 
 class RedisCluster {
@@ -265,90 +269,9 @@ class RedisCluster {
   Pipeline pipeline(const StringView& hash_tag, bool new_connection = true);
   Transaction transaction(const StringView& hash_tag, bool piped = false,
                           bool new_connection = true);
-  bool set(const StringView& key, const StringView& val);
-  OptionalString get(const StringView& key);
-  long long incr(const StringView& key);
-  long long expire(const StringView& key, long long timeout);
-  long long hset(const StringView& key, const StringView& field, const StringView& val);
-  OptionalString hget(const StringView& key, const StringView& field);
-  long long sadd(const StringView& key, const StringView& member);
-  long long lpush(const StringView& key, const StringView& val);
-  long long rpush(const StringView& key, const StringView& val);
-  long long del(const StringView& key);
-  template <typename Input> long long del(Input first, Input last);
-  template <typename T> long long del(std::initializer_list<T> il);
-  long long unlink(const StringView& key);
-  template <typename Input> long long unlink(Input first, Input last);
-  template <typename T> long long unlink(std::initializer_list<T> il);
-  long long exists(const StringView& key);
-  template <typename Input> long long exists(Input first, Input last);
-  template <typename T> long long exists(std::initializer_list<T> il);
-  long long touch(const StringView& key);
-  template <typename Input> long long touch(Input first, Input last);
-  template <typename T> long long touch(std::initializer_list<T> il);
-  template <typename Input> void mset(Input first, Input last);
-  template <typename T> void mset(std::initializer_list<T> il);
-  template <typename Input> bool msetnx(Input first, Input last);
-  template <typename T> bool msetnx(std::initializer_list<T> il);
-  template <typename Input, typename Output> void mget(Input first, Input last, Output output);
-  template <typename T, typename Output> void mget(std::initializer_list<T> il, Output output);
-  void rename(const StringView& key, const StringView& newkey);
-  bool renamenx(const StringView& key, const StringView& newkey);
-  template <typename Output> void sunion(const StringView& key, Output output);
-  template <typename Input, typename Output> void sunion(Input first, Input last, Output output);
-  template <typename T, typename Output> void sunion(std::initializer_list<T> il, Output output);
-  long long sunionstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sunionstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sunionstore(const StringView& destination, std::initializer_list<T> il);
-  template <typename Output> void sinter(const StringView& key, Output output);
-  template <typename Input, typename Output> void sinter(Input first, Input last, Output output);
-  template <typename T, typename Output> void sinter(std::initializer_list<T> il, Output output);
-  long long sinterstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sinterstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sinterstore(const StringView& destination, std::initializer_list<T> il);
-  template <typename Output> void sdiff(const StringView& key, Output output);
-  template <typename Input, typename Output> void sdiff(Input first, Input last, Output output);
-  template <typename T, typename Output> void sdiff(std::initializer_list<T> il, Output output);
-  long long sdiffstore(const StringView& destination, const StringView& key);
-  template <typename Input> long long sdiffstore(const StringView& destination, Input first, Input last);
-  template <typename T> long long sdiffstore(const StringView& destination, std::initializer_list<T> il);
-  bool smove(const StringView& source, const StringView& destination, const StringView& member);
-  long long zunionstore(const StringView& destination, const StringView& key, double weight = 1.0);
-  template <typename Input> long long zunionstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);
-  template <typename T> long long zunionstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);
-  long long zinterstore(const StringView& destination, const StringView& key, double weight = 1.0);
-  template <typename Input> long long zinterstore(const StringView& destination, Input first, Input last, Aggregation type = Aggregation::SUM);
-  template <typename T> long long zinterstore(const StringView& destination, std::initializer_list<T> il, Aggregation type = Aggregation::SUM);
-  OptionalStringPair blpop(const StringView& key, long long timeout);
-  OptionalStringPair blpop(const StringView& key, const std::chrono::seconds& timeout = std::chrono::seconds{0});
-  template <typename Input> OptionalStringPair blpop(Input first, Input last, long long timeout);
-  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, long long timeout);
-  template <typename T> OptionalStringPair blpop(std::initializer_list<T> il, const std::chrono::seconds& timeout = std::chrono::seconds{0});
-  OptionalStringPair brpop(const StringView& key, long long timeout);
-  template <typename Input> OptionalStringPair brpop(Input first, Input last, long long timeout);
-  template <typename T> OptionalStringPair brpop(std::initializer_list<T> il, long long timeout);
-  OptionalString rpoplpush(const StringView& source, const StringView& destination);
-  OptionalString brpoplpush(const StringView& source, const StringView& destination, long long timeout);
-  OptionalString lmove(const StringView& source, const StringView& destination, ListWhence src_whence, ListWhence dest_whence);
-  long long pfadd(const StringView& key, const StringView& element);
-  long long pfcount(const StringView& key);
-  template <typename Input> long long pfcount(Input first, Input last);
-  template <typename T> long long pfcount(std::initializer_list<T> il);
-  void pfmerge(const StringView& destination, const StringView& key);
-  template <typename Input> void pfmerge(const StringView& destination, Input first, Input last);
-  template <typename T> void pfmerge(const StringView& destination, std::initializer_list<T> il);
-  long long bitop(BitOp op, const StringView& destination, const StringView& key);
-  template <typename Input> long long bitop(BitOp op, const StringView& destination, Input first, Input last);
-  template <typename T> long long bitop(BitOp op, const StringView& destination, std::initializer_list<T> il);
-  template <typename Result, typename Keys, typename Args> Result eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);
-  template <typename Result> Result eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);
-  template <typename Keys, typename Args, typename Output> void eval(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last, Output output);
-  template <typename Output> void eval(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args, Output output);
-  template <typename Result, typename Keys, typename Args> Result evalsha(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);
-  template <typename Result> Result evalsha(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);
-  std::string script_load(const StringView& script);
-  template <typename... Args> ReplyUPtr command(const StringView& cmd_name, Args&&... args);
-  template <typename Result, typename... Args> Result command(const StringView& cmd_name, Args&&... args);
+  SLOTLINT_MODEL_REDIS_COMMANDS
 };
+
+#undef SLOTLINT_MODEL_REDIS_COMMANDS
 
 }  // namespace sw::redis
