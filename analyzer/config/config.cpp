@@ -150,10 +150,12 @@ class Reader {
         problem = read_models(value, config);
       } else if (key == "clients") {
         problem = read_clients(value, config);
+      } else if (key == "include") {
+        problem = read_include(value, config);
       } else if (key != "$schema") {
         problem = error(line_of_key(text_, key),
                         fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, "
-                                    "models, clients)",
+                                    "models, clients, include)",
                                     key));
       }
       if (problem) return *problem;
@@ -223,6 +225,23 @@ class Reader {
       std::string_view text = pattern.get_ref<const std::string&>();
       if (text.size() > 1 && text.ends_with('/')) text.remove_suffix(1);
       config.exclude.emplace_back(text);
+    }
+    return std::nullopt;
+  }
+
+  // C and C++ include folders, relative to the configuration's folder.
+  std::optional<ConfigError> read_include(const Json& value, Config& config) const {
+    auto line = line_of_key(text_, "include");
+    if (!value.is_array())
+      return error(line, "\"include\" must be a list of folders, e.g. [\"third_party/hiredis\"]");
+    for (const auto& folder : value) {
+      if (!folder.is_string() || folder.get<std::string>().empty()) {
+        return error(line, fmt::format("\"include\" holds folders (non-empty strings), not {}",
+                                       describe_json(folder)));
+      }
+      fs::path path(folder.get<std::string>());
+      auto base = file_.empty() ? fs::current_path() : fs::absolute(file_).parent_path();
+      config.include.push_back((path.is_absolute() ? path : base / path).lexically_normal());
     }
     return std::nullopt;
   }

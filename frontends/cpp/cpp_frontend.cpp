@@ -197,7 +197,7 @@ std::string listed(const std::vector<std::string>& names) {
 
 constexpr std::string_view kHowToFind =
     "give the compilation database with -p build/ (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; "
-    "others: bear -- make), whose include folders find it";
+    "others: bear -- make), or add the folder that holds it to \"include\" in .slotlint.json";
 
 // What the unit's includes left to report: headers not found, model headers
 // assumed (on each op of their library, for its findings).
@@ -267,12 +267,18 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   std::vector<std::string> words;
   for (const auto* api : models)
     words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
-  auto scan = scan_includes(file.source, path, include_dirs(command.arguments, command.directory),
-                            words, &project->header_index());
+  auto searched = include_dirs(command.arguments, command.directory);
+  for (const auto& folder : project->include()) searched.push_back(folder.string());
+  auto scan = scan_includes(file.source, path, searched, words, &project->header_index());
   if (!scan.may_use_a_client) return result;
-  // After everything the command searches: the folders of the tree that
-  // resolve what it does not, then the model headers.
+  // After everything the command searches: the configuration's include
+  // folders, the folders of the tree that resolve what neither does, then
+  // the model headers.
   std::vector<std::string> fallbacks;
+  for (const auto& folder : project->include()) {
+    fallbacks.push_back("-idirafter");
+    fallbacks.push_back(folder.string());
+  }
   for (const auto& folder : scan.tree_folders) {
     fallbacks.push_back("-idirafter");
     fallbacks.push_back(folder.string());

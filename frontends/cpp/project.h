@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer/files/project_files.h"
 #include "frontends/common/project_state.h"
@@ -22,7 +23,7 @@ namespace slotlint::cpp {
 class CppProject final : public frontend::ProjectState {
  public:
   CppProject(std::filesystem::path root, const std::optional<std::filesystem::path>& database,
-             const files::ProjectFiles& files);
+             const files::ProjectFiles& files, std::vector<std::filesystem::path> include = {});
 
   [[nodiscard]] const std::filesystem::path& root() const { return root_; }
   [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
@@ -30,6 +31,9 @@ class CppProject final : public frontend::ProjectState {
   [[nodiscard]] const CompileCommands* commands() const { return commands_.get(); }
   [[nodiscard]] const std::string& database_error() const { return database_error_; }
   [[nodiscard]] const std::string& resource_dir() const { return resource_dir_; }
+  // The configuration's include folders: searched after the compile
+  // command's own.
+  [[nodiscard]] const std::vector<std::filesystem::path>& include() const { return include_; }
   lua::ScriptLibrary& scripts() { return scripts_; }
   // Safe to call from the threads analysing units.
   const HeaderIndex& header_index();
@@ -40,6 +44,7 @@ class CppProject final : public frontend::ProjectState {
   std::unique_ptr<CompileCommands> commands_;
   std::string database_error_;
   std::string resource_dir_;
+  std::vector<std::filesystem::path> include_;
   lua::ScriptLibrary scripts_;
   std::once_flag index_built_;
   std::unique_ptr<HeaderIndex> header_index_;

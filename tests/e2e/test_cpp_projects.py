@@ -161,7 +161,7 @@ class IncludePaths(CppProject):
 
     def test_a_unit_that_could_not_be_analysed_is_named_and_counted(self):
         self.write("src/async.cpp", "#include <sw/redis++/async_redis++.h>\n"
-                   'void f(sw::redis::AsyncRedisCluster& r) { r.rename("a", "b"); }\n')
+                   'void f(sw::redis::RedisCluster& r) { r.rename("a", "b"); }\n')
         report = self.check(os.path.join(self.dir, "src", "async.cpp"))
         [note] = [n for n in report["notifications"] if n["id"] == "unit-not-analysed"]
         self.assertEqual(note["level"], "warning")
@@ -170,6 +170,20 @@ class IncludePaths(CppProject):
         text = run("check", os.path.join(self.dir, "src"), "--root", self.dir, "--no-config",
                    cwd=self.dir, check_codes=(0, 1)).stdout.decode()
         self.assertRegex(text.splitlines()[-1], r"notifications \(1 translation unit not analysed\)$")
+        self.assertIn('add the folder that holds it to "include" in .slotlint.json', note["message"])
+        # Which is what fixes it: the folder named in the configuration (here
+        # outside the project, as an installed library would be).
+        installed = tempfile.mkdtemp(prefix="slotlint-installed-")
+        self.addCleanup(shutil.rmtree, installed)
+        os.makedirs(os.path.join(installed, "sw", "redis++"))
+        with open(os.path.join(installed, "sw", "redis++", "async_redis++.h"), "w") as f:
+            f.write("#pragma once\n#include <sw/redis++/redis++.h>\n")
+        self.write(".slotlint.json", json.dumps({"include": [installed]}))
+        result = run("check", os.path.join(self.dir, "src", "async.cpp"), "--root", self.dir, "--format", "json",
+                     "--config", os.path.join(self.dir, ".slotlint.json"), cwd=self.dir, check_codes=(1,))
+        report = json.loads(result.stdout)
+        self.assertEqual([n for n in report["notifications"] if n["id"] == "unit-not-analysed"], [])
+        self.assertEqual([(f["path"], f["line"]) for f in report["findings"]], [("src/async.cpp", 2)])
 
     def test_the_model_header_and_the_real_one_give_the_same_findings(self):
         # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
