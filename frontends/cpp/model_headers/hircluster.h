@@ -68,6 +68,8 @@ int redisClustervAppendCommand(redisClusterContext *cc, const char *format, va_l
 int redisClusterAppendCommand(redisClusterContext *cc, const char *format, ...);
 int redisClusterAppendCommandArgv(redisClusterContext *cc, int argc, const char **argv,
                                   const size_t *argvlen);
+int redisClusterAppendCommandToNode(redisClusterContext *cc, redisClusterNode *node,
+                                    const char *format, ...);
 int redisClusterGetReply(redisClusterContext *cc, void **reply);
 void redisClusterReset(redisClusterContext *cc);
 
@@ -85,6 +87,9 @@ int redisClustervAsyncCommand(redisClusterAsyncContext *acc, redisClusterCallbac
                               void *privdata, const char *format, va_list ap);
 int redisClusterAsyncCommand(redisClusterAsyncContext *acc, redisClusterCallbackFn *fn,
                              void *privdata, const char *format, ...);
+int redisClusterAsyncCommandToNode(redisClusterAsyncContext *acc, redisClusterNode *node,
+                                   redisClusterCallbackFn *fn, void *privdata, const char *format,
+                                   ...);
 int redisClusterAsyncCommandArgv(redisClusterAsyncContext *acc, redisClusterCallbackFn *fn,
                                  void *privdata, int argc, const char **argv,
                                  const size_t *argvlen);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 struct redisReply;  // hiredis's
@@ -243,6 +244,18 @@ using Transaction = QueuedRedis<TransactionImpl>;
   template <typename Result, typename Keys, typename Args> Result evalsha(const StringView& script, Keys keys_first, Keys keys_last, Args args_first, Args args_last);           \
   template <typename Result> Result evalsha(const StringView& script, std::initializer_list<StringView> keys, std::initializer_list<StringView> args);                           \
   std::string script_load(const StringView& script);                                                                                                                             \
+  OptionalString blmove(const StringView& source, const StringView& destination,                                                                                                 \
+                        ListWhence src_whence, ListWhence dest_whence, long long timeout = 0);                                                                                   \
+  template <typename T>                                                                                                                                                          \
+  std::optional<std::tuple<std::string, std::string, double>> bzpopmax(                                                                                                          \
+      std::initializer_list<T> il, long long timeout = 0);                                                                                                                       \
+  template <typename Output, typename T>                                                                                                                                         \
+  std::optional<std::pair<std::string, Output>> lmpop(std::initializer_list<T> il,                                                                                               \
+                                                      ListWhence whence, long long count = 1);                                                                                   \
+  template <typename Input, typename Output>                                                                                                                                     \
+  void xread(Input first, Input last, long long count, Output output);                                                                                                           \
+  template <typename Output>                                                                                                                                                     \
+  void xread(const StringView& key, const StringView& id, long long count, Output output);                                                                                       \
   template <typename... Args> ReplyUPtr command(const StringView& cmd_name, Args&&... args);                                                                                     \
   template <typename Result, typename... Args> Result command(const StringView& cmd_name, Args&&... args);
 
