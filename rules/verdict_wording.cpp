@@ -62,6 +62,7 @@ void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fac
   finding.client = ir::ClientAssumption{op.client.library, op.client.api_class,   op.client.version,
                                         op.client.assumed, op.client.facts_range, std::move(fact)};
   if (!op.client.assumed.empty()) finding.message += " Client: " + op.client.assumed + ".";
+  for (const auto& caveat : op.caveats) finding.message += " " + caveat;
 }
 
 std::string describe_key(const ir::KeyExpr& key) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/ir/finding.h"
@@ -60,6 +61,10 @@ struct Finding {
 };
 
 // A tool execution notification: something the run could not do for a file.
+// The notification of a C or C++ translation unit that could not be
+// analysed at all (the summary counts them).
+inline constexpr std::string_view kUnitNotAnalysed = "unit-not-analysed";
+
 struct Notification {
   ir::Level level = ir::Level::Warning;
   std::string id;  // stable descriptor id, e.g. "file-unreadable", "parse-error"

@@ -1,5 +1,7 @@
 #include "sarif/text_reporter.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sarif/source_line.h"
@@ -147,6 +149,12 @@ std::string summary_line(const RunReport& run) {
                           count(notes, "note"), count(run.files.size(), "file"));
   if (suppressed != 0) line += fmt::format(" ({} suppressed)", suppressed);
   if (!run.notifications.empty()) line += "; " + count(run.notifications.size(), "notification");
+  // Files given but not checked at all: what the counts above do not cover.
+  auto not_analysed = std::ranges::count(run.notifications, kUnitNotAnalysed, &Notification::id);
+  if (not_analysed != 0) {
+    line += fmt::format(" ({} not analysed)",
+                        count(static_cast<std::size_t>(not_analysed), "translation unit"));
+  }
   return line;
 }
 

@@ -10,6 +10,7 @@ debian_packages=(
   clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev clang-tidy-19 libclang-rt-19-dev
   libfmt-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   redis-server redis-tools python3 python3-redis pre-commit libxml2-utils
+  libhiredis-dev  # the real hiredis header, which a test compares slotlint's model header with
   nodejs
 )
 

@@ -150,10 +150,12 @@ class Reader {
         problem = read_models(value, config);
       } else if (key == "clients") {
         problem = read_clients(value, config);
+      } else if (key == "include") {
+        problem = read_include(value, config);
       } else if (key != "$schema") {
         problem = error(line_of_key(text_, key),
                         fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, "
-                                    "models, clients)",
+                                    "models, clients, include)",
                                     key));
       }
       if (problem) return *problem;
@@ -209,19 +211,41 @@ class Reader {
     return std::nullopt;
   }
 
-  std::optional<ConfigError> read_exclude(const Json& value, Config& config) const {
-    auto line = line_of_key(text_, "exclude");
+  // `key`'s value: a list of non-empty strings (`what` says what they are,
+  // `example` shows one), each passed to `add`.
+  template <typename Add>
+  std::optional<ConfigError> read_strings(const Json& value, std::string_view key,
+                                          std::string_view what, std::string_view example,
+                                          Add add) const {
+    auto line = line_of_key(text_, key);
     if (!value.is_array())
-      return error(line, "\"exclude\" must be a list of glob patterns, e.g. [\"tests/**\"]");
-    for (const auto& pattern : value) {
-      if (!pattern.is_string() || pattern.get<std::string>().empty()) {
-        return error(line,
-                     fmt::format("\"exclude\" holds glob patterns (non-empty strings), not {}",
-                                 describe_json(pattern)));
+      return error(line, fmt::format("\"{}\" must be a list of {}, e.g. [\"{}\"]", key, what,
+                                     example));
+    for (const auto& item : value) {
+      if (!item.is_string() || item.get<std::string>().empty()) {
+        return error(line, fmt::format("\"{}\" holds {} (non-empty strings), not {}", key, what,
+                                       describe_json(item)));
       }
-      config.exclude.push_back(exclude_pattern(pattern.get_ref<const std::string&>()));
+      add(item.get_ref<const std::string&>());
     }
     return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_exclude(const Json& value, Config& config) const {
+    return read_strings(value, "exclude", "glob patterns", "tests/**", [&](std::string_view text) {
+      config.exclude.push_back(exclude_pattern(text));
+    });
+  }
+
+  // C and C++ include folders, relative to the configuration's folder.
+  std::optional<ConfigError> read_include(const Json& value, Config& config) const {
+    auto base = file_.empty() ? fs::current_path() : fs::absolute(file_).parent_path();
+    return read_strings(value, "include", "folders", "third_party/hiredis",
+                        [&](const std::string& folder) {
+                          fs::path path(folder);
+                          config.include.push_back(
+                              (path.is_absolute() ? path : base / path).lexically_normal());
+                        });
   }
 
   std::optional<ConfigError> read_settings(const Json& value, Config& config) const {

@@ -50,6 +50,9 @@ struct Config {
     std::uint32_t line = 0;  // where, for an error about the library's name
   };
   std::map<std::string, ClientPin> client_versions;  // by library ("go-redis")
+  // C and C++: folders searched for headers the compile command does not
+  // find (absolute).
+  std::vector<std::filesystem::path> include;
 
   // Whether `path` (absolute or relative to the current folder) is excluded.
   [[nodiscard]] bool excludes(const std::filesystem::path& path) const;

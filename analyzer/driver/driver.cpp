@@ -296,7 +296,9 @@ Analysis Driver::analyse(const RunOptions& options) const {
   // One per language for the whole run: what a frontend learns about the
   // project (modules loaded to follow imports) serves every file.
   std::vector<std::unique_ptr<frontend::ProjectState>> projects;
-  ProjectSettings settings{options.root, files, options.compile_commands};
+  ProjectSettings settings{
+      options.root, files, options.compile_commands,
+      options.config != nullptr ? options.config->include : std::vector<fs::path>{}};
   for (const auto& language : all_languages()) {
     projects.push_back(language.make_project_state(settings));
   }

@@ -64,8 +64,8 @@ frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::M
 }
 
 std::unique_ptr<frontend::ProjectState> cpp_project(const ProjectSettings& settings) {
-  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands,
-                                           settings.files);
+  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands, settings.files,
+                                           settings.include);
 }
 
 frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Models models,

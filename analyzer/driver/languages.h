@@ -30,6 +30,8 @@ struct ProjectSettings {
   const files::ProjectFiles& files;
   // C and C++: the compilation database (compile_commands.json), if given.
   std::optional<std::filesystem::path> compile_commands;
+  // C and C++: the configuration's include folders.
+  std::vector<std::filesystem::path> include;
 };
 
 struct Language {

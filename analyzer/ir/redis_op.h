@@ -80,6 +80,9 @@ struct RedisOp {
   std::string api;      // what the code called, e.g. "mset"
   std::vector<Arg> argv;
   ClientInfo client;
+  // Sentences a finding on this op adds about what the frontend had to
+  // assume (a model header used for a client header that was not found).
+  std::vector<std::string> caveats;
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
   std::string handling_note;     // why the model says so, for messages
   std::string transaction_note;  // what the client does with a MULTI/EXEC across slots

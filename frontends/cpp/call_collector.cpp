@@ -9,6 +9,8 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/StmtCXX.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "frontends/common/bound_values.h"
 #include "frontends/common/format_spec.h"
@@ -489,6 +491,13 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     op.group = batch_group(root, *target);
     if (op.group) op.iteration_symbols = iteration_symbols(call, *op.group);
     op.error_handling = error_handling(call, cls.tryagain_raises);
+    if (input_.includes != nullptr && !input_.includes->missing.empty() &&
+        std::ranges::any_of(call->arguments(),
+                            [](const clang::Expr* arg) { return arg->containsErrors(); })) {
+      op.caveats.push_back(fmt::format(
+          "Its arguments use names Clang could not resolve: a header was not found ({}).",
+          fmt::join(input_.includes->missing, ", ")));
+    }
     auto location = map_.sources().getFileLoc(call->getBeginLoc());
     pending_.push_back({function_, root.variable != nullptr ? root.variable
                                                             : named_decl(target->receiver),
@@ -507,8 +516,16 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
 }  // namespace
 
 void collect_calls(clang::ASTContext& context, SourceMap& map, const CollectorInput& input) {
+  // Only the project's code has calls to report, and the parent map
+  // (getParents, built on first use over the traversal scope) need not cover
+  // the system headers, most of a unit.
+  std::vector<clang::Decl*> ours;
+  for (auto* decl : context.getTranslationUnitDecl()->decls()) {
+    if (map.in_project_file(decl->getLocation())) ours.push_back(decl);
+  }
+  context.setTraversalScope(ours);
   Collector collector(context, map, input);
-  collector.TraverseDecl(context.getTranslationUnitDecl());
+  for (auto* decl : ours) collector.TraverseDecl(decl);
   collector.group_sequences();
 }
 

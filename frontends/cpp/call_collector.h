@@ -20,11 +20,20 @@
 
 namespace slotlint::cpp {
 
+struct ModelHeader;
+
+// What the unit's #includes came to, filled while Clang preprocesses it.
+struct IncludeOutcome {
+  std::vector<std::string> missing;        // not found (skipped), as written
+  std::vector<const ModelHeader*> models;  // model headers used
+};
+
 struct CollectorInput {
   const frontend::FileInput& file;
   frontend::Models models;
   frontend::FileAnalysis& analysis;
-  lua::ScriptLibrary* scripts;  // may be null
+  lua::ScriptLibrary* scripts;     // may be null
+  const IncludeOutcome* includes;  // may be null
 };
 
 // Adds the ops of the translation unit's project code to `input.analysis`.

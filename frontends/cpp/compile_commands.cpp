@@ -3,28 +3,29 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 
+#include <algorithm>
+
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
 
-CompileCommands::CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database,
-                                 fs::path root)
-    : database_(std::move(database)), root_(std::move(root)) {}
+CompileCommands::CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database)
+    : database_(std::move(database)) {}
 
 CompileCommands::~CompileCommands() = default;
 
 std::unique_ptr<CompileCommands> CompileCommands::load(const std::optional<fs::path>& database,
-                                                       fs::path root, std::string& error) {
+                                                       std::string& error) {
   std::unique_ptr<clang::tooling::CompilationDatabase> loaded;
   if (database) {
     loaded = clang::tooling::JSONCompilationDatabase::loadFromFile(
         database->string(), error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
     if (!loaded) return nullptr;
   }
-  return std::unique_ptr<CompileCommands>(new CompileCommands(std::move(loaded), std::move(root)));
+  return std::unique_ptr<CompileCommands>(new CompileCommands(std::move(loaded)));
 }
 
-CompileCommand CompileCommands::command_for(const fs::path& file,
-                                            const std::string& resource_dir) const {
+CompileCommand CompileCommands::command_for(const fs::path& file, const std::string& resource_dir,
+                                            const fs::path& project_root) const {
   CompileCommand command;
   if (database_ != nullptr) {
     auto found = database_->getCompileCommands(file.string());
@@ -43,8 +44,14 @@ CompileCommand CompileCommands::command_for(const fs::path& file,
     command.arguments = {c ? "clang" : "clang++"};
     if (header) command.arguments.insert(command.arguments.end(), {"-x", "c++-header"});
     command.arguments.push_back(c ? "-std=c17" : "-std=c++20");
-    for (const auto& folder : {file.parent_path(), file.parent_path() / "include", root_ / "include"})
+    std::vector<fs::path> folders{file.parent_path(), file.parent_path() / "include", project_root,
+                                  project_root / "src", project_root / "include"};
+    std::vector<fs::path> added;
+    for (const auto& folder : folders) {
+      if (std::ranges::find(added, folder) != added.end()) continue;
+      added.push_back(folder);
       command.arguments.push_back("-I" + folder.string());
+    }
     command.arguments.push_back(file.string());
   }
   auto adjust = clang::tooling::combineAdjusters(

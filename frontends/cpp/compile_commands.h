@@ -27,22 +27,22 @@ class CompileCommands {
   // No database: every file gets the defaults. A database that cannot be
   // read gives an error.
   static std::unique_ptr<CompileCommands> load(const std::optional<std::filesystem::path>& database,
-                                               std::filesystem::path root, std::string& error);
+                                               std::string& error);
   ~CompileCommands();
   CompileCommands(const CompileCommands&) = delete;
   CompileCommands& operator=(const CompileCommands&) = delete;
 
   // The command for `file`, ready for a Clang syntax-only parse with
-  // `resource_dir` holding Clang's builtin headers.
+  // `resource_dir` holding Clang's builtin headers; `project_root` is the
+  // root of the project holding the file (for the defaults).
   [[nodiscard]] CompileCommand command_for(const std::filesystem::path& file,
-                                           const std::string& resource_dir) const;
+                                           const std::string& resource_dir,
+                                           const std::filesystem::path& project_root) const;
   [[nodiscard]] bool has_database() const { return database_ != nullptr; }
 
  private:
-  CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database,
-                  std::filesystem::path root);
+  explicit CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database);
   std::unique_ptr<clang::tooling::CompilationDatabase> database_;
-  std::filesystem::path root_;
 };
 
 }  // namespace slotlint::cpp

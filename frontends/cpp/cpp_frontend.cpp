@@ -8,6 +8,8 @@
 #include <clang/Basic/DiagnosticIDs.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/Tooling.h>
 #include <fmt/format.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -16,6 +18,7 @@
 #include "frontends/cpp/call_collector.h"
 #include "frontends/cpp/header_files.h"
 #include "frontends/cpp/include_prefilter.h"
+#include "frontends/cpp/model_headers.h"
 #include "frontends/cpp/parse_budget.h"
 #include "frontends/cpp/project.h"
 #include "frontends/cpp/source_map.h"
@@ -87,6 +90,37 @@ class FirstErrors : public clang::DiagnosticConsumer {
   std::map<unsigned, bool> inside_;  // by FileID hash
 };
 
+// The includes of a unit that were not found (skipped, as editors' C++
+// tooling does, so that the rest of the unit is still analysed) and the
+// model headers it used.
+class IncludeWatcher final : public clang::PPCallbacks {
+ public:
+  explicit IncludeWatcher(IncludeOutcome& outcome) : outcome_(outcome) {}
+
+  bool FileNotFound(llvm::StringRef name) override {
+    if (std::ranges::find(outcome_.missing, name) == outcome_.missing.end())
+      outcome_.missing.emplace_back(name);
+    return true;
+  }
+  void InclusionDirective(clang::SourceLocation, const clang::Token&, llvm::StringRef, bool,
+                          clang::CharSourceRange, clang::OptionalFileEntryRef file, llvm::StringRef,
+                          llvm::StringRef, const clang::Module*, bool,
+                          clang::SrcMgr::CharacteristicKind) override {
+    if (!file) return;
+    std::string_view name(file->getName().data(), file->getName().size());
+    if (!name.starts_with(kModelHeaderFolder)) return;
+    auto include = name.substr(kModelHeaderFolder.size() + 1);
+    for (const auto& header : model_headers()) {
+      if (header.include == include &&
+          std::ranges::find(outcome_.models, &header) == outcome_.models.end())
+        outcome_.models.push_back(&header);
+    }
+  }
+
+ private:
+  IncludeOutcome& outcome_;
+};
+
 class Consumer : public clang::ASTConsumer {
  public:
   Consumer(const CppProject& project, const CollectorInput& input)
@@ -104,10 +138,12 @@ class Consumer : public clang::ASTConsumer {
 
 class CollectAction : public clang::ASTFrontendAction {
  public:
-  CollectAction(const CppProject& project, const CollectorInput& input, ParseBudget& budget)
-      : project_(project), input_(input), budget_(budget) {}
+  CollectAction(const CppProject& project, const CollectorInput& input, ParseBudget& budget,
+                IncludeOutcome& includes)
+      : project_(project), input_(input), budget_(budget), includes_(includes) {}
   bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
     budget_.watch(compiler.getPreprocessor());
+    compiler.getPreprocessor().addPPCallbacks(std::make_unique<IncludeWatcher>(includes_));
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
@@ -119,6 +155,7 @@ class CollectAction : public clang::ASTFrontendAction {
   const CppProject& project_;
   const CollectorInput& input_;
   ParseBudget& budget_;
+  IncludeOutcome& includes_;
 };
 
 // A compilation database entry is analysed only when its file is a regular
@@ -137,6 +174,71 @@ std::vector<std::string> include_dirs(const std::vector<std::string>& arguments,
     }
   }
   return dirs;
+}
+
+// Whether an include names a client's header (one slotlint has no model of:
+// the others never go missing).
+bool names_a_client(std::string_view include, frontend::Models models) {
+  return std::ranges::any_of(models, [&](const model::ApiModel* api) {
+    return std::ranges::any_of(api->prefilter, [&](const std::string& word) {
+      return include.find(word) != std::string_view::npos;
+    });
+  });
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 5;
+  std::string text;
+  for (std::size_t i = 0; i < names.size() && i < kShown; ++i)
+    text += (i == 0 ? "" : ", ") + names[i];
+  if (names.size() > kShown) text += fmt::format(" and {} more", names.size() - kShown);
+  return text;
+}
+
+constexpr std::string_view kHowToFind =
+    "give the compilation database with -p build/ (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON; "
+    "others: bear -- make), or add the folder that holds it to \"include\" in .slotlint.json";
+
+// What the unit's includes left to report: headers not found, model headers
+// assumed (on each op of their library, for its findings).
+// Refused includes have their own notification.
+void report_includes(const IncludeOutcome& outcome, frontend::Models models,
+                     const std::map<std::string, std::string>& refused,
+                     frontend::FileAnalysis& result) {
+  std::vector<std::string> clients;
+  std::vector<std::string> others;
+  for (const auto& name : outcome.missing) {
+    bool was_refused = std::ranges::any_of(refused, [&](const auto& entry) {
+      return std::string_view(entry.first).ends_with(fs::path(name).lexically_normal().string());
+    });
+    if (!was_refused) (names_a_client(name, models) ? clients : others).push_back(name);
+  }
+  if (!clients.empty()) {
+    result.notices.push_back(
+        {ir::Level::Warning, "unit-not-analysed",
+         fmt::format("not analysed: the client header{} {} {} not found and slotlint has no model "
+                     "of {}, so the unit's Redis calls could not be resolved; {}",
+                     clients.size() == 1 ? "" : "s", listed(clients),
+                     clients.size() == 1 ? "was" : "were", clients.size() == 1 ? "it" : "them",
+                     kHowToFind)});
+  }
+  if (!others.empty()) {
+    result.notices.push_back(
+        {ir::Level::Note, "header-not-found",
+         fmt::format("{} not found: skipped, and the unit analysed as far as it parses without "
+                     "{} (findings that rest on {} declarations say so); {}",
+                     listed(others), others.size() == 1 ? "it" : "them",
+                     others.size() == 1 ? "its" : "their", kHowToFind)});
+  }
+  for (const auto* header : outcome.models) {
+    auto caveat = fmt::format("{} was not found: slotlint's model of the API of {} was assumed.",
+                              header->include, header->api);
+    for (auto& op : result.ops) {
+      if (op.client.library == header->library &&
+          std::ranges::find(op.caveats, caveat) == op.caveats.end())
+        op.caveats.push_back(caveat);
+    }
+  }
 }
 
 }  // namespace
@@ -160,22 +262,41 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   // With a compilation database, headers are read as part of the units that
   // include them (each finding once); without one, each is parsed by itself.
   if (header && project->commands()->has_database()) return result;
-  auto command = project->commands()->command_for(path, project->resource_dir());
+  auto root = project->files().root_of(path).value_or(project->root());
+  auto command = project->commands()->command_for(path, project->resource_dir(), root);
   std::vector<std::string> words;
   for (const auto* api : models)
     words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
-  if (!may_use_a_client(file.source, path, include_dirs(command.arguments, command.directory),
-                        words))
-    return result;
+  auto searched = include_dirs(command.arguments, command.directory);
+  for (const auto& folder : project->include()) searched.push_back(folder.string());
+  auto scan = scan_includes(file.source, path, searched, words, &project->header_index());
+  if (!scan.may_use_a_client) return result;
+  // After everything the command searches: the configuration's include
+  // folders, the folders of the tree that resolve what neither does, then
+  // the model headers.
+  std::vector<std::string> fallbacks;
+  for (const auto& folder : project->include()) {
+    fallbacks.push_back("-idirafter");
+    fallbacks.push_back(folder.string());
+  }
+  for (const auto& folder : scan.tree_folders) {
+    fallbacks.push_back("-idirafter");
+    fallbacks.push_back(folder.string());
+  }
+  fallbacks.push_back("-idirafter");
+  fallbacks.emplace_back(kModelHeaderFolder);
+  command.arguments.insert(command.arguments.begin() + 1, fallbacks.begin(), fallbacks.end());
   if (!command.from_database) {
     result.notices.push_back(
         {ir::Level::Note, "no-compile-command",
          project->commands()->has_database()
              ? "not in compile_commands.json: parsed with defaults (-std=c++20, or c17 for .c; "
-               "the file's folder, its include/ and the project's include/ on the include path)"
+               "the file's folder, its include/, the project's root, src/ and include/, and the "
+               "folders of the tree where included headers are, on the include path)"
              : "no compilation database (give one with -p build/): parsed with defaults "
-               "(-std=c++20, or c17 for .c; the file's folder, its include/ and the project's "
-               "include/ on the include path)"});
+               "(-std=c++20, or c17 for .c; the file's folder, its include/, the project's root, "
+               "src/ and include/, and the folders of the tree where included headers are, on "
+               "the include path)"});
   }
   // The text the driver read (what is checked is what was read), under the
   // file's own name so that its includes resolve; everything else from the
@@ -186,14 +307,22 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                       llvm::StringRef(file.source.data(), file.source.size()), path.string()));
   auto disk = llvm::makeIntrusiveRefCnt<GuardedFileSystem>(llvm::vfs::createPhysicalFileSystem());
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(disk);
+  for (const auto& header : model_headers()) {
+    auto at = std::string(kModelHeaderFolder) + "/" + header.include;
+    memory->addFile(at, 0,
+                    llvm::MemoryBuffer::getMemBuffer(
+                        llvm::StringRef(header.text.data(), header.text.size()), at));
+  }
   overlay->pushOverlay(memory);
   if (!command.directory.empty()) (void)overlay->setCurrentWorkingDirectory(command.directory);
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions{}, overlay);
-  CollectorInput input{file, models, result, &project->scripts()};
+  IncludeOutcome includes;
+  CollectorInput input{file, models, result, &project->scripts(), &includes};
   FirstErrors errors(project->files());
   ParseBudget budget;
   clang::tooling::ToolInvocation invocation(
-      command.arguments, std::make_unique<CollectAction>(*project, input, budget), files.get());
+      command.arguments, std::make_unique<CollectAction>(*project, input, budget, includes),
+      files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ran = invocation.run();
   for (const auto& [refused, reason] : disk->refusals()) {
@@ -202,6 +331,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
          fmt::format("{} {}: not read, so the #include fails as a missing header would",
                      display_path(refused, project->root()), reason)});
   }
+  report_includes(includes, models, disk->refusals(), result);
   std::string first;
   for (const auto& message : errors.messages) first += (first.empty() ? "" : "; ") + message;
   if (!budget.stopped().empty()) {
@@ -210,14 +340,15 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
          fmt::format("Clang's parse of this translation unit was stopped {}; the rest of it was "
                      "not checked{}",
                      budget.stopped(), first.empty() ? "" : " (first errors: " + first + ")")});
-  } else if (errors.errors > 0 || !ran) {
+  } else if (errors.errors > 0) {
     result.notices.push_back(
         {ir::Level::Note, "parse-error",
-         errors.errors > 0
-             ? fmt::format("Clang found {} error{} in this translation unit ({}); the rest was "
-                           "checked",
-                           errors.errors, errors.errors == 1 ? "" : "s", first)
-             : "Clang could not run on this file with its compile command; it was not checked"});
+         fmt::format("Clang found {} error{} in this translation unit ({}); the rest was checked",
+                     errors.errors, errors.errors == 1 ? "" : "s", first)});
+  } else if (!ran) {
+    result.notices.push_back(
+        {ir::Level::Warning, "unit-not-analysed",
+         "not analysed: Clang could not run on this file with its compile command"});
   }
   return result;
 }

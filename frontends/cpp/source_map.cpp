@@ -46,6 +46,16 @@ bool SourceMap::in_project(clang::SourceLocation location) {
   return index_of(sources_.getFileID(file_location)).has_value();
 }
 
+bool SourceMap::in_project_file(clang::SourceLocation location) {
+  auto file_location = sources_.getFileLoc(location);
+  if (file_location.isInvalid() || sources_.isInSystemHeader(file_location)) return false;
+  auto file = sources_.getFileID(file_location);
+  if (file == sources_.getMainFileID()) return true;
+  auto [it, inserted] = inside_.try_emplace(file.getHashValue());
+  if (inserted) it->second = project_file(sources_, file, project_).has_value();
+  return it->second;
+}
+
 std::optional<ir::SourceSpan> SourceMap::span(clang::SourceRange range) {
   auto begin = sources_.getFileLoc(range.getBegin());
   auto end = sources_.getFileLoc(range.getEnd());

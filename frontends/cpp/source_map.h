@@ -52,6 +52,9 @@ class SourceMap {
   // Whether code at `location` is the project's (the analysed file or a
   // header under the root, not a system header).
   bool in_project(clang::SourceLocation location);
+  // The same, without adding the file as a source of the analysis (for
+  // deciding what to look at).
+  bool in_project_file(clang::SourceLocation location);
   // A location inside a macro expansion: its bytes are not where a fix could
   // edit them.
   bool from_macro(clang::SourceLocation location) const { return location.isMacroID(); }
@@ -66,6 +69,7 @@ class SourceMap {
   const std::filesystem::path& root_;
   frontend::FileAnalysis& analysis_;
   std::map<unsigned, std::optional<ir::FileIndex>> indexes_;  // by FileID hash
+  std::map<unsigned, bool> inside_;                            // by FileID hash
 };
 
 }  // namespace slotlint::cpp

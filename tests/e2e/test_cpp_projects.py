@@ -1,7 +1,9 @@
 """C and C++ projects: compile_commands.json (-p DIR, --compile-commands
 FILE), headers shared by several translation units (each finding once),
-units that do not parse, the byte prefilter, bad databases, and hostile
-repositories (files outside the project, special files, error floods)."""
+units that do not parse, the byte prefilter, bad databases, include paths
+without a database (the project's own headers, model headers of the clients,
+headers not found), and hostile repositories (files outside the project,
+special files, error floods)."""
 import json
 import os
 import shutil
@@ -9,8 +11,6 @@ import tempfile
 import unittest
 
 from slotlint_run import SOURCE_DIR, require_environment, run
-
-STUBS = os.path.join(SOURCE_DIR, "fixtures", "cpp", "include")
 
 SHARED_HEADER = """#pragma once
 #include <sw/redis++/redis++.h>
@@ -35,7 +35,6 @@ class CppProject(unittest.TestCase):
         require_environment(self)
         self.dir = tempfile.mkdtemp(prefix="slotlint-cpp-")
         self.addCleanup(shutil.rmtree, self.dir)
-        shutil.copytree(STUBS, os.path.join(self.dir, "third_party"))
         os.makedirs(os.path.join(self.dir, "src"))
         self.write("src/cache.h", SHARED_HEADER)
         self.write("src/a.cpp", UNIT.format(n="a"))
@@ -87,8 +86,6 @@ class CppProjects(CppProject):
     def test_files_without_an_entry_get_defaults_and_a_note(self):
         self.write("src/extra.cpp", '#include <sw/redis++/redis++.h>\n'
                    'void f(sw::redis::RedisCluster& r) { r.rename("p", "q"); }\n')
-        os.makedirs(os.path.join(self.dir, "src", "include"), exist_ok=True)
-        shutil.copytree(os.path.join(STUBS, "sw"), os.path.join(self.dir, "src", "include", "sw"))
         report = self.check("-p", os.path.join(self.dir, "build"), os.path.join(self.dir, "src", "extra.cpp"))
         self.assertEqual([(f["path"], f["line"]) for f in report["findings"]], [("src/extra.cpp", 2)])
         notes = [n for n in report["notifications"] if n["id"] == "no-compile-command"]
@@ -126,6 +123,100 @@ class CppProjects(CppProject):
         self.assertEqual([n["path"] for n in missing], [os.path.join(self.dir, "src", "gone.cpp")])
         self.assertEqual(len(report["findings"]), 3)
 
+
+class IncludePaths(CppProject):
+    """Without a database: the project's own headers are found where they
+    are, the clients' headers are slotlint's models when not installed,
+    other missing headers are skipped, and what could not be analysed is
+    named and counted."""
+
+    def test_the_projects_own_headers_are_found_where_they_are(self):
+        # <net/keys.h> lives in src/ (a build would add -Isrc); <util/prefix.h>
+        # in two libraries' include/ folders: the one nearest to the unit wins.
+        self.write("src/net/keys.h", '#pragma once\n#define USER_KEY "user:1"\n')
+        for lib in ("alpha", "beta"):
+            self.write(f"libs/{lib}/include/util/prefix.h", f'#pragma once\n#define PREFIX "{lib}:"\n')
+        self.write("libs/beta/app/use.cpp",
+                   "#include <sw/redis++/redis++.h>\n#include <net/keys.h>\n#include <util/prefix.h>\n"
+                   'void f(sw::redis::RedisCluster& r) { r.rename(USER_KEY, PREFIX "x"); }\n')
+        report = self.check(os.path.join(self.dir, "libs"))
+        [finding] = report["findings"]
+        self.assertEqual((finding["path"], finding["line"]), ("libs/beta/app/use.cpp", 4))
+        self.assertIn("'user:1'", finding["message"])
+        self.assertIn("'beta:x'", finding["message"])
+        self.assertEqual([n for n in report["notifications"] if n["id"] in ("header-not-found", "parse-error")], [])
+
+    def test_headers_that_are_not_found_are_named_and_the_rest_is_analysed(self):
+        self.write("src/gen.c", '#include <hiredis/hiredis.h>\n#include "config.h"\n#include <boost/asio/ssl.hpp>\n'
+                   'void f(redisContext* c) {\n  redisCommand(c, "MGET a b");\n'
+                   '  redisCommand(c, "MGET %s b", CONFIG_KEY);\n}\n')
+        report = self.check(os.path.join(self.dir, "src", "gen.c"))
+        found = {f["line"]: f for f in report["findings"]}
+        self.assertEqual(sorted(found), [5, 6])
+        self.assertIn("a header was not found (config.h, boost/asio/ssl.hpp)", found[6]["message"])
+        self.assertNotIn("not found", found[5]["message"])
+        [note] = [n for n in report["notifications"] if n["id"] == "header-not-found"]
+        self.assertIn("config.h, boost/asio/ssl.hpp not found: skipped", note["message"])
+        self.assertIn("-p build/", note["message"])
+
+    def test_a_unit_that_could_not_be_analysed_is_named_and_counted(self):
+        self.write("src/async.cpp", "#include <sw/redis++/async_redis++.h>\n"
+                   'void f(sw::redis::RedisCluster& r) { r.rename("a", "b"); }\n')
+        report = self.check(os.path.join(self.dir, "src", "async.cpp"))
+        [note] = [n for n in report["notifications"] if n["id"] == "unit-not-analysed"]
+        self.assertEqual(note["level"], "warning")
+        self.assertIn("not analysed: the client header sw/redis++/async_redis++.h was not found", note["message"])
+        self.assertIn("-p build/", note["message"])
+        text = run("check", os.path.join(self.dir, "src"), "--root", self.dir, "--no-config",
+                   cwd=self.dir, check_codes=(0, 1)).stdout.decode()
+        self.assertRegex(text.splitlines()[-1], r"notifications \(1 translation unit not analysed\)$")
+        self.assertIn('add the folder that holds it to "include" in .slotlint.json', note["message"])
+        # Which is what fixes it: the folder named in the configuration (here
+        # outside the project, as an installed library would be).
+        installed = tempfile.mkdtemp(prefix="slotlint-installed-")
+        self.addCleanup(shutil.rmtree, installed)
+        os.makedirs(os.path.join(installed, "sw", "redis++"))
+        with open(os.path.join(installed, "sw", "redis++", "async_redis++.h"), "w") as f:
+            f.write("#pragma once\n#include <sw/redis++/redis++.h>\n")
+        self.write(".slotlint.json", json.dumps({"include": [installed]}))
+        result = run("check", os.path.join(self.dir, "src", "async.cpp"), "--root", self.dir, "--format", "json",
+                     "--config", os.path.join(self.dir, ".slotlint.json"), cwd=self.dir, check_codes=(1,))
+        report = json.loads(result.stdout)
+        self.assertEqual([n for n in report["notifications"] if n["id"] == "unit-not-analysed"], [])
+        self.assertEqual([(f["path"], f["line"]) for f in report["findings"]], [("src/async.cpp", 2)])
+
+    def test_the_model_header_and_the_real_one_give_the_same_findings(self):
+        # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
+        # slotlint's model: the same calls (the hiredis fixture), one unit
+        # compiled with the system's headers, one with a sysroot that has all
+        # of them but hiredis.
+        real = "/usr/include/hiredis/hiredis.h"
+        self.assertTrue(os.path.exists(real), "libhiredis-dev is not installed: run scripts/bootstrap.sh")
+        sysroot = os.path.join(self.dir, "sysroot")
+        os.makedirs(os.path.join(sysroot, "usr", "include"))
+        for entry in os.listdir("/usr/include"):
+            if entry != "hiredis":
+                os.symlink(os.path.join("/usr/include", entry), os.path.join(sysroot, "usr", "include", entry))
+        with open(os.path.join(SOURCE_DIR, "fixtures", "cpp", "hiredis_commands.c")) as f:
+            calls = f.read()
+        self.write("src/real.c", calls)
+        self.write("src/model.c", calls)
+        self.database = [
+            {"directory": self.dir, "file": "src/real.c", "arguments": ["cc", "-std=c17", "-c", "src/real.c"]},
+            {"directory": self.dir, "file": "src/model.c",
+             "arguments": ["cc", "-std=c17", f"--sysroot={sysroot}", "-c", "src/model.c"]}]
+        self.write_database()
+        report = self.check("-p", os.path.join(self.dir, "build"))
+        assumed = "hiredis/hiredis.h was not found: slotlint's model of the API of hiredis 1.2.0 was assumed."
+        by_unit = {"src/real.c": [], "src/model.c": []}
+        for f in report["findings"]:
+            by_unit[f["path"]].append((f["line"], f["column"], f["code"], f["level"],
+                                       f["message"].replace(" " + assumed, "")))
+            if "Client: hiredis" in f["message"]:  # a finding resting on the client's API
+                self.assertEqual(assumed in f["message"], f["path"] == "src/model.c", f["message"])
+        self.assertGreaterEqual(len(by_unit["src/real.c"]), 10)
+        self.assertEqual(by_unit["src/real.c"], by_unit["src/model.c"])
+        self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
 
 MARKER = "SLOTLINT_SECRET_MARKER_7f3a"
 # A header outside the project: an error quoting the marker, a call whose

@@ -53,10 +53,23 @@ TEST_F(ConfigFile, ReadsEverySection) {
   ASSERT_EQ(config.models.size(), 1u);
 }
 
+TEST_F(ConfigFile, IncludeFoldersAreTakenFromTheConfigFilesFolder) {
+  auto loaded = load(R"({"include": ["third_party/hiredis", "/opt/rpp/include"]})");
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded)) << std::get<ConfigError>(loaded).describe();
+  const auto& config = std::get<Config>(loaded);
+  auto folder = std::filesystem::absolute(config.file).parent_path();
+  EXPECT_EQ(config.include, (std::vector<std::filesystem::path>{folder / "third_party/hiredis",
+                                                                "/opt/rpp/include"}));
+  EXPECT_NE(error_of(R"({"include": "third_party"})").message.find("must be a list of folders"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"include": [""]})").message.find("non-empty strings"), std::string::npos);
+}
+
 TEST_F(ConfigFile, UnknownKeyNamesTheLineAndWhatIsAllowed) {
   auto error = error_of("{\n  \"rules\": {},\n  \"exclud\": []\n}");
   EXPECT_EQ(error.line, 3u);
-  EXPECT_NE(error.message.find("allowed: rules, exclude, settings, models"), std::string::npos);
+  EXPECT_NE(error.message.find("allowed: rules, exclude, settings, models, clients, include"),
+            std::string::npos);
   EXPECT_NE(error.describe().find(":3: "), std::string::npos);
 }
 

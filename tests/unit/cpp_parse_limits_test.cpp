@@ -75,9 +75,11 @@ TEST_F(HeaderFilesTest, TheGuardRefusesBeforeOpeningAndRemembersWhat) {
 TEST_F(HeaderFilesTest, ThePrefilterReadsOnlyWhatClangMayOpen) {
   std::vector<std::string> words{"VmRSS", "int plain"};
   // /proc/self/status names VmRSS, but it is never read; a FIFO never blocks.
-  EXPECT_FALSE(
-      may_use_a_client("#include \"status.h\"\n#include \"fifo.h\"\n", dir_ / "a.cpp", {}, words));
-  EXPECT_TRUE(may_use_a_client("#include \"plain.h\"\n", dir_ / "a.cpp", {}, words));
+  EXPECT_FALSE(scan_includes("#include \"status.h\"\n#include \"fifo.h\"\n", dir_ / "a.cpp", {},
+                             words, nullptr)
+                   .may_use_a_client);
+  EXPECT_TRUE(
+      scan_includes("#include \"plain.h\"\n", dir_ / "a.cpp", {}, words, nullptr).may_use_a_client);
 }
 
 // A syntax-only parse of in-memory files under a budget.
