@@ -81,8 +81,8 @@ struct RedisOp {
   std::vector<Arg> argv;
   ClientInfo client;
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
-  std::string handling_note;     // why the model says so, for messages
-  std::string transaction_note;  // what the client does with a MULTI/EXEC across slots
+  std::string handling_note;              // why the model says so, for messages
+  std::string transaction_note;           // what the client does with a MULTI/EXEC across slots
   bool transactions_unsupported = false;  // ...and whether it can run one at all
   // What the client does with a plain pipeline across slots (ioredis Cluster
   // refuses one that spans nodes).

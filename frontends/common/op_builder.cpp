@@ -186,8 +186,8 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,
                             bool identified_by_name_only) {
-  op.client = {api.library, cls.name, cls.cluster, identified_by_name_only, method.splits_by_slot,
-               {}, {}, {}};
+  op.client = {api.library,           cls.name, cls.cluster, identified_by_name_only,
+               method.splits_by_slot, {},       {},          {}};
   apply_class_facts(op, cls);
   if (method.splits_by_slot) {
     op.handling_note =

@@ -347,6 +347,12 @@ class ClusterOracle(unittest.TestCase):
         self.assertTrue(all(0 < n < count for n in per_node), f"keys per node: {per_node}")
         return set(names)
 
+    def _assert_reported_where(self, op, observed, reported, what):
+        site = (op["path"], op["line"])
+        self.assertEqual(observed, site in reported,
+                         f"{op['path']}:{op['line']} {op['api']}: {what}: the server says {observed}, "
+                         f"slotlint reports {site in reported}")
+
     def _findings(self, folder, code):
         report = json.loads(run("check", folder, "--format", "json").stdout)
         return {(f["path"], f["line"]) for f in report["findings"] if f["code"] == code}
@@ -378,11 +384,8 @@ class ClusterOracle(unittest.TestCase):
                 continue
             if op["path"] != "fixtures/python/keyspace_commands.py":
                 continue
-            whole = answers[op["api"]]()
-            where = f"{op['path']}:{op['line']} {op['api']}"
-            self.assertEqual(not whole, (op["path"], op["line"]) in reported,
-                             f"{where}: answer covers every primary={whole}, SL014 reported="
-                             f"{(op['path'], op['line']) in reported}")
+            self._assert_reported_where(op, not answers[op["api"]](), reported,
+                                        "the answer is one node's (SL014)")
             checked += 1
         self.assertGreaterEqual(checked, 5, "too few keyspace calls in the fixtures to mean anything")
 
@@ -415,10 +418,7 @@ class ClusterOracle(unittest.TestCase):
                     self.assertIn("not allowed in cluster mode", str(error), f"{op['line']}: {error}")
                 finally:
                     node.close()
-            where = f"{op['path']}:{op['line']} {command[1][:60]}"
-            self.assertEqual(partial, (op["path"], op["line"]) in reported,
-                             f"{where}: one node's answer or an error={partial}, SL013 reported="
-                             f"{(op['path'], op['line']) in reported}")
+            self._assert_reported_where(op, partial, reported, "one node's answer or an error (SL013)")
             checked += 1
         self.assertGreaterEqual(checked, 4, "too few literal script calls in the fixtures to mean anything")
 
@@ -449,10 +449,7 @@ class ClusterOracle(unittest.TestCase):
                         crossslot = str(error).startswith("CROSSSLOT")
                 finally:
                     connection.disconnect()
-                where = f"{op['path']}:{op['line']} {' '.join(command)}"
-                self.assertEqual(crossslot, (op["path"], op["line"]) in proven,
-                                 f"{where}: server CROSSSLOT={crossslot}, proven="
-                                 f"{(op['path'], op['line']) in proven}")
+                self._assert_reported_where(op, crossslot, proven, "server CROSSSLOT (SL001 proven)")
                 checked += 1
         self.assertGreaterEqual(checked, 6, "too few pub/sub calls in the fixtures to mean anything")
 
