@@ -27,23 +27,32 @@ bool asks_for_keyspace(const ir::RedisOp& op) {
 
 }  // namespace
 
-void KeyspaceCommandOnOneNode::check(std::span<const ir::RedisOp> ops, const RuleContext&,
+void KeyspaceCommandOnOneNode::check(std::span<const ir::RedisOp> ops, const RuleContext& context,
                                      std::vector<ir::Finding>& findings) const {
   for (const auto& op : ops) {
     if (op.script_file_only || !op.command_known) continue;
     if (!op.keyspace_wide && !asks_for_keyspace(op)) continue;
-    // A standalone client talks to one server, which holds every key; what a
-    // cluster client does with the command is a fact of its model.
-    // A client whose model does not say how it routes the command is not
-    // judged (hiredis-cluster refuses a command without keys; Redisson and
-    // Spring have their own cluster-wide methods).
-    if (!op.client.cluster_client || op.fanned_out || op.routing_note.empty()) continue;
     if (!op.refused_in_batch.empty()) continue;  // command-refused-in-pipeline's finding
+    // A standalone client talks to one server, which holds every key, unless
+    // the project says its servers are a cluster's nodes. What a cluster
+    // client does with the command is a fact of its model; one whose model
+    // does not say is not judged (hiredis-cluster refuses a command without
+    // keys; Redisson and Spring have their own cluster-wide methods).
+    std::string fact;
+    if (!op.client.cluster_client) {
+      if (!context.deployed_on_cluster || op.client.library.empty()) continue;
+      fact = fmt::format(
+          "a standalone {} {} connection talks to the one node it is connected to, and the "
+          "configuration says the project runs on a cluster (deployed_on_cluster)",
+          op.client.library, op.client.api_class);
+    } else {
+      if (op.fanned_out || op.routing_note.empty()) continue;
+      fact = op.routing_note;
+    }
     ir::Finding finding;
     finding.rule_code = std::string(code());
     finding.level = op.client.identified_by_name_only ? ir::Level::Note : ir::Level::Warning;
     finding.verdict = "one-node";
-    const std::string& fact = op.routing_note;
     std::string shown = op.command == "INFO" ? "INFO keyspace" : op.command;
     finding.message = fmt::format(
         "{} reaches one node of the cluster: {}. Each primary holds only the keys of its slots, "
