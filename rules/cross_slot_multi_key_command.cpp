@@ -26,7 +26,7 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     // What reaches the server (or what the client refuses), and what to do.
     std::string fact = cross_slot_consequence(op);
     std::string consequence = fact;
-    std::string advice = tag_advice(suggestion);
+    std::string advice = tag_advice(suggestion, op.shard_channels ? "shard channel" : "key");
     if (outcome == CrossSlotOutcome::SplitHarmless ||
         outcome == CrossSlotOutcome::SplitAtomicityLost) {
       // A split command works: what it costs is the point, and a tag only
@@ -45,8 +45,8 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.rule_code = std::string(code());
     finding.level = *level;
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
-    finding.message = fmt::format("{} keys {}: {}; {}. {}.", op.command, how, verdict.reason,
-                                  consequence, advice);
+    finding.message = fmt::format("{} {} {}: {}; {}. {}.", op.command, key_noun(op), how,
+                                  verdict.reason, consequence, advice);
     rest_on_client(finding, op, fact);
     add_key_evidence(finding, op, verdict, suggestion);
     findings.push_back(std::move(finding));

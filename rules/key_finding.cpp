@@ -18,10 +18,13 @@ void add_key_evidence(ir::Finding& finding, const ir::RedisOp& op, const slot::S
     std::string label = numbered_as.empty() ? "" : fmt::format("{}[{}]: ", numbered_as, i + 1);
     // A key chosen on a branch: the alternative that gives the verdict.
     const auto* chosen = chosen_alternative(op.keys[i], verdict, i);
+    std::string described = describe_key_in(op.keys[i], verdict, i);
+    if (op.shard_channels && described.starts_with("key ")) {
+      described.replace(0, 3, "shard channel");
+    }
     finding.related.push_back(
         {chosen != nullptr && !chosen->key.span().empty() ? chosen->key.span() : op.keys[i].span(),
-         fmt::format("{}{} ({})", label, describe_key_in(op.keys[i], verdict, i),
-                     slot_note(verdict.keys[i]))});
+         fmt::format("{}{} ({})", label, described, slot_note(verdict.keys[i]))});
   }
   if (suggestion && suggestion->fix) finding.fix = suggestion->fix;
   finding.fingerprint_basis = op.command;

@@ -5,6 +5,8 @@
 #include "rules/empty_hash_tag.h"
 #include "rules/hot_slot_hash_tag.h"
 #include "rules/key_prefix_hash_tag.h"
+#include "rules/keyspace_command_in_script.h"
+#include "rules/keyspace_command_on_one_node.h"
 #include "rules/retry_without_backoff.h"
 #include "rules/rule.h"
 #include "rules/script_keys_count_mismatch.h"
@@ -28,6 +30,8 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   rules.push_back(std::make_unique<HotSlotHashTag>());
   rules.push_back(std::make_unique<UnretriedTryAgain>());
   rules.push_back(std::make_unique<CommandRefusedInPipeline>());
+  rules.push_back(std::make_unique<KeyspaceCommandInScript>());
+  rules.push_back(std::make_unique<KeyspaceCommandOnOneNode>());
   return rules;
 }
 

@@ -15,6 +15,8 @@ namespace slotlint::rules {
 // What the project's configuration tells every rule.
 struct RuleContext {
   bool assume_brace_free_values = false;
+  // The project says its standalone clients talk to a cluster's nodes too.
+  bool deployed_on_cluster = false;
 };
 
 class Rule {

@@ -41,10 +41,13 @@ std::string cross_slot_consequence(const ir::RedisOp& op) {
   return "on Redis Cluster the server answers CROSSSLOT";
 }
 
-std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion) {
+std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion,
+                       std::string_view item) {
   if (!suggestion) {
-    return "Give every key the same hash tag (the part between '{' and '}' is all that is hashed), "
-           "or split the call by slot";
+    return fmt::format(
+        "Give every {} the same hash tag (the part between '{{' and '}}' is all that is hashed), "
+        "or split the call by slot",
+        item);
   }
   std::string keys;
   for (std::size_t i = 0; i < suggestion->tagged_keys.size() && i < 3; ++i) {
@@ -63,6 +66,10 @@ void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fac
                                         op.client.assumed, op.client.facts_range, std::move(fact)};
   if (!op.client.assumed.empty()) finding.message += " Client: " + op.client.assumed + ".";
   for (const auto& caveat : op.caveats) finding.message += " " + caveat;
+}
+
+std::string_view key_noun(const ir::RedisOp& op) {
+  return op.shard_channels ? "shard channels" : "keys";
 }
 
 std::string describe_key(const ir::KeyExpr& key) {

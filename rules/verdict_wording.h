@@ -26,7 +26,13 @@ std::string slot_note(const slot::KeyHash& hash);
 std::string cross_slot_consequence(const ir::RedisOp& op);
 
 // "Put them under one hash tag {user:1000}: '...', '...'" or general advice.
-std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion);
+// `item` names what carries the tags: "key", or "shard channel" (SSUBSCRIBE).
+std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion,
+                       std::string_view item = "key");
+
+// What a command's key arguments are, in messages: "keys", or "shard
+// channels" for sharded pub/sub (hashed like keys, but not keys).
+std::string_view key_noun(const ir::RedisOp& op);
 
 // Records that `finding` rests on what op's client does (`fact`), and names
 // the client and the version assumed at the end of its message.

@@ -42,7 +42,14 @@ struct CommandInfo {
   std::string_view container;  // "OBJECT" for subcommands, empty otherwise
   int arity = 0;               // counts argv[0] (and the subcommand name)
   std::span<const KeySpec> key_specs;
-  bool multi_shard = false;         // REQUEST_POLICY:MULTI_SHARD tip
+  bool multi_shard = false;  // REQUEST_POLICY:MULTI_SHARD tip
+  // Answers for the whole keyspace of the node it reaches (KEYS, SCAN, DBSIZE,
+  // RANDOMKEY, FLUSHDB, FLUSHALL): @keyspace, no keys, and a request policy
+  // that sends it to every shard (ALL_SHARDS, or SPECIAL for SCAN).
+  bool keyspace_wide = false;
+  // Its keys are shard channels (key specs flagged NOT_KEY: SSUBSCRIBE,
+  // SPUBLISH, SUNSUBSCRIBE), hashed to slots like keys.
+  bool shard_channels = false;
   bool can_take_many_keys = false;  // some call can name more than one key
   bool has_get_keys_function = false;
 };

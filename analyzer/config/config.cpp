@@ -258,9 +258,15 @@ class Reader {
           return error(
               line, fmt::format("\"{}\" must be true or false, not {}", key, describe_json(field)));
         config.assume_brace_free_values = field.get<bool>();
+      } else if (key == "deployed_on_cluster") {
+        if (!field.is_boolean())
+          return error(
+              line, fmt::format("\"{}\" must be true or false, not {}", key, describe_json(field)));
+        config.deployed_on_cluster = field.get<bool>();
       } else {
-        return error(
-            line, fmt::format("unknown setting \"{}\" (allowed: assume_brace_free_values)", key));
+        return error(line, fmt::format("unknown setting \"{}\" (allowed: assume_brace_free_values, "
+                                       "deployed_on_cluster)",
+                                       key));
       }
     }
     return std::nullopt;

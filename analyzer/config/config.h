@@ -44,6 +44,9 @@ struct Config {
   // Treat values in keys as holding no '{' or '}': verdicts that rest only on
   // that assumption become proven.
   bool assume_brace_free_values = false;
+  // Every connection of the project reaches a Redis Cluster, standalone
+  // clients included (each talks to one of its nodes).
+  bool deployed_on_cluster = false;
   std::vector<std::string> models;  // each an API model as JSON text
   struct ClientPin {
     std::string version;

@@ -245,6 +245,7 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
   rules::RuleContext context;
   context.assume_brace_free_values =
       options.config != nullptr && options.config->assume_brace_free_values;
+  context.deployed_on_cluster = options.config != nullptr && options.config->deployed_on_cluster;
   for (const auto& rule : rules_) rule->check(result.ops, context, result.findings);
   if (!result.ops.empty()) result.source = std::string(text);
   return result;

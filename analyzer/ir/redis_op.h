@@ -84,8 +84,8 @@ struct RedisOp {
   // assume (a model header used for a client header that was not found).
   std::vector<std::string> caveats;
   CrossSlotHandling cross_slot_handling = CrossSlotHandling::SentAsIs;
-  std::string handling_note;     // why the model says so, for messages
-  std::string transaction_note;  // what the client does with a MULTI/EXEC across slots
+  std::string handling_note;              // why the model says so, for messages
+  std::string transaction_note;           // what the client does with a MULTI/EXEC across slots
   bool transactions_unsupported = false;  // ...and whether it can run one at all
   // What the client does with a plain pipeline across slots (ioredis Cluster
   // refuses one that spans nodes).
@@ -94,6 +94,10 @@ struct RedisOp {
   // The client refuses this command in its pipelines and transactions,
   // whatever the keys (redis-py's cluster pipeline and MGET); why, if so.
   std::string refused_in_batch;
+  // A keyspace-wide command (KEYS, SCAN, DBSIZE, ...) that the client sends to
+  // every primary and merges; false: it reaches one node. Why, either way.
+  bool fanned_out = false;
+  std::string routing_note;
 
   // The prefix the client puts before every key (ioredis keyPrefix); `keys`
   // already include it.
@@ -106,6 +110,11 @@ struct RedisOp {
   // REQUEST_POLICY:MULTI_SHARD: the server's own statement that the command
   // may be split by slot (DEL EXISTS MGET MSET TOUCH UNLINK).
   bool multi_shard = false;
+  // The command answers for the keyspace of the node it reaches (KEYS, SCAN,
+  // DBSIZE, RANDOMKEY, FLUSHDB, FLUSHALL; the command table's keyspace_wide).
+  bool keyspace_wide = false;
+  // Its keys are shard channels (SSUBSCRIBE, SPUBLISH, SUNSUBSCRIBE).
+  bool shard_channels = false;
   bool writes = false;  // some key spec writes (OW, RW, RM)
 
   std::optional<GroupRef> group;

@@ -32,6 +32,16 @@ struct ScriptKeyAccess {
   std::uint32_t begin = 0, end = 0;  // the key argument in the body
 };
 
+// A command the script runs: `redis.call('KEYS', '*')`.
+struct ScriptCommandCall {
+  std::string command;               // "KEYS"
+  std::uint32_t begin = 0, end = 0;  // the whole call in the body
+  // The first argument after the command when it is a literal ("0" in
+  // `SELECT 0`); nullopt otherwise.
+  std::optional<std::string> first_argument;
+  bool keyspace_wide = false;  // the command table's keyspace_wide (KEYS, SCAN, ...)
+};
+
 struct ScriptSummary {
   // KEYS[i] read with a literal index: (i, offset of the first read), by i.
   std::vector<std::pair<int, std::uint32_t>> keys_read;
@@ -39,6 +49,9 @@ struct ScriptSummary {
   // unpack(KEYS), KEYS[n]): how many keys it uses cannot be read off.
   bool keys_read_by_count = false;
   std::vector<ScriptKeyAccess> accesses;
+  // Every redis.call/pcall whose command is a literal the table knows, in
+  // source order.
+  std::vector<ScriptCommandCall> calls;
   std::size_t syntax_errors = 0;
   std::uint32_t first_error_offset = 0;
 

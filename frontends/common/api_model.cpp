@@ -84,6 +84,13 @@ bool read_cluster_facts(const nlohmann::json& entry, ClientClass& cls, bool defa
     error = "pipeline_refused_commands needs a pipeline_refused_note (what the client does)";
     return false;
   }
+  if (entry.contains("fans_out")) cls.fans_out = list_of<std::string>(entry, "fans_out");
+  cls.fan_out_note = entry.value("fan_out_note", cls.fan_out_note);
+  cls.one_node_note = entry.value("one_node_note", cls.one_node_note);
+  if (!cls.fans_out.empty() && cls.fan_out_note.empty()) {
+    error = "fans_out needs a fan_out_note (how the client sends them to every primary)";
+    return false;
+  }
   if (entry.contains("tryagain")) {
     const auto& tryagain = entry.at("tryagain");
     if (tryagain.contains("raises")) cls.tryagain_raises = list_of<std::string>(tryagain, "raises");

@@ -88,6 +88,12 @@ struct ClientClass {
   // ClusterPipeline blocks MGET, RENAME, SUNION, ...), and what happens.
   std::vector<std::string> pipeline_refused_commands;
   std::string pipeline_refused_note;
+  // Keyspace-wide commands (KEYS, SCAN, DBSIZE, ...: the command table's
+  // keyspace_wide) this class sends to every primary and merges; the others
+  // reach one node. What the class does with each, for messages.
+  std::vector<std::string> fans_out;
+  std::string fan_out_note;
+  std::string one_node_note;
   // Options of its constructor that matter: the prefix the client puts before
   // every key (ioredis keyPrefix), as dotted paths into the options object.
   std::vector<std::string> key_prefix_options;

@@ -176,6 +176,8 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
   const auto* info = commands::find_command(op.command, subcommand);
   if (info == nullptr) return;
   op.multi_shard = info->multi_shard;
+  op.keyspace_wide = info->keyspace_wide;
+  op.shard_channels = info->shard_channels;
   op.writes = std::ranges::any_of(info->key_specs, &commands::KeySpec::write);
   auto values = to_arg_values(op.argv);
   auto extraction = commands::extract_keys(*info, values);
@@ -208,8 +210,8 @@ void derive_keys(ir::RedisOp& op, const ir::KeyExpr* prefix) {
 void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
                             const model::ClientClass& cls, const model::Method& method,
                             bool identified_by_name_only) {
-  op.client = {api.library, cls.name, cls.cluster, identified_by_name_only, method.splits_by_slot,
-               {}, {}, {}};
+  op.client = {api.library,           cls.name, cls.cluster, identified_by_name_only,
+               method.splits_by_slot, {},       {},          {}};
   apply_class_facts(op, cls);
   if (method.splits_by_slot) {
     op.handling_note =
@@ -227,6 +229,8 @@ void apply_class_facts(ir::RedisOp& op, const model::ClientClass& cls) {
       cls.pipeline_refused_commands.end()) {
     op.refused_in_batch = cls.pipeline_refused_note;
   }
+  op.fanned_out = std::ranges::find(cls.fans_out, op.command) != cls.fans_out.end();
+  op.routing_note = op.fanned_out ? cls.fan_out_note : cls.one_node_note;
   op.tryagain = {cls.tryagain_client_retries, cls.tryagain_note};
   if (op.client.method_splits) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;

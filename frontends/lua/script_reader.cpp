@@ -312,6 +312,11 @@ class Reader {
     }
     ir::RedisOp op;
     if (!frontend::assign_command(op, std::move(argv)) || !op.command_known) return;
+    ir::ScriptCommandCall recorded{op.command, call.begin(), call.end(), std::nullopt,
+                                   op.keyspace_wide};
+    if (!op.argv.empty() && !op.argv.front().spread && op.argv.front().value.is_literal())
+      recorded.first_argument = op.argv.front().value.literal_text();
+    summary_->calls.push_back(std::move(recorded));
     for (auto& key : op.keys) {
       ir::ScriptKeyAccess access;
       access.command = op.command;

@@ -334,6 +334,125 @@ class ClusterOracle(unittest.TestCase):
             checked += 1
         self.assertGreaterEqual(checked, 4, "too few literal script calls in the fixtures to mean anything")
 
+    def _seed_keyspace(self, pattern_prefix, count=60):
+        """`count` keys named prefix0, prefix1, ... spread over every node;
+        returns their names. Nothing else in these tests writes them."""
+        names = [f"{pattern_prefix}{i}" for i in range(count)]
+        for name in names:
+            node = redis.Redis(host="127.0.0.1", port=self._node_for(name), socket_timeout=5)
+            node.set(name, 1)
+            node.close()
+        per_node = [len(self.cluster.node(i, socket_timeout=5).keys(f"{pattern_prefix}*"))
+                    for i in range(len(self.cluster.ports))]
+        self.assertTrue(all(0 < n < count for n in per_node), f"keys per node: {per_node}")
+        return set(names)
+
+    def _assert_reported_where(self, op, observed, reported, what):
+        site = (op["path"], op["line"])
+        self.assertEqual(observed, site in reported,
+                         f"{op['path']}:{op['line']} {op['api']}: {what}: the server says {observed}, "
+                         f"slotlint reports {site in reported}")
+
+    def _findings(self, folder, code):
+        report = json.loads(run("check", folder, "--format", "json").stdout)
+        return {(f["path"], f["line"]) for f in report["findings"] if f["code"] == code}
+
+    def test_keyspace_commands_see_one_node_where_reported(self):
+        """KEYS, DBSIZE, SCAN through python3-redis's RedisCluster, as the
+        fixtures call them: the answer covers every primary exactly where
+        slotlint stays silent (SL014), and one node where it reports."""
+        names = self._seed_keyspace("session:")
+        total = sum(self.cluster.node(i, socket_timeout=5).dbsize()
+                    for i in range(len(self.cluster.ports)))
+        ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
+        reported = self._findings("fixtures/python", "SL014")
+        client = redis.cluster.RedisCluster(host="127.0.0.1", port=self.cluster.ports[0], socket_timeout=5)
+        self.addCleanup(client.close)
+
+        def decoded(keys):
+            return {k.decode() if isinstance(k, bytes) else k for k in keys}
+
+        answers = {
+            "keys": lambda: decoded(client.keys("session:*")) == names,
+            "dbsize": lambda: client.dbsize() == total,
+            "scan_iter": lambda: decoded(client.scan_iter(match="session:*")) == names,
+            "scan": lambda: decoded(client.scan(0, match="session:*", count=10_000)[1]) == names,
+        }
+        checked = 0
+        for op in ops:
+            if op.get("client", {}).get("class") != "RedisCluster" or op["api"] not in answers:
+                continue
+            if op["path"] != "fixtures/python/keyspace_commands.py":
+                continue
+            self._assert_reported_where(op, not answers[op["api"]](), reported,
+                                        "the answer is one node's (SL014)")
+            checked += 1
+        self.assertGreaterEqual(checked, 5, "too few keyspace calls in the fixtures to mean anything")
+
+    def test_keyspace_commands_in_scripts_see_one_node_where_reported(self):
+        """The fixtures' literal EVALs run on the node of their first key (or
+        each node, with none): a script that runs KEYS or DBSIZE answers for
+        that node only, and SELECT other than 0 fails, exactly where slotlint
+        reports SL013."""
+        names = self._seed_keyspace("session:")
+        ops = json.loads(run("dump-ir", "fixtures/python", check_codes=(0,)).stdout)["ops"]
+        reported = self._findings("fixtures/python", "SL013")
+        checked = 0
+        for op in ops:
+            literal = op["command_known"] and all("literal" in a for a in op["argv"])
+            if op["command"] != "EVAL" or not literal or op["path"] != "fixtures/python/keyspace_commands.py":
+                continue
+            command = [op["command"], *[a["literal"] for a in op["argv"]]]
+            ports = [self._node_for(op["keys"][0])] if op["keys"] else self.cluster.ports
+            partial = False
+            for port in ports:
+                node = redis.Redis(host="127.0.0.1", port=port, socket_timeout=5)
+                try:
+                    reply = node.execute_command(*command)
+                    if isinstance(reply, list):
+                        partial |= {k.decode() for k in reply} != names
+                    elif isinstance(reply, int) and "DBSIZE" in command[1]:
+                        partial |= reply < len(names)
+                except redis.exceptions.ResponseError as error:
+                    partial = True
+                    self.assertIn("not allowed in cluster mode", str(error), f"{op['line']}: {error}")
+                finally:
+                    node.close()
+            self._assert_reported_where(op, partial, reported, "one node's answer or an error (SL013)")
+            checked += 1
+        self.assertGreaterEqual(checked, 4, "too few literal script calls in the fixtures to mean anything")
+
+    def test_shard_channels_crossslot_exactly_where_proven(self):
+        """SSUBSCRIBE and SUNSUBSCRIBE as the JavaScript and TypeScript
+        fixtures send them, on the node of the first channel: CROSSSLOT exactly
+        where SL001 proves the shard channels apart; PUBLISH/SUBSCRIBE never."""
+        checked = 0
+        for folder in ("fixtures/javascript", "fixtures/typescript"):
+            ops = json.loads(run("dump-ir", folder, check_codes=(0,)).stdout)["ops"]
+            report = json.loads(run("check", folder, "--format", "json").stdout)
+            proven = {(f["path"], f["line"]) for f in report["findings"]
+                      if f["verdict"] == "cross-slot" and f["code"] == "SL001"}
+            for op in ops:
+                if op["command"] not in ("SSUBSCRIBE", "SUNSUBSCRIBE", "SUBSCRIBE", "SPUBLISH", "PUBLISH"):
+                    continue
+                if not all("literal" in a for a in op["argv"]):
+                    continue
+                command = [op["command"], *[a["literal"] for a in op["argv"]]]
+                connection = redis.Connection(host="127.0.0.1", port=self._node_for(command[1]),
+                                              socket_timeout=5)
+                crossslot = False
+                try:
+                    connection.send_command(*command)
+                    try:
+                        connection.read_response()
+                    except redis.exceptions.ResponseError as error:
+                        crossslot = str(error).startswith("CROSSSLOT")
+                finally:
+                    connection.disconnect()
+                self._assert_reported_where(op, crossslot, proven, "server CROSSSLOT (SL001 proven)")
+                checked += 1
+        self.assertGreaterEqual(checked, 6, "too few pub/sub calls in the fixtures to mean anything")
+
     def _node_for(self, key):
         probe = self.cluster.node()
         slot = probe.execute_command("CLUSTER", "KEYSLOT", key)

@@ -98,6 +98,19 @@ class Config(unittest.TestCase):
         levels = {f["path"]: f["level"] for f in self.findings("--config", path)}
         self.assertEqual(levels["src/app.py"], "error")
 
+    def test_cluster_deployment_setting_reports_standalone_keyspace_commands(self):
+        self.write("src/sessions.py", 'import redis\n\ndef f():\n    r = redis.Redis()\n'
+                                      '    return r.keys("session:*")\n')
+        self.assertEqual([f for f in self.findings() if f["code"] == "SL014"], [],
+                         "a standalone client talks to one server, which holds every key")
+        path = self.write("cluster.json", json.dumps({"settings": {"deployed_on_cluster": True}}))
+        found = [f for f in self.findings("--config", path) if f["code"] == "SL014"]
+        self.assertEqual([(f["path"], f["line"]) for f in found], [("src/sessions.py", 5)])
+        self.assertIn("deployed_on_cluster", found[0]["message"])
+        bad = self.write("bad.json", json.dumps({"settings": {"deployed_on_cluster": "yes"}}))
+        result = run("check", os.path.join(self.dir, "src"), "--config", bad, check_codes=(3,))
+        self.assertIn("must be true or false", result.stderr.decode())
+
     def test_user_model_for_a_wrapper(self):
         self.write("src/wrapper.py", WRAPPER)
         without = [f for f in self.findings() if f["path"] == "src/wrapper.py"]

@@ -134,6 +134,42 @@ TEST(ApiModel, VersionRangesOverrideClassFactsAndMergeFromUserModels) {
   EXPECT_NE(error.find("not a version"), std::string::npos) << error;
 }
 
+// Which keyspace-wide commands a class sends to every primary changes with
+// the version; a list without the sentence that says how is refused.
+TEST(ApiModel, FanOutFactsFollowVersionsAndNeedANote) {
+  constexpr const char* model = R"({
+    "library": "demo-fan-out", "language": "java", "default_class": "Cluster",
+    "latest_known": "2.0.0",
+    "classes": [{"name": "Cluster", "cluster": true, "fans_out": ["KEYS"],
+                 "fan_out_note": "every primary", "one_node_note": "one node",
+                 "versions": [{"before": "2.0.0", "fans_out": [],
+                               "one_node_note": "one node before 2"}]}],
+    "methods": {"keys": {"signature": "pattern", "argv": ["KEYS", "$pattern"]}}
+  })";
+  auto api = parse(model);
+  const auto& cls = *api.find_class("Cluster");
+  EXPECT_EQ(cls.fans_out, (std::vector<std::string>{"KEYS"}));
+  auto old = api.class_at(cls, versions::parse_version("1.5.0"));
+  EXPECT_TRUE(old.cls->fans_out.empty());
+  EXPECT_EQ(old.cls->one_node_note, "one node before 2");
+
+  ir::RedisOp op;
+  op.command = "KEYS";
+  frontend::apply_class_facts(op, cls);
+  EXPECT_TRUE(op.fanned_out);
+  EXPECT_EQ(op.routing_note, "every primary");
+  frontend::apply_class_facts(op, *old.cls);
+  EXPECT_FALSE(op.fanned_out);
+  EXPECT_EQ(op.routing_note, "one node before 2");
+
+  std::string bad = model;
+  std::string_view note = R"("fan_out_note": "every primary", )";
+  bad.erase(bad.find(note), note.size());
+  std::string error;
+  EXPECT_FALSE(model::parse_api_model(bad, error).has_value());
+  EXPECT_NE(error.find("fan_out_note"), std::string::npos) << error;
+}
+
 TEST(ApiModel, CountOfSeveralParametersAddsThem) {
   auto api = parse(kModel);
   const auto* method = api.overloads("union", *api.find_class("Set")).front();

@@ -232,6 +232,22 @@ TEST(CommandTable, FindsSubcommandsOfContainers) {
   expect_keys("MEMORY USAGE k SAMPLES 5", {1});
 }
 
+// Keyspace-wide commands and shard channels come from the server's data
+// (ACL category, request policy tips, NOT_KEY specs), not from a list.
+TEST(CommandTable, MarksKeyspaceWideCommandsAndShardChannels) {
+  std::vector<std::string> keyspace_wide;
+  std::vector<std::string> shard_channels;
+  for (const auto& command : all_commands()) {
+    if (command.keyspace_wide) keyspace_wide.emplace_back(command.name);
+    if (command.shard_channels) shard_channels.emplace_back(command.name);
+  }
+  EXPECT_EQ(keyspace_wide, (std::vector<std::string>{"DBSIZE", "FLUSHALL", "FLUSHDB", "KEYS",
+                                                     "RANDOMKEY", "SCAN"}));
+  EXPECT_EQ(shard_channels, (std::vector<std::string>{"SPUBLISH", "SSUBSCRIBE", "SUNSUBSCRIBE"}));
+  EXPECT_FALSE(find_command("INFO")->keyspace_wide);  // every shard, but not about keys
+  EXPECT_FALSE(find_command("SUBSCRIBE")->shard_channels);
+}
+
 TEST(CommandTable, CarriesSpecFlagsAndTips) {
   const CommandInfo* mset = find_command("MSET");
   ASSERT_NE(mset, nullptr);

@@ -40,7 +40,7 @@ TEST_F(ConfigFile, ReadsEverySection) {
   auto loaded = load(R"({
   "rules": {"cross-slot-multi-key-command": {"level": "warning", "enabled": false}},
   "exclude": ["tests/**"],
-  "settings": {"assume_brace_free_values": true},
+  "settings": {"assume_brace_free_values": true, "deployed_on_cluster": true},
   "models": [{"library": "mine"}]
 })");
   ASSERT_TRUE(std::holds_alternative<Config>(loaded)) << std::get<ConfigError>(loaded).describe();
@@ -50,6 +50,7 @@ TEST_F(ConfigFile, ReadsEverySection) {
   ASSERT_EQ(config.exclude.size(), 1u);
   EXPECT_EQ(config.exclude.front().pattern(), "tests/**");
   EXPECT_TRUE(config.assume_brace_free_values);
+  EXPECT_TRUE(config.deployed_on_cluster);
   ASSERT_EQ(config.models.size(), 1u);
 }
 

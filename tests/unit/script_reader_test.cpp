@@ -96,6 +96,24 @@ TEST(ScriptReader, FindsKeysReadAndTheKeysCommandsTouch) {
   EXPECT_EQ(shape(summary->accesses[2].key), "held:ARGV[1]");
 }
 
+TEST(ScriptReader, RecordsEveryCommandWithItsFirstArgument) {
+  std::string body =
+      "redis.call('SELECT', 0)\n"
+      "local all = redis.pcall('KEYS', ARGV[1])\n"
+      "redis.call('GET', KEYS[1])\n";
+  auto summary = read(body);
+  ASSERT_EQ(summary->calls.size(), 3u);
+  EXPECT_EQ(summary->calls[0].command, "SELECT");
+  EXPECT_EQ(summary->calls[0].first_argument, "0");
+  EXPECT_FALSE(summary->calls[0].keyspace_wide);
+  EXPECT_EQ(summary->calls[1].command, "KEYS");
+  EXPECT_EQ(summary->calls[1].first_argument, std::nullopt);  // ARGV[1]: not a literal
+  EXPECT_TRUE(summary->calls[1].keyspace_wide);
+  EXPECT_EQ(body.substr(summary->calls[1].begin, summary->calls[1].end - summary->calls[1].begin),
+            "redis.pcall('KEYS', ARGV[1])");
+  EXPECT_FALSE(summary->calls[2].keyspace_wide);
+}
+
 TEST(ScriptReader, FollowsLocalsAliasesAndFormatting) {
   auto summary = read(
       "local rcall = redis.call\n"

@@ -51,6 +51,8 @@ struct CommandData {
   int arity = 0;
   std::vector<KeySpecData> key_specs;
   bool multi_shard = false;
+  bool keyspace_wide = false;
+  bool shard_channels = false;
   bool can_take_many_keys = false;
   bool has_get_keys_function = false;
 };
@@ -153,8 +155,20 @@ CommandData parse_command(const json& document) {
   for (const json& key_spec : body->value("key_specs", json::array())) {
     command.key_specs.push_back(parse_key_spec(key_spec));
   }
-  command.multi_shard =
-      contains(body->value("command_tips", json::array()), "REQUEST_POLICY:MULTI_SHARD");
+  const json tips = body->value("command_tips", json::array());
+  command.multi_shard = contains(tips, "REQUEST_POLICY:MULTI_SHARD");
+  // The server's own statement that a command answers for the whole keyspace
+  // of the node it reaches: in the @keyspace category, naming no key, and
+  // meant to be sent to every shard (ALL_SHARDS, or SCAN's SPECIAL).
+  command.keyspace_wide =
+      command.key_specs.empty() &&
+      contains(body->value("acl_categories", json::array()), "KEYSPACE") &&
+      (contains(tips, "REQUEST_POLICY:ALL_SHARDS") || contains(tips, "REQUEST_POLICY:SPECIAL"));
+  // Sharded pub/sub: the "keys" are shard channels (NOT_KEY), hashed like keys.
+  command.shard_channels =
+      !command.key_specs.empty() &&
+      std::ranges::all_of(body->value("key_specs", json::array()),
+                          [](const json& spec) { return contains(spec.at("flags"), "NOT_KEY"); });
   command.has_get_keys_function = body->contains("get_keys_function");
   command.can_take_many_keys = can_take_many_keys(command.key_specs);
   return command;
@@ -242,6 +256,8 @@ void write_command(std::ostream& out, const CommandData& command, std::size_t fi
       << ",\n     .key_specs = std::span<const KeySpec>(kKeySpecs.data() + " << first_spec << ", "
       << command.key_specs.size() << "),\n"
       << "     .multi_shard = " << cpp_bool(command.multi_shard)
+      << ", .keyspace_wide = " << cpp_bool(command.keyspace_wide)
+      << ", .shard_channels = " << cpp_bool(command.shard_channels)
       << ", .can_take_many_keys = " << cpp_bool(command.can_take_many_keys)
       << ", .has_get_keys_function = " << cpp_bool(command.has_get_keys_function) << "},\n";
 }

@@ -282,6 +282,8 @@ class RedisCluster {
   Pipeline pipeline(const StringView& hash_tag, bool new_connection = true);
   Transaction transaction(const StringView& hash_tag, bool piped = false,
                           bool new_connection = true);
+  // Runs the callback with a Redis connected to each master in turn.
+  template <typename Callback> void for_each(Callback&& cb);
   SLOTLINT_MODEL_REDIS_COMMANDS
 };
 
