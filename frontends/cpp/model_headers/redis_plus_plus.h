@@ -6,6 +6,7 @@
 #pragma once
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -282,8 +283,10 @@ class RedisCluster {
   Pipeline pipeline(const StringView& hash_tag, bool new_connection = true);
   Transaction transaction(const StringView& hash_tag, bool piped = false,
                           bool new_connection = true);
-  // Runs the callback with a Redis connected to each master in turn.
-  template <typename Callback> void for_each(Callback&& cb);
+  // Runs the callback with a Redis connected to each master in turn (a
+  // template in the library; a std::function here, so a lambda needs no
+  // definition).
+  void for_each(const std::function<void(Redis&)>& cb);
   SLOTLINT_MODEL_REDIS_COMMANDS
 };
 
