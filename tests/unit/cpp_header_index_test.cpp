@@ -16,9 +16,8 @@ namespace fs = std::filesystem;
 class HeaderIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("slotlint-header-index-" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    // One folder per process: ctest runs these tests side by side.
+    dir_ = fs::temp_directory_path() / ("slotlint-header-index-" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     outside_ = dir_.string() + "-outside";
     fs::remove_all(outside_);
