@@ -357,6 +357,15 @@ class Frontend {
   // arguments adds them, after its keyword unless it only names the role of
   // what follows (Key, Value, Numkeys...); a step without arguments adds its
   // keyword (Nx, Streams).
+  // Destkey, Sourcekey, Newkey: rueidis names a step after the key argument
+  // it takes, and such a step adds no keyword.
+  static bool names_a_key(std::string_view step) {
+    auto ends_with = [&](std::string_view tail) {
+      return step.size() > tail.size() && step.ends_with(tail);
+    };
+    return ends_with("key") || ends_with("keys") || ends_with("Key") || ends_with("Keys");
+  }
+
   std::optional<ir::RedisOp> built_command(const Call& call, ts::Node function) {
     static constexpr std::string_view kRoles[] = {
         "Key",         "Keys",    "Value",   "Values",     "KeyValue",  "Arg",      "Args",
@@ -386,7 +395,7 @@ class Frontend {
     for (std::size_t i = 1; i < steps.size(); ++i) {
       auto name = unwrap(steps[i].field("function")).field("field").text();
       auto args = passed(steps[i].field("arguments"), *call.scope);
-      bool role = std::ranges::find(kRoles, name) != std::end(kRoles);
+      bool role = std::ranges::find(kRoles, name) != std::end(kRoles) || names_a_key(name);
       if (!role || args.empty()) {
         if (role) continue;
         std::string keyword(name);
