@@ -52,7 +52,12 @@ struct Finding {
   Location location;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;
-  std::string fingerprint;  // hex digest, stable across line shifts
+  // slotlint/v2 (driver/fingerprints.h): hex digest of the rule, path and
+  // flagged line's text; stable across line shifts and key display changes.
+  std::string fingerprint;
+  // slotlint/v1, from the keys as the engine shows them: still written and
+  // read for one transition, so that earlier baselines keep matching.
+  std::string fingerprint_v1;
   std::string verdict;
   std::optional<ir::ClientAssumption> client;  // the client behaviour it rests on
   // Set when an inline `slotlint: ignore[...]` covers it: the comment text.

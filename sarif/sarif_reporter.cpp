@@ -257,8 +257,10 @@ class SarifWriter {
       }
       json["relatedLocations"] = std::move(related);
     }
+    if (!finding.fingerprint_v1.empty())
+      json["partialFingerprints"][std::string(kFingerprintV1Name)] = finding.fingerprint_v1;
     if (!finding.fingerprint.empty())
-      json["partialFingerprints"] = {{kFingerprintName, finding.fingerprint}};
+      json["partialFingerprints"][std::string(kFingerprintName)] = finding.fingerprint;
     if (finding.fix && !finding.fix->replacements.empty())
       json["fixes"] = Json::array({fix(*finding.fix)});
     if (!finding.verdict.empty()) json["properties"]["verdict"] = finding.verdict;

@@ -11,9 +11,11 @@
 
 namespace slotlint::report {
 
-// The key of slotlint's fingerprint in `partialFingerprints`; a baseline is
-// matched on it.
-inline constexpr std::string_view kFingerprintName = "slotlint/v1";
+// The keys of slotlint's fingerprints in `partialFingerprints`
+// (analyzer/driver/fingerprints.h); a baseline is matched on them. v1 is
+// written beside v2 for one transition.
+inline constexpr std::string_view kFingerprintName = "slotlint/v2";
+inline constexpr std::string_view kFingerprintV1Name = "slotlint/v1";
 
 // Writes `run` as a SARIF log: pretty-printed (2 spaces) with a final newline,
 // arrays in the order the report gives them, and no timestamps, so the same

@@ -402,7 +402,7 @@ int run_check(std::span<const std::string_view> args) {
   Session session;
   if (int failure = open_session(args, session); failure != kClean) return failure;
   const auto& options = session.options;
-  std::optional<std::set<std::string>> baseline;
+  std::optional<Baseline> baseline;
   if (options.baseline) {
     std::string error;
     baseline = read_baseline(*options.baseline, error);

@@ -49,7 +49,9 @@ Options for check:
   --stdin-filename PATH      read the source of PATH from standard input (for editors)
   --root DIR                 paths in the report are relative to DIR (default: .)
   --automation-id ID         SARIF runAutomationDetails.id (GitHub code scanning category)
-  --baseline FILE.sarif      report only findings that FILE (an earlier SARIF run) lacks
+  --baseline FILE.sarif      report only findings that FILE (an earlier SARIF run) lacks:
+                             matched by fingerprint (slotlint/v2 or v1), and a result of
+                             an older slotlint without v2 also by rule, file, line, column
   --config FILE              the configuration (default: the nearest .slotlint.json above
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)

@@ -11,13 +11,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "analyzer/driver/fingerprints.h"
 #include "analyzer/driver/line_index.h"
 #include "analyzer/driver/run_summary.h"
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
 #include "analyzer/files/project_files.h"
-#include "analyzer/ir/stable_hash.h"
 #include "frontends/common/op_builder.h"
 #include "rules/rule_metadata.h"
 #include "sarif/uri.h"
@@ -43,11 +43,6 @@ std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
                 "the file " + read.reason + "; not analysed"};
   }
   return std::nullopt;
-}
-
-// Stable across platforms and runs, enough to tell findings apart.
-std::string fingerprint(std::string_view text) {
-  return fmt::format("{:016x}", ir::stable_hash(text));
 }
 
 // A script finding is reported by every file that runs the script: one
@@ -382,11 +377,14 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       const auto& extra = file.extra_sources[index - 1];
       return {extra.display_path, *extra.text};
     };
+    auto lines_of = [&](ir::FileIndex index) -> const LineIndex& {
+      if (!line_indexes[index]) line_indexes[index].emplace(source_of(index).second);
+      return *line_indexes[index];
+    };
     auto locate = [&](const ir::SourceSpan& span) {
       auto index = span.file <= file.extra_sources.size() ? span.file : 0;
-      auto [path, text] = source_of(index);
-      if (!line_indexes[index]) line_indexes[index].emplace(text);
-      const auto& lines = *line_indexes[index];
+      auto path = source_of(index).first;
+      const auto& lines = lines_of(index);
       report::Location location;
       location.path = std::string(path);
       auto start = lines.at(span.begin);
@@ -401,9 +399,27 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
                          std::string(lines.line_text(start.line).substr(0, 400))};
       return location;
     };
+    // Every finding's place and slotlint/v2 first, before levels and the
+    // configuration leave some out: v2 counts findings on equal lines.
+    std::vector<report::Location> primaries;
+    std::vector<LineFingerprintSubject> subjects;  // views into `primaries`: reserved, never moved
+    primaries.reserve(file.findings.size());
+    std::map<std::pair<ir::FileIndex, std::uint32_t>, std::uint64_t> line_hashes;
+    for (const auto& finding : file.findings) {
+      primaries.push_back(locate(finding.primary));
+      const auto& location = primaries.back();
+      auto index = finding.primary.file <= file.extra_sources.size() ? finding.primary.file : 0;
+      auto line = location.region.start_line;
+      auto [it, fresh] = line_hashes.try_emplace({index, line});
+      if (fresh) it->second = line_text_hash(lines_of(index).line_text(line));
+      subjects.push_back({finding.rule_code, location.path, it->second, line,
+                          location.region.byte_offset, location.region.byte_length});
+    }
+    auto line_fingerprint = line_fingerprints(subjects);
     std::map<std::string, int> occurrences;
     std::vector<report::Finding> findings;
-    for (const auto& finding : file.findings) {
+    for (std::size_t i = 0; i < file.findings.size(); ++i) {
+      const auto& finding = file.findings[i];
       ir::Level level = finding.level;
       if (config != nullptr) {
         if (auto it = config->rules.find(finding.rule_code); it != config->rules.end()) {
@@ -419,7 +435,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.message = finding.message;
       out.verdict = finding.verdict;
       out.client = finding.client;
-      out.location = locate(finding.primary);
+      out.location = std::move(primaries[i]);
       for (const auto& related : finding.related)
         out.related.push_back({locate(related.span), related.message});
       if (finding.fix) {
@@ -429,12 +445,12 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
         }
         out.fix = std::move(fix);
       }
-      // What the finding is about, in this file, and which such one it is:
-      // unaffected by lines added or removed elsewhere.
-      std::string identity =
-          finding.rule_code + "\x1f" + out.location.path + "\x1f" + finding.fingerprint_basis;
-      int occurrence = occurrences[identity]++;
-      out.fingerprint = fingerprint(identity + "\x1f" + std::to_string(occurrence));
+      out.fingerprint = std::move(line_fingerprint[i]);
+      // slotlint/v1: which finding about these keys in this file it is.
+      int occurrence = occurrences[finding.rule_code + "\x1f" + out.location.path + "\x1f" +
+                                   finding.fingerprint_basis]++;
+      out.fingerprint_v1 = basis_fingerprint(finding.rule_code, out.location.path,
+                                             finding.fingerprint_basis, occurrence);
       if (rule != nullptr) {
         auto index = finding.primary.file <= file.extra_sources.size() ? finding.primary.file : 0;
         if (index != 0 && !script_suppressions[index]) {

@@ -46,8 +46,9 @@ struct Finding {
   SourceSpan primary;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;
-  // Stable identity across runs and unrelated edits: what the finding is about,
-  // never where (line numbers) it is.
+  // What the finding is about (the command and its keys as shown), never where
+  // (line numbers) it is: the identity slotlint/v1 fingerprints hash, written
+  // beside slotlint/v2 (driver/fingerprints.h) for one transition.
   std::string fingerprint_basis;
   std::string verdict;  // slot-engine verdict name, for machine readers
   std::optional<ClientAssumption> client;

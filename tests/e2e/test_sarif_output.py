@@ -64,9 +64,10 @@ class SarifOutput(unittest.TestCase):
             self.assertFalse(location["artifactLocation"]["uri"].startswith("/"))
             self.assertGreaterEqual(location["region"]["startLine"], 1)
             self.assertGreaterEqual(location["region"]["startColumn"], 1)
-            fingerprint = result["partialFingerprints"]["slotlint/v1"]
-            self.assertNotIn(fingerprint, fingerprints, "fingerprints must tell results apart")
-            fingerprints.add(fingerprint)
+            for version in ("slotlint/v1", "slotlint/v2"):
+                fingerprint = (version, result["partialFingerprints"][version])
+                self.assertNotIn(fingerprint, fingerprints, "fingerprints must tell results apart")
+                fingerprints.add(fingerprint)
         self.assertTrue(any("fixes" in r for r in results), "some result should carry a fix")
 
     def test_fingerprints_survive_line_shifts(self):

@@ -53,6 +53,7 @@ RunReport sample_report() {
   error.fix = Fix{"Add the hash tag {t}",
                   {{at("app.py", 3, 9, 0, mget), "{t}"}, {at("app.py", 3, 16, 0, mget), "{t}"}}};
   error.fingerprint = "5f1e0c2a9b7d3e41";
+  error.fingerprint_v1 = "77c0ffee00d15ea5";
   error.verdict = "cross-slot";
   run.findings.push_back(error);
 
@@ -172,7 +173,7 @@ TEST(SarifReporter, RunSnapshot) {
              "region": {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 20, "snippet": {"text": "\"bar\""}}},
            "message": {"text": "key 'bar' (slot 5061)"}}
         ],
-        "partialFingerprints": {"slotlint/v1": "5f1e0c2a9b7d3e41"},
+        "partialFingerprints": {"slotlint/v1": "77c0ffee00d15ea5", "slotlint/v2": "5f1e0c2a9b7d3e41"},
         "fixes": [{
           "description": {"text": "Add the hash tag {{t}}"},
           "artifactChanges": [{
@@ -195,7 +196,7 @@ TEST(SarifReporter, RunSnapshot) {
         "locations": [{"physicalLocation": {
           "artifactLocation": {"uri": "lib/a%20b%231.py", "uriBaseId": "%SRCROOT%", "index": 1},
           "region": {"startLine": 12, "startColumn": 7, "endLine": 12, "endColumn": 11, "snippet": {"text": "mset"}}}}],
-        "partialFingerprints": {"slotlint/v1": "0a1b2c3d4e5f6789"},
+        "partialFingerprints": {"slotlint/v2": "0a1b2c3d4e5f6789"},
         "properties": {"verdict": "likely-cross-slot"}
       }
     ],
