@@ -45,6 +45,14 @@ struct Fix {
   std::vector<Replacement> replacements;
 };
 
+// Why a finding is not reported: an inline `slotlint: ignore[...]` comment
+// (SARIF kind inSource), or the configuration's `standalone` code (external).
+struct Suppression {
+  enum class Kind : std::uint8_t { InSource, External };
+  Kind kind = Kind::InSource;
+  std::string justification;  // the comment, or which standalone entry and why
+};
+
 struct Finding {
   const rules::RuleMetadata* rule = nullptr;
   ir::Level level = ir::Level::Note;
@@ -55,9 +63,9 @@ struct Finding {
   std::string fingerprint;  // hex digest, stable across line shifts
   std::string verdict;
   std::optional<ir::ClientAssumption> client;  // the client behaviour it rests on
-  // Set when an inline `slotlint: ignore[...]` covers it: the comment text.
-  // Suppressed findings appear only in SARIF (as suppressions).
-  std::optional<std::string> suppression;
+  // Set when a suppression covers it. Suppressed findings appear only in
+  // SARIF (as suppressions), JSON (`suppressed`) and `explain FILE:LINE`.
+  std::optional<Suppression> suppression;
 };
 
 // A tool execution notification: something the run could not do for a file.

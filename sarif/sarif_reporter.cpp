@@ -264,8 +264,9 @@ class SarifWriter {
     if (!finding.verdict.empty()) json["properties"]["verdict"] = finding.verdict;
     if (finding.client) json["properties"]["client"] = client_json(*finding.client);
     if (finding.suppression) {
-      json["suppressions"] =
-          Json::array({{{"kind", "inSource"}, {"justification", *finding.suppression}}});
+      bool in_source = finding.suppression->kind == Suppression::Kind::InSource;
+      json["suppressions"] = Json::array({{{"kind", in_source ? "inSource" : "external"},
+                                           {"justification", finding.suppression->justification}}});
     }
     return json;
   }

@@ -20,11 +20,11 @@ Usage:
   slotlint rules                       list the rules
   slotlint clients                     list the client libraries, the versions they are known
                                        up to and the packages that name them (for "clients"
-                                       in .slotlint.json)
+                                       and "standalone" in .slotlint.json)
   slotlint explain RULE                show a rule's documentation (code or name)
-  slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version
-                                       and the client fact each relies on (takes the
-                                       check options, such as --config)
+  slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version,
+                                       the client fact each relies on and what silences
+                                       it (takes the check options, such as --config)
   slotlint dump-ir [PATH...]           print the Redis operations found, as JSON
   slotlint --version | --help
 
