@@ -56,7 +56,8 @@ struct Suppression {
 struct Finding {
   const rules::RuleMetadata* rule = nullptr;
   ir::Level level = ir::Level::Note;
-  std::string message;
+  std::string message;             // the short sentence (ir::Finding::message)
+  std::vector<std::string> notes;  // what follows it: why, client, fix, version
   Location location;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;

@@ -244,7 +244,14 @@ class SarifWriter {
       if (auto index = rules_.index_of(*finding.rule)) json["ruleIndex"] = *index;
     }
     json["level"] = ir::level_name(finding.level);
+    // text: the short sentence, what lists and annotations show; markdown:
+    // the whole explanation, a paragraph per note.
     json["message"] = message(finding.message);
+    if (!finding.notes.empty()) {
+      std::string markdown = finding.message + ".";
+      for (const auto& note : finding.notes) markdown += "\n\n" + note;
+      json["message"]["markdown"] = escape_placeholders(markdown);
+    }
     json["locations"] = Json::array({{{"physicalLocation", physical_location(finding.location)}}});
     if (!finding.related.empty()) {
       Json related = Json::array();

@@ -612,6 +612,7 @@ void print_explanation(const report::Finding& finding) {
                            finding.location.region.start_line, finding.location.region.start_column,
                            ir::level_name(finding.level), finding.rule->code, finding.rule->name,
                            finding.message);
+  for (const auto& note : finding.notes) std::cout << "    " << note << "\n";
   if (finding.suppression) {
     if (finding.suppression->kind == report::Suppression::Kind::InSource) {
       std::cout << fmt::format(

@@ -53,7 +53,7 @@ Options for check:
   --config FILE              the configuration (default: the nearest .slotlint.json above
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
-  --no-snippets              text output without the source line and caret
+  --no-snippets              text output without the source line, caret and notes
   --no-gitignore             also read what git ignores (.gitignore, .git/info/exclude,
                              the global excludes file; honoured by default in a work tree)
   --force-exclude            leave out paths given on the command line that git ignores

@@ -221,8 +221,8 @@ class Reader {
                                           Add add) const {
     auto line = line_of_key(text_, key);
     if (!value.is_array())
-      return error(line,
-                   fmt::format("\"{}\" must be a list of {}, e.g. [\"{}\"]", key, what, example));
+      return error(line, fmt::format("\"{}\" must be a list of {}, e.g. [\"{}\"]", key, what,
+                                     example));
     for (const auto& item : value) {
       if (!item.is_string() || item.get<std::string>().empty()) {
         return error(line, fmt::format("\"{}\" holds {} (non-empty strings), not {}", key, what,

@@ -72,6 +72,7 @@ void merge_shared_findings(std::vector<report::Finding>& findings) {
     if (finding.level > kept.level) {
       kept.level = finding.level;
       kept.message = finding.message;
+      kept.notes = finding.notes;
       kept.verdict = finding.verdict;
       kept.client = finding.client;
     }
@@ -421,6 +422,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.rule = rule;
       out.level = level;
       out.message = finding.message;
+      out.notes = finding.notes;
       out.verdict = finding.verdict;
       out.client = finding.client;
       out.location = locate(finding.primary);
