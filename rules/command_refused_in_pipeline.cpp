@@ -14,10 +14,11 @@ void CommandRefusedInPipeline::check(std::span<const ir::RedisOp> ops, const Rul
     finding.rule_code = std::string(code());
     finding.level = ir::Level::Error;
     finding.verdict = "refused-in-pipeline";
-    finding.message = fmt::format(
-        "{} cannot be queued here: {}. Send it outside the pipeline (through the cluster "
-        "client, which routes it), or use commands the pipeline accepts.",
-        op.command, op.refused_in_batch);
+    finding.message = fmt::format("{} cannot be queued in this {} pipeline", op.command,
+                                  op.client.library.empty() ? "cluster" : op.client.library);
+    finding.notes = {ir::as_sentence(op.refused_in_batch),
+                     "Send it outside the pipeline (through the cluster client, which routes "
+                     "it), or use commands the pipeline accepts."};
     rest_on_client(finding, op, op.refused_in_batch);
     finding.primary = op.callee;
     if (op.group) finding.related.push_back({op.group->origin, "the pipeline starts here"});

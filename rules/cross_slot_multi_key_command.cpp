@@ -45,8 +45,28 @@ void CrossSlotMultiKeyCommand::check(std::span<const ir::RedisOp> ops, const Rul
     finding.rule_code = std::string(code());
     finding.level = *level;
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
-    finding.message = fmt::format("{} {} {}: {}; {}. {}.", op.command, key_noun(op), how,
-                                  verdict.reason, consequence, advice);
+    // What a list of problems shows: the command, the keys, and what
+    // happens to it on a cluster.
+    std::string client = op.client.library.empty() ? "the client" : op.client.library;
+    std::string outcome_words;
+    switch (outcome) {
+      case CrossSlotOutcome::ServerChecked:
+        outcome_words = "CROSSSLOT";
+        break;
+      case CrossSlotOutcome::ClientRefused:
+        outcome_words = client + " refuses it";
+        break;
+      case CrossSlotOutcome::SplitHarmless:
+        outcome_words = client + " splits it by slot";
+        break;
+      case CrossSlotOutcome::SplitAtomicityLost:
+        outcome_words = client + " splits it by slot: not atomic";
+        break;
+    }
+    finding.message = fmt::format("{} {} {} {} ({})", op.command, key_noun(op),
+                                  verdict_keys(op.keys, verdict), how, outcome_words);
+    finding.notes = {ir::as_sentence(verdict.reason), ir::as_sentence(consequence),
+                     ir::as_sentence(advice)};
     rest_on_client(finding, op, fact);
     add_key_evidence(finding, op, verdict, suggestion);
     findings.push_back(std::move(finding));

@@ -26,11 +26,13 @@ void CrossSlotScriptKeys::check(std::span<const ir::RedisOp> ops, const RuleCont
     finding.rule_code = std::string(code());
     finding.level = level_for(verdict.verdict);
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
-    finding.message = fmt::format(
-        "The KEYS passed to {} ({}) {}: {}; {}, and a node runs a script only for keys of one "
-        "slot. {}.",
-        what, op.command, how_keys_hash(verdict.verdict), verdict.reason,
-        cross_slot_consequence(op), tag_advice(suggestion));
+    finding.message =
+        fmt::format("{} KEYS {} of {} {} (CROSSSLOT)", op.command, verdict_keys(op.keys, verdict),
+                    what, how_keys_hash(verdict.verdict));
+    finding.notes = {ir::as_sentence(verdict.reason),
+                     ir::as_sentence(cross_slot_consequence(op) +
+                                     ", and a node runs a script only for keys of one slot"),
+                     ir::as_sentence(tag_advice(suggestion))};
     rest_on_client(finding, op, cross_slot_consequence(op));
     add_key_evidence(finding, op, verdict, suggestion, "KEYS");
     findings.push_back(std::move(finding));

@@ -36,10 +36,13 @@ ir::Finding unsupported_transaction(const Transaction& transaction, std::string_
   finding.rule_code = std::string(code);
   finding.level = ir::Level::Error;
   finding.verdict = "client-cannot-run-transactions";
-  finding.message = fmt::format(
-      "This MULTI/EXEC transaction cannot run on this client: {}. Run it on a connection to "
-      "one node with every key under one hash tag, or do without the transaction.",
-      first.transaction_note);
+  finding.message = first.client.library.empty()
+                        ? std::string("MULTI/EXEC transaction cannot run on this client")
+                        : fmt::format("MULTI/EXEC transaction cannot run on a {} {}",
+                                      first.client.library, first.client.api_class);
+  finding.notes = {ir::as_sentence(first.transaction_note),
+                   "Run it on a connection to one node with every key under one hash tag, or do "
+                   "without the transaction."};
   rest_on_client(finding, first, first.transaction_note);
   finding.primary = first.callee;
   finding.related.push_back({transaction.group->origin, "the transaction starts here"});
@@ -122,14 +125,19 @@ void CrossSlotTransaction::check(std::span<const ir::RedisOp> ops, const RuleCon
     finding.rule_code = std::string(code());
     finding.level = level_for(verdict.verdict);
     finding.verdict = std::string(slot::verdict_name(verdict.verdict));
-    finding.message = fmt::format("The keys of this {} {}: {}; {}. {}.",
-                                  pipeline ? "pipeline" : "MULTI/EXEC transaction", how,
-                                  verdict.reason, consequence, advice);
+    std::string outcome = pipeline                           ? " (refused across nodes)"
+                          : breaker.transaction_note.empty() ? " (CROSSSLOT)"
+                                                             : "";
+    finding.message =
+        fmt::format("{} keys {} {}{}", pipeline ? "Pipeline" : "MULTI/EXEC transaction",
+                    verdict_keys(keys, verdict), how, outcome);
+    finding.notes = {ir::as_sentence(verdict.reason), ir::as_sentence(consequence)};
     if (watch_apart) {
-      finding.message +=
-          " (A WATCHed key in another slot fails only when that slot is served by "
-          "another node, as it is after most rebalancing: not proven here.)";
+      finding.notes.push_back(
+          "A WATCHed key in another slot fails only when that slot is served by another node, "
+          "as it is after most rebalancing: not proven here.");
     }
+    finding.notes.push_back(ir::as_sentence(advice));
     finding.primary = breaker.callee;
     finding.related.push_back({transaction.group->origin, pipeline
                                                               ? "the pipeline starts here"

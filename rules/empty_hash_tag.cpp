@@ -26,10 +26,12 @@ void EmptyHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext&,
       finding.level = ir::Level::Warning;
       finding.verdict = "empty-hash-tag";
       finding.message = fmt::format(
-          "The first '{{' of key '{}' is closed at once: an empty hash tag '{{}}' makes the "
-          "server hash the whole key{}, so this key shares a slot with no other by its tag. "
-          "Put the shared part between the braces ('{{user:1000}}:profile') or drop them.",
-          key.display(), shape.later_tag ? " and ignore the tag after it" : "");
+          "Key '{}' has an empty hash tag '{{}}': the whole key is hashed", key.display());
+      finding.notes = {
+          fmt::format("The first '{{' of the key is closed at once: that makes the server hash "
+                      "the whole key{}, so this key shares a slot with no other by its tag.",
+                      shape.later_tag ? " and ignore the tag after it" : ""),
+          "Put the shared part between the braces ('{user:1000}:profile') or drop them."};
       finding.primary = where;
       if (where != op.callee) finding.related.push_back({op.callee, op.command + " uses it"});
       finding.fingerprint_basis = "empty-tag\x1f" + key.display();

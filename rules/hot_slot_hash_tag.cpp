@@ -60,13 +60,18 @@ void HotSlotHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext&,
   finding.rule_code = std::string(code());
   finding.level = ir::Level::Note;
   finding.verdict = "hot-slot";
+  auto slot = slot::key_hash_slot("{" + tag + "}");
   finding.message = fmt::format(
-      "Every tagged key here uses the one constant hash tag {{{}}} ({} per-entity keys, such as "
-      "{}): they all live in slot {}, on one node, however many entities there are. That node "
-      "holds all of this data and takes all of its traffic (a hot slot). Tag by the entity "
-      "instead ('{{user:<id>}}:profile'), so that one entity's keys share a slot and different "
-      "entities spread over the cluster.",
-      tag, use.entity_keys.size(), examples, slot::key_hash_slot("{" + tag + "}"));
+      "Every tagged key here uses the one constant hash tag {{{}}}: {} per-entity keys in slot "
+      "{} (a hot slot)",
+      tag, use.entity_keys.size(), slot);
+  finding.notes = {
+      fmt::format("The keys, such as {}, all live in slot {}, on one node, however many "
+                  "entities there are; that node holds all of this data and takes all of its "
+                  "traffic.",
+                  examples, slot),
+      "Tag by the entity instead ('{user:<id>}:profile'), so that one entity's keys share a slot "
+      "and different entities spread over the cluster."};
   finding.primary = use.first->span().empty() ? use.first_op->callee : use.first->span();
   finding.fingerprint_basis = "hot-slot\x1f" + tag;
   findings.push_back(std::move(finding));

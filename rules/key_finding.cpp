@@ -10,8 +10,8 @@ void add_key_evidence(ir::Finding& finding, const ir::RedisOp& op, const slot::S
                       const std::optional<slot::TagSuggestion>& suggestion,
                       std::string_view numbered_as) {
   if (op.client.identified_by_name_only) {
-    finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
-                                   op.client.library, op.client.api_class);
+    finding.notes.push_back(fmt::format("Assumed a {} {} client from the receiver's name.",
+                                        op.client.library, op.client.api_class));
   }
   finding.primary = op.callee;
   for (std::size_t i = 0; i < op.keys.size(); ++i) {

@@ -47,18 +47,18 @@ void KeyPrefixHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext
     finding.level = ir::Level::Warning;
     switch (shape.kind) {
       case slot::TagShape::Kind::EmptyTag:
-        finding.message = fmt::format(
-            "The key prefix '{}' starts every key of this client with an empty hash tag '{{}}': "
-            "the server hashes each whole key and ignores the keys' own tags, so no two keys "
-            "are sure to share a slot.",
-            text);
+        finding.message =
+            fmt::format("Key prefix '{}' starts every key with an empty hash tag '{{}}'", text);
+        finding.notes = {
+            "The server hashes each whole key and ignores the keys' own tags, so no two keys are "
+            "sure to share a slot."};
         break;
       case slot::TagShape::Kind::Unclosed:
-        finding.message = fmt::format(
-            "The key prefix '{}' opens a hash tag that nothing in it closes: the first '}}' of "
-            "each key closes it, so what is hashed mixes the prefix with the key's own text and "
-            "the keys' own tags no longer work.",
-            text);
+        finding.message =
+            fmt::format("Key prefix '{}' opens a hash tag that nothing in it closes", text);
+        finding.notes = {
+            "The first '}' of each key closes it, so what is hashed mixes the prefix with the "
+            "key's own text and the keys' own tags no longer work."};
         break;
       case slot::TagShape::Kind::Tag: {
         if (!shape.constant_tag) continue;
@@ -67,18 +67,24 @@ void KeyPrefixHashTag::check(std::span<const ir::RedisOp> ops, const RuleContext
           std::string own = use.own_tagged_key->display();
           if (own.starts_with(text)) own.erase(0, text.size());
           finding.message = fmt::format(
-              "The key prefix '{}' puts the hash tag {{{}}} before every key of this client, so "
-              "the keys' own tags (as in '{}') are ignored: every key lands in slot {}, on one "
-              "node. Drop the braces from the prefix, or the keys' own tags.",
-              text, shape.tag, own, slot);
+              "Key prefix '{}' puts hash tag {{{}}} before every key, so the keys' own tags are "
+              "ignored",
+              text, shape.tag);
+          finding.notes = {
+              fmt::format("Every key lands in slot {}, on one node: the keys' own tags (as in "
+                          "'{}') are ignored.",
+                          slot, own),
+              "Drop the braces from the prefix, or the keys' own tags."};
         } else {
           finding.level = ir::Level::Note;
           finding.message = fmt::format(
-              "The key prefix '{}' puts the hash tag {{{}}} before every key of this client: "
-              "all of them live in slot {}, on one node, which takes all of this client's data "
-              "and traffic (a hot slot). That is what multi-key work across all of them needs; "
-              "if it is not, drop the braces and tag keys per entity ('{{user:1000}}:cart').",
-              text, shape.tag, slot);
+              "Key prefix '{}' puts every key of this client in slot {} (hash tag {{{}}})", text,
+              slot, shape.tag);
+          finding.notes = {
+              "All of them live on one node, which takes all of this client's data and traffic "
+              "(a hot slot).",
+              "That is what multi-key work across all of them needs; if it is not, drop the "
+              "braces and tag keys per entity ('{user:1000}:cart')."};
         }
         break;
       }

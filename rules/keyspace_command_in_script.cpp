@@ -26,6 +26,7 @@ bool selects_other_database(const ir::ScriptCommandCall& call) {
 struct Judged {
   ir::Level level = ir::Level::Warning;
   std::string message;
+  std::vector<std::string> notes;
 };
 
 std::optional<Judged> judge(const ir::ScriptCommandCall& call, const ir::ScriptUse& use) {
@@ -33,22 +34,24 @@ std::optional<Judged> judge(const ir::ScriptCommandCall& call, const ir::ScriptU
   if (selects_other_database(call)) {
     return Judged{
         ir::Level::Error,
-        fmt::format("{} runs SELECT{}: a cluster has only database 0 and refuses any other index "
-                    "(\"ERR SELECT is not allowed in cluster mode\"), so the script fails there. "
-                    "Keep the data in database 0 and tell it apart by a key prefix.",
-                    label, call.first_argument ? " " + *call.first_argument : "")};
+        fmt::format("{} runs SELECT{}, which a cluster refuses", label,
+                    call.first_argument ? " " + *call.first_argument : ""),
+        {"A cluster has only database 0 and refuses any other index (\"ERR SELECT is not allowed "
+         "in cluster mode\"), so the script fails there.",
+         "Keep the data in database 0 and tell it apart by a key prefix."}};
   }
   if (!call.keyspace_wide) return std::nullopt;
   return Judged{
       ir::Level::Warning,
-      fmt::format("{} runs {}: on Redis Cluster a script runs on the node that serves the slot of "
-                  "its keys (any node when it declares none), and {} {}. {}",
-                  label, call.command, call.command, one_node_effect(call.command),
-                  call.command == "FLUSHDB" || call.command == "FLUSHALL"
-                      ? "Delete the keys the script owns by name (passed in KEYS), and flush "
-                        "from the client on every primary."
-                      : "Keep the keys the script needs in a set under the script's hash tag and "
-                        "pass it in KEYS, or list keys from the client on every primary.")};
+      fmt::format("{} runs {}, which answers for one cluster node only", label, call.command),
+      {fmt::format("On Redis Cluster a script runs on the node that serves the slot of its keys "
+                   "(any node when it declares none), and {} {}.",
+                   call.command, one_node_effect(call.command)),
+       call.command == "FLUSHDB" || call.command == "FLUSHALL"
+           ? "Delete the keys the script owns by name (passed in KEYS), and flush from the "
+             "client on every primary."
+           : "Keep the keys the script needs in a set under the script's hash tag and pass it in "
+             "KEYS, or list keys from the client on every primary."}};
 }
 
 }  // namespace
@@ -72,6 +75,7 @@ void KeyspaceCommandInScript::check(std::span<const ir::RedisOp> ops, const Rule
         finding.level = judged->level;
         finding.verdict = call.command == "SELECT" ? "refused" : "one-node";
         finding.message = std::move(judged->message);
+        finding.notes = std::move(judged->notes);
         finding.primary = where;
         finding.fingerprint_basis = fmt::format("{}\x1f{}\x1f{}", use.identity, call.command,
                                                 call.first_argument.value_or(""));

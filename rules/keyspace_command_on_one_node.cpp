@@ -54,13 +54,14 @@ void KeyspaceCommandOnOneNode::check(std::span<const ir::RedisOp> ops, const Rul
     finding.level = op.client.identified_by_name_only ? ir::Level::Note : ir::Level::Warning;
     finding.verdict = "one-node";
     std::string shown = op.command == "INFO" ? "INFO keyspace" : op.command;
-    finding.message = fmt::format(
-        "{} reaches one node of the cluster: {}. Each primary holds only the keys of its slots, "
-        "so {} {}. Run it on every primary and combine the answers.",
-        shown, fact, shown, one_node_effect(op.command));
+    finding.message = fmt::format("{} reaches one node of the cluster, not every primary", shown);
+    finding.notes = {ir::as_sentence(fact),
+                     fmt::format("Each primary holds only the keys of its slots, so {} {}.", shown,
+                                 one_node_effect(op.command)),
+                     "Run it on every primary and combine the answers."};
     if (op.client.identified_by_name_only) {
-      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
-                                     op.client.library, op.client.api_class);
+      finding.notes.push_back(fmt::format("Assumed a {} {} client from the receiver's name.",
+                                          op.client.library, op.client.api_class));
     }
     rest_on_client(finding, op, fact);
     finding.primary = op.callee;

@@ -19,16 +19,21 @@ void RetryWithoutBackoff::check(std::span<const ir::RedisOp> ops, const RuleCont
     finding.level = ir::Level::Warning;
     finding.verdict = handling.waits_zero ? "zero-delay" : "no-delay";
     finding.message = fmt::format(
-        "{} can fail with TRYAGAIN while one of its slots migrates, and this loop retries it {}: "
-        "TRYAGAIN clears only when the migration of those keys ends, so the retries hammer the "
-        "node meanwhile and give up (or spin) before it does. {}{}Sleep between attempts with a "
-        "growing delay (e.g. 50 ms doubling, with jitter) and a bounded number of tries.",
-        transaction ? "This MULTI/EXEC transaction" : op.command,
-        handling.waits_zero ? "with a constant zero delay" : "at once, without waiting",
-        op.tryagain.note.empty() ? "" : op.tryagain.note,
-        op.tryagain.note.empty()
-            ? ""
-            : (op.tryagain.client_retries ? "; this loop adds immediate retries on top. " : ". "));
+        "This loop retries {} after TRYAGAIN {}",
+        transaction ? "the MULTI/EXEC transaction" : op.command,
+        handling.waits_zero ? "with a constant zero delay" : "at once, without waiting");
+    finding.notes = {
+        "TRYAGAIN comes while one of its slots migrates and clears only when the migration of "
+        "those keys ends, so the retries hammer the node meanwhile and give up (or spin) before "
+        "it does."};
+    if (!op.tryagain.note.empty()) {
+      finding.notes.push_back(ir::as_sentence(
+          op.tryagain.note +
+          (op.tryagain.client_retries ? "; this loop adds immediate retries on top" : "")));
+    }
+    finding.notes.push_back(
+        "Sleep between attempts with a growing delay (e.g. 50 ms doubling, with jitter) and a "
+        "bounded number of tries.");
     finding.primary = transaction ? handling.raised_at : op.callee;
     finding.related.push_back({handling.retry_loop, "the loop that retries"});
     finding.related.push_back({handling.handler, "the handler that lets the loop go on"});

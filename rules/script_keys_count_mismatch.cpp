@@ -31,11 +31,12 @@ void ScriptKeysCountMismatch::check(std::span<const ir::RedisOp> ops, const Rule
           std::ranges::find(summary.keys_read, highest, &std::pair<int, std::uint32_t>::first)
               ->second;
       finding.level = ir::Level::Error;
-      finding.message = fmt::format(
-          "This call passes {} key{} but {} reads KEYS[{}]: that key is nil in the script, "
-          "so the command using it fails (or works on the wrong key), and on a cluster a key the "
-          "script builds instead is not declared. Pass every key the script reads in KEYS.",
-          passed, passed == 1 ? "" : "s", ir::script_label(script), highest);
+      finding.message = fmt::format("This call passes {} key{} but {} reads KEYS[{}]", passed,
+                                    passed == 1 ? "" : "s", ir::script_label(script), highest);
+      finding.notes = {
+          "That key is nil in the script, so the command using it fails (or works on the wrong "
+          "key), and on a cluster a key the script builds instead is not declared.",
+          "Pass every key the script reads in KEYS."};
       auto length = static_cast<std::uint32_t>(std::to_string(highest).size() + 6);  // KEYS[n]
       finding.related.push_back({ir::locate_in_script(script, read, read + length),
                                  fmt::format("KEYS[{}] is read here", highest)});
@@ -43,11 +44,12 @@ void ScriptKeysCountMismatch::check(std::span<const ir::RedisOp> ops, const Rule
       finding.level = ir::Level::Warning;
       std::string reads =
           highest == 0 ? "reads no KEYS at all" : fmt::format("reads only KEYS[1..{}]", highest);
-      finding.message = fmt::format(
-          "This call passes {} keys but {} {}: the extra keys still decide which slot and "
-          "node run the script, yet nothing in it uses them. If they were meant as arguments, "
-          "pass them after the keys (ARGV) and lower numkeys.",
-          passed, ir::script_label(script), reads);
+      finding.message = fmt::format("This call passes {} keys but {} {}", passed,
+                                    ir::script_label(script), reads);
+      finding.notes = {
+          "The extra keys still decide which slot and node run the script, yet nothing in it "
+          "uses them.",
+          "If they were meant as arguments, pass them after the keys (ARGV) and lower numkeys."};
       finding.related.push_back({script.origin, "the script"});
     }
     finding.verdict = "count-mismatch";

@@ -18,12 +18,15 @@ void SwallowedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     finding.rule_code = std::string(code());
     finding.level = ir::Level::Warning;
     finding.verdict = "swallowed";
-    finding.message = fmt::format(
-        "{} names several keys, so it can fail with TRYAGAIN while one of their slots migrates "
-        "(resharding, scaling); {} catches that error and neither re-raises nor retries, so the "
-        "work is silently lost. {}{}. Re-raise it, or retry with a growing delay.",
-        exposure.transaction ? "This MULTI/EXEC transaction" : op.command, handler,
-        op.tryagain.note.empty() ? "" : "Note: ", op.tryagain.note);
+    finding.message =
+        fmt::format("TRYAGAIN from {} is caught by {} and dropped",
+                    exposure.transaction ? "this MULTI/EXEC transaction" : op.command, handler);
+    finding.notes = {
+        "It names several keys, so it can fail with TRYAGAIN while one of their slots migrates "
+        "(resharding, scaling); the handler neither re-raises nor retries, so the work is "
+        "silently lost."};
+    if (!op.tryagain.note.empty()) finding.notes.push_back(ir::as_sentence(op.tryagain.note));
+    finding.notes.push_back("Re-raise it, or retry with a growing delay.");
     finding.primary = exposure.transaction ? handling.raised_at : op.callee;
     finding.related.push_back({handling.handler, "the handler that drops the error"});
     for (const auto* queued : exposure.queued) {

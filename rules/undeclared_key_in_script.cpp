@@ -58,25 +58,30 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-// A key built from KEYS[base] (`KEYS[1] .. ':' .. id`) stays with the declared
-// keys only when that entry starts with a hash tag. `entry` shows what the
-// call passes there; `unknown` says why nothing is shown.
-std::string derived_key_message(const ir::ScriptUse& use, std::string_view command,
-                                std::string_view shown, int base, std::string_view entry,
-                                std::string_view unknown) {
-  return fmt::format(
-      "{} runs {} on key '{}', built from KEYS[{}] but not passed in KEYS: it stays in "
-      "the declared slot only if KEYS[{}]{} starts with a complete hash tag such as "
-      "'{{...}}:' before the part the script appends.{} Give KEYS[{}] a hash tag, or pass the key "
-      "in KEYS.",
-      capitalised(ir::script_label(use)), command, shown, base, base, entry, unknown, base);
-}
-
 struct Judged {
   ir::Level level = ir::Level::Note;
   slot::Verdict verdict = slot::Verdict::SameSlot;
   std::string message;
+  std::vector<std::string> notes;
 };
+
+// A key built from KEYS[base] (`KEYS[1] .. ':' .. id`) stays with the declared
+// keys only when that entry starts with a hash tag. `entry` shows what the
+// call passes there; `unknown` says why nothing is shown.
+void derived_key_message(Judged& judged, const ir::ScriptUse& use, std::string_view command,
+                         std::string_view shown, int base, std::string_view entry,
+                         std::string_view unknown) {
+  judged.message = fmt::format("{} on key '{}', built from KEYS[{}] but not passed in KEYS",
+                               command, shown, base);
+  judged.notes.push_back(
+      fmt::format("{} runs {} on key '{}'.", capitalised(ir::script_label(use)), command, shown));
+  judged.notes.push_back(fmt::format(
+      "It stays in the declared slot only if KEYS[{}]{} starts with a complete hash tag such as "
+      "'{{...}}:' before the part the script appends.",
+      base, entry));
+  if (!unknown.empty()) judged.notes.push_back(std::string(unknown));
+  judged.notes.push_back(fmt::format("Give KEYS[{}] a hash tag, or pass the key in KEYS.", base));
+}
 
 // One access at one call site; nullopt when it is safe there.
 std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::ScriptUse& use,
@@ -89,11 +94,14 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
   if (inputs.keys.empty()) {
     judged.verdict = slot::Verdict::LikelyCrossSlot;
     judged.level = ir::Level::Warning;
-    judged.message = fmt::format(
-        "{} runs {} on key '{}' but the call declares no keys: a cluster node runs such a "
-        "script wherever the client sends it and refuses keys of slots it does not serve "
-        "(\"Script attempted to access a non local key\"). Pass the key in KEYS.",
-        capitalised(ir::script_label(use)), access.command, shown);
+    judged.message =
+        fmt::format("{} on key '{}', but the call declares no keys", access.command, shown);
+    judged.notes = {
+        fmt::format("{} runs {} on key '{}'.", capitalised(ir::script_label(use)), access.command,
+                    shown),
+        "A cluster node runs such a script wherever the client sends it and refuses keys of "
+        "slots it does not serve (\"Script attempted to access a non local key\").",
+        "Pass the key in KEYS."};
     return judged;
   }
   // Against the declared keys; when those already span slots (SL003's
@@ -120,8 +128,8 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
     // Job queues build keys from a tagged KEYS entry on purpose; without a
     // tag we can see, it is worth a note, never more.
     judged.level = ir::Level::Note;
-    judged.message = derived_key_message(
-        use, access.command, shown, base,
+    derived_key_message(
+        judged, use, access.command, shown, base,
         fmt::format(" ('{}' here)", static_cast<std::size_t>(base) <= inputs.keys.size()
                                         ? inputs.keys[base - 1].display()
                                         : "?"),
@@ -129,19 +137,22 @@ std::optional<Judged> judge_access(const ir::ScriptKeyAccess& access, const ir::
     return judged;
   }
   auto suggestion = slot::suggest_hash_tag(keys);
+  // The headline sits in the script: the script's name and the declared
+  // keys follow in the notes.
   judged.message = fmt::format(
-      "{} runs {} on key '{}', which is not passed in KEYS and {} from the declared keys "
-      "({}): {}. A cluster node runs a script for the slot of its declared keys and fails on "
-      "others "
-      "(\"Script attempted to access a non local key\" or a cross-slot error). Pass the key in "
-      "KEYS{}.",
-      capitalised(ir::script_label(use)), access.command, shown,
+      "{} on key '{}', not passed in KEYS, {} from the declared keys", access.command, shown,
       verdict.verdict == slot::Verdict::CrossSlot         ? "is in a different slot"
       : verdict.verdict == slot::Verdict::LikelyCrossSlot ? "can hash to a different slot"
-                                                          : "may hash to a different slot",
-      key_list(inputs.keys), verdict.reason,
-      suggestion ? fmt::format(" and give all of them one hash tag {}", suggestion->tag)
-                 : ", or build it from a KEYS entry that carries a hash tag");
+                                                          : "may hash to a different slot");
+  judged.notes = {
+      fmt::format("{} runs {} on key '{}'; the call declares {}.",
+                  capitalised(ir::script_label(use)), access.command, shown, key_list(inputs.keys)),
+      ir::as_sentence(verdict.reason),
+      "A cluster node runs a script for the slot of its declared keys and fails on others "
+      "(\"Script attempted to access a non local key\" or a cross-slot error).",
+      fmt::format("Pass the key in KEYS{}.",
+                  suggestion ? fmt::format(" and give all of them one hash tag {}", suggestion->tag)
+                             : ", or build it from a KEYS entry that carries a hash tag")};
   return judged;
 }
 
@@ -160,27 +171,36 @@ std::optional<Judged> judge_unlinked_access(const ir::ScriptKeyAccess& access,
   Judged judged;
   if (int base = derived_from(key); base != 0) {
     judged.verdict = slot::Verdict::Unknown;
-    judged.message =
-        derived_key_message(use, access.command, shown, base, "", fmt::format(" {}.", kUnlinked));
+    derived_key_message(judged, use, access.command, shown, base, "",
+                        fmt::format("{}.", kUnlinked));
     return judged;
   }
   auto shape = slot::tag_shape(key);
   if (shape.kind == slot::TagShape::Kind::Tag) {
     judged.verdict = slot::Verdict::Unknown;
     judged.message = fmt::format(
-        "{} runs {} on key '{}', which is not passed in KEYS: it stays in the declared slot "
-        "only if the declared keys carry the same hash tag {{{}}}. {}. Pass the key in KEYS.",
-        label, access.command, shown, shape.tag, kUnlinked);
+        "{} on key '{}', not passed in KEYS, shares the declared keys' slot only "
+        "through its hash tag",
+        access.command, shown);
+    judged.notes = {fmt::format("{} runs {} on key '{}'.", label, access.command, shown),
+                    fmt::format("It stays in the declared slot only if the declared keys carry "
+                                "the same hash tag {{{}}}.",
+                                shape.tag),
+                    fmt::format("{}.", kUnlinked), "Pass the key in KEYS."};
     return judged;
   }
   judged.verdict = slot::Verdict::LikelyCrossSlot;
   judged.level = ir::Level::Warning;
   judged.message = fmt::format(
-      "{} runs {} on key '{}', which is not passed in KEYS and has no hash tag that ties it to "
-      "the declared keys. {}; a cluster node runs a script for the slot of its declared keys and "
-      "refuses others (\"Script attempted to access a non local key\"). Pass the key in KEYS, "
-      "under the hash tag of the others.",
-      label, access.command, shown, kUnlinked);
+      "{} on key '{}' is not passed in KEYS and has no hash tag that ties it to the declared "
+      "keys",
+      access.command, shown);
+  judged.notes = {
+      fmt::format("{} runs {} on key '{}'.", label, access.command, shown),
+      fmt::format("{}; a cluster node runs a script for the slot of its declared keys and "
+                  "refuses others (\"Script attempted to access a non local key\").",
+                  kUnlinked),
+      "Pass the key in KEYS, under the hash tag of the others."};
   return judged;
 }
 
@@ -198,6 +218,7 @@ void report_unlinked(const ir::ScriptUse& use, std::string_view code,
     finding.rule_code = std::string(code);
     finding.level = judged->level;
     finding.message = std::move(judged->message);
+    finding.notes = std::move(judged->notes);
     finding.verdict = std::string(slot::verdict_name(judged->verdict));
     finding.primary = ir::locate_in_script(use, access.begin, access.end);
     finding.fingerprint_basis = fingerprint_basis(use, access);
@@ -242,6 +263,7 @@ void UndeclaredKeyInScript::check(std::span<const ir::RedisOp> ops, const RuleCo
       if (inserted || judged->level > entry.finding.level) {
         entry.finding.level = judged->level;
         entry.finding.message = judged->message;
+        entry.finding.notes = judged->notes;
         entry.finding.verdict = std::string(slot::verdict_name(judged->verdict));
         entry.worst = judged->verdict;
       }

@@ -52,11 +52,15 @@ void UnretriedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
     finding.rule_code = std::string(code());
     finding.level = ir::Level::Note;
     finding.verdict = "tryagain-not-retried";
-    finding.message = fmt::format(
-        "{} names several keys, so it can fail with TRYAGAIN while their slot migrates "
-        "(resharding, scaling out); {} does not retry TRYAGAIN and nothing here retries it. "
-        "Retry the work a few times with a growing delay, or make sure a caller does.",
-        item.transaction ? "This MULTI/EXEC transaction" : op.command, op.client.library);
+    finding.message =
+        fmt::format("{} can fail with TRYAGAIN during resharding and nothing retries it",
+                    item.transaction ? "This MULTI/EXEC transaction" : op.command);
+    finding.notes = {
+        fmt::format("It names several keys, so it can fail with TRYAGAIN while their slot "
+                    "migrates (resharding, scaling out); {} does not retry TRYAGAIN and nothing "
+                    "here retries it.",
+                    op.client.library),
+        "Retry the work a few times with a growing delay, or make sure a caller does."};
     rest_on_client(finding, op, op.tryagain.note);
     finding.primary = op.callee;
     finding.fingerprint_basis = "unretried\x1f" + op.command;

@@ -1,5 +1,7 @@
 #include "rules/verdict_wording.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace slotlint::rules {
@@ -64,8 +66,8 @@ void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fac
   if (op.client.library.empty()) return;
   finding.client = ir::ClientAssumption{op.client.library, op.client.api_class,   op.client.version,
                                         op.client.assumed, op.client.facts_range, std::move(fact)};
-  if (!op.client.assumed.empty()) finding.message += " Client: " + op.client.assumed + ".";
-  for (const auto& caveat : op.caveats) finding.message += " " + caveat;
+  if (!op.client.assumed.empty()) finding.notes.push_back("Client: " + op.client.assumed + ".");
+  for (const auto& caveat : op.caveats) finding.notes.push_back(ir::as_sentence(caveat));
 }
 
 std::string_view key_noun(const ir::RedisOp& op) {
@@ -83,6 +85,26 @@ const ir::KeyAlternative* chosen_alternative(const ir::KeyExpr& key,
   auto alternatives = key.alternatives();
   if (alternatives.empty() || i >= verdict.choice.size()) return nullptr;
   return &alternatives[verdict.choice[i]];
+}
+
+namespace {
+
+std::string quoted_key(const ir::KeyExpr& key, const slot::SlotVerdict& verdict, std::size_t i) {
+  const auto* chosen = chosen_alternative(key, verdict, i);
+  const auto& shown = chosen != nullptr ? chosen->key : key;
+  if (shown.is_unknown()) return "`" + shown.unknown_reason() + "`";
+  return "'" + shown.display() + "'";
+}
+
+}  // namespace
+
+std::string verdict_keys(std::span<const ir::KeyExpr> keys, const slot::SlotVerdict& verdict) {
+  if (keys.empty()) return "";
+  auto first = std::min(verdict.first, keys.size() - 1);
+  auto second = std::min(verdict.second, keys.size() - 1);
+  if (first == second) return quoted_key(keys[first], verdict, first);
+  return quoted_key(keys[first], verdict, first) + " and " +
+         quoted_key(keys[second], verdict, second);
 }
 
 std::string describe_key_in(const ir::KeyExpr& key, const slot::SlotVerdict& verdict,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,7 +36,7 @@ std::string tag_advice(const std::optional<slot::TagSuggestion>& suggestion,
 std::string_view key_noun(const ir::RedisOp& op);
 
 // Records that `finding` rests on what op's client does (`fact`), and names
-// the client and the version assumed at the end of its message.
+// the client and the version assumed in its notes (after the others).
 void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fact);
 
 // "key 'user:<uid>'", "keys in `ids`".
@@ -45,6 +46,10 @@ std::string describe_key(const ir::KeyExpr& key);
 // key without alternatives.
 const ir::KeyAlternative* chosen_alternative(const ir::KeyExpr& key,
                                              const slot::SlotVerdict& verdict, std::size_t i);
+
+// The two keys that show `verdict`, for a finding's headline: "'a' and
+// 'b'", or "'[x, ...]'" when the elements of one collection differ.
+std::string verdict_keys(std::span<const ir::KeyExpr> keys, const slot::SlotVerdict& verdict);
 
 // describe_key of the alternative key `i` takes where `verdict` holds, with
 // its condition: "key '' when `delayed` is false"; a plain key as it is.

@@ -182,10 +182,12 @@ void write_junit(const RunReport& run, std::ostream& out) {
       auto rule = finding->rule == nullptr ? std::string("slotlint") : finding->rule->code;
       out << fmt::format("    <testcase name=\"{}:{}:{} {}\" classname=\"{}\">\n", file,
                          region.start_line, region.start_column, xml_escape(title(*finding)), file);
+      // The short sentence as the message; the notes follow it in the body.
+      std::string body = finding->message;
+      for (const auto& note : finding->notes) body += "\n" + note;
       out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {}</failure>\n",
                          xml_escape(rule), xml_escape(finding->message), file, region.start_line,
-                         region.start_column, ir::level_name(finding->level),
-                         xml_escape(finding->message));
+                         region.start_column, ir::level_name(finding->level), xml_escape(body));
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

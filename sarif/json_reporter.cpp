@@ -46,6 +46,7 @@ Json finding_json(const Finding& finding) {
   if (finding.client) json["client"] = client_json(*finding.client);
   json["suppressed"] = finding.suppression.has_value();
   json["message"] = finding.message;
+  json["notes"] = finding.notes;
   put_location(finding.location, json);
   Json related = Json::array();
   for (const auto& other : finding.related) {

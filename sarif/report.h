@@ -45,10 +45,19 @@ struct Fix {
   std::vector<Replacement> replacements;
 };
 
+// Why a finding is not reported: an inline `slotlint: ignore[...]` comment
+// (SARIF kind inSource), or the configuration's `standalone` code (external).
+struct Suppression {
+  enum class Kind : std::uint8_t { InSource, External };
+  Kind kind = Kind::InSource;
+  std::string justification;  // the comment, or which standalone entry and why
+};
+
 struct Finding {
   const rules::RuleMetadata* rule = nullptr;
   ir::Level level = ir::Level::Note;
-  std::string message;
+  std::string message;             // the short sentence (ir::Finding::message)
+  std::vector<std::string> notes;  // what follows it: why, client, fix, version
   Location location;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;
@@ -60,9 +69,9 @@ struct Finding {
   std::string fingerprint_v1;
   std::string verdict;
   std::optional<ir::ClientAssumption> client;  // the client behaviour it rests on
-  // Set when an inline `slotlint: ignore[...]` covers it: the comment text.
-  // Suppressed findings appear only in SARIF (as suppressions).
-  std::optional<std::string> suppression;
+  // Set when a suppression covers it. Suppressed findings appear only in
+  // SARIF (as suppressions), JSON (`suppressed`) and `explain FILE:LINE`.
+  std::optional<Suppression> suppression;
 };
 
 // A tool execution notification: something the run could not do for a file.

@@ -244,7 +244,14 @@ class SarifWriter {
       if (auto index = rules_.index_of(*finding.rule)) json["ruleIndex"] = *index;
     }
     json["level"] = ir::level_name(finding.level);
+    // text: the short sentence, what lists and annotations show; markdown:
+    // the whole explanation, a paragraph per note.
     json["message"] = message(finding.message);
+    if (!finding.notes.empty()) {
+      std::string markdown = finding.message + ".";
+      for (const auto& note : finding.notes) markdown += "\n\n" + note;
+      json["message"]["markdown"] = escape_placeholders(markdown);
+    }
     json["locations"] = Json::array({{{"physicalLocation", physical_location(finding.location)}}});
     if (!finding.related.empty()) {
       Json related = Json::array();
@@ -266,8 +273,9 @@ class SarifWriter {
     if (!finding.verdict.empty()) json["properties"]["verdict"] = finding.verdict;
     if (finding.client) json["properties"]["client"] = client_json(*finding.client);
     if (finding.suppression) {
-      json["suppressions"] =
-          Json::array({{{"kind", "inSource"}, {"justification", *finding.suppression}}});
+      bool in_source = finding.suppression->kind == Suppression::Kind::InSource;
+      json["suppressions"] = Json::array({{{"kind", in_source ? "inSource" : "external"},
+                                           {"justification", finding.suppression->justification}}});
     }
     return json;
   }

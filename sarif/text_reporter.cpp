@@ -69,6 +69,12 @@ class TextWriter {
                           ? fmt::format(" [{}/{}]", finding.rule->name, finding.rule->code)
                           : "";
     diagnostic(finding.location, finding.level, finding.message + tag);
+    // The notes under it, indented like a compiler's: problem matchers read
+    // only the `path:line:col:` lines. --no-snippets (editors) leaves them
+    // out with the source lines: one line per location.
+    if (options_.snippets) {
+      for (const auto& note : finding.notes) out_ << "    " << note << '\n';
+    }
     for (const auto& related : finding.related) {
       const auto& location = related.location.path.empty()
                                  ? Location{finding.location.path, related.location.region}

@@ -1,7 +1,9 @@
 // gcc-style text for terminals, editors' problem matchers and pre-commit:
-//   app.py:3:3: error: MGET keys are in different slots: ... [cross-slot-multi-key-command/SL001]
-//   r.mget("foo", "bar")
+//   app.py:3:3: error: MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)
+//   [cross-slot-multi-key-command/SL001] r.mget("foo", "bar")
 //     ^~~~
+//       'foo' hashes to slot 12182 and 'bar' to slot 5061.     <- the finding's notes
+//       ...
 //   app.py:3:8: note: key 'foo' (slot 12182)
 // Columns are byte columns, as gcc and clang print them.
 #pragma once
@@ -15,7 +17,7 @@ namespace slotlint::report {
 
 struct TextOptions {
   bool color = false;    // ANSI colours like clang's; the CLI decides (isatty, NO_COLOR, --color)
-  bool snippets = true;  // the source line and a caret line under each location
+  bool snippets = true;  // the source line and a caret line under each location, the notes
   bool summary = true;   // end with summary_line(), as the last line
   bool notifications = true;  // what the run could not do (after the findings)
 };

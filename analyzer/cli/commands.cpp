@@ -366,6 +366,26 @@ std::optional<driver::Driver> make_driver(const config::Config& config, int& exi
     exit_code = kConfig;
     return std::nullopt;
   }
+  for (const auto& client : config.standalone.clients) {
+    auto api = std::ranges::find_if(driver->models(), [&](const model::ApiModel& model) {
+      return model.library == client.library;
+    });
+    std::string problem;
+    if (api == driver->models().end()) {
+      problem = fmt::format("\"standalone\" names no known client library \"{}\" (known: {})",
+                            client.library, fmt::join(libraries, ", "));
+    } else if (!client.api_class.empty() && api->find_class(client.api_class) == nullptr) {
+      std::vector<std::string> classes;
+      for (const auto& cls : api->classes) classes.push_back(cls.name);
+      problem = fmt::format("\"standalone\": {} has no client class \"{}\" (known: {})",
+                            client.library, client.api_class, fmt::join(classes, ", "));
+    }
+    if (problem.empty()) continue;
+    std::cerr << "slotlint: "
+              << config::ConfigError{config.file.string(), client.line, problem}.describe() << "\n";
+    exit_code = kConfig;
+    return std::nullopt;
+  }
   return driver;
 }
 
@@ -592,6 +612,18 @@ void print_explanation(const report::Finding& finding) {
                            finding.location.region.start_line, finding.location.region.start_column,
                            ir::level_name(finding.level), finding.rule->code, finding.rule->name,
                            finding.message);
+  for (const auto& note : finding.notes) std::cout << "    " << note << "\n";
+  if (finding.suppression) {
+    if (finding.suppression->kind == report::Suppression::Kind::InSource) {
+      std::cout << fmt::format(
+          "  silenced: by the comment `{}` (not reported; SARIF keeps it as "
+          "a suppression)\n",
+          finding.suppression->justification);
+    } else {
+      std::cout << fmt::format("  silenced: {} (not reported; SARIF keeps it as a suppression)\n",
+                               finding.suppression->justification);
+    }
+  }
   if (finding.client) {
     const auto& client = *finding.client;
     std::cout << fmt::format("  client:   {} {}\n", client.library, client.api_class);

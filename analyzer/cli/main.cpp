@@ -20,11 +20,11 @@ Usage:
   slotlint rules                       list the rules
   slotlint clients                     list the client libraries, the versions they are known
                                        up to and the packages that name them (for "clients"
-                                       in .slotlint.json)
+                                       and "standalone" in .slotlint.json)
   slotlint explain RULE                show a rule's documentation (code or name)
-  slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version
-                                       and the client fact each relies on (takes the
-                                       check options, such as --config)
+  slotlint explain FILE:LINE[:COL]     explain the findings there: rule, client, version,
+                                       the client fact each relies on and what silences
+                                       it (takes the check options, such as --config)
   slotlint dump-ir [PATH...]           print the Redis operations found, as JSON
   slotlint --version | --help
 
@@ -55,7 +55,7 @@ Options for check:
   --config FILE              the configuration (default: the nearest .slotlint.json above
                              the first path); --no-config uses the defaults
   --color auto|always|never  colour in text output (default: auto; NO_COLOR is honoured)
-  --no-snippets              text output without the source line and caret
+  --no-snippets              text output without the source line, caret and notes
   --no-gitignore             also read what git ignores (.gitignore, .git/info/exclude,
                              the global excludes file; honoured by default in a work tree)
   --force-exclude            leave out paths given on the command line that git ignores

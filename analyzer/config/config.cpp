@@ -152,10 +152,12 @@ class Reader {
         problem = read_clients(value, config);
       } else if (key == "include") {
         problem = read_include(value, config);
+      } else if (key == "standalone") {
+        problem = read_standalone(value, config);
       } else if (key != "$schema") {
         problem = error(line_of_key(text_, key),
                         fmt::format("unknown key \"{}\" (allowed: rules, exclude, settings, "
-                                    "models, clients, include)",
+                                    "models, clients, include, standalone)",
                                     key));
       }
       if (problem) return *problem;
@@ -240,12 +242,53 @@ class Reader {
   // C and C++ include folders, relative to the configuration's folder.
   std::optional<ConfigError> read_include(const Json& value, Config& config) const {
     auto base = file_.empty() ? fs::current_path() : fs::absolute(file_).parent_path();
-    return read_strings(value, "include", "folders", "third_party/hiredis",
-                        [&](const std::string& folder) {
-                          fs::path path(folder);
-                          config.include.push_back(
-                              (path.is_absolute() ? path : base / path).lexically_normal());
-                        });
+    return read_strings(
+        value, "include", "folders", "third_party/hiredis", [&](const std::string& folder) {
+          fs::path path(folder);
+          config.include.push_back((path.is_absolute() ? path : base / path).lexically_normal());
+        });
+  }
+
+  std::optional<ConfigError> read_standalone(const Json& value, Config& config) const {
+    auto line = line_of_key(text_, "standalone");
+    if (!value.is_object()) {
+      return error(line,
+                   "\"standalone\" must be an object: {\"paths\": [\"cache/**\"], "
+                   "\"clients\": [\"redis-py:Redis\"]}");
+    }
+    auto from = std::min(text_.find("\"standalone\""), text_.size());
+    for (const auto& [key, field] : value.items()) {
+      if (key == "paths") {
+        auto problem =
+            read_strings(field, "paths", "glob patterns", "cache/**", [&](std::string_view text) {
+              config.standalone.paths.push_back(exclude_pattern(text));
+            });
+        if (problem) return problem;
+      } else if (key == "clients") {
+        std::optional<ConfigError> bad;
+        auto problem = read_strings(
+            field, "clients", "client names", "redis-py:Redis", [&](const std::string& text) {
+              auto colon = text.find(':');
+              Config::StandaloneClient client{text, text.substr(0, colon), "",
+                                              line_of_key(text_, text, from)};
+              if (colon != std::string::npos) client.api_class = text.substr(colon + 1);
+              if (client.library.empty() ||
+                  (colon != std::string::npos && client.api_class.empty()))
+                bad = error(client.line,
+                            fmt::format("\"standalone\" client \"{}\" must be a library or "
+                                        "library:Class, e.g. \"redis-py\" or \"redis-py:Redis\"",
+                                        text));
+              config.standalone.clients.push_back(std::move(client));
+            });
+        if (problem) return problem;
+        if (bad) return bad;
+      } else {
+        return error(
+            line_of_key(text_, key, from),
+            fmt::format("unknown key \"{}\" in \"standalone\" (allowed: paths, clients)", key));
+      }
+    }
+    return std::nullopt;
   }
 
   std::optional<ConfigError> read_settings(const Json& value, Config& config) const {
@@ -322,16 +365,40 @@ Glob exclude_pattern(std::string_view text) {
   return Glob(text);
 }
 
-bool Config::excludes(const fs::path& path) const {
-  if (exclude.empty()) return false;
+namespace {
+
+// The first of `globs` that covers `path` relative to the folder of the
+// configuration `file` (the current folder without one).
+const Glob* covering_glob(const std::vector<Glob>& globs, const fs::path& file,
+                          const fs::path& path) {
+  if (globs.empty()) return nullptr;
   std::error_code ec;
   fs::path base = file.empty() ? fs::current_path(ec) : file.parent_path();
   auto relative = fs::absolute(path, ec).lexically_normal().lexically_relative(
       fs::absolute(base, ec).lexically_normal());
-  if (relative.empty() || *relative.begin() == "..") return false;
+  if (relative.empty() || *relative.begin() == "..") return nullptr;
   auto text = relative.generic_string();
-  return std::ranges::any_of(
-      exclude, [&](const Glob& glob) { return glob.match_path_or_folder(text).matched; });
+  auto it = std::ranges::find_if(
+      globs, [&](const Glob& glob) { return glob.match_path_or_folder(text).matched; });
+  return it == globs.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+bool Config::excludes(const fs::path& path) const {
+  return covering_glob(exclude, file, path) != nullptr;
+}
+
+const Glob* Config::standalone_path(const fs::path& path) const {
+  return covering_glob(standalone.paths, file, path);
+}
+
+const Config::StandaloneClient* Config::standalone_client(std::string_view library,
+                                                          std::string_view api_class) const {
+  auto it = std::ranges::find_if(standalone.clients, [&](const StandaloneClient& client) {
+    return client.library == library && (client.api_class.empty() || client.api_class == api_class);
+  });
+  return it == standalone.clients.end() ? nullptr : &*it;
 }
 
 std::variant<Config, ConfigError> load_config(const fs::path& file, const RuleNames& rules) {

@@ -6,11 +6,16 @@
 //     "exclude":  [ "tests/**", "legacy/*.py" ],
 //     "settings": { "assume_brace_free_values": true },
 //     "models":   [ { ...an API model, in the format of frontends/*/models/*.json } ],
-//     "clients":  { "go-redis": "9.10.0" }
+//     "clients":  { "go-redis": "9.10.0" },
+//     "standalone": { "paths": [ "cache/**" ], "clients": [ "redis-py:Redis" ] }
 //   }
 //
 // "clients" pins the version of a client library whose behaviour is assumed,
-// over what the project's manifests and lockfiles say.
+// over what the project's manifests and lockfiles say. "standalone" names the
+// code that talks to a single Redis server, not a cluster: files (globs, as
+// "exclude") and client classes ("library" or "library:Class", the names
+// `slotlint explain FILE:LINE` prints); cluster-only findings there are
+// reported as suppressed.
 //
 // Rules are named by code or name. Exclude patterns are globs relative to the
 // config file's folder (glob.h: `*` within a path segment, `**` across
@@ -56,9 +61,26 @@ struct Config {
   // C and C++: folders searched for headers the compile command does not
   // find (absolute).
   std::vector<std::filesystem::path> include;
+  // Code that talks to one Redis server, not a cluster.
+  struct StandaloneClient {
+    std::string text;       // as written: "redis-py:Redis"
+    std::string library;    // "redis-py"
+    std::string api_class;  // "Redis"; empty: every class of the library
+    std::uint32_t line = 0;
+  };
+  struct Standalone {
+    std::vector<Glob> paths;  // relative to the config file's folder
+    std::vector<StandaloneClient> clients;
+  } standalone;
 
   // Whether `path` (absolute or relative to the current folder) is excluded.
   [[nodiscard]] bool excludes(const std::filesystem::path& path) const;
+  // The `standalone.paths` pattern that covers `path`, if any.
+  [[nodiscard]] const Glob* standalone_path(const std::filesystem::path& path) const;
+  // The `standalone.clients` entry that names a client of `library`'s class
+  // `api_class`, if any.
+  [[nodiscard]] const StandaloneClient* standalone_client(std::string_view library,
+                                                          std::string_view api_class) const;
 };
 
 struct ConfigError {

@@ -15,6 +15,7 @@
 #include "analyzer/driver/line_index.h"
 #include "analyzer/driver/run_summary.h"
 #include "analyzer/driver/source_checks.h"
+#include "analyzer/driver/standalone.h"
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/embedded_file.h"
 #include "analyzer/files/project_files.h"
@@ -60,9 +61,13 @@ void merge_shared_findings(std::vector<report::Finding>& findings) {
       continue;
     }
     auto& kept = merged[it->second];
+    // Suppressed only where every file that reports it suppresses it (a
+    // script run from standalone-only code and from cluster code is reported).
+    if (!finding.suppression) kept.suppression.reset();
     if (finding.level > kept.level) {
       kept.level = finding.level;
       kept.message = finding.message;
+      kept.notes = finding.notes;
       kept.verdict = finding.verdict;
       kept.client = finding.client;
     }
@@ -433,6 +438,7 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
       out.rule = rule;
       out.level = level;
       out.message = finding.message;
+      out.notes = finding.notes;
       out.verdict = finding.verdict;
       out.client = finding.client;
       out.location = std::move(primaries[i]);
@@ -468,7 +474,17 @@ report::RunReport Driver::make_report(const Analysis& analysis, ir::Level min_le
                 covering(index == 0 ? std::span<const Suppression>(file.suppressions)
                                     : std::span<const Suppression>(*script_suppressions[index]),
                          out.location.region.start_line, rule->code, rule->name)) {
-          out.suppression = suppression->comment;
+          out.suppression =
+              report::Suppression{report::Suppression::Kind::InSource, suppression->comment};
+        } else if (config != nullptr) {
+          StandaloneScope scope{*config, file.file.path, file.file.display_path, {}, {}, file.ops};
+          if (index != 0) {
+            scope.located_display_path = out.location.path;
+            scope.located_in = root / out.location.path;
+          }
+          if (auto why = standalone_justification(scope, *rule, finding)) {
+            out.suppression = report::Suppression{report::Suppression::Kind::External, *why};
+          }
         }
       }
       findings.push_back(std::move(out));

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/ir/source_span.h"
@@ -12,6 +13,12 @@ namespace slotlint::ir {
 enum class Level : std::uint8_t { Note, Warning, Error };
 
 std::string_view level_name(Level level);  // "note", "warning", "error"
+
+// `text` as a sentence of a finding's notes: ending in a period.
+std::string as_sentence(std::string_view text);
+
+// The message and its notes as one text: "Headline. Note one. Note two."
+std::string full_message(std::string_view message, const std::vector<std::string>& notes);
 
 struct RelatedLocation {
   SourceSpan span;
@@ -42,7 +49,12 @@ struct ClientAssumption {
 struct Finding {
   std::string rule_code;  // "SL001"
   Level level = Level::Note;
+  // One short sentence, without a final period, that stands alone in an
+  // editor's problem list or a PR annotation: what is wrong with what.
   std::string message;
+  // What follows it, each a sentence: why (the verdict's reason), what the
+  // client does, the fix, the client version assumed.
+  std::vector<std::string> notes;
   SourceSpan primary;
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;

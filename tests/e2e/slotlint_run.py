@@ -88,3 +88,8 @@ def write_tree(base, files):
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w") as f:
             f.write(text)
+
+
+def full_message(finding):
+    """A JSON finding's whole text: its short message and the notes after it."""
+    return " ".join([finding["message"], *finding.get("notes", [])])

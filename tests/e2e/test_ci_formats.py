@@ -46,7 +46,7 @@ class CiFormats(unittest.TestCase):
         # ':' and ',' in a property are escaped, so the runner splits it right.
         self.assertIn(("odd%3Aname%2C1.py", "error", "3", "3", "SL001 cross-slot-multi-key-command"), found)
         self.assertEqual(len(parsed), 4)  # the suppressed finding is left out
-        self.assertTrue(parsed[0].group(8).startswith("MGET keys are in different slots"))
+        self.assertEqual(parsed[0].group(8), "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)")
 
     def test_gitlab_code_quality(self):
         issues = json.loads(self.report("gitlab"))

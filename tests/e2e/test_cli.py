@@ -65,7 +65,7 @@ class Cli(unittest.TestCase):
     def test_gcc_style_text(self):
         path = self.write("app.py", CROSS_SLOT)
         out = run("check", path, "--root", self.dir, "--color", "never").stdout.decode()
-        self.assertRegex(out, r"(?m)^app\.py:3:3: error: MGET keys are in different slots: .*\[cross-slot-multi-key-command/SL001\]$")
+        self.assertRegex(out, r"(?m)^app\.py:3:3: error: MGET keys 'foo' and 'bar' are in different slots \(CROSSSLOT\) \[cross-slot-multi-key-command/SL001\]$")
 
     def test_bad_files_give_notifications_and_the_run_goes_on(self):
         self.write("good.py", CROSS_SLOT)

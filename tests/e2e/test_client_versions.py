@@ -6,7 +6,7 @@ import os
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run
+from slotlint_run import require_environment, run, full_message
 
 TX = '''package orders
 
@@ -61,9 +61,9 @@ class ClientVersions(unittest.TestCase):
         report = self.findings(".")
         by_path = {f["path"]: f for f in report["findings"] if f["code"] == "SL002"}
         old, new = by_path["old/orders.go"], by_path["new/orders.go"]
-        self.assertIn("one MULTI/EXEC per slot", old["message"])
-        self.assertIn("go-redis 9.10.0 (old/go.mod", old["message"])
-        self.assertIn("ErrCrossSlot before sending", new["message"])
+        self.assertIn("one MULTI/EXEC per slot", full_message(old))
+        self.assertIn("go-redis 9.10.0 (old/go.mod", full_message(old))
+        self.assertIn("ErrCrossSlot before sending", full_message(new))
         self.assertEqual(old["client"]["version"], "9.10.0")
         self.assertEqual(old["client"]["factsHoldFor"], "before 9.11.0")
         self.assertEqual(new["client"]["version"], "9.11.2")
@@ -74,14 +74,14 @@ class ClientVersions(unittest.TestCase):
         self.write("orders.go", TX)
         self.write(".slotlint.json", json.dumps({"clients": {"go-redis": "9.10.0"}}))
         finding = next(f for f in self.findings(".")["findings"] if f["code"] == "SL002")
-        self.assertIn("one MULTI/EXEC per slot", finding["message"])
-        self.assertIn("go-redis 9.10.0 (pinned in .slotlint.json)", finding["message"])
+        self.assertIn("one MULTI/EXEC per slot", full_message(finding))
+        self.assertIn("go-redis 9.10.0 (pinned in .slotlint.json)", full_message(finding))
 
     def test_no_manifest_assumes_the_latest_and_says_so(self):
         self.write("app.mjs", NODE)
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "note")  # node-redis 6.2+ splits MGET
-        self.assertIn("assumed (no version found in the manifests slotlint reads)", finding["message"])
+        self.assertIn("assumed (no version found in the manifests slotlint reads)", full_message(finding))
         self.assertIsNone(finding["client"]["version"])
 
     def test_lockfile_below_and_package_json_above(self):
@@ -90,17 +90,17 @@ class ClientVersions(unittest.TestCase):
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "error")  # 6.1 does not split: CROSSSLOT
         self.assertIn("node-redis <6.2 (package.json: redis ~6.1.0; the newest version it allows",
-                      finding["message"])
+                      full_message(finding))
         # A range that allows the latest known version: that one (6.2+ splits MGET).
         self.write("package.json", json.dumps({"dependencies": {"redis": "^6.0.0"}}))
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "note")
-        self.assertIn("node-redis 6.3.1 (package.json: redis ^6.0.0", finding["message"])
+        self.assertIn("node-redis 6.3.1 (package.json: redis ^6.0.0", full_message(finding))
         self.write("svc/package-lock.json", json.dumps(
             {"lockfileVersion": 3, "packages": {"node_modules/redis": {"version": "6.3.1"}}}))
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "note")
-        self.assertIn("node-redis 6.3.1 (svc/package-lock.json: redis 6.3.1)", finding["message"])
+        self.assertIn("node-redis 6.3.1 (svc/package-lock.json: redis 6.3.1)", full_message(finding))
 
     def test_each_ecosystems_range_grammar_gives_the_newest_version_it_allows(self):
         # npm's hyphen range is inclusive at both ends: 6.1.9 at most, so
@@ -111,11 +111,11 @@ class ClientVersions(unittest.TestCase):
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "error")
         self.assertIn("node-redis 6.1.9 (package.json: redis 1.2.3 - 6.1.9; the newest version it allows",
-                      finding["message"])
+                      full_message(finding))
         self.write("package.json", json.dumps({"dependencies": {"redis": "6.1.x || 6.2.x"}}))
         finding = self.findings(".")["findings"][0]
         self.assertEqual(finding["level"], "note")
-        self.assertIn("node-redis <6.3 (package.json: redis 6.1.x || 6.2.x", finding["message"])
+        self.assertIn("node-redis <6.3 (package.json: redis 6.1.x || 6.2.x", full_message(finding))
 
     def test_unreadable_manifest_is_a_notification(self):
         self.write("package.json", "{ \"dependencies\": ")

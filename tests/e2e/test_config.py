@@ -6,7 +6,7 @@ import os
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run
+from slotlint_run import require_environment, run, full_message
 
 APP = 'import redis\nr = redis.Redis()\nr.mget("foo", "bar")\n'
 WRAPPER = '''from myapp.cache import Cache
@@ -106,7 +106,7 @@ class Config(unittest.TestCase):
         path = self.write("cluster.json", json.dumps({"settings": {"deployed_on_cluster": True}}))
         found = [f for f in self.findings("--config", path) if f["code"] == "SL014"]
         self.assertEqual([(f["path"], f["line"]) for f in found], [("src/sessions.py", 5)])
-        self.assertIn("deployed_on_cluster", found[0]["message"])
+        self.assertIn("deployed_on_cluster", full_message(found[0]))
         bad = self.write("bad.json", json.dumps({"settings": {"deployed_on_cluster": "yes"}}))
         result = run("check", os.path.join(self.dir, "src"), "--config", bad, check_codes=(3,))
         self.assertIn("must be true or false", result.stderr.decode())
@@ -118,7 +118,7 @@ class Config(unittest.TestCase):
         path = self.write("model.json", json.dumps({"models": [USER_MODEL]}))
         found = [f for f in self.findings("--config", path) if f["path"] == "src/wrapper.py"]
         self.assertEqual([(f["line"], f["level"]) for f in found], [(7, "warning")])
-        self.assertIn("MGET", found[0]["message"])
+        self.assertIn("MGET", full_message(found[0]))
 
     def test_user_model_for_a_typescript_wrapper(self):
         self.write("src/queue.ts", 'import { IRedisClient } from "./x";\n'

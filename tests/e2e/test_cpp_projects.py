@@ -10,7 +10,7 @@ import shutil
 import tempfile
 import unittest
 
-from slotlint_run import SOURCE_DIR, require_environment, run
+from slotlint_run import SOURCE_DIR, require_environment, run, full_message
 
 SHARED_HEADER = """#pragma once
 #include <sw/redis++/redis++.h>
@@ -74,7 +74,7 @@ class CppProjects(CppProject):
         self.assertEqual(found, [("src/a.cpp", 2, "SL001"), ("src/b.cpp", 2, "SL001"),
                                  ("src/cache.h", 3, "SL001")])
         rename = next(f for f in report["findings"] if f["path"] == "src/a.cpp")
-        self.assertIn("user:a", rename["message"])
+        self.assertIn("user:a", full_message(rename))
         self.assertEqual([n for n in report["notifications"] if n["id"] == "no-compile-command"], [])
 
     def test_compile_commands_file_and_explicit_paths(self):
@@ -142,8 +142,8 @@ class IncludePaths(CppProject):
         report = self.check(os.path.join(self.dir, "libs"))
         [finding] = report["findings"]
         self.assertEqual((finding["path"], finding["line"]), ("libs/beta/app/use.cpp", 4))
-        self.assertIn("'user:1'", finding["message"])
-        self.assertIn("'beta:x'", finding["message"])
+        self.assertIn("'user:1'", full_message(finding))
+        self.assertIn("'beta:x'", full_message(finding))
         self.assertEqual([n for n in report["notifications"] if n["id"] in ("header-not-found", "parse-error")], [])
 
     def test_headers_that_are_not_found_are_named_and_the_rest_is_analysed(self):
@@ -153,8 +153,8 @@ class IncludePaths(CppProject):
         report = self.check(os.path.join(self.dir, "src", "gen.c"))
         found = {f["line"]: f for f in report["findings"]}
         self.assertEqual(sorted(found), [5, 6])
-        self.assertIn("a header was not found (config.h, boost/asio/ssl.hpp)", found[6]["message"])
-        self.assertNotIn("not found", found[5]["message"])
+        self.assertIn("a header was not found (config.h, boost/asio/ssl.hpp)", full_message(found[6]))
+        self.assertNotIn("not found", full_message(found[5]))
         [note] = [n for n in report["notifications"] if n["id"] == "header-not-found"]
         self.assertIn("config.h, boost/asio/ssl.hpp not found: skipped", note["message"])
         self.assertIn("-p build/", note["message"])
@@ -211,9 +211,9 @@ class IncludePaths(CppProject):
         by_unit = {"src/real.c": [], "src/model.c": []}
         for f in report["findings"]:
             by_unit[f["path"]].append((f["line"], f["column"], f["code"], f["level"],
-                                       f["message"].replace(" " + assumed, "")))
-            if "Client: hiredis" in f["message"]:  # a finding resting on the client's API
-                self.assertEqual(assumed in f["message"], f["path"] == "src/model.c", f["message"])
+                                       full_message(f).replace(" " + assumed, "")))
+            if "Client: hiredis" in full_message(f):  # a finding resting on the client's API
+                self.assertEqual(assumed in full_message(f), f["path"] == "src/model.c", full_message(f))
         self.assertGreaterEqual(len(by_unit["src/real.c"]), 10)
         self.assertEqual(by_unit["src/real.c"], by_unit["src/model.c"])
         self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])

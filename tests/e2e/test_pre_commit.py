@@ -8,13 +8,14 @@ into a throw-away "hook repo", commits it there and points `repo:` at it.
 No network: the hook is `language: system` (slotlint from PATH), the hook repo
 is a local path, PRE_COMMIT_HOME is a temporary folder and git may only use
 local transports (GIT_ALLOW_PROTOCOL=file)."""
+import json
 import os
 import re
 import subprocess
 import tempfile
 import unittest
 
-from slotlint_run import SLOTLINT, SOURCE_DIR, require_environment
+from slotlint_run import SLOTLINT, SOURCE_DIR, require_environment, run
 
 PRE_COMMIT = "/usr/bin/pre-commit"
 
@@ -27,6 +28,82 @@ BAD_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("
 FIXED_TS = 'import Redis from "ioredis";\nconst redis = new Redis();\nredis.mget("{t}foo", "{t}bar");\n'
 BAD_JAVA = 'import redis.clients.jedis.JedisCluster;\nclass Cart {\n  void f(JedisCluster c) { c.del("cart", "items"); }\n}\n'
 FIXED_JAVA = 'import redis.clients.jedis.JedisCluster;\nclass Cart {\n  void f(JedisCluster c) { c.del("{c}cart", "{c}items"); }\n}\n'
+# A Lua script that builds a key itself: no call site in the commit runs it, so
+# slotlint checks it on its own (SL004: the key is not passed in KEYS).
+BAD_LUA = 'local id = ARGV[1]\nredis.call("SET", "user:" .. id, 1)\nreturn redis.call("GET", KEYS[1])\n'
+FIXED_LUA = 'redis.call("SET", KEYS[2], 1)\nreturn redis.call("GET", KEYS[1])\n'
+
+# Extensions someone could expect a Redis linter to read: the hook must pass
+# exactly those of them that slotlint reads.
+CANDIDATE_EXTENSIONS = [
+    "py", "pyi", "pyw", "pyx", "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "d.ts",
+    "go", "java", "kt", "kts", "scala", "groovy", "c", "cc", "cpp", "cxx", "c++", "h", "hh",
+    "hpp", "hxx", "h++", "ipp", "inl", "tpp", "cu", "m", "mm", "lua", "rb", "rs", "php", "cs",
+    "ex", "exs", "swift", "dart", "vue", "svelte",
+]
+
+
+def hook_definition():
+    """The hook of .pre-commit-hooks.yaml (a flat mapping; read without a YAML
+    library: every value the test needs is on one line)."""
+    with open(os.path.join(SOURCE_DIR, ".pre-commit-hooks.yaml")) as f:
+        text = f.read()
+    fields = {}
+    for line in text.splitlines():
+        match = re.match(r"^  (\w+): (.*)$", line)
+        if match:
+            value = match.group(2).strip()
+            if value.startswith("'") and value.endswith("'"):
+                value = value[1:-1].replace("''", "'")
+            fields[match.group(1)] = value
+    return fields
+
+
+def readme_pre_commit_section():
+    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+        text = f.read()
+    start = text.index("## Pre-commit, CI and editors")
+    return text[start:text.index("\n## ", start + 1)]
+
+
+class HookCoverage(unittest.TestCase):
+    """The hook hands over every file slotlint reads, and the README says which."""
+
+    def setUp(self):
+        require_environment(self)
+
+    def test_hook_passes_exactly_the_files_slotlint_reads(self):
+        hook = hook_definition()
+        self.assertNotIn("types_or", hook, "identify's types miss .mts/.cts: the hook selects by `files`")
+        pattern = re.compile(hook["files"])
+        with tempfile.TemporaryDirectory(prefix="slotlint-hook-coverage-") as folder:
+            read, passed = set(), set()
+            for extension in CANDIDATE_EXTENSIONS:
+                name = f"sample.{extension}"
+                with open(os.path.join(folder, name), "w") as f:
+                    f.write("-- redis\n" if extension == "lua" else "// redis\n")
+                if pattern.search(name):
+                    passed.add(extension)
+                result = run("check", "--no-config", "--format", "json", name, cwd=folder)
+                if json.loads(result.stdout)["files"] == 1:
+                    read.add(extension)
+        self.assertIn("lua", read)
+        self.assertEqual(passed, read, "the hook's `files` and what slotlint reads differ")
+
+    def test_readme_lists_the_hooks_extensions(self):
+        section = readme_pre_commit_section()
+        listed = set(re.findall(r"`\.([a-z+]+)`", section))
+        hook = re.compile(hook_definition()["files"])
+        self.assertTrue(listed)
+        for extension in listed:
+            self.assertTrue(hook.search("x." + extension), f".{extension} is in the README, not in the hook")
+        for extension in CANDIDATE_EXTENSIONS:
+            if "." not in extension and hook.search("x." + extension):
+                self.assertIn(extension, listed, f".{extension} is in the hook, not in the README")
+        # The README's repo: local variant selects the same files.
+        local = re.search(r"repo: local\n(?:.*\n)*?\s+files: '([^']*)'", section)
+        self.assertIsNotNone(local, "the README shows no `repo: local` hook with `files`")
+        self.assertEqual(local.group(1), hook_definition()["files"])
 
 
 class PreCommitHook(unittest.TestCase):
@@ -125,7 +202,7 @@ class PreCommitHook(unittest.TestCase):
         self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MSET:\n{output}")
         self.assertIn("- hook id: slotlint", output)
         self.assertIn("- exit code: 1", output)
-        self.assertRegex(output, r"(?m)^bad\.py:3:3: error: MSET keys are in different slots: .*"
+        self.assertRegex(output, r"(?m)^bad\.py:3:3: error: MSET keys 'user:1:a' and 'user:2:b' are in different slots \(CROSSSLOT\) "
                          + r"\[cross-slot-multi-key-command/SL001\]$")
         self.assertRegex(output, r"(?m)^stubs\.pyi:3:3: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
         self.assertRegex(output, r"(?m)^cache\.ts:3:7: error: MGET .*" + r"\[cross-slot-multi-key-command/SL001\]$")
@@ -171,6 +248,45 @@ class PreCommitHook(unittest.TestCase):
         code, output = self.commit("cross-slot MGET")
         self.assertNotEqual(code, 0, f"the commit went through despite a cross-slot MGET:\n{output}")
         self.assertRegex(output, r"(?m)^good\.py:5:3: error: MGET .*\[cross-slot-multi-key-command/SL001\]$")
+
+
+    def test_lua_script_with_a_key_built_inside_blocks_the_commit(self):
+        os.makedirs(os.path.join(self.project, "scripts"))
+        self.write(self.project, "scripts/reserve.lua", BAD_LUA)
+        self.write(self.project, "cache.mts", BAD_TS)
+        self.write(self.project, "cache.cts", BAD_TS)
+        self.git(self.project, "add", "scripts/reserve.lua", "cache.mts", "cache.cts")
+        code, output = self.commit("script that builds its key")
+        self.assertNotEqual(code, 0, f"the commit went through despite an undeclared key:\n{output}")
+        self.assertRegex(output, r"(?m)^scripts/reserve\.lua:2:19: warning: .*\[undeclared-key-in-script/SL004\]$")
+        self.assertRegex(output, r"(?m)^cache\.mts:3:7: error: MGET .*\[cross-slot-multi-key-command/SL001\]$")
+        self.assertRegex(output, r"(?m)^cache\.cts:3:7: error: MGET .*\[cross-slot-multi-key-command/SL001\]$")
+        self.assertEqual(self.committed_files(), [".pre-commit-config.yaml"])
+
+        self.write(self.project, "scripts/reserve.lua", FIXED_LUA)
+        self.write(self.project, "cache.mts", FIXED_TS)
+        self.write(self.project, "cache.cts", FIXED_TS)
+        self.git(self.project, "add", "scripts/reserve.lua", "cache.mts", "cache.cts")
+        code, output = self.commit("script with declared keys")
+        self.assertEqual(code, 0, f"the fixed commit was refused:\n{output}")
+        self.assertIn("scripts/reserve.lua", self.committed_files())
+
+    def test_readme_repo_local_hook_blocks_a_lua_script(self):
+        # The README's `repo: local` block, as a user would paste it.
+        section = readme_pre_commit_section()
+        block = re.search(r"```yaml\n(repos:\n  - repo: local\n(?:.*\n)*?)```", section)
+        self.assertIsNotNone(block, "the README shows no `repo: local` block")
+        self.write(self.project, ".pre-commit-config.yaml", block.group(1))
+        self.git(self.project, "add", ".pre-commit-config.yaml")
+        self.write(self.project, "reserve.lua", BAD_LUA)
+        self.git(self.project, "add", "reserve.lua")
+        code, output = self.commit("local hook")
+        self.assertNotEqual(code, 0, f"the commit went through despite an undeclared key:\n{output}")
+        self.assertRegex(output, r"(?m)^reserve\.lua:2:19: warning: .*\[undeclared-key-in-script/SL004\]$")
+        self.write(self.project, "reserve.lua", FIXED_LUA)
+        self.git(self.project, "add", "reserve.lua")
+        code, output = self.commit("local hook, fixed")
+        self.assertEqual(code, 0, f"the fixed commit was refused:\n{output}")
 
 
 if __name__ == "__main__":

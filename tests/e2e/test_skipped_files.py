@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import unittest
 
-from slotlint_run import require_environment, run, write_tree
+from slotlint_run import require_environment, run, write_tree, full_message
 
 MGET = "import redis\nr = redis.Redis()\nr.mget('foo', 'bar')\n"
 
@@ -105,7 +105,7 @@ class SkippedFiles(unittest.TestCase):
         # Alone, the loaded script is judged on its own (no call in this run).
         report = json.loads(self.check("scripts/release.lua"))
         self.assertEqual([(f["line"], f["level"]) for f in report["findings"]], [(2, "warning")])
-        self.assertIn("No call in this run runs the script", report["findings"][0]["message"])
+        self.assertIn("No call in this run runs the script", full_message(report["findings"][0]))
 
 
 if __name__ == "__main__":

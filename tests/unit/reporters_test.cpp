@@ -46,7 +46,9 @@ RunReport sample_report() {
   Finding error;
   error.rule = &sl001();
   error.level = ir::Level::Error;
-  error.message = "MGET keys are in different slots. Put them under one hash tag {t}.";
+  error.message = "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)";
+  error.notes = {"'foo' hashes to slot 12182 and 'bar' to slot 5061.",
+                 "Put them under one hash tag {t}."};
   error.location = at("app.py", 3, 3, 4, mget);
   error.related = {{at("app.py", 3, 8, 5, mget), "key 'foo' (slot 12182)"},
                    {at("app.py", 3, 15, 5, mget), "key 'bar' (slot 5061)"}};
@@ -157,7 +159,8 @@ TEST(SarifReporter, RunSnapshot) {
         "ruleId": "SL001",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": "MGET keys are in different slots. Put them under one hash tag {{t}}."},
+        "message": {"text": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)",
+                    "markdown": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT).\n\n'foo' hashes to slot 12182 and 'bar' to slot 5061.\n\nPut them under one hash tag {{t}}."},
         "locations": [{"physicalLocation": {
           "artifactLocation": {"uri": "app.py", "uriBaseId": "%SRCROOT%", "index": 0},
           "region": {"startLine": 3, "startColumn": 3, "endLine": 3, "endColumn": 7, "snippet": {"text": "mget"}}}}],
@@ -247,10 +250,12 @@ TEST(SarifReporter, ARegionBeyondItsLineHasNoSnippet) {
 
 TEST(TextReporter, GccStyleLinesWithSnippetsAndSummary) {
   EXPECT_EQ(text_of(sample_report()),
-            "app.py:3:3: error: MGET keys are in different slots. Put them under one hash tag {t}. "
+            "app.py:3:3: error: MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT) "
             "[cross-slot-multi-key-command/SL001]\n"
             "r.mget(\"foo\", \"bar\")\n"
             "  ^~~~\n"
+            "    'foo' hashes to slot 12182 and 'bar' to slot 5061.\n"
+            "    Put them under one hash tag {t}.\n"
             "app.py:3:8: note: key 'foo' (slot 12182)\n"
             "r.mget(\"foo\", \"bar\")\n"
             "       ^~~~~\n"
@@ -271,7 +276,7 @@ TEST(TextReporter, WithoutSnippetsOrSummaryEachLocationIsOneLine) {
   options.snippets = false;
   options.summary = false;
   EXPECT_EQ(text_of(sample_report(), options),
-            "app.py:3:3: error: MGET keys are in different slots. Put them under one hash tag {t}. "
+            "app.py:3:3: error: MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT) "
             "[cross-slot-multi-key-command/SL001]\n"
             "app.py:3:8: note: key 'foo' (slot 12182)\n"
             "app.py:3:15: note: key 'bar' (slot 5061)\n"
@@ -333,7 +338,8 @@ TEST(JsonReporter, Snapshot) {
     "findings": [
       {
         "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "error", "verdict": "cross-slot", "suppressed": false,
-        "message": "MGET keys are in different slots. Put them under one hash tag {t}.",
+        "message": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)",
+        "notes": ["'foo' hashes to slot 12182 and 'bar' to slot 5061.", "Put them under one hash tag {t}."],
         "path": "app.py", "line": 3, "column": 3, "end_line": 3, "end_column": 7,
         "related": [
           {"path": "app.py", "line": 3, "column": 8, "end_line": 3, "end_column": 13, "message": "key 'foo' (slot 12182)"},
@@ -351,6 +357,7 @@ TEST(JsonReporter, Snapshot) {
       {
         "rule": "cross-slot-multi-key-command", "code": "SL001", "level": "warning", "verdict": "likely-cross-slot", "suppressed": false,
         "message": "MSET keys can hash to different slots.",
+        "notes": [],
         "path": "lib/a b#1.py", "line": 12, "column": 7, "end_line": 12, "end_column": 11,
         "related": [],
         "fix": null,

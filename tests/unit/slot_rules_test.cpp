@@ -55,9 +55,9 @@ TEST(SlotRules, AKeyChosenOnABranchIsReportedWithTheBranch) {
   const auto& finding = findings.front();
   EXPECT_EQ(finding.level, ir::Level::Error);
   EXPECT_EQ(finding.verdict, "cross-slot");
-  EXPECT_NE(finding.message.find("when `delayed` is false, '{job}:wait' hashes to slot"),
-            std::string::npos)
-      << finding.message;
+  auto text = ir::full_message(finding.message, finding.notes);
+  EXPECT_NE(text.find("when `delayed` is false, '{job}:wait' hashes to slot"), std::string::npos)
+      << text;
   ASSERT_EQ(finding.related.size(), 2u);
   EXPECT_EQ(finding.related[1].message, "key '' when `delayed` is false (slot 0)");
   EXPECT_EQ(finding.related[1].span.begin, 60u) << "the alternative's own place";
@@ -79,8 +79,8 @@ TEST(SlotRules, DifferentVariablesAreAWarningAndTheSameVariableNothing) {
   ASSERT_EQ(different.size(), 1u);
   EXPECT_EQ(different.front().level, ir::Level::Warning);
   EXPECT_EQ(different.front().verdict, "likely-cross-slot");
-  EXPECT_NE(different.front().message.find("different values (`a` and `b`)"), std::string::npos)
-      << different.front().message;
+  auto text = ir::full_message(different.front().message, different.front().notes);
+  EXPECT_NE(text.find("different values (`a` and `b`)"), std::string::npos) << text;
   EXPECT_TRUE(check(CrossSlotMultiKeyCommand(),
                     {op_with("RENAME", {templated("{user:", "a", "}:cart", 10),
                                         templated("{user:", "a", "}:old", 40)})})
@@ -97,8 +97,8 @@ TEST(SlotRules, ATransactionNamesTheBranchOfTheQueuedKey) {
   auto findings = check(CrossSlotTransaction(), {first, second});
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings.front().level, ir::Level::Error);
-  EXPECT_NE(findings.front().message.find("when `delayed` is false"), std::string::npos)
-      << findings.front().message;
+  auto text = ir::full_message(findings.front().message, findings.front().notes);
+  EXPECT_NE(text.find("when `delayed` is false"), std::string::npos) << text;
   EXPECT_EQ(findings.front().related.back().message, "SET '' when `delayed` is false (slot 0)");
 }
 
