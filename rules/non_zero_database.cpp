@@ -1,5 +1,6 @@
 #include "rules/non_zero_database.h"
 
+#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
@@ -21,6 +22,20 @@ const ir::KeyExpr* argument(const ir::RedisOp& op, std::size_t i) {
 }
 
 std::optional<Judged> judge(const ir::RedisOp& op) {
+  if (op.command == "SELECT" && !op.connect_option.empty()) {
+    // From the client's constructor: SELECT on each connection it opens.
+    const auto* index = argument(op, 0);
+    if (index != nullptr && index->is_literal()) {
+      if (index->literal_text() == "0") return std::nullopt;
+      return Judged{fmt::format("The client selects database {} on every connection (`{}`), "
+                                "which a Redis Cluster does not have.",
+                                index->literal_text(), op.connect_option),
+                    "ERR SELECT is not allowed in cluster mode", true};
+    }
+    // An index from configuration is usually 0 where the data lives on a
+    // cluster: only one written in the code is reported.
+    return std::nullopt;
+  }
   if (op.command == "SELECT") {
     const auto* index = argument(op, 0);
     if (index != nullptr && index->is_literal()) {
@@ -74,18 +89,22 @@ void NonZeroDatabase::check(std::span<const ir::RedisOp> ops, const RuleContext&
         : context.deployed_on_cluster
             ? "the configuration says the project runs on a cluster (deployed_on_cluster)"
             : "it works on a standalone server, not once the data moves to a cluster";
-    finding.message = fmt::format(
-        "{} A cluster refuses it (\"{}\"): {}. Keep the data in database 0 and tell it apart by "
-        "a key prefix (Valkey 9.0 and later serve other databases in cluster mode only when "
-        "cluster-databases is raised).",
-        judged->summary, judged->refusal, where);
+    finding.message = fmt::format("{} A cluster refuses it (\"{}\"): {}.", judged->summary,
+                                  judged->refusal, where);
+    if (!op.database_note.empty() && !op.connect_option.empty())
+      finding.message += " " + capitalised(op.database_note) + ".";
+    finding.message +=
+        " Keep the data in database 0 and tell it apart by a key prefix (Valkey 9.0 and later "
+        "serve other databases in cluster mode only when cluster-databases is raised).";
     if (op.client.identified_by_name_only) {
       finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
                                      op.client.library, op.client.api_class);
     }
-    rest_on_client(finding, op, where);
+    rest_on_client(
+        finding, op,
+        op.connect_option.empty() || op.database_note.empty() ? where : op.database_note);
     finding.primary = op.callee;
-    finding.fingerprint_basis = "database\x1f" + op.command;
+    finding.fingerprint_basis = "database\x1f" + op.command + "\x1f" + op.connect_option;
     for (const auto& arg : op.argv) finding.fingerprint_basis += "\x1f" + arg.value.display();
     findings.push_back(std::move(finding));
   }

@@ -53,11 +53,6 @@ std::string key_list(const std::vector<ir::KeyExpr>& keys) {
   return text;
 }
 
-std::string capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 // A key built from KEYS[base] (`KEYS[1] .. ':' .. id`) stays with the declared
 // keys only when that entry starts with a hash tag. `entry` shows what the
 // call passes there; `unknown` says why nothing is shown.
