@@ -8,14 +8,10 @@
 
 #include "analyzer/ir/script.h"
 #include "rules/keyspace_wording.h"
+#include "rules/verdict_wording.h"
 
 namespace slotlint::rules {
 namespace {
-
-std::string capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
 
 // SELECT 0 is the one database a cluster has; any other index, or one the
 // script computes, is refused.

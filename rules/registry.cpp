@@ -7,6 +7,7 @@
 #include "rules/key_prefix_hash_tag.h"
 #include "rules/keyspace_command_in_script.h"
 #include "rules/keyspace_command_on_one_node.h"
+#include "rules/non_zero_database.h"
 #include "rules/retry_without_backoff.h"
 #include "rules/rule.h"
 #include "rules/script_keys_count_mismatch.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   rules.push_back(std::make_unique<CommandRefusedInPipeline>());
   rules.push_back(std::make_unique<KeyspaceCommandInScript>());
   rules.push_back(std::make_unique<KeyspaceCommandOnOneNode>());
+  rules.push_back(std::make_unique<NonZeroDatabase>());
   return rules;
 }
 

@@ -10,6 +10,10 @@ std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> op
   std::map<std::string, std::size_t> key_counts;
   for (const auto& op : ops) {
     if (!op.error_handling.caught || !op.command_known || op.keys.empty()) continue;
+    // The server serves a shard channel from the source node until its slot
+    // has moved and counts no missing keys for it: no TRYAGAIN (cluster.c,
+    // getNodeByQuery: pubsubshard_included).
+    if (op.shard_channels) continue;
     bool transaction = op.group && op.group->kind == ir::GroupRef::Kind::Transaction;
     if (transaction) {
       auto [it, inserted] = transactions.try_emplace(op.group->id, exposures.size());

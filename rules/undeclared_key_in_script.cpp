@@ -53,11 +53,6 @@ std::string key_list(const std::vector<ir::KeyExpr>& keys) {
   return text;
 }
 
-std::string capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 struct Judged {
   ir::Level level = ir::Level::Note;
   slot::Verdict verdict = slot::Verdict::SameSlot;

@@ -15,6 +15,7 @@ namespace {
 // SL006's and SL007's, and a client that retries it needs nothing more.
 bool exposed(const ir::RedisOp& op) {
   if (!op.client.cluster_client || op.tryagain.client_retries || !op.command_known) return false;
+  if (op.shard_channels) return false;  // never TRYAGAIN: see tryagain_exposures
   const auto& handling = op.error_handling;
   if (handling.retries || (handling.caught && !handling.reraises)) return false;
   return true;

@@ -1,6 +1,7 @@
 #include "rules/verdict_wording.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -72,6 +73,11 @@ void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fac
 
 std::string_view key_noun(const ir::RedisOp& op) {
   return op.shard_channels ? "shard channels" : "keys";
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
 }
 
 std::string describe_key(const ir::KeyExpr& key) {

@@ -39,6 +39,9 @@ std::string_view key_noun(const ir::RedisOp& op);
 // the client and the version assumed in its notes (after the others).
 void rest_on_client(ir::Finding& finding, const ir::RedisOp& op, std::string fact);
 
+// `text` with its first letter in upper case, to start a sentence.
+std::string capitalised(std::string text);
+
 // "key 'user:<uid>'", "keys in `ids`".
 std::string describe_key(const ir::KeyExpr& key);
 

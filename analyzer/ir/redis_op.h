@@ -99,6 +99,12 @@ struct RedisOp {
   bool fanned_out = false;
   std::string routing_note;
 
+  // A SELECT the client sends on each new connection because its
+  // constructor says so: the option, as the code names it ("db", "url"), and
+  // what the client's model says it does with a database. Empty: a call.
+  std::string connect_option;
+  std::string database_note;
+
   // The prefix the client puts before every key (ioredis keyPrefix); `keys`
   // already include it.
   std::optional<KeyExpr> key_prefix;

@@ -339,6 +339,10 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
         return std::nullopt;
       cls.library = model.library;
       cls.key_prefix_options = list_of<std::string>(entry, "key_prefix_options");
+      cls.database_options = list_of<std::string>(entry, "database_options");
+      cls.url_options = list_of<std::string>(entry, "url_options");
+      cls.url_arguments = entry.value("url_arguments", false);
+      cls.database_note = entry.value("database_note", std::string{});
       cls.annotations = list_of<std::string>(entry, "annotations");
       cls.named_object = entry.value("named_object", cls.named_object);
       cls.plain_pipeline_by_default =

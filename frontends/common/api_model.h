@@ -97,6 +97,14 @@ struct ClientClass {
   // Options of its constructor that matter: the prefix the client puts before
   // every key (ioredis keyPrefix), as dotted paths into the options object.
   std::vector<std::string> key_prefix_options;
+  // ...the database it selects on each new connection: options holding the
+  // index (`db`), options holding a URL whose path is the index
+  // (`redis://host:6379/3`), whether a URL passed as a string argument sets
+  // it too, and what the class does with a database, for messages.
+  std::vector<std::string> database_options;
+  std::vector<std::string> url_options;
+  bool url_arguments = false;
+  std::string database_note;
   // Type names that declare a value of this class (TypeScript annotations).
   std::vector<std::string> annotations;
   // TRYAGAIN: the error classes a handler must name to catch it (the class

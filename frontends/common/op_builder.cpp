@@ -232,6 +232,7 @@ void apply_class_facts(ir::RedisOp& op, const model::ClientClass& cls) {
   op.fanned_out = std::ranges::find(cls.fans_out, op.command) != cls.fans_out.end();
   op.routing_note = op.fanned_out ? cls.fan_out_note : cls.one_node_note;
   op.tryagain = {cls.tryagain_client_retries, cls.tryagain_note};
+  op.database_note = cls.database_note;
   if (op.client.method_splits) {
     op.cross_slot_handling = ir::CrossSlotHandling::ClientSplits;
   } else if (std::ranges::find(cls.splits, op.command) != cls.splits.end()) {

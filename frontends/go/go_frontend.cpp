@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "frontends/common/bound_values.h"
+#include "frontends/common/connect_options.h"
 #include "frontends/common/op_builder.h"
 #include "frontends/common/parsing.h"
 #include "frontends/common/source_helpers.h"
@@ -72,6 +73,36 @@ class Frontend {
     if (!imports_client(scopes_) && !package_imports) return;
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
+      connect_select(call);
+    }
+  }
+
+  // The database a client's options select (`redis.NewClient(&redis.Options{DB:
+  // 1})`): the SELECT it sends on each new connection, located at the field.
+  void connect_select(const Call& call) {
+    auto function = unwrap(call.call.field("function"));
+    std::string name = canonical(function.text());
+    for (const auto* api : models_) {
+      const auto* cls = api->class_for_constructor(name);
+      if (cls == nullptr || cls->database_options.empty()) continue;
+      auto arguments = call.call.field("arguments");
+      for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+        auto argument = unwrap(arguments.named_child(i));
+        if (argument.type() == "unary_expression" && argument.field("operator").text() == "&")
+          argument = unwrap(argument.field("operand"));
+        auto options = evaluator_.evaluate(argument, *call.scope, call.call.begin());
+        if (options.kind != frontend::Value::Kind::Mapping) continue;
+        for (const auto& path : cls->database_options) {
+          const auto* index = frontend::value_at_path(options, path);
+          if (index == nullptr) continue;
+          ir::SourceSpan span{file_.index, call.call.begin(), call.call.end()};
+          auto where = index->text.span().empty() ? span : index->text.span();
+          result_.ops.push_back(
+              frontend::connect_select(*api, *cls, index->text, span, where, path));
+          return;
+        }
+      }
+      return;
     }
   }
 

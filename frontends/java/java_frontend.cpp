@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "frontends/common/bound_values.h"
+#include "frontends/common/connect_options.h"
 #include "frontends/common/op_builder.h"
 #include "frontends/common/overloads.h"
 #include "frontends/common/parsing.h"
@@ -24,9 +25,9 @@ bool listed(const std::vector<std::string>& names, std::string_view name) {
   return std::ranges::find(names, name) != names.end();
 }
 
-constexpr std::array<std::string_view, 12> kNumberTypes{
-    "int", "long", "short", "byte", "double", "float", "Integer", "Long", "Short", "Double",
-    "Float", "Number"};
+constexpr std::array<std::string_view, 12> kNumberTypes{"int",    "long",   "short",   "byte",
+                                                        "double", "float",  "Integer", "Long",
+                                                        "Short",  "Double", "Float",   "Number"};
 constexpr std::array<std::string_view, 4> kStringTypes{"String", "CharSequence", "byte[]",
                                                        "StringBuilder"};
 
@@ -36,8 +37,8 @@ std::string kind_of_type(std::string_view type) {
   if (std::ranges::find(kNumberTypes, type) != kNumberTypes.end()) return "number";
   if (std::ranges::find(kStringTypes, type) != kStringTypes.end()) return "string";
   if (type.ends_with("[]")) return "list";
-  for (std::string_view collection : {"List", "Set", "Collection", "Iterable", "Queue", "Deque",
-                                      "Stream"}) {
+  for (std::string_view collection :
+       {"List", "Set", "Collection", "Iterable", "Queue", "Deque", "Stream"}) {
     if (type.ends_with(collection)) return "list";
   }
   if (type.ends_with("Map")) return "map";
@@ -64,8 +65,8 @@ bool names_async(std::string_view name) {
   return name.find("Async") != std::string_view::npos ||
          name.find("Reactive") != std::string_view::npos ||
          name.find("async") != std::string_view::npos ||
-         name.find("reactive") != std::string_view::npos || name.ends_with("Rx") ||
-         name == "rx" || name == "rxJava";
+         name.find("reactive") != std::string_view::npos || name.ends_with("Rx") || name == "rx" ||
+         name == "rxJava";
 }
 
 class Frontend {
@@ -93,6 +94,36 @@ class Frontend {
     if (models_.empty()) return;
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
+    }
+    for (const auto& construction : scopes_.constructions()) connect_select(construction);
+  }
+
+  // The database a client built from a URL selects (`new
+  // Jedis("redis://host:6379/2")`, `RedisClient.create("redis://host/2")`):
+  // the SELECT it sends on each new connection, located at the URL's path.
+  void connect_select(const Call& construction) {
+    auto node = construction.call;
+    std::string callee;
+    if (node.type() == "object_creation_expression") {
+      callee = simple_type(node.field("type").text());
+    } else {
+      auto object = unwrap(node.field("object"));
+      if (object.is_null()) return;
+      callee = std::string(object.text()) + "." + std::string(node.field("name").text());
+    }
+    auto client = from_constructor(callee);
+    if (!client || !client->cls->url_arguments) return;
+    auto arguments = node.field("arguments");
+    for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+      auto value = evaluator_.evaluate(arguments.named_child(i), *construction.scope, node.begin());
+      if (!value.is_text() || !frontend::is_redis_url(value.text)) continue;
+      if (auto index = frontend::database_in_url(value.text)) {
+        ir::SourceSpan span{file_.index, node.begin(), node.end()};
+        auto where = index->span().empty() ? span : index->span();
+        result_.ops.push_back(
+            frontend::connect_select(*client->api, *client->cls, *index, span, where, "url"));
+      }
+      return;
     }
   }
 
@@ -142,8 +173,7 @@ class Frontend {
     return ClientRef{inner->api, derived, inner->by_name_only, {}, {}, nullptr};
   }
 
-  std::optional<ClientRef> from_resolved(const Resolved& resolved, ts::Node name,
-                                         int depth) const {
+  std::optional<ClientRef> from_resolved(const Resolved& resolved, ts::Node name, int depth) const {
     const auto& declaration = *resolved.declaration;
     std::optional<ClientRef> found;
     if (!declaration.type.empty() && declaration.type != "var") {
@@ -217,8 +247,8 @@ class Frontend {
       if (!own) return std::nullopt;
       const auto* cls = scope.enclosing_class();
       auto field = receiver.field("field");
-      auto resolved = cls != nullptr ? evaluator_.resolve(field.text(), *cls, UINT32_MAX)
-                                     : std::nullopt;
+      auto resolved =
+          cls != nullptr ? evaluator_.resolve(field.text(), *cls, UINT32_MAX) : std::nullopt;
       if (!resolved) return by_name(field.text());
       return from_resolved(*resolved, receiver, depth);
     }
@@ -250,8 +280,12 @@ class Frontend {
     if (!inner) return std::nullopt;
     const auto* derived = inner->api->derived_class(name, *inner->cls);
     if (derived != inner->cls) {
-      ClientRef ref{inner->api, derived,          inner->by_name_only,
-                    inner->root, {},              nullptr,
+      ClientRef ref{inner->api,
+                    derived,
+                    inner->by_name_only,
+                    inner->root,
+                    {},
+                    nullptr,
                     inner->async || names_async(name)};
       if (derived->named_object) {
         auto args = arguments_of(receiver);
@@ -268,11 +302,16 @@ class Frontend {
 
   std::string argument_kind(ts::Node arg, const Value& value, const Scope& scope) const {
     switch (value.kind) {
-      case Value::Kind::Number: return "number";
-      case Value::Kind::String: return "string";
-      case Value::Kind::Sequence: return "list";
-      case Value::Kind::Mapping: return "map";
-      default: break;
+      case Value::Kind::Number:
+        return "number";
+      case Value::Kind::String:
+        return "string";
+      case Value::Kind::Sequence:
+        return "list";
+      case Value::Kind::Mapping:
+        return "map";
+      default:
+        break;
     }
     arg = unwrap(arg);
     // A builder chain or factory: `new ZParams().weights(1, 2)`, `ZStoreArgs.Builder.max()`.
@@ -295,8 +334,7 @@ class Frontend {
       // A class: `ScriptOutputType.INTEGER`, `StreamOffset.from(...)`.
       if (starts_with_upper(root.text())) return "other";
     }
-    if (type == "field_access" &&
-        starts_with_upper(root.field("field").text())) {
+    if (type == "field_access" && starts_with_upper(root.field("field").text())) {
       return "other";  // an enum constant: BitOP.AND, RScript.Mode.READ_WRITE
     }
     return "unknown";
@@ -347,9 +385,8 @@ class Frontend {
         // jedis.hset(key, ...), sync.incr(key): a single-key command named
         // like the method.
         std::string lowered(method_name);
-        std::ranges::transform(lowered, lowered.begin(), [](unsigned char c) {
-          return static_cast<char>(std::tolower(c));
-        });
+        std::ranges::transform(lowered, lowered.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         synthetic = frontend::command_named_method(lowered);
       }
       if (synthetic) {
@@ -366,8 +403,8 @@ class Frontend {
       op->iteration_symbols = iteration_symbols(call, op->group->origin);
       auto root = client->root.is_null() ? std::string_view{} : client->root.text();
       auto executed = batch_execution(call.call, root, api.execute_methods);
-      op->error_handling =
-          error_handling(executed.is_null() ? call.call : executed, cls.tryagain_raises, file_.index);
+      op->error_handling = error_handling(executed.is_null() ? call.call : executed,
+                                          cls.tryagain_raises, file_.index);
     } else if (!client->async && !names_async(name)) {
       op->error_handling = error_handling(call.call, cls.tryagain_raises, file_.index);
     }
@@ -463,14 +500,15 @@ class Frontend {
         auto receiver = unwrap(other.call.field("object"));
         auto receiver_name =
             receiver.type() == "field_access" ? receiver.field("field").text() : receiver.text();
-        if (receiver_name != name || (setter != "setScriptText" && setter != "setScriptSource" &&
-                                      setter != "setLocation")) {
+        if (receiver_name != name ||
+            (setter != "setScriptText" && setter != "setScriptSource" && setter != "setLocation")) {
           continue;
         }
         // ...on this very variable, not another of the same name.
-        const Scope* at = receiver.type() == "field_access" ? other.scope->enclosing_class()
-                                                            : other.scope;
-        auto target = at != nullptr ? evaluator_.resolve(name, *at, receiver.begin()) : std::nullopt;
+        const Scope* at =
+            receiver.type() == "field_access" ? other.scope->enclosing_class() : other.scope;
+        auto target =
+            at != nullptr ? evaluator_.resolve(name, *at, receiver.begin()) : std::nullopt;
         if (!target || target->declaration != resolved->declaration) continue;
         auto setter_args = arguments_of(other.call);
         if (!setter_args.empty()) found = {setter_args.front(), other.scope};
@@ -539,8 +577,7 @@ class Frontend {
     }
     Value value = evaluator_.evaluate(body, *body_scope, body.begin());
     if (value.kind == Value::Kind::Path) value.kind = Value::Kind::FileContents;
-    return lua::script_from_value(value,
-                                  {name, expr.begin(), file_, result_, project_->scripts()});
+    return lua::script_from_value(value, {name, expr.begin(), file_, result_, project_->scripts()});
   }
 
   // The batch a call's command is queued in, from the variable the receiver
@@ -664,7 +701,8 @@ class Frontend {
       std::vector<ts::Node> variables;
       if (type == "enhanced_for_statement") variables.push_back(node.field("name"));
       if (type == "lambda_expression") {
-        for (auto var : frontend::identifiers_in(node.field("parameters"))) variables.push_back(var);
+        for (auto var : frontend::identifiers_in(node.field("parameters")))
+          variables.push_back(var);
       }
       for (auto variable : variables) {
         auto value = evaluator_.evaluate(variable, *call.scope, call.call.begin());

@@ -145,9 +145,12 @@ void ScopeTree::bind_parameters(ts::Node parameters, Scope& scope) {
           {Binding::Kind::Parameter, parameter.begin(), {}, &scope, {}, {}});
     } else if (type == "formal_parameter") {
       auto written = parameter.field("type").text();
-      scope.names[std::string(parameter.field("name").text())].push_back(
-          {Binding::Kind::Parameter, parameter.begin(), {}, &scope, simple_type(written),
-           std::string(written)});
+      scope.names[std::string(parameter.field("name").text())].push_back({Binding::Kind::Parameter,
+                                                                          parameter.begin(),
+                                                                          {},
+                                                                          &scope,
+                                                                          simple_type(written),
+                                                                          std::string(written)});
     } else if (type == "spread_parameter") {
       // String... keys: an array inside the method.
       std::string written;
@@ -243,8 +246,8 @@ void ScopeTree::visit(ts::Node root) {
   struct Pending {
     std::string name;
     Binding binding;
-    Scope* at;         // where it happens; attached to the scope that declares the name
-    bool field_only;   // `this.x = ...`
+    Scope* at;        // where it happens; attached to the scope that declares the name
+    bool field_only;  // `this.x = ...`
   };
   std::vector<Pending> pending;
   // Each node's parent and enclosing block come down with it: asking
@@ -290,15 +293,15 @@ void ScopeTree::visit(ts::Node root) {
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
         auto declarator = node.named_child(i);
         if (declarator.type() != "variable_declarator") continue;
-        Binding binding{Binding::Kind::Field, declarator.begin(), declarator.field("value"), scope,
+        Binding binding{Binding::Kind::Field, declarator.begin(),  declarator.field("value"), scope,
                         simple_type(written), std::string(written)};
         binding.is_static = is_static;
         scope->names[std::string(declarator.field("name").text())].push_back(std::move(binding));
       }
     } else if (type == "method_declaration" || type == "constructor_declaration" ||
                type == "compact_constructor_declaration") {
-      auto name = type == "method_declaration" ? std::string(node.field("name").text())
-                                               : scope->class_name;
+      auto name =
+          type == "method_declaration" ? std::string(node.field("name").text()) : scope->class_name;
       scope->methods[name].push_back(node);
       inner = &open_scope(node, *scope, Scope::Kind::Function);
       bind_parameters(node.field("parameters"), *inner);
@@ -312,36 +315,44 @@ void ScopeTree::visit(ts::Node root) {
       for (std::uint32_t i = 0; i < node.named_child_count(); ++i) {
         auto declarator = node.named_child(i);
         if (declarator.type() != "variable_declarator") continue;
-        Binding binding{Binding::Kind::Local, declarator.end(), declarator.field("value"), scope,
+        Binding binding{Binding::Kind::Local, declarator.end(),    declarator.field("value"), scope,
                         simple_type(written), std::string(written)};
         binding.visible_until = block.end();
         scope->names[std::string(declarator.field("name").text())].push_back(std::move(binding));
       }
     } else if (type == "resource" && !node.field("name").is_null()) {
       auto written = node.field("type").text();
-      Binding binding{Binding::Kind::Local, node.end(), node.field("value"), scope,
+      Binding binding{Binding::Kind::Local, node.end(),          node.field("value"), scope,
                       simple_type(written), std::string(written)};
       binding.visible_until = node.parent().parent().end();
       scope->names[std::string(node.field("name").text())].push_back(std::move(binding));
     } else if (type == "enhanced_for_statement" || type == "catch_formal_parameter") {
-      auto written = type == "catch_formal_parameter" ? std::string_view{}
-                                                      : node.field("type").text();
-      Binding binding{Binding::Kind::Local, node.begin(), {}, scope, simple_type(written),
-                      std::string(written)};
+      auto written =
+          type == "catch_formal_parameter" ? std::string_view{} : node.field("type").text();
+      Binding binding{Binding::Kind::Local, node.begin(),        {}, scope,
+                      simple_type(written), std::string(written)};
       binding.visible_until = (type == "catch_formal_parameter" ? parent : node).end();
       scope->names[std::string(node.field("name").text())].push_back(std::move(binding));
     } else if (type == "assignment_expression") {
       auto left = node.field("left");
       bool plain = node.field("operator").text() == "=";
-      Binding binding{Binding::Kind::Assignment, node.end(), plain ? node.field("right") : ts::Node{},
-                      scope, {}, {}};
+      Binding binding{Binding::Kind::Assignment,
+                      node.end(),
+                      plain ? node.field("right") : ts::Node{},
+                      scope,
+                      {},
+                      {}};
       if (left.type() == "identifier") {
         pending.push_back({std::string(left.text()), std::move(binding), scope, false});
       } else if (left.type() == "field_access" && left.field("object").type() == "this") {
-        pending.push_back({std::string(left.field("field").text()), std::move(binding), scope, true});
+        pending.push_back(
+            {std::string(left.field("field").text()), std::move(binding), scope, true});
       }
+    } else if (type == "object_creation_expression") {
+      constructions_.push_back({node, scope});
     } else if (type == "method_invocation") {
       calls_.push_back({node, scope});
+      constructions_.push_back({node, scope});
       auto object = unwrap(node.field("object"));
       if (object.type() == "identifier" && adds_elements(node.field("name").text())) {
         pending.push_back({std::string(object.text()),

@@ -20,8 +20,8 @@ struct Scope;
 struct Binding {
   enum class Kind : std::uint8_t { Field, Local, Parameter, Assignment, Added };
   Kind kind = Kind::Local;
-  std::uint32_t position = 0;  // where the name gets this value
-  ts::Node value;              // the initializer or assigned expression (Added: the add/put call)
+  std::uint32_t position = 0;    // where the name gets this value
+  ts::Node value;                // the initializer or assigned expression (Added: the add/put call)
   const Scope* scope = nullptr;  // where `value` is evaluated
   std::string type{};            // declared type, generics and package stripped (`List`)
   std::string full_type{};       // as written (`List<String>`)
@@ -45,7 +45,7 @@ struct Scope {
 };
 
 struct Call {
-  ts::Node call;  // method_invocation
+  ts::Node call;  // method_invocation (or object_creation_expression: constructions())
   const Scope* scope = nullptr;
 };
 
@@ -55,6 +55,8 @@ class ScopeTree {
   static ScopeTree build(const ts::Tree& tree, std::string id_prefix = {});
 
   [[nodiscard]] const std::vector<Call>& calls() const { return calls_; }
+  // Every `new X(...)` and method call: where a client may be constructed.
+  [[nodiscard]] const std::vector<Call>& constructions() const { return constructions_; }
   [[nodiscard]] const Scope* scope_of(ts::Node node) const;
   // The innermost scope around a byte offset.
   [[nodiscard]] const Scope* scope_at(std::uint32_t offset) const;
@@ -87,6 +89,7 @@ class ScopeTree {
   std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<Call> calls_;
+  std::vector<Call> constructions_;
   std::map<std::uint32_t, const Scope*> by_node_;
   std::map<std::string, const Scope*, std::less<>> classes_;
   std::string package_;

@@ -1,5 +1,7 @@
 #include "frontends/javascript/client_resolver.h"
 
+#include "frontends/common/connect_options.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -246,40 +248,31 @@ std::optional<ClientRef> ClientResolver::resolve(ts::Node receiver, const Scope&
   return std::nullopt;
 }
 
-std::optional<ir::KeyExpr> ClientResolver::key_prefix(const ClientRef& client) const {
-  if (client.cls == nullptr || client.cls->key_prefix_options.empty() ||
-      client.created_by.is_null() || client.created_in == nullptr) {
-    return std::nullopt;
-  }
+const Value* ClientResolver::option(const ClientRef& client, std::string_view path,
+                                    Value& options) const {
+  if (client.created_by.is_null() || client.created_in == nullptr) return nullptr;
   // The options object: the last object literal argument (new Redis(port,
   // host, {keyPrefix}), new Cluster(nodes, {keyPrefix})).
   auto arguments = client.created_by.field("arguments");
   for (std::uint32_t i = arguments.named_child_count(); i-- > 0;) {
-    Value options = evaluator_.evaluate(arguments.named_child(i), *client.created_in,
-                                        client.created_by.begin());
+    options = evaluator_.evaluate(arguments.named_child(i), *client.created_in,
+                                  client.created_by.begin());
     if (options.kind != Value::Kind::Mapping) continue;
-    for (const auto& path : client.cls->key_prefix_options) {
-      const Value* value = &options;
-      std::string_view rest = path;
-      while (value != nullptr && !rest.empty()) {
-        auto dot = rest.find('.');
-        auto field = rest.substr(0, dot);
-        const Value* found = nullptr;
-        for (std::size_t k = 0; value->kind == Value::Kind::Mapping && k < value->keys.size();
-             ++k) {
-          if (value->keys[k].text.is_literal() && value->keys[k].text.literal_text() == field)
-            found = &value->values[k];
-        }
-        value = found;
-        rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
-      }
-      if (value != nullptr && value->is_text()) {
-        ir::KeyExpr prefix = value->text;
-        prefix.forbid_edits();
-        return prefix;
-      }
+    return frontend::value_at_path(options, path);
+  }
+  return nullptr;
+}
+
+std::optional<ir::KeyExpr> ClientResolver::key_prefix(const ClientRef& client) const {
+  if (client.cls == nullptr) return std::nullopt;
+  for (const auto& path : client.cls->key_prefix_options) {
+    Value options;
+    const auto* value = option(client, path, options);
+    if (value != nullptr && value->is_text()) {
+      ir::KeyExpr prefix = value->text;
+      prefix.forbid_edits();
+      return prefix;
     }
-    return std::nullopt;
   }
   return std::nullopt;
 }

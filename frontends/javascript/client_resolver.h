@@ -34,6 +34,14 @@ class ClientResolver {
                                        ir::FileIndex file) const;
   // The key prefix the client's constructor options set (ioredis keyPrefix).
   std::optional<ir::KeyExpr> key_prefix(const ClientRef& client) const;
+  // The client `call` constructs (`new Redis(...)`, `createClient(...)`).
+  std::optional<ClientRef> constructed_by(ts::Node call, const Scope& scope) const {
+    return from_constructor(call, scope);
+  }
+  // The value at a dotted path (`redisOptions.db`) of the client's options:
+  // the last object literal its constructor is given; nullptr when unseen.
+  // `options` keeps the evaluated options alive.
+  const Value* option(const ClientRef& client, std::string_view path, Value& options) const;
   // The name a constructor or factory is known by in the models, through
   // the file's imports: `new IORedis.Cluster()` with `import IORedis from
   // "ioredis"` is "Redis.Cluster".

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "frontends/common/connect_options.h"
 #include "frontends/common/op_builder.h"
 #include "frontends/common/parsing.h"
 #include "frontends/javascript/call_binding.h"
@@ -91,6 +92,44 @@ class Frontend {
     for (const auto& call : scopes_.calls()) {
       if (auto op = op_for(call)) result_.ops.push_back(std::move(*op));
       queued_as_arrays(call);
+    }
+    for (const auto& construction : scopes_.constructions()) connect_select(construction);
+  }
+
+  // The database a client's constructor selects (ioredis `{db: 2}`,
+  // node-redis `{database: 2}`, a redis:// URL with a path): the SELECT it
+  // sends on each new connection, located at the option.
+  void connect_select(const Call& construction) {
+    auto client = resolver_.constructed_by(construction.call, *construction.scope);
+    if (!client || client->cls == nullptr) return;
+    const auto& cls = *client->cls;
+    ir::SourceSpan call{file_.index, construction.call.begin(), construction.call.end()};
+    auto emit = [&](ir::KeyExpr index, std::string option) {
+      auto where = index.span().empty() ? call : index.span();
+      result_.ops.push_back(frontend::connect_select(*client->api, cls, std::move(index), call,
+                                                     where, std::move(option)));
+    };
+    for (const auto& path : cls.database_options) {
+      Value options;
+      if (const auto* value = resolver_.option(*client, path, options)) {
+        return emit(value->text, path);
+      }
+    }
+    for (const auto& path : cls.url_options) {
+      Value options;
+      const auto* value = resolver_.option(*client, path, options);
+      if (value == nullptr || !value->is_text()) continue;
+      if (auto index = frontend::database_in_url(value->text)) return emit(*index, path);
+      return;
+    }
+    if (!cls.url_arguments) return;
+    auto arguments = construction.call.field("arguments");
+    for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
+      auto value = evaluator_.evaluate(arguments.named_child(i), *construction.scope,
+                                       construction.call.begin());
+      if (!value.is_text() || !frontend::is_redis_url(value.text)) continue;
+      if (auto index = frontend::database_in_url(value.text)) emit(*index, "url");
+      return;
     }
   }
 

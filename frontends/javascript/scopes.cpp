@@ -260,6 +260,8 @@ void ScopeTree::visit(ts::Node root) {
     } else if (type == "call_expression" && node.field("function").type() == "member_expression") {
       calls_.push_back({node, scope});
     }
+    if (type == "new_expression" || type == "call_expression")
+      constructions_.push_back({node, scope});
     auto children = node.children();
     for (auto child : std::views::reverse(children)) {
       if (child.is_named() || child.is_missing()) stack.emplace_back(child, inner);

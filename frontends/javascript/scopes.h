@@ -56,6 +56,8 @@ class ScopeTree {
 
   [[nodiscard]] const Scope& module() const { return *scopes_.front(); }
   [[nodiscard]] const std::vector<Call>& calls() const { return calls_; }
+  // Every `new X(...)` and call: where a client may be constructed.
+  [[nodiscard]] const std::vector<Call>& constructions() const { return constructions_; }
   [[nodiscard]] std::size_t error_nodes() const { return error_nodes_; }
   [[nodiscard]] std::uint32_t first_error_offset() const { return first_error_offset_; }
   [[nodiscard]] const Scope* scope_of(ts::Node definition) const;
@@ -72,6 +74,7 @@ class ScopeTree {
   std::string id_prefix_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<Call> calls_;
+  std::vector<Call> constructions_;
   std::map<std::uint32_t, const Scope*> by_node_;
   std::size_t error_nodes_ = 0;
   std::uint32_t first_error_offset_ = 0;

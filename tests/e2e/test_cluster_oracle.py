@@ -453,6 +453,36 @@ class ClusterOracle(unittest.TestCase):
                 checked += 1
         self.assertGreaterEqual(checked, 6, "too few pub/sub calls in the fixtures to mean anything")
 
+    def test_databases_other_than_zero_refused_exactly_where_reported(self):
+        """SELECT, MOVE and SWAPDB as the fixtures of every language send them,
+        on the node of their key (any node without one): the cluster refuses
+        them ("... is not allowed in cluster mode") exactly where SL015
+        reports, and accepts SELECT 0."""
+        checked = 0
+        for folder in ("fixtures/python", "fixtures/javascript", "fixtures/typescript", "fixtures/go",
+                       "fixtures/java", "fixtures/cpp"):
+            ops = json.loads(run("dump-ir", folder, check_codes=(0,)).stdout)["ops"]
+            reported = self._findings(folder, "SL015")
+            for op in ops:
+                if op["command"] not in ("SELECT", "MOVE", "SWAPDB") or op.get("script"):
+                    continue
+                if not op["argv"] or not all("literal" in a for a in op["argv"]):
+                    continue
+                command = [op["command"], *[a["literal"] for a in op["argv"]]]
+                port = self._node_for(op["keys"][0]) if op["keys"] else self.cluster.ports[0]
+                node = redis.Redis(host="127.0.0.1", port=port, socket_timeout=5)
+                refused = False
+                try:
+                    node.execute_command(*command)
+                except redis.exceptions.ResponseError as error:
+                    refused = "not allowed in cluster mode" in str(error)
+                    self.assertTrue(refused, f"{op['path']}:{op['line']} {' '.join(command)}: {error}")
+                finally:
+                    node.close()
+                self._assert_reported_where(op, refused, reported, "the cluster refuses it (SL015)")
+                checked += 1
+        self.assertGreaterEqual(checked, 20, "too few database calls in the fixtures to mean anything")
+
     def _node_for(self, key):
         probe = self.cluster.node()
         slot = probe.execute_command("CLUSTER", "KEYSLOT", key)
