@@ -11,7 +11,7 @@ namespace slotlint::rules {
 namespace {
 
 struct Judged {
-  std::string summary;      // the message's first sentence
+  std::string summary;      // the message: one sentence, no period
   std::string refusal;      // what the server answers on a cluster
   bool index_known = true;  // false: SELECT of an index read at run time
 };
@@ -28,7 +28,7 @@ std::optional<Judged> judge(const ir::RedisOp& op) {
     if (index != nullptr && index->is_literal()) {
       if (index->literal_text() == "0") return std::nullopt;
       return Judged{fmt::format("The client selects database {} on every connection (`{}`), "
-                                "which a Redis Cluster does not have.",
+                                "which a Redis Cluster does not have",
                                 index->literal_text(), op.connect_option),
                     "ERR SELECT is not allowed in cluster mode", true};
     }
@@ -40,22 +40,22 @@ std::optional<Judged> judge(const ir::RedisOp& op) {
     const auto* index = argument(op, 0);
     if (index != nullptr && index->is_literal()) {
       if (index->literal_text() == "0") return std::nullopt;  // the one database a cluster has
-      return Judged{fmt::format("SELECT {} uses database {}, which a Redis Cluster does not have.",
+      return Judged{fmt::format("SELECT {} uses database {}, which a Redis Cluster does not have",
                                 index->literal_text(), index->literal_text()),
                     "ERR SELECT is not allowed in cluster mode", true};
     }
     std::string shown = index == nullptr ? "an index" : "`" + index->display() + "`";
     return Judged{fmt::format("SELECT {} picks a database at run time, and a Redis Cluster has "
-                              "only database 0.",
+                              "only database 0",
                               shown),
                   "ERR SELECT is not allowed in cluster mode", false};
   }
   if (op.command == "MOVE") {
-    return Judged{"MOVE moves a key to another database, which a Redis Cluster does not have.",
+    return Judged{"MOVE moves a key to another database, which a Redis Cluster does not have",
                   "ERR MOVE is not allowed in cluster mode", true};
   }
   if (op.command == "SWAPDB") {
-    return Judged{"SWAPDB swaps two databases, and a Redis Cluster has only database 0.",
+    return Judged{"SWAPDB swaps two databases, and a Redis Cluster has only database 0",
                   "ERR SWAPDB is not allowed in cluster mode", true};
   }
   return std::nullopt;
@@ -89,16 +89,16 @@ void NonZeroDatabase::check(std::span<const ir::RedisOp> ops, const RuleContext&
         : context.deployed_on_cluster
             ? "the configuration says the project runs on a cluster (deployed_on_cluster)"
             : "it works on a standalone server, not once the data moves to a cluster";
-    finding.message = fmt::format("{} A cluster refuses it (\"{}\"): {}.", judged->summary,
-                                  judged->refusal, where);
+    finding.message = std::move(judged->summary);
+    finding.notes = {fmt::format("A cluster refuses it (\"{}\"): {}.", judged->refusal, where)};
     if (!op.database_note.empty() && !op.connect_option.empty())
-      finding.message += " " + capitalised(op.database_note) + ".";
-    finding.message +=
-        " Keep the data in database 0 and tell it apart by a key prefix (Valkey 9.0 and later "
-        "serve other databases in cluster mode only when cluster-databases is raised).";
+      finding.notes.push_back(ir::as_sentence(capitalised(op.database_note)));
+    finding.notes.push_back(
+        "Keep the data in database 0 and tell it apart by a key prefix (Valkey 9.0 and later "
+        "serve other databases in cluster mode only when cluster-databases is raised).");
     if (op.client.identified_by_name_only) {
-      finding.message += fmt::format(" (Assumed a {} {} client from the receiver's name.)",
-                                     op.client.library, op.client.api_class);
+      finding.notes.push_back(fmt::format("Assumed a {} {} client from the receiver's name.",
+                                          op.client.library, op.client.api_class));
     }
     rest_on_client(
         finding, op,
