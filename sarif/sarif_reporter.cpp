@@ -39,6 +39,27 @@ Json message(std::string_view text) {
   return json;
 }
 
+// The result's message with a link to each related location ("[key
+// 'cart:demo'](1)", SARIF §3.11.6), which GitHub code scanning turns into
+// links to those lines. Brackets inside a link's text are escaped.
+Json linked_message(const Finding& finding) {
+  Json json = message(finding.message);
+  if (finding.related.empty()) return json;
+  std::string links;
+  for (std::size_t i = 0; i < finding.related.size(); ++i) {
+    std::string label;
+    for (char c : finding.related[i].message) {
+      if (c == '[' || c == ']' || c == '\\') label += '\\';
+      label += c;
+    }
+    if (label.empty()) label = "related location " + std::to_string(i + 1);
+    links += (i == 0 ? " See " : ", ");
+    links += "[" + label + "](" + std::to_string(i + 1) + ")";
+  }
+  json["text"] = json["text"].get<std::string>() + escape_placeholders(links) + ".";
+  return json;
+}
+
 Json text_object(std::string_view text) {
   Json json = Json::object();
   json["text"] = text;
@@ -244,7 +265,7 @@ class SarifWriter {
       if (auto index = rules_.index_of(*finding.rule)) json["ruleIndex"] = *index;
     }
     json["level"] = ir::level_name(finding.level);
-    json["message"] = message(finding.message);
+    json["message"] = linked_message(finding);
     json["locations"] = Json::array({{{"physicalLocation", physical_location(finding.location)}}});
     if (!finding.related.empty()) {
       Json related = Json::array();

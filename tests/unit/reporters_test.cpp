@@ -156,7 +156,7 @@ TEST(SarifReporter, RunSnapshot) {
         "ruleId": "SL001",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": "MGET keys are in different slots. Put them under one hash tag {{t}}."},
+        "message": {"text": "MGET keys are in different slots. Put them under one hash tag {{t}}. See [key 'foo' (slot 12182)](1), [key 'bar' (slot 5061)](2)."},
         "locations": [{"physicalLocation": {
           "artifactLocation": {"uri": "app.py", "uriBaseId": "%SRCROOT%", "index": 0},
           "region": {"startLine": 3, "startColumn": 3, "endLine": 3, "endColumn": 7, "snippet": {"text": "mget"}}}}],
