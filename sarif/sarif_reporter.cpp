@@ -39,6 +39,34 @@ Json message(std::string_view text) {
   return json;
 }
 
+// text: the short sentence, what lists and annotations show, with a link to
+// each related location ("[key 'cart:demo'](1)", SARIF §3.11.6), which
+// GitHub code scanning turns into links to those lines (brackets inside a
+// link's text are escaped); markdown: the whole explanation, a paragraph per
+// note.
+Json linked_message(const Finding& finding) {
+  Json json = message(finding.message);
+  if (!finding.notes.empty()) {
+    std::string markdown = finding.message + ".";
+    for (const auto& note : finding.notes) markdown += "\n\n" + note;
+    json["markdown"] = escape_placeholders(markdown);
+  }
+  if (finding.related.empty()) return json;
+  std::string links;
+  for (std::size_t i = 0; i < finding.related.size(); ++i) {
+    std::string label;
+    for (char c : finding.related[i].message) {
+      if (c == '[' || c == ']' || c == '\\') label += '\\';
+      label += c;
+    }
+    if (label.empty()) label = "related location " + std::to_string(i + 1);
+    links += (i == 0 ? ". See " : ", ");
+    links += "[" + label + "](" + std::to_string(i + 1) + ")";
+  }
+  json["text"] = json["text"].get<std::string>() + escape_placeholders(links) + ".";
+  return json;
+}
+
 Json text_object(std::string_view text) {
   Json json = Json::object();
   json["text"] = text;
@@ -244,14 +272,7 @@ class SarifWriter {
       if (auto index = rules_.index_of(*finding.rule)) json["ruleIndex"] = *index;
     }
     json["level"] = ir::level_name(finding.level);
-    // text: the short sentence, what lists and annotations show; markdown:
-    // the whole explanation, a paragraph per note.
-    json["message"] = message(finding.message);
-    if (!finding.notes.empty()) {
-      std::string markdown = finding.message + ".";
-      for (const auto& note : finding.notes) markdown += "\n\n" + note;
-      json["message"]["markdown"] = escape_placeholders(markdown);
-    }
+    json["message"] = linked_message(finding);
     json["locations"] = Json::array({{{"physicalLocation", physical_location(finding.location)}}});
     if (!finding.related.empty()) {
       Json related = Json::array();

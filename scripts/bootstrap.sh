@@ -11,6 +11,8 @@ debian_packages=(
   libfmt-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   redis-server redis-tools python3 python3-redis pre-commit libxml2-utils
   libhiredis-dev  # the real hiredis header, which a test compares slotlint's model header with
+  file  # CPack's .deb generator finds the binaries whose libraries it turns into Depends with it
+  ccache  # scripts/test.sh's second build (no C/C++ component) reuses the first one's objects
   nodejs
 )
 

@@ -21,6 +21,7 @@
 #include "analyzer/cli/exit_codes.h"
 #include "analyzer/cli/nearest.h"
 #include "analyzer/driver/compilation_database.h"
+#include "analyzer/driver/cpp_component.h"
 #include "analyzer/driver/driver.h"
 #include "analyzer/driver/line_index.h"
 #include "analyzer/slot/hash_slot.h"
@@ -251,6 +252,7 @@ std::optional<std::string> parse_check_options(std::span<const std::string_view>
     if (!value) return fmt::format("{} needs a value", name);
     if (auto error = apply_value(spec->name, *value, options, root)) return error;
   }
+  options.run.cpp_component = driver::find_cpp_component();
   if (options.stdin_filename) {
     if (!options.run.paths.empty() || options.run.compile_commands)
       return "--stdin-filename reads one file from standard input: give no PATH or -p with it";

@@ -11,13 +11,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "analyzer/driver/api_models.h"
 #include "analyzer/driver/fingerprints.h"
 #include "analyzer/driver/line_index.h"
 #include "analyzer/driver/run_summary.h"
 #include "analyzer/driver/source_checks.h"
 #include "analyzer/driver/standalone.h"
 #include "analyzer/driver/suppressions.h"
-#include "analyzer/embedded_file.h"
 #include "analyzer/files/project_files.h"
 #include "frontends/common/op_builder.h"
 #include "rules/rule_metadata.h"
@@ -90,33 +90,10 @@ void merge_shared_findings(std::vector<report::Finding>& findings) {
 
 std::optional<Driver> Driver::create(std::string& error, std::span<const std::string> user_models) {
   Driver driver;
-  for (const auto& file : embedded_api_models()) {
-    std::string model_error;
-    auto model = model::parse_api_model(file.bytes, model_error);
-    if (!model) {
-      error = fmt::format("API model {} is invalid: {}", file.name, model_error);
-      return std::nullopt;
-    }
-    driver.models_.push_back(std::move(*model));
-  }
-  for (const auto& text : user_models) {
-    std::string model_error;
-    auto model = model::parse_api_model(text, model_error);
-    if (!model) {
-      error = fmt::format("a model in the configuration is invalid: {}", model_error);
-      return std::nullopt;
-    }
-    auto base = std::ranges::find(driver.models_, model->language, &model::ApiModel::language);
-    if (base == driver.models_.end()) {
-      error = fmt::format("model '{}' is for {}, which slotlint does not read", model->library,
-                          model->language);
-      return std::nullopt;
-    }
-    if (!model::merge_user_model(*base, std::move(*model), model_error)) {
-      error = model_error;
-      return std::nullopt;
-    }
-  }
+  auto models = load_api_models(error, user_models);
+  if (!models) return std::nullopt;
+  driver.models_ = std::move(*models);
+  driver.user_models_.assign(user_models.begin(), user_models.end());
   for (const auto& language : all_languages()) {
     if (!language.libraries.empty() && driver.models_for(language).empty()) {
       error = fmt::format("no API model for {} ({})", language.name,
@@ -196,6 +173,10 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
   auto languages = all_languages();
   auto language_index = static_cast<std::size_t>(language - languages.data());
   auto models = models_for(*language);
+  if (auto unavailable = projects[language_index]->unavailable()) {
+    result.notices.push_back(std::move(*unavailable));
+    return result;
+  }
   result.analysed = true;
   std::string_view text = without_bom(*bytes);
   auto mentions = [&](const model::ApiModel* api) {
@@ -298,8 +279,12 @@ Analysis Driver::analyse(const RunOptions& options) const {
   // project (modules loaded to follow imports) serves every file.
   std::vector<std::unique_ptr<frontend::ProjectState>> projects;
   ProjectSettings settings{
-      options.root, files, options.compile_commands,
-      options.config != nullptr ? options.config->include : std::vector<fs::path>{}};
+      options.root,
+      files,
+      options.compile_commands,
+      options.config != nullptr ? options.config->include : std::vector<fs::path>{},
+      options.cpp_component,
+      user_models_};
   for (const auto& language : all_languages()) {
     projects.push_back(language.make_project_state(settings));
   }

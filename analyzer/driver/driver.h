@@ -35,6 +35,9 @@ struct RunOptions {
   FrontendLimits limits;
   // C and C++: compile_commands.json (`-p DIR` / `--compile-commands FILE`).
   std::optional<std::filesystem::path> compile_commands;
+  // C and C++: the component that reads them (find_cpp_component()); none:
+  // each such file is reported as not analysed.
+  std::optional<std::filesystem::path> cpp_component;
   // `paths` are the database's files (no paths were given): one it lists but
   // that is missing (not generated yet) is a warning, not a usage error.
   bool paths_from_database = false;
@@ -104,6 +107,7 @@ class Driver {
                              const versions::VersionFinder& finder) const;
 
   std::vector<model::ApiModel> models_;
+  std::vector<std::string> user_models_;  // as given: the C/C++ component loads them too
   std::vector<std::unique_ptr<rules::Rule>> rules_;
 };
 

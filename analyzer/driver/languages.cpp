@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "frontends/cpp/cpp_frontend.h"
-#include "frontends/cpp/project.h"
+#include "analyzer/driver/cpp_component.h"
 #include "frontends/go/go_frontend.h"
 #include "frontends/go/project.h"
 #include "frontends/java/java_frontend.h"
@@ -63,15 +62,25 @@ frontend::FileAnalysis analyse_java(const frontend::FileInput& file, frontend::M
                        dynamic_cast<java::JavaProject*>(project));
 }
 
+const std::vector<Language>& table();
+
+// C and C++ are read by a separate program that links Clang (slotlint-cpp,
+// analyzer/driver/cpp_component.h).
 std::unique_ptr<frontend::ProjectState> cpp_project(const ProjectSettings& settings) {
-  return std::make_unique<cpp::CppProject>(settings.root, settings.compile_commands, settings.files,
-                                           settings.include);
+  cpp::protocol::Setup setup;
+  setup.root = settings.root;
+  setup.project_roots = settings.files.roots();
+  setup.compile_commands = settings.compile_commands;
+  setup.include = settings.include;
+  setup.user_models = settings.user_models;
+  auto cpp = std::ranges::find(table(), std::string_view("cpp"), &Language::name);
+  for (auto library : cpp->libraries) setup.libraries.emplace_back(library);
+  return std::make_unique<CppComponent>(settings.cpp_component, std::move(setup), settings.files);
 }
 
-frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Models models,
-                                   ts::Parser*, const FrontendLimits&,
-                                   frontend::ProjectState* project) {
-  return cpp::analyse(file, models, dynamic_cast<cpp::CppProject*>(project));
+frontend::FileAnalysis analyse_cpp(const frontend::FileInput& file, frontend::Models, ts::Parser*,
+                                   const FrontendLimits&, frontend::ProjectState* project) {
+  return dynamic_cast<CppComponent&>(*project).analyse(file);
 }
 
 std::unique_ptr<frontend::ProjectState> lua_project(const ProjectSettings& settings) {

@@ -32,6 +32,10 @@ struct ProjectSettings {
   std::optional<std::filesystem::path> compile_commands;
   // C and C++: the configuration's include folders.
   std::vector<std::filesystem::path> include;
+  // C and C++: the component that reads them (slotlint-cpp), if installed,
+  // and the configuration's models it merges into its own.
+  std::optional<std::filesystem::path> cpp_component;
+  std::vector<std::string> user_models;
 };
 
 struct Language {

@@ -256,6 +256,11 @@ void ProjectFiles::log(const fs::path& path, const std::string& reason) const {
   refusals_.insert({path.generic_string(), reason});
 }
 
+void ProjectFiles::add_refusal(Refusal refusal) const {
+  std::scoped_lock lock(mutex_);
+  refusals_.insert(std::move(refusal));
+}
+
 std::vector<Refusal> ProjectFiles::refusals() const {
   std::scoped_lock lock(mutex_);
   return {refusals_.begin(), refusals_.end()};

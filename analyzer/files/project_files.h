@@ -93,6 +93,8 @@ class ProjectFiles {
 
   // Every refusal logged so far, sorted (deterministic whatever the threads did).
   std::vector<Refusal> refusals() const;
+  // One that another process reading for this run logged (slotlint-cpp).
+  void add_refusal(Refusal refusal) const;
 
  private:
   void log(const std::filesystem::path& path, const std::string& reason) const;

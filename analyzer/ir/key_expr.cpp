@@ -75,6 +75,23 @@ KeyExpr KeyExpr::unknown(std::string reason, SourceSpan span) {
   return expr;
 }
 
+KeyExpr KeyExpr::restore(std::vector<Segment> segments, std::vector<KeyAlternative> alternatives,
+                         bool unknown, std::string unknown_reason, bool collection,
+                         SourceSpan span) {
+  KeyExpr expr;
+  expr.segments_ = std::move(segments);
+  expr.alternatives_ = std::move(alternatives);
+  expr.unknown_ = unknown;
+  expr.unknown_reason_ = std::move(unknown_reason);
+  expr.collection_ = collection;
+  expr.span_ = span;
+  for (const auto& segment : expr.segments_) {
+    if (const auto* literal = std::get_if<LiteralSegment>(&segment))
+      expr.literal_bytes_ += literal->text.size();
+  }
+  return expr;
+}
+
 namespace {
 
 std::string both(const std::string& a, const std::string& b) {

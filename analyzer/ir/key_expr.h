@@ -95,6 +95,12 @@ class KeyExpr {
   static KeyExpr padded(std::string_view text, std::size_t width, char fill, std::size_t fill_at,
                         SourceSpan span);
 
+  // Exactly the key these parts describe, as another process wrote them
+  // (analyzer/ir/ir_json.h): no merging, no budget applied again.
+  static KeyExpr restore(std::vector<Segment> segments, std::vector<KeyAlternative> alternatives,
+                         bool unknown, std::string unknown_reason, bool collection,
+                         SourceSpan span);
+
   void append(const KeyExpr& tail);
   void append(Segment segment);
 

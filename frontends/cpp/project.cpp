@@ -1,5 +1,7 @@
 #include "frontends/cpp/project.h"
 
+#include "frontends/cpp/resource_dir.h"
+
 namespace slotlint::cpp {
 
 CppProject::CppProject(std::filesystem::path root,
@@ -7,7 +9,7 @@ CppProject::CppProject(std::filesystem::path root,
                        const files::ProjectFiles& files, std::vector<std::filesystem::path> include)
     : root_(std::move(root)),
       files_(files),
-      resource_dir_(SLOTLINT_CLANG_RESOURCE_DIR),
+      resource_dir_(find_resource_dir().string()),
       include_(std::move(include)),
       scripts_(root_, files) {
   commands_ = CompileCommands::load(database, database_error_);

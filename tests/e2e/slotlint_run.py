@@ -10,6 +10,10 @@ import tempfile
 SLOTLINT = os.environ.get("SLOTLINT_BIN", "")
 SOURCE_DIR = os.environ.get("SLOTLINT_SOURCE_DIR", "")
 SANITIZED = os.environ.get("SLOTLINT_SANITIZED") == "1"
+# The C/C++ component (slotlint-cpp); empty in a build without it
+# (-DSLOTLINT_CPP=OFF), where C and C++ files get `cpp-component-missing`.
+CPP_COMPONENT = os.environ.get("SLOTLINT_CPP_BIN", "")
+C_FAMILY_EXTENSIONS = (".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx")
 
 
 def require_environment(test_case):

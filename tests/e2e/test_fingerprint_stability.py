@@ -20,7 +20,7 @@ import sys
 import tempfile
 import unittest
 
-from slotlint_run import SLOTLINT, SOURCE_DIR, require_environment, run
+from slotlint_run import CPP_COMPONENT, SLOTLINT, SOURCE_DIR, require_environment, run
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "fingerprints"))
 import update  # noqa: E402
@@ -49,7 +49,10 @@ def key(row):
 class FingerprintStability(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.recorded = update.recorded()
+        # Without the C/C++ component (-DSLOTLINT_CPP=OFF) C and C++ files
+        # are not analysed: their recorded findings are not expected.
+        cls.recorded = [r for r in update.recorded()
+                        if CPP_COMPONENT or not r["path"].startswith("fixtures/cpp/")]
         if SLOTLINT and os.path.exists(SLOTLINT):
             cls.now = update.findings(SLOTLINT)
 

@@ -76,7 +76,9 @@ class ShortMessages(unittest.TestCase):
     def test_sarif_text_is_the_sentence_and_markdown_the_whole_explanation(self):
         (result,) = json.loads(self.report("--format", "sarif"))["runs"][0]["results"]
         # SARIF doubles literal braces (placeholders); the headline has none.
-        self.assertEqual(result["message"]["text"], HEADLINE)
+        # The text links the related locations after the sentence.
+        self.assertEqual(result["message"]["text"],
+                         HEADLINE + ". See [key 'foo' (slot 12182)](1), [key 'bar' (slot 5061)](2).")
         paragraphs = result["message"]["markdown"].split("\n\n")
         self.assertEqual(paragraphs[0], HEADLINE + ".")
         self.assertEqual(paragraphs[1:4], [n.replace("{", "{{").replace("}", "}}") for n in NOTES])

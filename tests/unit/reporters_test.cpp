@@ -159,7 +159,7 @@ TEST(SarifReporter, RunSnapshot) {
         "ruleId": "SL001",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT)",
+        "message": {"text": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT). See [key 'foo' (slot 12182)](1), [key 'bar' (slot 5061)](2).",
                     "markdown": "MGET keys 'foo' and 'bar' are in different slots (CROSSSLOT).\n\n'foo' hashes to slot 12182 and 'bar' to slot 5061.\n\nPut them under one hash tag {{t}}."},
         "locations": [{"physicalLocation": {
           "artifactLocation": {"uri": "app.py", "uriBaseId": "%SRCROOT%", "index": 0},
