@@ -256,6 +256,8 @@ void to_json(Json& json, const RedisOp& op) {
       {"refused_in_batch", op.refused_in_batch},
       {"fanned_out", op.fanned_out},
       {"routing_note", op.routing_note},
+      {"connect_option", op.connect_option},
+      {"database_note", op.database_note},
       {"keys", op.keys},
       {"keys_complete", op.keys_complete},
       {"command_known", op.command_known},
@@ -292,6 +294,8 @@ void from_json(const Json& json, RedisOp& op) {
   json.at("refused_in_batch").get_to(op.refused_in_batch);
   json.at("fanned_out").get_to(op.fanned_out);
   json.at("routing_note").get_to(op.routing_note);
+  json.at("connect_option").get_to(op.connect_option);
+  json.at("database_note").get_to(op.database_note);
   get_optional(json, "key_prefix", op.key_prefix);
   json.at("keys").get_to(op.keys);
   json.at("keys_complete").get_to(op.keys_complete);
