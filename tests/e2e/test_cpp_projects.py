@@ -185,6 +185,36 @@ class IncludePaths(CppProject):
         self.assertEqual([n for n in report["notifications"] if n["id"] == "unit-not-analysed"], [])
         self.assertEqual([(f["path"], f["line"]) for f in report["findings"]], [("src/async.cpp", 2)])
 
+    def test_percent_s_keys_point_at_the_arguments_passed_for_them(self):
+        # hiredis `%s` (and `%b`) arguments: each key's related location is the
+        # argument expression written for it (a literal, a macro, a buffer
+        # filled by snprintf), on its own line; a key the format writes itself
+        # points into the format literal. With the real header (Debian's
+        # libhiredis-dev, from the database) and with the model header.
+        self.write("src/percent.c", PERCENT_S)
+        self.write("src/model/percent.c", PERCENT_S)
+        sysroot = os.path.join(self.dir, "sysroot")
+        os.makedirs(os.path.join(sysroot, "usr", "include"))
+        for entry in os.listdir("/usr/include"):
+            if entry != "hiredis":
+                os.symlink(os.path.join("/usr/include", entry), os.path.join(sysroot, "usr", "include", entry))
+        self.database = [
+            {"directory": self.dir, "file": "src/percent.c", "arguments": ["cc", "-std=c17", "-c", "src/percent.c"]},
+            {"directory": self.dir, "file": "src/model/percent.c",
+             "arguments": ["cc", "-std=c17", f"--sysroot={sysroot}", "-c", "src/model/percent.c"]}]
+        self.write_database()
+        report = self.check("-p", os.path.join(self.dir, "build"))
+        expected = [
+            (7, [(8, 16, 8, 19, "key 'a'"), (9, 16, 9, 21, "key 'b'")]),
+            (10, [(11, 16, 11, 17, "key 'user:<id>'"), (12, 16, 12, 20, "key '<cart>'")]),
+            (13, [(13, 42, 13, 43, "key 'user:<id>'"), (13, 19, 13, 40, "key 'orders:<id>'")]),
+        ]
+        for path in ("src/percent.c", "src/model/percent.c"):
+            found = sorted((f["line"], [(r["line"], r["column"], r["end_line"], r["end_column"],
+                                         r["message"].split(" (")[0]) for r in f["related"]])
+                           for f in report["findings"] if f["path"] == path and f["code"] == "SL001")
+            self.assertEqual(found, expected, path)
+
     def test_the_model_header_and_the_real_one_give_the_same_findings(self):
         # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
         # slotlint's model: the same calls (the hiredis fixture), one unit
@@ -218,6 +248,21 @@ class IncludePaths(CppProject):
         self.assertEqual(by_unit["src/real.c"], by_unit["src/model.c"])
         self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
 
+PERCENT_S = """#include <stdio.h>
+#include <hiredis/hiredis.h>
+#define KEY_B "b"
+void keys(redisContext *c, int id, const char *cart) {
+  char k[32];
+  snprintf(k, sizeof k, "user:%d", id);
+  redisCommand(c, "MGET %s %s",
+               "a",
+               KEY_B);
+  redisCommand(c, "MGET %s %b",
+               k,
+               cart, (size_t)8);
+  redisCommand(c, "RENAME %s orders:%d", k, id);
+}
+"""
 MARKER = "SLOTLINT_SECRET_MARKER_7f3a"
 # A header outside the project: an error quoting the marker, a call whose
 # keys hold it, a line of it a snippet would show.
