@@ -59,8 +59,7 @@ const clang::Expr* strip(const clang::Expr* expr) {
     if (const auto* e = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(next))
       next = e->getSubExpr();
     if (const auto* e = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(next)) next = e->getSubExpr();
-    if (const auto* e = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(next))
-      next = e->getSubExpr();
+    if (const auto* e = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(next)) next = e->getSubExpr();
     if (const auto* e = llvm::dyn_cast<clang::CStyleCastExpr>(next)) next = e->getSubExpr();
     if (const auto* e = llvm::dyn_cast<clang::CXXStaticCastExpr>(next)) next = e->getSubExpr();
     // A conversion operator (`std::string` to `std::string_view`): the object.
@@ -69,8 +68,8 @@ const clang::Expr* strip(const clang::Expr* expr) {
       next = e->getImplicitObjectArgument();
     if (const auto* e = llvm::dyn_cast<clang::CXXConstructExpr>(next)) {
       // A copy, a move, or a string made of one value: that value.
-      bool one = e->getNumArgs() == 1 || (e->getNumArgs() > 1 && llvm::isa<clang::CXXDefaultArgExpr>(
-                                                                     e->getArg(1)));
+      bool one = e->getNumArgs() == 1 ||
+                 (e->getNumArgs() > 1 && llvm::isa<clang::CXXDefaultArgExpr>(e->getArg(1)));
       if (one && (e->getConstructor()->isCopyOrMoveConstructor() || is_string_type(e->getType())))
         next = e->getArg(0);
     }
@@ -125,9 +124,9 @@ class Lowerer {
         // Constants and globals the module body sets.
         if (var->getInit() != nullptr) {
           auto target = pattern_named(var->getQualifiedNameAsString(), var->getSourceRange());
-          out.push_back(add_stmt(il::Assign{{target}, expr(var->getInit()), true,
-                                            annotation(var->getType())},
-                                 var->getSourceRange()));
+          out.push_back(
+              add_stmt(il::Assign{{target}, expr(var->getInit()), true, annotation(var->getType())},
+                       var->getSourceRange()));
         }
       }
     }
@@ -193,9 +192,9 @@ class Lowerer {
       for (const auto* init : constructor->inits()) {
         const auto* field = init->getMember();
         if (field == nullptr || init->getInit() == nullptr || !init->isWritten()) continue;
-        auto target = module_.add(il::Pattern{
-            il::AttributePattern{this_expr(init->getSourceRange()), plain_name(field)},
-            span(init->getSourceRange())});
+        auto target = module_.add(
+            il::Pattern{il::AttributePattern{this_expr(init->getSourceRange()), plain_name(field)},
+                        span(init->getSourceRange())});
         body.push_back(add_stmt(il::Assign{{target}, expr(init->getInit()), false, {}},
                                 init->getSourceRange()));
       }
@@ -218,9 +217,9 @@ class Lowerer {
     if (stmt == nullptr) return;
     Nest nest(*this);
     if (!nest.ok) {
-      out.push_back(add_stmt(il::ExpressionStatement{add(il::Opaque{too_deep(), {}},
-                                                         stmt->getSourceRange())},
-                             stmt->getSourceRange()));
+      out.push_back(
+          add_stmt(il::ExpressionStatement{add(il::Opaque{too_deep(), {}}, stmt->getSourceRange())},
+                   stmt->getSourceRange()));
       return;
     }
     auto range = stmt->getSourceRange();
@@ -237,11 +236,10 @@ class Lowerer {
       }
     } else if (const auto* branch = llvm::dyn_cast<clang::IfStmt>(stmt)) {
       if (branch->getInit() != nullptr) statement(branch->getInit(), out);
-      if (const auto* declared = branch->getConditionVariableDeclStmt())
-        statement(declared, out);
-      out.push_back(add_stmt(il::If{expr(branch->getCond()), block(branch->getThen()),
-                                    block(branch->getElse())},
-                             range));
+      if (const auto* declared = branch->getConditionVariableDeclStmt()) statement(declared, out);
+      out.push_back(add_stmt(
+          il::If{expr(branch->getCond()), block(branch->getThen()), block(branch->getElse())},
+          range));
     } else if (const auto* loop = llvm::dyn_cast<clang::CXXForRangeStmt>(stmt)) {
       if (loop->getInit() != nullptr) statement(loop->getInit(), out);
       const auto* var = loop->getLoopVariable();
@@ -262,13 +260,15 @@ class Lowerer {
       out.push_back(add_stmt(std::move(l), range));
     } else if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(stmt)) {
       out.push_back(add_stmt(
-          il::Loop{il::Loop::Kind::While, il::kNone, expr(loop->getCond()), block(loop->getBody()), {}},
+          il::Loop{
+              il::Loop::Kind::While, il::kNone, expr(loop->getCond()), block(loop->getBody()), {}},
           range));
     } else if (const auto* loop = llvm::dyn_cast<clang::DoStmt>(stmt)) {
       // The body runs once before the condition is first tested.
       statement(loop->getBody(), out);
       out.push_back(add_stmt(
-          il::Loop{il::Loop::Kind::While, il::kNone, expr(loop->getCond()), block(loop->getBody()), {}},
+          il::Loop{
+              il::Loop::Kind::While, il::kNone, expr(loop->getCond()), block(loop->getBody()), {}},
           range));
     } else if (const auto* ret = llvm::dyn_cast<clang::ReturnStmt>(stmt)) {
       out.push_back(add_stmt(
@@ -308,12 +308,12 @@ class Lowerer {
       for (const auto* child : stmt->children()) {
         if (const auto* e = llvm::dyn_cast_or_null<clang::Expr>(child)) children.push_back(expr(e));
       }
-      out.push_back(add_stmt(
-          il::ExpressionStatement{add(il::Opaque{std::string("a ") + stmt->getStmtClassName() +
-                                                     " statement",
-                                                 std::move(children)},
-                                      range)},
-          range));
+      out.push_back(
+          add_stmt(il::ExpressionStatement{add(
+                       il::Opaque{std::string("a ") + stmt->getStmtClassName() + " statement",
+                                  std::move(children)},
+                       range)},
+                   range));
     }
   }
 
@@ -365,9 +365,9 @@ class Lowerer {
         return pattern_named(variable_name(var), bare->getSourceRange());
     }
     if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(bare)) {
-      return module_.add(il::Pattern{
-          il::AttributePattern{object_of(member), plain_name(member->getMemberDecl())},
-          span(bare->getSourceRange())});
+      return module_.add(
+          il::Pattern{il::AttributePattern{object_of(member), plain_name(member->getMemberDecl())},
+                      span(bare->getSourceRange())});
     }
     if (const auto* deref = llvm::dyn_cast<clang::UnaryOperator>(bare);
         deref != nullptr && deref->getOpcode() == clang::UO_Deref) {
@@ -396,9 +396,9 @@ class Lowerer {
       return add(il::NumberLiteral{llvm::toString(value, 10, false), fits}, range);
     }
     if (const auto* boolean = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(bare)) {
-      return add(il::Constant{boolean->getValue() ? il::Constant::Kind::True
-                                                  : il::Constant::Kind::False},
-                 range);
+      return add(
+          il::Constant{boolean->getValue() ? il::Constant::Kind::True : il::Constant::Kind::False},
+          range);
     }
     if (llvm::isa<clang::CXXNullPtrLiteralExpr, clang::GNUNullExpr>(bare))
       return add(il::Constant{il::Constant::Kind::Null}, range);
@@ -489,7 +489,8 @@ class Lowerer {
   // A project function with no body in this unit: its definition is in
   // another one.
   void import_if_elsewhere(const clang::FunctionDecl* function_decl, const std::string& name) {
-    if (function_decl->getDefinition() != nullptr || llvm::isa<clang::CXXMethodDecl>(function_decl) ||
+    if (function_decl->getDefinition() != nullptr ||
+        llvm::isa<clang::CXXMethodDecl>(function_decl) ||
         !map_.in_project_file(function_decl->getLocation()) || !imported_.insert(name).second)
       return;
     il::Import import;
@@ -510,14 +511,30 @@ class Lowerer {
     auto range = op->getSourceRange();
     il::Binary::Op kind = il::Binary::Op::Other;
     switch (op->getOpcode()) {
-      case clang::BO_Add: kind = il::Binary::Op::Add; break;
-      case clang::BO_Sub: kind = il::Binary::Op::Subtract; break;
-      case clang::BO_Mul: kind = il::Binary::Op::Multiply; break;
-      case clang::BO_Rem: kind = il::Binary::Op::Modulo; break;
-      case clang::BO_LAnd: kind = il::Binary::Op::And; break;
-      case clang::BO_LOr: kind = il::Binary::Op::Or; break;
-      case clang::BO_EQ: kind = il::Binary::Op::Equal; break;
-      case clang::BO_NE: kind = il::Binary::Op::NotEqual; break;
+      case clang::BO_Add:
+        kind = il::Binary::Op::Add;
+        break;
+      case clang::BO_Sub:
+        kind = il::Binary::Op::Subtract;
+        break;
+      case clang::BO_Mul:
+        kind = il::Binary::Op::Multiply;
+        break;
+      case clang::BO_Rem:
+        kind = il::Binary::Op::Modulo;
+        break;
+      case clang::BO_LAnd:
+        kind = il::Binary::Op::And;
+        break;
+      case clang::BO_LOr:
+        kind = il::Binary::Op::Or;
+        break;
+      case clang::BO_EQ:
+        kind = il::Binary::Op::Equal;
+        break;
+      case clang::BO_NE:
+        kind = il::Binary::Op::NotEqual;
+        break;
       case clang::BO_Comma: {
         // `a, b`: b, with a still evaluated.
         return add(il::Opaque{"a comma expression", {expr(op->getLHS()), expr(op->getRHS())}},
@@ -532,7 +549,8 @@ class Lowerer {
         op->getRHS()->isNullPointerConstant(context_, clang::Expr::NPC_ValueDependentIsNotNull)) {
       return add(il::Test{kind == il::Binary::Op::Equal ? il::Test::Kind::IsNull
                                                         : il::Test::Kind::IsNotNull,
-                          expr(op->getLHS()), {}},
+                          expr(op->getLHS()),
+                          {}},
                  range);
     }
     return add(il::Binary{kind, expr(op->getLHS()), expr(op->getRHS())}, range);
@@ -597,9 +615,9 @@ class Lowerer {
         !llvm::isa<clang::CXXMethodDecl>(callee)) {
       auto first = strip(call->getArg(0))->getType().getCanonicalType();
       if (first->isPointerType() && first->getPointeeType()->isRecordType()) {
-        auto attribute = add(il::Attribute{expr(call->getArg(0)), plain_name(callee),
-                                           span(callee_range)},
-                             callee_range);
+        auto attribute =
+            add(il::Attribute{expr(call->getArg(0)), plain_name(callee), span(callee_range)},
+                callee_range);
         return add(il::Call{attribute, arguments(call, 0), false}, range);
       }
     }

@@ -7,10 +7,14 @@
 namespace slotlint::cpp {
 
 engine::ModuleId UnitProgram::add(il::Module module) {
+  return add(std::make_shared<const il::Module>(std::move(module)));
+}
+
+engine::ModuleId UnitProgram::add(std::shared_ptr<const il::Module> module) {
   auto id = static_cast<engine::ModuleId>(modules_.size());
-  for (il::FunctionId f = 0; f < module.functions.size(); ++f) {
-    const auto& function = module.functions[f];
-    if (f == module.body || function.owner != il::kNone || function.name.empty()) continue;
+  for (il::FunctionId f = 0; f < module->functions.size(); ++f) {
+    const auto& function = module->functions[f];
+    if (f == module->body || function.owner != il::kNone || function.name.empty()) continue;
     auto& units = definitions_[function.name];
     if (std::ranges::find(units, id) == units.end()) units.push_back(id);
   }
@@ -18,7 +22,7 @@ engine::ModuleId UnitProgram::add(il::Module module) {
   return id;
 }
 
-const il::Module& UnitProgram::module(engine::ModuleId id) const { return modules_.at(id); }
+const il::Module& UnitProgram::module(engine::ModuleId id) const { return *modules_.at(id); }
 
 std::optional<engine::ModuleId> UnitProgram::resolve_import(engine::ModuleId from,
                                                             const il::Import& import) const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,13 +19,14 @@ namespace slotlint::cpp {
 class UnitProgram final : public engine::Program {
  public:
   engine::ModuleId add(il::Module module);
+  engine::ModuleId add(std::shared_ptr<const il::Module> module);
   [[nodiscard]] const il::Module& module(engine::ModuleId id) const override;
   [[nodiscard]] std::optional<engine::ModuleId> resolve_import(
       engine::ModuleId from, const il::Import& import) const override;
   [[nodiscard]] std::size_t size() const { return modules_.size(); }
 
  private:
-  std::vector<il::Module> modules_;
+  std::vector<std::shared_ptr<const il::Module>> modules_;
   // Qualified function name → the units that define it, in the order added.
   std::map<std::string, std::vector<engine::ModuleId>, std::less<>> definitions_;
 };

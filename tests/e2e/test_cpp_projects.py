@@ -215,6 +215,35 @@ class IncludePaths(CppProject):
                            for f in report["findings"] if f["path"] == path and f["code"] == "SL001")
             self.assertEqual(found, expected, path)
 
+    def test_a_wrapper_in_another_unit_is_followed_from_its_callers_with_the_database(self):
+        # The project's helpers that forward keys to the client, defined in
+        # one unit and called with the keys in another: with -p, the
+        # callers' keys are judged at the callers' lines; the helpers alone
+        # (their parameters) where they are.
+        self.write("src/wrappers.h", WRAPPERS_H)
+        self.write("src/wrappers.cpp", WRAPPERS)
+        self.write("src/callers.cpp", CALLERS)
+        self.database = [
+            {"directory": self.dir, "file": f"src/{name}",
+             "arguments": ["c++", "-std=c++20", "-c", f"src/{name}"]}
+            for name in ("wrappers.cpp", "callers.cpp")]
+        self.write_database()
+        report = self.check("-p", os.path.join(self.dir, "build"))
+        found = sorted((f["path"], f["line"], f["code"], f["level"]) for f in report["findings"]
+                       if f["code"] == "SL001")
+        self.assertEqual(found, [("src/callers.cpp", 3, "SL001", "warning"),
+                                 ("src/callers.cpp", 5, "SL001", "error"),
+                                 ("src/wrappers.cpp", 4, "SL001", "note"),
+                                 ("src/wrappers.cpp", 7, "SL001", "note")])
+        drop = next(f for f in report["findings"] if f["path"] == "src/callers.cpp" and f["line"] == 3)
+        self.assertIn("The command is sent in src/wrappers.cpp", drop["message"])
+        self.assertEqual([(r["path"], r["line"], r["column"]) for r in drop["related"]],
+                         [("src/callers.cpp", 3, 23), ("src/callers.cpp", 3, 39)])
+        # Without the database there is no other unit to follow.
+        report = self.check(os.path.join(self.dir, "src", "wrappers.cpp"), os.path.join(self.dir, "src", "callers.cpp"))
+        self.assertEqual(sorted((f["path"], f["line"]) for f in report["findings"] if f["code"] == "SL001"),
+                         [("src/wrappers.cpp", 4), ("src/wrappers.cpp", 7)])
+
     def test_the_model_header_and_the_real_one_give_the_same_findings(self):
         # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
         # slotlint's model: the same calls (the hiredis fixture), one unit
@@ -263,6 +292,37 @@ void keys(redisContext *c, int id, const char *cart) {
   redisCommand(c, "RENAME %s orders:%d", k, id);
 }
 """
+WRAPPERS_H = """#pragma once
+#include <string>
+#include <hiredis/hiredis.h>
+#include <sw/redis++/redis++.h>
+namespace app {
+void drop(sw::redis::RedisCluster& r, const std::string& a, const std::string& b);
+void touch_pair(redisContext* c, const char* a, const char* b);
+std::string tagged(const std::string& id);
+}
+"""
+WRAPPERS = """#include "wrappers.h"
+namespace app {
+void drop(sw::redis::RedisCluster& r, const std::string& a, const std::string& b) {
+  r.del({a, b});
+}
+void touch_pair(redisContext* c, const char* a, const char* b) {
+  freeReplyObject(redisCommand(c, "MGET %s %s", a, b));
+}
+std::string tagged(const std::string& id) { return "{user:" + id + "}"; }
+}
+"""
+CALLERS = """#include "wrappers.h"
+void checkout(sw::redis::RedisCluster& cluster, redisContext* c, const std::string& user) {
+  app::drop(cluster, "cart:" + user, "items:" + user);
+  app::drop(cluster, "{u}cart", "{u}items");
+  app::touch_pair(c, "user:1", "user:2");
+  app::touch_pair(c, "{t}1", "{t}2");
+}
+"""
+
+
 MARKER = "SLOTLINT_SECRET_MARKER_7f3a"
 # A header outside the project: an error quoting the marker, a call whose
 # keys hold it, a line of it a snippet would show.

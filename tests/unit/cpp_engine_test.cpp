@@ -52,8 +52,11 @@ struct Project {
         headers.emplace_back(std::string(kModelHeaderFolder) + "/" + header.include,
                              std::string(header.text));
       std::vector<std::string> args{name.ends_with(".c") ? "-std=c17" : "-std=c++20",
-                                    "-resource-dir", SLOTLINT_CLANG_RESOURCE_DIR, "-idirafter",
-                                    std::string(kModelHeaderFolder), "-Wno-everything"};
+                                    "-resource-dir",
+                                    SLOTLINT_CLANG_RESOURCE_DIR,
+                                    "-idirafter",
+                                    std::string(kModelHeaderFolder),
+                                    "-Wno-everything"};
       auto ast = clang::tooling::buildASTFromCodeWithArgs(
           source, args, name, "slotlint-test", std::make_shared<clang::PCHContainerOperations>(),
           clang::tooling::getClangStripDependencyFileAdjuster(), headers);
