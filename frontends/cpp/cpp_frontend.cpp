@@ -253,7 +253,8 @@ void report_includes(const IncludeOutcome& outcome, frontend::Models models,
 // prefilter finds no client (nor a project header reaching one) in its
 // includes.
 std::optional<CompileCommand> command_for_unit(const fs::path& path, std::string_view source,
-                                               frontend::Models models, CppProject& project) {
+                                               frontend::Models models, CppProject& project,
+                                               bool wanted = false) {
   auto root = project.files().root_of(path).value_or(project.root());
   auto command = project.commands()->command_for(path, project.resource_dir(), root);
   std::vector<std::string> words;
@@ -262,7 +263,7 @@ std::optional<CompileCommand> command_for_unit(const fs::path& path, std::string
   auto searched = include_dirs(command.arguments, command.directory);
   for (const auto& folder : project.include()) searched.push_back(folder.string());
   auto scan = scan_includes(source, path, searched, words, &project.header_index());
-  if (!scan.may_use_a_client) return std::nullopt;
+  if (!scan.may_use_a_client && !wanted) return std::nullopt;
   // After everything the command searches: the configuration's include
   // folders, the folders of the tree that resolve what neither does, then
   // the model headers.
@@ -363,6 +364,16 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   bool database = project->commands()->has_database();
   if (header && database) return result;
   auto command = command_for_unit(path, file.source, models, *project);
+  if (database) {
+    project->other_units().index(
+        *project->commands(), project->files(), [&](const fs::path& unit, std::string_view text) {
+          return command_for_unit(unit, text, models, *project).has_value();
+        });
+  }
+  // A unit that names no client but calls a function a unit that does
+  // defines: parsed, for the engine to follow the call.
+  if (!command && database && project->other_units().calls_a_wrapper(file.source))
+    command = command_for_unit(path, file.source, models, *project, true);
   if (!command) return result;
   if (!command->from_database) {
     result.notices.push_back(
@@ -392,8 +403,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
       run_clang(path, file.source, *command, *project, result, collect, includes, errors, budget);
   if (lowered) {
     auto lower = [&](const fs::path& other) { return lower_other_unit(other, *project, models); };
-    auto through = through_other_units(*lowered, project->other_units(), *project->commands(),
-                                       project->files(), models, lower);
+    auto through = through_other_units(*lowered, project->other_units(), models, lower);
     for (auto& op : through) result.ops.push_back(std::move(op));
     project->other_units().remember(path, std::move(*lowered));
   }

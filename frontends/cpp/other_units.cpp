@@ -41,6 +41,38 @@ std::set<std::string, std::less<>> called_names(std::string_view text) {
   return names;
 }
 
+// Names a function definition gives: an identifier, its parenthesised
+// parameters, then (after qualifiers and a trailing return type) its body.
+// A superset (it is a prefilter): `if (x) {` is left out by keyword only.
+std::set<std::string, std::less<>> defined_names(std::string_view text) {
+  static const std::set<std::string_view> kStatements{"if",    "for",    "while",  "switch",
+                                                      "catch", "return", "sizeof", "decltype"};
+  std::set<std::string, std::less<>> names;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '(') continue;
+    auto end = i;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    auto begin = end;
+    while (begin > 0 && identifier_char(text[begin - 1])) --begin;
+    if (begin == end || kStatements.contains(text.substr(begin, end - begin))) continue;
+    // The matching ')' (bounded: a parameter list is not a page long).
+    std::size_t depth = 0;
+    std::size_t j = i;
+    for (; j < text.size() && j < i + 4096; ++j) {
+      if (text[j] == '(') ++depth;
+      if (text[j] == ')' && --depth == 0) break;
+    }
+    if (j >= text.size() || text[j] != ')') continue;
+    // Qualifiers, a trailing return type: anything up to '{' but ';' '(' '='.
+    std::size_t k = j + 1;
+    while (k < text.size() && k < j + 256 && text[k] != '{' && text[k] != ';' && text[k] != '(' &&
+           text[k] != '=' && text[k] != '}')
+      ++k;
+    if (k < text.size() && text[k] == '{') names.emplace(text.substr(begin, end - begin));
+  }
+  return names;
+}
+
 std::string_view last_component(std::string_view name) {
   auto at = name.rfind("::");
   return at == std::string_view::npos ? name : name.substr(at + 2);
@@ -107,18 +139,28 @@ bool defines(const il::Module& module, std::string_view name) {
 
 }  // namespace
 
-std::vector<fs::path> OtherUnits::candidates(std::string_view function,
-                                             const CompileCommands& commands,
-                                             const files::ProjectFiles& files) {
+void OtherUnits::index(const CompileCommands& commands, const files::ProjectFiles& files,
+                       const NamesAClient& names_a_client) {
   std::call_once(indexed_, [&] {
     for (const auto& file : commands.files()) {
       auto read = files.read(file, kMaxSource, false);
       if (!read) continue;
       for (const auto& name : called_names(*read.bytes)) called_[name].emplace_back(file);
+      if (names_a_client(read.resolved, *read.bytes)) {
+        for (auto& name : defined_names(*read.bytes)) wrappers_.insert(std::move(name));
+      }
     }
   });
+}
+
+std::vector<fs::path> OtherUnits::candidates(std::string_view function) const {
   auto found = called_.find(last_component(function));
   return found == called_.end() ? std::vector<fs::path>{} : found->second;
+}
+
+bool OtherUnits::calls_a_wrapper(std::string_view source) const {
+  return std::ranges::any_of(called_names(source),
+                             [&](const std::string& name) { return wrappers_.contains(name); });
 }
 
 std::shared_ptr<const il::Module> OtherUnits::module(const fs::path& file, const Lower& lower) {
@@ -142,8 +184,6 @@ void OtherUnits::remember(const fs::path& file, il::Module module) {
 }
 
 std::vector<ir::RedisOp> through_other_units(const il::Module& unit, OtherUnits& others,
-                                             const CompileCommands& commands,
-                                             const files::ProjectFiles& files,
                                              frontend::Models models,
                                              const OtherUnits::Lower& lower,
                                              std::size_t max_units) {
@@ -160,7 +200,7 @@ std::vector<ir::RedisOp> through_other_units(const il::Module& unit, OtherUnits&
       if (import.module != kOtherUnit || import.names.size() != 1) continue;
       const auto& name = import.names.front().first;
       if (!asked.insert(name).second) continue;
-      for (const auto& file : others.candidates(name, commands, files)) {
+      for (const auto& file : others.candidates(name)) {
         auto key = fs::path(file).lexically_normal().string();
         if (added.contains(key) || added.size() >= max_units) continue;
         auto module = others.module(file, lower);

@@ -38,11 +38,21 @@ class OtherUnits {
   // Lowers a database file (nullopt when it cannot be parsed at all).
   using Lower = std::function<std::optional<il::Module>(const std::filesystem::path&)>;
 
+  // Whether a unit (its path and text) names a client (the prefilter).
+  using NamesAClient = std::function<bool(const std::filesystem::path&, std::string_view)>;
+
+  // Reads the database's files once per run (safe from any thread; the
+  // first call builds, the others wait): which names each calls, and the
+  // functions the units that name a client define.
+  void index(const CompileCommands& commands, const files::ProjectFiles& files,
+             const NamesAClient& names_a_client);
   // The database files whose text names `function` (its last component)
-  // before a '(' — those that may define it. Safe from any thread.
-  std::vector<std::filesystem::path> candidates(std::string_view function,
-                                                const CompileCommands& commands,
-                                                const files::ProjectFiles& files);
+  // before a '(' — those that may define it. After index().
+  [[nodiscard]] std::vector<std::filesystem::path> candidates(std::string_view function) const;
+  // Whether `source` calls a function defined in a unit that names a
+  // client: the wrappers' names are prefilter words for units that name no
+  // client themselves. After index().
+  [[nodiscard]] bool calls_a_wrapper(std::string_view source) const;
   // `file` lowered (once per run), its spans moved to kOtherUnits.
   std::shared_ptr<const il::Module> module(const std::filesystem::path& file, const Lower& lower);
   // `file` as its own analysis lowered it: not lowered again for its callers.
@@ -52,15 +62,15 @@ class OtherUnits {
   std::once_flag indexed_;
   // Identifier → the database files where it is followed by '('.
   std::map<std::string, std::vector<std::filesystem::path>, std::less<>> called_;
+  std::set<std::string, std::less<>> wrappers_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const il::Module>> modules_;
 };
 
 // The ops `unit` reaches through functions other units define; `unit`'s own
 // calls are not among them. At most `max_units` other units are looked at.
+// `others` indexed.
 std::vector<ir::RedisOp> through_other_units(const il::Module& unit, OtherUnits& others,
-                                             const CompileCommands& commands,
-                                             const files::ProjectFiles& files,
                                              frontend::Models models,
                                              const OtherUnits::Lower& lower,
                                              std::size_t max_units = 32);

@@ -223,18 +223,23 @@ class IncludePaths(CppProject):
         self.write("src/wrappers.h", WRAPPERS_H)
         self.write("src/wrappers.cpp", WRAPPERS)
         self.write("src/callers.cpp", CALLERS)
+        self.write("src/plain.h", PLAIN_H)
+        self.write("src/plain_caller.cpp", PLAIN_CALLER)
         self.database = [
             {"directory": self.dir, "file": f"src/{name}",
              "arguments": ["c++", "-std=c++20", "-c", f"src/{name}"]}
-            for name in ("wrappers.cpp", "callers.cpp")]
+            for name in ("wrappers.cpp", "callers.cpp", "plain_caller.cpp", "plain.cpp")]
+        self.write("src/plain.cpp", UNRELATED)
         self.write_database()
         report = self.check("-p", os.path.join(self.dir, "build"))
         found = sorted((f["path"], f["line"], f["code"], f["level"]) for f in report["findings"]
                        if f["code"] == "SL001")
         self.assertEqual(found, [("src/callers.cpp", 3, "SL001", "warning"),
                                  ("src/callers.cpp", 5, "SL001", "error"),
+                                 ("src/plain_caller.cpp", 3, "SL001", "warning"),
                                  ("src/wrappers.cpp", 4, "SL001", "note"),
-                                 ("src/wrappers.cpp", 7, "SL001", "note")])
+                                 ("src/wrappers.cpp", 7, "SL001", "note"),
+                                 ("src/wrappers.cpp", 11, "SL001", "note")])
         drop = next(f for f in report["findings"] if f["path"] == "src/callers.cpp" and f["line"] == 3)
         self.assertIn("The command is sent in src/wrappers.cpp", drop["message"])
         self.assertEqual([(r["path"], r["line"], r["column"]) for r in drop["related"]],
@@ -242,7 +247,7 @@ class IncludePaths(CppProject):
         # Without the database there is no other unit to follow.
         report = self.check(os.path.join(self.dir, "src", "wrappers.cpp"), os.path.join(self.dir, "src", "callers.cpp"))
         self.assertEqual(sorted((f["path"], f["line"]) for f in report["findings"] if f["code"] == "SL001"),
-                         [("src/wrappers.cpp", 4), ("src/wrappers.cpp", 7)])
+                         [("src/wrappers.cpp", 4), ("src/wrappers.cpp", 7), ("src/wrappers.cpp", 11)])
 
     def test_the_model_header_and_the_real_one_give_the_same_findings(self):
         # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
@@ -311,6 +316,20 @@ void touch_pair(redisContext* c, const char* a, const char* b) {
   freeReplyObject(redisCommand(c, "MGET %s %s", a, b));
 }
 std::string tagged(const std::string& id) { return "{user:" + id + "}"; }
+static sw::redis::RedisCluster cluster("tcp://127.0.0.1:7000");
+void forget(const std::string& a, const std::string& b) { cluster.unlink({a, b}); }
+}
+"""
+PLAIN_H = """#pragma once
+#include <string>
+namespace app {
+void forget(const std::string& a, const std::string& b);
+}
+"""
+# Names no client: found through the wrapper's name.
+PLAIN_CALLER = """#include "plain.h"
+void logout(const std::string& session) {
+  app::forget("session:" + session, "token:" + session);
 }
 """
 CALLERS = """#include "wrappers.h"
