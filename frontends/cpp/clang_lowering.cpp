@@ -18,22 +18,6 @@ std::string plain_name(const clang::NamedDecl* decl) {
   return decl->getName().str();
 }
 
-// A record's name as models write it: `sw::redis::RedisCluster`, and for a
-// template specialization with its first argument
-// (`sw::redis::QueuedRedis<sw::redis::PipelineImpl>`).
-std::string record_name(const clang::CXXRecordDecl* record) {
-  auto qualified = record->getQualifiedNameAsString();
-  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
-    const auto& args = specialization->getTemplateArgs();
-    if (args.size() > 0 && args[0].getKind() == clang::TemplateArgument::Type) {
-      clang::PrintingPolicy policy(record->getASTContext().getLangOpts());
-      policy.SuppressTagKeyword = true;
-      return qualified + "<" + args[0].getAsType().getAsString(policy) + ">";
-    }
-  }
-  return qualified;
-}
-
 // A declared type as an annotation: the record it is, refers or points to
 // (typedefs resolved), else the type as Clang prints it.
 std::string annotation(clang::QualType type) {
@@ -41,7 +25,7 @@ std::string annotation(clang::QualType type) {
   auto bare = type.getNonReferenceType().getCanonicalType();
   if (bare->isPointerType()) bare = bare->getPointeeType().getCanonicalType();
   bare = bare.getUnqualifiedType();
-  if (const auto* record = bare->getAsCXXRecordDecl()) return record_name(record);
+  if (const auto* record = bare->getAsCXXRecordDecl()) return model_type_name(record);
   if (const auto* record = bare->getAsRecordDecl()) return record->getNameAsString();
   return type.getAsString();
 }
@@ -629,7 +613,7 @@ class Lowerer {
     auto range = construct->getSourceRange();
     const auto* record = construct->getConstructor()->getParent();
     il::Call call;
-    call.callee = add(il::Name{record_name(record)}, range);
+    call.callee = add(il::Name{model_type_name(record)}, range);
     call.constructs = true;
     for (const auto* arg : construct->arguments()) {
       if (llvm::isa<clang::CXXDefaultArgExpr>(arg)) continue;
@@ -685,6 +669,19 @@ class Lowerer {
 };
 
 }  // namespace
+
+std::string model_type_name(const clang::CXXRecordDecl* record) {
+  auto qualified = record->getQualifiedNameAsString();
+  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
+    const auto& args = specialization->getTemplateArgs();
+    if (args.size() > 0 && args[0].getKind() == clang::TemplateArgument::Type) {
+      clang::PrintingPolicy policy(record->getASTContext().getLangOpts());
+      policy.SuppressTagKeyword = true;
+      return qualified + "<" + args[0].getAsType().getAsString(policy) + ">";
+    }
+  }
+  return qualified;
+}
 
 il::Module lower_unit(clang::ASTContext& context, SourceMap& map, std::string_view path,
                       const LoweringLimits& limits) {

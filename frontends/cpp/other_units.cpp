@@ -22,7 +22,7 @@ bool identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Every identifier followed (after blanks) by '('.
+// Every identifier followed (after blanks) by '(', but member calls.
 std::set<std::string, std::less<>> called_names(std::string_view text) {
   std::set<std::string, std::less<>> names;
   std::size_t i = 0;
@@ -35,7 +35,13 @@ std::set<std::string, std::less<>> called_names(std::string_view text) {
     while (i < text.size() && identifier_char(text[i])) ++i;
     auto end = i;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-    if (i < text.size() && text[i] == '(' && !(text[begin] >= '0' && text[begin] <= '9'))
+    // A member call (`p.get(`, `p->get(`) is no call of a free function.
+    auto before = begin;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+    bool member =
+        before > 0 && (text[before - 1] == '.' ||
+                       (before > 1 && text[before - 1] == '>' && text[before - 2] == '-'));
+    if (i < text.size() && text[i] == '(' && !member && !(text[begin] >= '0' && text[begin] <= '9'))
       names.emplace(text.substr(begin, end - begin));
   }
   return names;
@@ -159,8 +165,11 @@ std::vector<fs::path> OtherUnits::candidates(std::string_view function) const {
 }
 
 bool OtherUnits::calls_a_wrapper(std::string_view source) const {
-  return std::ranges::any_of(called_names(source),
-                             [&](const std::string& name) { return wrappers_.contains(name); });
+  // A name the unit defines itself (each unit's own `tally`) is its own.
+  auto own = defined_names(source);
+  return std::ranges::any_of(called_names(source), [&](const std::string& name) {
+    return wrappers_.contains(name) && !own.contains(name);
+  });
 }
 
 std::shared_ptr<const il::Module> OtherUnits::module(const fs::path& file, const Lower& lower) {

@@ -17,6 +17,7 @@
 #include "frontends/cpp/cpp_engine_host.h"
 #include "frontends/cpp/model_headers.h"
 #include "frontends/cpp/unit_program.h"
+#include "tests/unit/engine_ops_support.h"
 
 namespace slotlint::cpp {
 namespace {
@@ -77,20 +78,8 @@ struct Project {
   }
 };
 
-std::vector<const frontend::EngineOp*> ops_of(const std::vector<frontend::EngineOp>& ops,
-                                              std::string_view command) {
-  std::vector<const frontend::EngineOp*> out;
-  for (const auto& op : ops) {
-    if (op.op.command == command) out.push_back(&op);
-  }
-  return out;
-}
-
-std::vector<std::string> keys(const ir::RedisOp& op) {
-  std::vector<std::string> out;
-  for (const auto& key : op.keys) out.push_back(key.display());
-  return out;
-}
+using slotlint::test::keys;
+using slotlint::test::ops_of;
 
 constexpr std::string_view kWrappers =
     "#include <sw/redis++/redis++.h>\n"
