@@ -230,6 +230,10 @@ class IncludePaths(CppProject):
              "arguments": ["c++", "-std=c++20", "-c", f"src/{name}"]}
             for name in ("wrappers.cpp", "callers.cpp", "plain_caller.cpp", "plain.cpp")]
         self.write("src/plain.cpp", UNRELATED)
+        self.write("src/own_names.cpp", OWN_NAMES)
+        self.database.append({"directory": self.dir, "file": "src/own_names.cpp",
+                              "arguments": ["c++", "-std=c++20", "-c", "src/own_names.cpp"]})
+        self.write_database()
         self.write_database()
         report = self.check("-p", os.path.join(self.dir, "build"))
         found = sorted((f["path"], f["line"], f["code"], f["level"]) for f in report["findings"]
@@ -240,6 +244,7 @@ class IncludePaths(CppProject):
                                  ("src/wrappers.cpp", 4, "SL001", "note"),
                                  ("src/wrappers.cpp", 7, "SL001", "note"),
                                  ("src/wrappers.cpp", 11, "SL001", "note")])
+        self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
         drop = next(f for f in report["findings"] if f["path"] == "src/callers.cpp" and f["line"] == 3)
         self.assertIn("The command is sent in src/wrappers.cpp", drop["message"])
         self.assertEqual([(r["path"], r["line"], r["column"]) for r in drop["related"]],
@@ -318,6 +323,7 @@ void touch_pair(redisContext* c, const char* a, const char* b) {
 std::string tagged(const std::string& id) { return "{user:" + id + "}"; }
 static sw::redis::RedisCluster cluster("tcp://127.0.0.1:7000");
 void forget(const std::string& a, const std::string& b) { cluster.unlink({a, b}); }
+int tally(int x) { return x; }
 }
 """
 PLAIN_H = """#pragma once
@@ -325,6 +331,12 @@ PLAIN_H = """#pragma once
 namespace app {
 void forget(const std::string& a, const std::string& b);
 }
+"""
+# Names no client and calls only its own `tally` (a name a client unit also
+# defines) and a member `forget`: not parsed (its syntax error is never seen).
+OWN_NAMES = """struct Log { void forget(int) {} };
+int tally(int x) { return x; }
+int use(Log& log) { log.forget(1); return tally(1) + ; }
 """
 # Names no client: found through the wrapper's name.
 PLAIN_CALLER = """#include "plain.h"
