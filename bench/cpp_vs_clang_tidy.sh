@@ -3,7 +3,9 @@
 # check (bugprone-string-constructor) over the same compile_commands.json: a
 # generated tree of 500 C++ translation units, 5% of them using a Redis
 # client (redis-plus-plus, through the fixtures' stub headers). Both run on
-# one core. Prints both times and their ratio.
+# one core. Prints both times and their ratio; then, over the units that use
+# the client alone (a database of just those), `slotlint check -p` against
+# `clang-19 -fsyntax-only` with the same arguments, and that ratio.
 #
 #   bench/cpp_vs_clang_tidy.sh [UNITS] [PERCENT_WITH_REDIS]
 #   SLOTLINT_BIN=build/slotlint bench/cpp_vs_clang_tidy.sh   # an existing build
@@ -52,6 +54,9 @@ for i in range(units):
 os.makedirs(f"{tree}/build")
 with open(f"{tree}/build/compile_commands.json", "w") as f:
     json.dump(entries, f)
+os.makedirs(f"{tree}/redis-build")
+with open(f"{tree}/redis-build/compile_commands.json", "w") as f:
+    json.dump([e for i, e in enumerate(entries) if i % every == 0], f)
 PY
 
 files=("$tree"/src/*.cpp)
@@ -69,3 +74,16 @@ echo "slotlint check -p (1 job):              ${slotlint_time} s"
 echo "clang-tidy-19, one AST-matcher check:   ${tidy_time} s"
 python3 -c "import sys; print(f'ratio (clang-tidy / slotlint):          {float(sys.argv[2]) / float(sys.argv[1]):.1f}x')" \
   "$slotlint_time" "$tidy_time"
+
+# The units that use the client: slotlint against the compiler's front end.
+redis_only=$(seconds "$SLOTLINT_BIN" check -p "$tree/redis-build" --root "$tree" --jobs 1 --format json --no-config)
+syntax_only=$(python3 -c 'import json, subprocess, sys, time
+entries = json.load(open(sys.argv[1]))
+start = time.monotonic()
+for e in entries:
+    args = [a for a in e["arguments"][1:] if a not in ("-c", "-o") and not a.endswith(".o")]
+    subprocess.run(["clang-19", "-fsyntax-only", *args], cwd=e["directory"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(f"{time.monotonic() - start:.2f}")' "$tree/redis-build/compile_commands.json")
+echo "units using the client: slotlint check -p ${redis_only} s, clang-19 -fsyntax-only ${syntax_only} s"
+python3 -c "import sys; print(f'ratio (slotlint / clang -fsyntax-only):  {float(sys.argv[1]) / float(sys.argv[2]):.2f}x')" \
+  "$redis_only" "$syntax_only"

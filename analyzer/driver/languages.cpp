@@ -121,7 +121,7 @@ const std::vector<Language>& table() {
       {"cpp",
        {".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx"},
        nullptr,
-       {"hiredis", "hiredis-cluster", "redis-plus-plus", "boost-redis"},
+       {"hiredis", "hiredis-cluster", "libvalkey", "redis-plus-plus", "boost-redis"},
        {"//"},
        cpp_project,
        analyse_cpp,

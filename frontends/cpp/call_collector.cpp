@@ -5,8 +5,8 @@
 #include <optional>
 
 #include <clang/AST/DeclTemplate.h>
-#include <clang/AST/ParentMapContext.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMapContext.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/StmtCXX.h>
 #include <fmt/format.h>
@@ -17,6 +17,7 @@
 #include "frontends/common/op_builder.h"
 #include "frontends/common/overloads.h"
 #include "frontends/common/source_helpers.h"
+#include "frontends/cpp/clang_lowering.h"
 #include "frontends/cpp/hiredis_format.h"
 #include "frontends/lua/script_use.h"
 
@@ -27,22 +28,14 @@ bool listed(const std::vector<std::string>& names, std::string_view name) {
   return std::ranges::find(names, name) != names.end();
 }
 
-// How a class is named in models: `sw::redis::Redis`, and for a template
-// specialization also with its first argument
-// (`sw::redis::QueuedRedis<sw::redis::PipelineImpl>`).
+// How a class is named in models: as the lowering names it, and for a
+// template specialization also without its argument.
 std::vector<std::string> type_names(const clang::CXXRecordDecl* record) {
   std::vector<std::string> names;
   if (record == nullptr) return names;
+  names.push_back(model_type_name(record));
   auto qualified = record->getQualifiedNameAsString();
-  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
-    const auto& args = specialization->getTemplateArgs();
-    if (args.size() > 0 && args[0].getKind() == clang::TemplateArgument::Type) {
-      clang::PrintingPolicy policy(record->getASTContext().getLangOpts());
-      policy.SuppressTagKeyword = true;
-      names.push_back(qualified + "<" + args[0].getAsType().getAsString(policy) + ">");
-    }
-  }
-  names.push_back(qualified);
+  if (names.front() != qualified) names.push_back(qualified);
   return names;
 }
 
@@ -110,7 +103,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
   // function: a transaction.
   void group_sequences() {
     std::ranges::stable_sort(pending_, [](const Pending& a, const Pending& b) {
-      return std::tie(a.function, a.receiver, a.offset) < std::tie(b.function, b.receiver, b.offset);
+      return std::tie(a.function, a.receiver, a.offset) <
+             std::tie(b.function, b.receiver, b.offset);
     });
     std::optional<ir::GroupRef> open;
     const Pending* previous = nullptr;
@@ -167,9 +161,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     if (callee == nullptr || llvm::isa<clang::CXXMethodDecl>(callee) || call->getNumArgs() == 0)
       return std::nullopt;
     auto name = simple_name(callee);
-    bool known = std::ranges::any_of(input_.models, [&](const model::ApiModel* api) {
-      return api->has_method(name);
-    });
+    bool known = std::ranges::any_of(
+        input_.models, [&](const model::ApiModel* api) { return api->has_method(name); });
     if (!known) return std::nullopt;
     // redisCommand(c, ...): the client is what the context argument points to.
     auto found = from_type({pointee_record(call->getArg(0))});
@@ -297,7 +290,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
   // handler always leaves; and whether the loop waits before the next try.
   void find_retry(const clang::CXXTryStmt* attempt, const clang::CXXCatchStmt* handler,
                   ir::ErrorHandling& handling) const {
-    if (const auto* block = llvm::dyn_cast_or_null<clang::CompoundStmt>(handler->getHandlerBlock())) {
+    if (const auto* block =
+            llvm::dyn_cast_or_null<clang::CompoundStmt>(handler->getHandlerBlock())) {
       for (const auto* statement : block->body()) {
         if (llvm::isa<clang::ReturnStmt, clang::BreakStmt, clang::CXXThrowExpr>(statement)) return;
       }
@@ -326,7 +320,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       }
       if (body != nullptr) {
         handling.retries = true;
-        if (auto at = map_.span(stmt->getBeginLoc(), stmt->getBeginLoc())) handling.retry_loop = *at;
+        if (auto at = map_.span(stmt->getBeginLoc(), stmt->getBeginLoc()))
+          handling.retry_loop = *at;
         bool any = false;
         bool nonzero = false;
         std::function<void(const clang::Stmt*)> scan = [&](const clang::Stmt* s) {
@@ -335,7 +330,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
             const auto* callee = call->getDirectCallee();
             if (callee != nullptr && frontend::names_a_wait(callee->getQualifiedNameAsString())) {
               any = true;
-              const auto* delay = call->getNumArgs() > 0 ? ClangValues::strip(call->getArg(0)) : nullptr;
+              const auto* delay =
+                  call->getNumArgs() > 0 ? ClangValues::strip(call->getArg(0)) : nullptr;
               const auto* zero = llvm::dyn_cast_or_null<clang::IntegerLiteral>(delay);
               nonzero = nonzero || zero == nullptr || zero->getValue() != 0;
             }
@@ -371,12 +367,14 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       ir::SourceSpan value_at;
       for (const auto& piece : argument.pieces) {
         if (piece.kind == FormatPiece::Kind::Literal) {
-          bool exact = source != nullptr && source->maps_to_source && piece.text.size() == piece.length;
-          ir::SourceSpan at = exact ? ir::SourceSpan{source->span.file,
-                                                     static_cast<std::uint32_t>(source->span.begin + piece.offset),
-                                                     static_cast<std::uint32_t>(source->span.begin + piece.offset +
-                                                                                piece.length)}
-                                    : values_.span_of(pattern);
+          bool exact =
+              source != nullptr && source->maps_to_source && piece.text.size() == piece.length;
+          ir::SourceSpan at =
+              exact ? ir::SourceSpan{source->span.file,
+                                     static_cast<std::uint32_t>(source->span.begin + piece.offset),
+                                     static_cast<std::uint32_t>(source->span.begin + piece.offset +
+                                                                piece.length)}
+                    : values_.span_of(pattern);
           text.append(ir::KeyExpr::literal(piece.text, at, exact));
           continue;
         }
@@ -390,8 +388,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
                               value, pattern_text.substr(piece.offset, piece.length), value_at));
       }
       // "%s" alone is the argument passed for it; anything else the format's.
-      bool one_value = argument.pieces.size() == 1 &&
-                       argument.pieces.front().kind == FormatPiece::Kind::Value;
+      bool one_value =
+          argument.pieces.size() == 1 && argument.pieces.front().kind == FormatPiece::Kind::Value;
       text.set_span(one_value ? value_at : values_.span_of(pattern));
       args.push_back({Value::string(std::move(text)), false, {}});
     }
@@ -450,9 +448,9 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     op.api = name;
     std::vector<ir::Arg> argv;
     if (!method->format_param.empty()) {
-      auto position = std::ranges::find(method->signature, method->format_param,
-                                        &model::Parameter::name) -
-                      method->signature.begin();
+      auto position =
+          std::ranges::find(method->signature, method->format_param, &model::Parameter::name) -
+          method->signature.begin();
       auto args = formatted(call, static_cast<unsigned>(position));
       if (!args) return;
       model::Method spread;
@@ -467,14 +465,13 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
       frontend::PositionalArguments bound(*method, std::move(passed), op.call, false);
       argv = frontend::expand_template(*method, bound, op.call);
       if (!method->script_param.empty() && input_.scripts != nullptr) {
-        auto position = std::ranges::find(method->signature, method->script_param,
-                                          &model::Parameter::name) -
-                        method->signature.begin();
+        auto position =
+            std::ranges::find(method->signature, method->script_param, &model::Parameter::name) -
+            method->signature.begin();
         if (static_cast<unsigned>(position) < call->getNumArgs()) {
           Value body = values_.evaluate(call->getArg(static_cast<unsigned>(position)), function_);
-          op.script = lua::script_from_value(
-              body, {"", op.call.file == 0 ? op.call.begin : 0u, input_.file, input_.analysis,
-                     *input_.scripts});
+          op.script = lua::script_from_value(body, {"", op.call.file == 0 ? op.call.begin : 0u,
+                                                    input_.file, input_.analysis, *input_.scripts});
         }
       }
     }
@@ -482,10 +479,9 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
     if (!op.script && (op.command == "EVAL" || op.command == "EVAL_RO") && !op.argv.empty() &&
         input_.scripts != nullptr) {
       // redisCommand(c, "EVAL %s 2 %s %s", SCRIPT, a, b): the body is argv[1].
-      op.script = lua::script_from_value(
-          Value::string(op.argv.front().value),
-          {"", op.call.file == 0 ? op.call.begin : 0u, input_.file, input_.analysis,
-           *input_.scripts});
+      op.script = lua::script_from_value(Value::string(op.argv.front().value),
+                                         {"", op.call.file == 0 ? op.call.begin : 0u, input_.file,
+                                          input_.analysis, *input_.scripts});
     }
     frontend::apply_client_behaviour(op, api, cls, *method, false);
     op.group = batch_group(root, *target);
@@ -499,8 +495,8 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
           fmt::join(input_.includes->missing, ", ")));
     }
     auto location = map_.sources().getFileLoc(call->getBeginLoc());
-    pending_.push_back({function_, root.variable != nullptr ? root.variable
-                                                            : named_decl(target->receiver),
+    pending_.push_back({function_,
+                        root.variable != nullptr ? root.variable : named_decl(target->receiver),
                         map_.sources().getFileOffset(location), input_.analysis.ops.size()});
     input_.analysis.ops.push_back(std::move(op));
   }

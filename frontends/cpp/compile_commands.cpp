@@ -1,9 +1,9 @@
 #include "frontends/cpp/compile_commands.h"
 
+#include <algorithm>
+
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
-
-#include <algorithm>
 
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
@@ -38,8 +38,8 @@ CompileCommand CompileCommands::command_for(const fs::path& file, const std::str
   if (!command.from_database) {
     auto extension = file.extension().string();
     bool c = extension == ".c";
-    bool header = extension == ".h" || extension == ".hh" || extension == ".hpp" ||
-                  extension == ".hxx";
+    bool header =
+        extension == ".h" || extension == ".hh" || extension == ".hpp" || extension == ".hxx";
     command.directory = file.parent_path().string();
     command.arguments = {c ? "clang" : "clang++"};
     if (header) command.arguments.insert(command.arguments.end(), {"-x", "c++-header"});
@@ -62,10 +62,18 @@ CompileCommand CompileCommands::command_for(const fs::path& file, const std::str
   // Clang's own builtin headers, no warnings (only errors matter to us),
   // gcc-only warning flags from the database are no error, and no "N errors
   // generated." on stderr (that summary goes with caret diagnostics).
-  command.arguments.insert(command.arguments.begin() + 1,
-                           {"-resource-dir=" + resource_dir, "-w", "-Wno-unknown-warning-option",
-                            "-fno-color-diagnostics", "-fno-caret-diagnostics", "-ferror-limit=50"});
+  command.arguments.insert(
+      command.arguments.begin() + 1,
+      {"-resource-dir=" + resource_dir, "-w", "-Wno-unknown-warning-option",
+       "-fno-color-diagnostics", "-fno-caret-diagnostics", "-ferror-limit=50"});
   return command;
+}
+
+std::vector<std::string> CompileCommands::files() const {
+  if (database_ == nullptr) return {};
+  auto files = database_->getAllFiles();
+  std::ranges::sort(files);
+  return files;
 }
 
 }  // namespace slotlint::cpp

@@ -39,6 +39,8 @@ class CompileCommands {
                                            const std::string& resource_dir,
                                            const std::filesystem::path& project_root) const;
   [[nodiscard]] bool has_database() const { return database_ != nullptr; }
+  // The files the database has commands for (none without one), sorted.
+  [[nodiscard]] std::vector<std::string> files() const;
 
  private:
   explicit CompileCommands(std::unique_ptr<clang::tooling::CompilationDatabase> database);

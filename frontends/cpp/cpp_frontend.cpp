@@ -1,5 +1,6 @@
 #include "frontends/cpp/cpp_frontend.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -16,9 +17,11 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include "frontends/cpp/call_collector.h"
+#include "frontends/cpp/clang_lowering.h"
 #include "frontends/cpp/header_files.h"
 #include "frontends/cpp/include_prefilter.h"
 #include "frontends/cpp/model_headers.h"
+#include "frontends/cpp/other_units.h"
 #include "frontends/cpp/parse_budget.h"
 #include "frontends/cpp/project.h"
 #include "frontends/cpp/source_map.h"
@@ -121,26 +124,30 @@ class IncludeWatcher final : public clang::PPCallbacks {
   IncludeOutcome& outcome_;
 };
 
+// What is done with a parsed unit (its AST and the map of its spans).
+using UnitCallback = std::function<void(clang::ASTContext&, SourceMap&)>;
+
 class Consumer : public clang::ASTConsumer {
  public:
-  Consumer(const CppProject& project, const CollectorInput& input)
-      : project_(project), input_(input) {}
+  Consumer(const CppProject& project, frontend::FileAnalysis& analysis, const UnitCallback& done)
+      : project_(project), analysis_(analysis), done_(done) {}
   void HandleTranslationUnit(clang::ASTContext& context) override {
     SourceMap map(context.getSourceManager(), context.getLangOpts(), project_.files(),
-                  project_.root(), input_.analysis);
-    collect_calls(context, map, input_);
+                  project_.root(), analysis_);
+    done_(context, map);
   }
 
  private:
   const CppProject& project_;
-  const CollectorInput& input_;
+  frontend::FileAnalysis& analysis_;
+  const UnitCallback& done_;
 };
 
 class CollectAction : public clang::ASTFrontendAction {
  public:
-  CollectAction(const CppProject& project, const CollectorInput& input, ParseBudget& budget,
-                IncludeOutcome& includes)
-      : project_(project), input_(input), budget_(budget), includes_(includes) {}
+  CollectAction(const CppProject& project, frontend::FileAnalysis& analysis,
+                const UnitCallback& done, ParseBudget& budget, IncludeOutcome& includes)
+      : project_(project), analysis_(analysis), done_(done), budget_(budget), includes_(includes) {}
   bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
     budget_.watch(compiler.getPreprocessor());
     compiler.getPreprocessor().addPPCallbacks(std::make_unique<IncludeWatcher>(includes_));
@@ -148,12 +155,13 @@ class CollectAction : public clang::ASTFrontendAction {
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
                                                         llvm::StringRef) override {
-    return std::make_unique<Consumer>(project_, input_);
+    return std::make_unique<Consumer>(project_, analysis_, done_);
   }
 
  private:
   const CppProject& project_;
-  const CollectorInput& input_;
+  frontend::FileAnalysis& analysis_;
+  const UnitCallback& done_;
   ParseBudget& budget_;
   IncludeOutcome& includes_;
 };
@@ -241,6 +249,98 @@ void report_includes(const IncludeOutcome& outcome, frontend::Models models,
   }
 }
 
+// The unit's command with slotlint's fallbacks added; nullopt when the
+// prefilter finds no client (nor a project header reaching one) in its
+// includes.
+std::optional<CompileCommand> command_for_unit(const fs::path& path, std::string_view source,
+                                               frontend::Models models, CppProject& project,
+                                               bool wanted = false) {
+  auto root = project.files().root_of(path).value_or(project.root());
+  auto command = project.commands()->command_for(path, project.resource_dir(), root);
+  std::vector<std::string> words;
+  for (const auto* api : models)
+    words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
+  auto searched = include_dirs(command.arguments, command.directory);
+  for (const auto& folder : project.include()) searched.push_back(folder.string());
+  auto scan = scan_includes(source, path, searched, words, &project.header_index());
+  if (!scan.may_use_a_client && !wanted) return std::nullopt;
+  // After everything the command searches: the configuration's include
+  // folders, the folders of the tree that resolve what neither does, then
+  // the model headers.
+  std::vector<std::string> fallbacks;
+  for (const auto& folder : project.include()) {
+    fallbacks.push_back("-idirafter");
+    fallbacks.push_back(folder.string());
+  }
+  for (const auto& folder : scan.tree_folders) {
+    fallbacks.push_back("-idirafter");
+    fallbacks.push_back(folder.string());
+  }
+  fallbacks.push_back("-idirafter");
+  fallbacks.emplace_back(kModelHeaderFolder);
+  command.arguments.insert(command.arguments.begin() + 1, fallbacks.begin(), fallbacks.end());
+  return command;
+}
+
+struct ClangRun {
+  bool ran = false;
+  std::map<std::string, std::string> refusals;  // includes the guard refused
+};
+
+// Clang over the unit: `source` (what the driver read) under the file's own
+// name, so that its includes resolve; everything else from the disk, through
+// the guard; the model headers from memory.
+ClangRun run_clang(const fs::path& path, std::string_view source, const CompileCommand& command,
+                   CppProject& project, frontend::FileAnalysis& analysis, const UnitCallback& done,
+                   IncludeOutcome& includes, FirstErrors& errors, ParseBudget& budget) {
+  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  memory->addFile(path.string(), 0,
+                  llvm::MemoryBuffer::getMemBufferCopy(
+                      llvm::StringRef(source.data(), source.size()), path.string()));
+  auto disk = llvm::makeIntrusiveRefCnt<GuardedFileSystem>(llvm::vfs::createPhysicalFileSystem());
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(disk);
+  for (const auto& header : model_headers()) {
+    auto at = std::string(kModelHeaderFolder) + "/" + header.include;
+    memory->addFile(at, 0,
+                    llvm::MemoryBuffer::getMemBuffer(
+                        llvm::StringRef(header.text.data(), header.text.size()), at));
+  }
+  overlay->pushOverlay(memory);
+  if (!command.directory.empty()) (void)overlay->setCurrentWorkingDirectory(command.directory);
+  auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions{}, overlay);
+  clang::tooling::ToolInvocation invocation(
+      command.arguments, std::make_unique<CollectAction>(project, analysis, done, budget, includes),
+      files.get());
+  invocation.setDiagnosticConsumer(&errors);
+  ClangRun run;
+  run.ran = invocation.run();
+  run.refusals = disk->refusals();
+  return run;
+}
+
+// Another unit of the database, lowered for the units that call into it
+// (what its own analysis reports is not repeated here).
+std::optional<il::Module> lower_other_unit(const fs::path& file, CppProject& project,
+                                           frontend::Models models) {
+  constexpr std::uint64_t kMaxSource = 8 * 1024 * 1024;
+  auto read = project.files().read(file, kMaxSource, false);
+  if (!read) return std::nullopt;
+  auto path = read.resolved;
+  auto command = command_for_unit(path, *read.bytes, models, project);
+  if (!command) return std::nullopt;
+  frontend::FileAnalysis scratch;
+  IncludeOutcome includes;
+  FirstErrors errors(project.files());
+  ParseBudget budget;
+  std::optional<il::Module> module;
+  auto shown = display_path(path, project.root());
+  UnitCallback lower = [&](clang::ASTContext& context, SourceMap& map) {
+    module = lower_unit(context, map, shown);
+  };
+  run_clang(path, *read.bytes, *command, project, scratch, lower, includes, errors, budget);
+  return module;
+}
+
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
@@ -261,35 +361,24 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
       extension == ".h" || extension == ".hh" || extension == ".hpp" || extension == ".hxx";
   // With a compilation database, headers are read as part of the units that
   // include them (each finding once); without one, each is parsed by itself.
-  if (header && project->commands()->has_database()) return result;
-  auto root = project->files().root_of(path).value_or(project->root());
-  auto command = project->commands()->command_for(path, project->resource_dir(), root);
-  std::vector<std::string> words;
-  for (const auto* api : models)
-    words.insert(words.end(), api->prefilter.begin(), api->prefilter.end());
-  auto searched = include_dirs(command.arguments, command.directory);
-  for (const auto& folder : project->include()) searched.push_back(folder.string());
-  auto scan = scan_includes(file.source, path, searched, words, &project->header_index());
-  if (!scan.may_use_a_client) return result;
-  // After everything the command searches: the configuration's include
-  // folders, the folders of the tree that resolve what neither does, then
-  // the model headers.
-  std::vector<std::string> fallbacks;
-  for (const auto& folder : project->include()) {
-    fallbacks.push_back("-idirafter");
-    fallbacks.push_back(folder.string());
+  bool database = project->commands()->has_database();
+  if (header && database) return result;
+  auto command = command_for_unit(path, file.source, models, *project);
+  if (database) {
+    project->other_units().index(
+        *project->commands(), project->files(), [&](const fs::path& unit, std::string_view text) {
+          return command_for_unit(unit, text, models, *project).has_value();
+        });
   }
-  for (const auto& folder : scan.tree_folders) {
-    fallbacks.push_back("-idirafter");
-    fallbacks.push_back(folder.string());
-  }
-  fallbacks.push_back("-idirafter");
-  fallbacks.emplace_back(kModelHeaderFolder);
-  command.arguments.insert(command.arguments.begin() + 1, fallbacks.begin(), fallbacks.end());
-  if (!command.from_database) {
+  // A unit that names no client but calls a function a unit that does
+  // defines: parsed, for the engine to follow the call.
+  if (!command && database && project->other_units().calls_a_wrapper(file.source))
+    command = command_for_unit(path, file.source, models, *project, true);
+  if (!command) return result;
+  if (!command->from_database) {
     result.notices.push_back(
         {ir::Level::Note, "no-compile-command",
-         project->commands()->has_database()
+         database
              ? "not in compile_commands.json: parsed with defaults (-std=c++20, or c17 for .c; "
                "the file's folder, its include/, the project's root, src/ and include/, and the "
                "folders of the tree where included headers are, on the include path)"
@@ -298,40 +387,33 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                "src/ and include/, and the folders of the tree where included headers are, on "
                "the include path)"});
   }
-  // The text the driver read (what is checked is what was read), under the
-  // file's own name so that its includes resolve; everything else from the
-  // disk, through the guard.
-  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  memory->addFile(path.string(), 0,
-                  llvm::MemoryBuffer::getMemBufferCopy(
-                      llvm::StringRef(file.source.data(), file.source.size()), path.string()));
-  auto disk = llvm::makeIntrusiveRefCnt<GuardedFileSystem>(llvm::vfs::createPhysicalFileSystem());
-  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(disk);
-  for (const auto& header : model_headers()) {
-    auto at = std::string(kModelHeaderFolder) + "/" + header.include;
-    memory->addFile(at, 0,
-                    llvm::MemoryBuffer::getMemBuffer(
-                        llvm::StringRef(header.text.data(), header.text.size()), at));
-  }
-  overlay->pushOverlay(memory);
-  if (!command.directory.empty()) (void)overlay->setCurrentWorkingDirectory(command.directory);
-  auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions{}, overlay);
   IncludeOutcome includes;
   CollectorInput input{file, models, result, &project->scripts(), &includes};
   FirstErrors errors(project->files());
   ParseBudget budget;
-  clang::tooling::ToolInvocation invocation(
-      command.arguments, std::make_unique<CollectAction>(*project, input, budget, includes),
-      files.get());
-  invocation.setDiagnosticConsumer(&errors);
-  bool ran = invocation.run();
-  for (const auto& [refused, reason] : disk->refusals()) {
+  // With a database, the unit is also lowered for the engine, which follows
+  // its calls into the project's functions that other units define.
+  std::optional<il::Module> lowered;
+  auto shown = display_path(fs::weakly_canonical(path, ec), project->root());
+  UnitCallback collect = [&](clang::ASTContext& context, SourceMap& map) {
+    collect_calls(context, map, input);
+    if (database) lowered = lower_unit(context, map, shown);
+  };
+  auto run =
+      run_clang(path, file.source, *command, *project, result, collect, includes, errors, budget);
+  if (lowered) {
+    auto lower = [&](const fs::path& other) { return lower_other_unit(other, *project, models); };
+    auto through = through_other_units(*lowered, project->other_units(), models, lower);
+    for (auto& op : through) result.ops.push_back(std::move(op));
+    project->other_units().remember(path, std::move(*lowered));
+  }
+  for (const auto& [refused, reason] : run.refusals) {
     result.notices.push_back(
         {ir::Level::Warning, "include-refused",
          fmt::format("{} {}: not read, so the #include fails as a missing header would",
                      display_path(refused, project->root()), reason)});
   }
-  report_includes(includes, models, disk->refusals(), result);
+  report_includes(includes, models, run.refusals, result);
   std::string first;
   for (const auto& message : errors.messages) first += (first.empty() ? "" : "; ") + message;
   if (!budget.stopped().empty()) {
@@ -345,7 +427,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
         {ir::Level::Note, "parse-error",
          fmt::format("Clang found {} error{} in this translation unit ({}); the rest was checked",
                      errors.errors, errors.errors == 1 ? "" : "s", first)});
-  } else if (!ran) {
+  } else if (!run.ran) {
     result.notices.push_back(
         {ir::Level::Warning, "unit-not-analysed",
          "not analysed: Clang could not run on this file with its compile command"});

@@ -16,6 +16,7 @@
 #include "frontends/common/project_state.h"
 #include "frontends/cpp/compile_commands.h"
 #include "frontends/cpp/header_index.h"
+#include "frontends/cpp/other_units.h"
 #include "frontends/lua/script_library.h"
 
 namespace slotlint::cpp {
@@ -37,6 +38,8 @@ class CppProject final : public frontend::ProjectState {
   lua::ScriptLibrary& scripts() { return scripts_; }
   // Safe to call from the threads analysing units.
   const HeaderIndex& header_index();
+  // Units lowered for the units that call into them (safe from any thread).
+  OtherUnits& other_units() { return other_units_; }
 
  private:
   std::filesystem::path root_;
@@ -48,6 +51,7 @@ class CppProject final : public frontend::ProjectState {
   lua::ScriptLibrary scripts_;
   std::once_flag index_built_;
   std::unique_ptr<HeaderIndex> header_index_;
+  OtherUnits other_units_;
 };
 
 }  // namespace slotlint::cpp

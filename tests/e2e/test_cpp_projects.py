@@ -185,6 +185,75 @@ class IncludePaths(CppProject):
         self.assertEqual([n for n in report["notifications"] if n["id"] == "unit-not-analysed"], [])
         self.assertEqual([(f["path"], f["line"]) for f in report["findings"]], [("src/async.cpp", 2)])
 
+    def test_percent_s_keys_point_at_the_arguments_passed_for_them(self):
+        # hiredis `%s` (and `%b`) arguments: each key's related location is the
+        # argument expression written for it (a literal, a macro, a buffer
+        # filled by snprintf), on its own line; a key the format writes itself
+        # points into the format literal. With the real header (Debian's
+        # libhiredis-dev, from the database) and with the model header.
+        self.write("src/percent.c", PERCENT_S)
+        self.write("src/model/percent.c", PERCENT_S)
+        sysroot = os.path.join(self.dir, "sysroot")
+        os.makedirs(os.path.join(sysroot, "usr", "include"))
+        for entry in os.listdir("/usr/include"):
+            if entry != "hiredis":
+                os.symlink(os.path.join("/usr/include", entry), os.path.join(sysroot, "usr", "include", entry))
+        self.database = [
+            {"directory": self.dir, "file": "src/percent.c", "arguments": ["cc", "-std=c17", "-c", "src/percent.c"]},
+            {"directory": self.dir, "file": "src/model/percent.c",
+             "arguments": ["cc", "-std=c17", f"--sysroot={sysroot}", "-c", "src/model/percent.c"]}]
+        self.write_database()
+        report = self.check("-p", os.path.join(self.dir, "build"))
+        expected = [
+            (7, [(8, 16, 8, 19, "key 'a'"), (9, 16, 9, 21, "key 'b'")]),
+            (10, [(11, 16, 11, 17, "key 'user:<id>'"), (12, 16, 12, 20, "key '<cart>'")]),
+            (13, [(13, 42, 13, 43, "key 'user:<id>'"), (13, 19, 13, 40, "key 'orders:<id>'")]),
+        ]
+        for path in ("src/percent.c", "src/model/percent.c"):
+            found = sorted((f["line"], [(r["line"], r["column"], r["end_line"], r["end_column"],
+                                         r["message"].split(" (")[0]) for r in f["related"]])
+                           for f in report["findings"] if f["path"] == path and f["code"] == "SL001")
+            self.assertEqual(found, expected, path)
+
+    def test_a_wrapper_in_another_unit_is_followed_from_its_callers_with_the_database(self):
+        # The project's helpers that forward keys to the client, defined in
+        # one unit and called with the keys in another: with -p, the
+        # callers' keys are judged at the callers' lines; the helpers alone
+        # (their parameters) where they are.
+        self.write("src/wrappers.h", WRAPPERS_H)
+        self.write("src/wrappers.cpp", WRAPPERS)
+        self.write("src/callers.cpp", CALLERS)
+        self.write("src/plain.h", PLAIN_H)
+        self.write("src/plain_caller.cpp", PLAIN_CALLER)
+        self.database = [
+            {"directory": self.dir, "file": f"src/{name}",
+             "arguments": ["c++", "-std=c++20", "-c", f"src/{name}"]}
+            for name in ("wrappers.cpp", "callers.cpp", "plain_caller.cpp", "plain.cpp")]
+        self.write("src/plain.cpp", UNRELATED)
+        self.write("src/own_names.cpp", OWN_NAMES)
+        self.database.append({"directory": self.dir, "file": "src/own_names.cpp",
+                              "arguments": ["c++", "-std=c++20", "-c", "src/own_names.cpp"]})
+        self.write_database()
+        self.write_database()
+        report = self.check("-p", os.path.join(self.dir, "build"))
+        found = sorted((f["path"], f["line"], f["code"], f["level"]) for f in report["findings"]
+                       if f["code"] == "SL001")
+        self.assertEqual(found, [("src/callers.cpp", 3, "SL001", "warning"),
+                                 ("src/callers.cpp", 5, "SL001", "error"),
+                                 ("src/plain_caller.cpp", 3, "SL001", "warning"),
+                                 ("src/wrappers.cpp", 4, "SL001", "note"),
+                                 ("src/wrappers.cpp", 7, "SL001", "note"),
+                                 ("src/wrappers.cpp", 11, "SL001", "note")])
+        self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
+        drop = next(f for f in report["findings"] if f["path"] == "src/callers.cpp" and f["line"] == 3)
+        self.assertIn("The command is sent in src/wrappers.cpp", drop["message"])
+        self.assertEqual([(r["path"], r["line"], r["column"]) for r in drop["related"]],
+                         [("src/callers.cpp", 3, 23), ("src/callers.cpp", 3, 39)])
+        # Without the database there is no other unit to follow.
+        report = self.check(os.path.join(self.dir, "src", "wrappers.cpp"), os.path.join(self.dir, "src", "callers.cpp"))
+        self.assertEqual(sorted((f["path"], f["line"]) for f in report["findings"] if f["code"] == "SL001"),
+                         [("src/wrappers.cpp", 4), ("src/wrappers.cpp", 7), ("src/wrappers.cpp", 11)])
+
     def test_the_model_header_and_the_real_one_give_the_same_findings(self):
         # Debian's libhiredis-dev (scripts/bootstrap.sh installs it) against
         # slotlint's model: the same calls (the hiredis fixture), one unit
@@ -217,6 +286,73 @@ class IncludePaths(CppProject):
         self.assertGreaterEqual(len(by_unit["src/real.c"]), 10)
         self.assertEqual(by_unit["src/real.c"], by_unit["src/model.c"])
         self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
+
+PERCENT_S = """#include <stdio.h>
+#include <hiredis/hiredis.h>
+#define KEY_B "b"
+void keys(redisContext *c, int id, const char *cart) {
+  char k[32];
+  snprintf(k, sizeof k, "user:%d", id);
+  redisCommand(c, "MGET %s %s",
+               "a",
+               KEY_B);
+  redisCommand(c, "MGET %s %b",
+               k,
+               cart, (size_t)8);
+  redisCommand(c, "RENAME %s orders:%d", k, id);
+}
+"""
+WRAPPERS_H = """#pragma once
+#include <string>
+#include <hiredis/hiredis.h>
+#include <sw/redis++/redis++.h>
+namespace app {
+void drop(sw::redis::RedisCluster& r, const std::string& a, const std::string& b);
+void touch_pair(redisContext* c, const char* a, const char* b);
+std::string tagged(const std::string& id);
+}
+"""
+WRAPPERS = """#include "wrappers.h"
+namespace app {
+void drop(sw::redis::RedisCluster& r, const std::string& a, const std::string& b) {
+  r.del({a, b});
+}
+void touch_pair(redisContext* c, const char* a, const char* b) {
+  freeReplyObject(redisCommand(c, "MGET %s %s", a, b));
+}
+std::string tagged(const std::string& id) { return "{user:" + id + "}"; }
+static sw::redis::RedisCluster cluster("tcp://127.0.0.1:7000");
+void forget(const std::string& a, const std::string& b) { cluster.unlink({a, b}); }
+int tally(int x) { return x; }
+}
+"""
+PLAIN_H = """#pragma once
+#include <string>
+namespace app {
+void forget(const std::string& a, const std::string& b);
+}
+"""
+# Names no client and calls only its own `tally` (a name a client unit also
+# defines) and a member `forget`: not parsed (its syntax error is never seen).
+OWN_NAMES = """struct Log { void forget(int) {} };
+int tally(int x) { return x; }
+int use(Log& log) { log.forget(1); return tally(1) + ; }
+"""
+# Names no client: found through the wrapper's name.
+PLAIN_CALLER = """#include "plain.h"
+void logout(const std::string& session) {
+  app::forget("session:" + session, "token:" + session);
+}
+"""
+CALLERS = """#include "wrappers.h"
+void checkout(sw::redis::RedisCluster& cluster, redisContext* c, const std::string& user) {
+  app::drop(cluster, "cart:" + user, "items:" + user);
+  app::drop(cluster, "{u}cart", "{u}items");
+  app::touch_pair(c, "user:1", "user:2");
+  app::touch_pair(c, "{t}1", "{t}2");
+}
+"""
+
 
 MARKER = "SLOTLINT_SECRET_MARKER_7f3a"
 # A header outside the project: an error quoting the marker, a call whose
