@@ -246,7 +246,7 @@ class IncludePaths(CppProject):
                                  ("src/wrappers.cpp", 11, "SL001", "note")])
         self.assertEqual([n for n in report["notifications"] if n["id"] == "parse-error"], [])
         drop = next(f for f in report["findings"] if f["path"] == "src/callers.cpp" and f["line"] == 3)
-        self.assertIn("The command is sent in src/wrappers.cpp", drop["message"])
+        self.assertIn("The command is sent in src/wrappers.cpp", full_message(drop))
         self.assertEqual([(r["path"], r["line"], r["column"]) for r in drop["related"]],
                          [("src/callers.cpp", 3, 23), ("src/callers.cpp", 3, 39)])
         # Without the database there is no other unit to follow.
