@@ -92,8 +92,7 @@ std::string first_sentence(std::string_view text) {
 std::filesystem::path rule_header(const RuleMetadata& rule) {
   auto file_name = rule.name;
   std::ranges::replace(file_name, '-', '_');
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "rules" /
-         (file_name + ".h");
+  return std::filesystem::path(SLOTLINT_RULES_DIR) / (file_name + ".h");
 }
 
 // The header's leading comment, as one line.
@@ -173,8 +172,6 @@ TEST(RuleDocs, RuleHeaderStartsWithTheDocsFirstSentence) {
   for (const auto& rule : all_rule_metadata()) {
     SCOPED_TRACE(rule.name);
     auto header = rule_header(rule);
-    if (!std::filesystem::exists(header.parent_path()))
-      GTEST_SKIP() << "source tree not found from " << __FILE__;
     ASSERT_TRUE(std::filesystem::exists(header)) << "no " << header << " for the documented rule";
     auto comment = leading_comment(header);
     auto prefix = rule.name + " (" + rule.code + "): ";
