@@ -25,8 +25,8 @@ std::unique_ptr<frontend::ProjectState> python_project(const ProjectSettings& se
 frontend::FileAnalysis analyse_python(const frontend::FileInput& file, frontend::Models models,
                                       ts::Parser* parser, const FrontendLimits& limits,
                                       frontend::ProjectState* project) {
-  return python::analyse(file, *models.front(), *parser, limits.parse,
-                         dynamic_cast<python::ModuleLoader*>(project));
+  return python::analyse(file, models, *parser, limits.parse,
+                         dynamic_cast<python::ModuleLoader&>(*project));
 }
 
 std::unique_ptr<frontend::ProjectState> javascript_project(const ProjectSettings& settings) {

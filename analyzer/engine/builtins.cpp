@@ -20,6 +20,20 @@ Builtins Builtins::defaults() {
       {"python", "add", true, Append},
       {"python", "extend", true, Extend},
       {"python", "get", true, MapGet},
+      {"python", "read", true, ReadFile},
+      {"python", "open", false, AsPath},
+      {"python", "pathlib.Path", false, AsPath},
+      {"python", "os.path.abspath", false, AsPath},
+      {"python", "os.path.realpath", false, AsPath},
+      {"python", "os.path.dirname", false, PathParent},
+      {"python", "parent", true, PathParent},
+      {"python", "decode", true, Same},
+      {"python", "encode", true, Same},
+      {"python", "strip", true, Same},
+      {"python", "pkgutil.get_data", false, ModuleData},
+      {"python", "__class__", true, ClassOf},
+      {"python", "type", false, ClassOf},
+      {"python", "format", true, Format},
       {"javascript", "String", false, ToString},
       {"javascript", "length", true, Length},
       {"javascript", "join", true, JoinItems},
@@ -136,17 +150,56 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       if (path.is(ValueKind::String)) return {Value::path(path.as_string().key), std::nullopt};
       return {path, std::nullopt};
     }
+    case BuiltinOp::AsPath:
+    case BuiltinOp::PathParent: {
+      Value path = receiver ? *receiver : arg(0);
+      auto key = path.is(ValueKind::Path) ? path.as_path().path : key_of(path, site.span, limits);
+      if (op == BuiltinOp::AsPath) return {Value::path(std::move(key)), std::nullopt};
+      if (!key.is_literal())
+        return {Value::unknown("the folder of " + key.display()), std::nullopt};
+      auto text = key.literal_text();
+      auto slash = text.rfind('/');
+      text = slash == std::string::npos ? std::string() : text.substr(0, slash);
+      return {Value::path(ir::KeyExpr::literal(text, site.span, false)), std::nullopt};
+    }
+    case BuiltinOp::ClassOf: {
+      Value object = receiver ? *receiver : arg(0);
+      if (!object.is(ValueKind::Instance))
+        return {Value::unknown("the class of a value"), std::nullopt};
+      const auto& data = object.as_instance();
+      return {Value::class_ref(data.module, data.cls), std::nullopt};
+    }
+    case BuiltinOp::ModuleData: {
+      Value package = arg(0);
+      bool own =
+          package.is(ValueKind::External) && package.as_external().qualified_name == "__name__";
+      auto resource = key_of(arg(1), site.span, limits);
+      if (!own || !resource.is_literal())
+        return {Value::unknown("data of a package the engine does not locate"), std::nullopt};
+      auto slash = site.module_path.rfind('/');
+      std::string folder = slash == std::string::npos ? "" : site.module_path.substr(0, slash + 1);
+      auto read = host.read_file(
+          ir::KeyExpr::literal(folder + resource.literal_text(), site.span, false), site);
+      if (!read)
+        return {Value::unknown("the file " + resource.literal_text() + " could not be read"),
+                std::nullopt};
+      return {Value::file_text(ir::KeyExpr::literal(read->text, site.span, false), read->file),
+              std::nullopt};
+    }
+    case BuiltinOp::Same:
+      return {receiver ? *receiver : arg(0), std::nullopt};
     case BuiltinOp::ReadFile: {
       Value path = receiver ? *receiver : arg(0);
       auto key = key_of(path, site.span, limits);
       if (!key.is_literal()) {
         return {Value::unknown("the file's name is not known: " + key.display()), std::nullopt};
       }
-      auto text = host.read_file(key);
-      if (!text)
+      auto read = host.read_file(key, site);
+      if (!read)
         return {Value::unknown("the file " + key.literal_text() + " could not be read"),
                 std::nullopt};
-      return {Value::string(ir::KeyExpr::literal(*text, site.span, false)), std::nullopt};
+      return {Value::file_text(ir::KeyExpr::literal(read->text, site.span, false), read->file),
+              std::nullopt};
     }
     case BuiltinOp::ListDirectory: {
       Value path = receiver ? *receiver : arg(0);
@@ -173,6 +226,28 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
             std::nullopt};
       }
       return {Value::string(std::move(key)), std::nullopt};
+    }
+    case BuiltinOp::Format: {
+      if (!receiver || !receiver->is(ValueKind::String)) break;
+      std::vector<ir::KeyExpr> positional;
+      std::vector<std::pair<std::string, ir::KeyExpr>> named;
+      for (const auto& a : args) {
+        if (a.kind == il::Argument::Kind::Positional) {
+          positional.push_back(key_of(a.value, a.span, limits));
+        } else if (a.kind == il::Argument::Kind::Keyword) {
+          named.emplace_back(a.keyword, key_of(a.value, a.span, limits));
+        } else {
+          return {Value::unknown("a format with arguments spread from a collection"),
+                  std::nullopt};
+        }
+      }
+      if (auto made =
+              host.format_string(receiver->as_string().key, positional, named, site.span)) {
+        return {Value::string(std::move(*made)), std::nullopt};
+      }
+      return {Value::unknown("a format string the engine cannot read", symbol_at(site, "format"),
+                             "format(...)"),
+              std::nullopt};
     }
     case BuiltinOp::Append:
       if (!receiver) break;

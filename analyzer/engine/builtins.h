@@ -25,6 +25,16 @@ enum class BuiltinOp : std::uint8_t {
   Append,         // xs.append(x), xs.push(x), s.add(x): mutates the receiver
   Extend,         // xs.extend(ys): mutates the receiver
   MapGet,         // d.get(k), m.get(k): the entry, or the default when given
+  AsPath,         // Path(p), open(p), os.path.abspath(p): the path p
+  PathParent,     // os.path.dirname(p), p.parent: the folder of p
+  Same,           // b.decode(): the receiver itself
+  // pkgutil.get_data(__name__, "x.lua"): a file beside the calling module
+  // (the package named by a name the engine sees as the module's own).
+  ModuleData,
+  ClassOf,  // x.__class__, type(x): the class of an instance
+  // fmt.format(args) on a string value: the language's format syntax,
+  // through Host::format_string.
+  Format,
 };
 
 struct BuiltinRow {

@@ -7,6 +7,11 @@
 
 namespace slotlint::engine {
 
+namespace {
+// As deep as a nested entry point looks for the names it closes over.
+constexpr std::size_t kEnclosingLevels = 8;
+}  // namespace
+
 std::string Invocation::key() const {
   std::string key = std::to_string(module) + "." + std::to_string(function) + " L" +
                     std::to_string(level) + " d" + std::to_string(depth_left) + " |";
@@ -28,11 +33,32 @@ std::string Invocation::key() const {
 std::shared_ptr<const Summary> Engine::Impl::summarise(const Invocation& invocation) {
   auto key = invocation.key();
   if (auto found = memo.find(key); found != memo.end()) return found->second;
+  // Asked for again while it is computed (a nested function's entry needs
+  // its enclosing function's, which calls it past its contexts budget):
+  // nothing is known of it yet.
+  if (!in_progress.insert(key).second) return called_back;
   Frame frame(*this, invocation);
   auto summary = std::make_shared<const Summary>(frame.run());
+  in_progress.erase(key);
   ++computed;
   memo.emplace(std::move(key), summary);
   return summary;
+}
+
+Engine::Impl::CallSummary Engine::Impl::summarise_call(const Invocation& invocation) {
+  auto key = invocation.key();
+  if (auto found = memo.find(key); found != memo.end()) return {found->second, std::nullopt};
+  const auto& f = program.module(invocation.module).functions[invocation.function];
+  // Each construction site makes its own instance: a constructor's calls
+  // differ by where they are, and what they set is what the caller gets.
+  auto& count = contexts[{invocation.module, invocation.function}];
+  if (f.kind == il::Function::Kind::Constructor || count < budgets.contexts) {
+    ++count;
+    return {summarise(invocation), std::nullopt};
+  }
+  auto entry = entry_invocation(invocation.module, invocation.function, kEnclosingLevels);
+  auto summary = summarise(entry);
+  return {summary, std::move(entry)};
 }
 
 const Env& Engine::Impl::globals(ModuleId module, int level) {
@@ -52,6 +78,9 @@ const Env& Engine::Impl::globals(ModuleId module, int level) {
       if (c.enclosing == il::kNone || c.enclosing == mod.body)
         env[c.name] = Value::class_ref(module, id);
     }
+    // The module's path, relative to the root: the host reads files from there.
+    if (!mod.path_global.empty())
+      env[mod.path_global] = Value::string(ir::KeyExpr::literal(mod.path, {}, false));
     return declarations.emplace(module, std::move(env)).first->second;
   }
   const auto& mod = program.module(module);
@@ -59,9 +88,16 @@ const Env& Engine::Impl::globals(ModuleId module, int level) {
   return summarise(body)->final_env;
 }
 
-Value Engine::Impl::import_lookup(ModuleId target, const std::string& name, int level) {
+Value Engine::Impl::import_lookup(ModuleId target, const std::string& name, int level,
+                                  std::size_t hops) {
   const auto& env = globals(target, level);
   if (auto found = env.find(name); found != env.end()) return found->second;
+  // A name the module imports (a package re-exporting `from .database
+  // import Database`) is followed to the module that defines it, at most
+  // `hops` modules on (imports may cycle).
+  if (hops > 0) {
+    if (auto found = resolve_name(target, name, level, false, hops - 1)) return *found;
+  }
   const auto& path = program.module(target).path;
   // A package's submodule (`from pkg import keys`, `pkg.keys`), when the
   // package itself binds no such name.
@@ -79,7 +115,7 @@ Value Engine::Impl::import_lookup(ModuleId target, const std::string& name, int 
 }
 
 std::optional<Value> Engine::Impl::resolve_name(ModuleId module, const std::string& name, int level,
-                                                bool with_globals) {
+                                                bool with_globals, std::size_t hops) {
   if (with_globals) {
     const auto& env = globals(module, level);
     if (auto found = env.find(name); found != env.end()) return found->second;
@@ -94,7 +130,7 @@ std::optional<Value> Engine::Impl::resolve_name(ModuleId module, const std::stri
     auto target = program.resolve_import(module, import);
     if (binds_module) return target ? Value::module(*target) : Value::external(import.module);
     if (binding != nullptr) {
-      return target ? import_lookup(*target, binding->first, level)
+      return target ? import_lookup(*target, binding->first, level, hops)
                     : Value::external(import.module + "." + binding->first);
     }
     if (target) {
@@ -183,6 +219,38 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
 
 Value Engine::Impl::entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry) {
   const auto& mod = program.module(module);
+  const std::tuple key{module, cls, entry};
+  if (auto found = instances.find(key); found != instances.end()) return found->second;
+  // Asked again while it is made (a method it runs calls, past its contexts
+  // budget, a method of the same class): the instance without fields.
+  if (!instances_in_progress.insert(key).second) {
+    return Value::instance({module, cls, "entry:" + mod.path + ":" + std::to_string(cls), {}});
+  }
+  Value made = make_entry_instance(module, cls, entry);
+  instances_in_progress.erase(key);
+  instances.emplace(key, made);
+  return made;
+}
+
+const Env& Engine::Impl::class_writes(ModuleId module, il::ClassId cls) {
+  const std::pair key{module, cls};
+  if (auto found = class_attributes.find(key); found != class_attributes.end())
+    return found->second;
+  if (!class_attributes_in_progress.insert(key).second) return no_writes;
+  Env joined;
+  const auto& mod = program.module(module);
+  for (il::FunctionId id = 0; id < mod.functions.size(); ++id) {
+    const auto& f = mod.functions[id];
+    if (f.owner != cls || f.kind != il::Function::Kind::ClassMethod) continue;
+    auto summary = summarise(entry_invocation(module, id, kEnclosingLevels));
+    joined = frame_detail::join_env(joined, summary->class_writes, budgets.limits);
+  }
+  class_attributes_in_progress.erase(key);
+  return class_attributes.emplace(key, std::move(joined)).first->second;
+}
+
+Value Engine::Impl::make_entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry) {
+  const auto& mod = program.module(module);
   // A class deriving from a client class: its `self` is such a client.
   CallSite site{module, mod.path, il::kNone, mod.classes[cls].span, mod.classes[cls].span};
   if (auto client = client_base(module, cls, {}, site, budgets.globals_levels - 1)) return *client;
@@ -204,7 +272,31 @@ Value Engine::Impl::entry_instance(ModuleId module, il::ClassId cls, il::Functio
   for (const auto& param : f.params) {
     ctor.params.emplace_back(parameter_hole(constructor->first, constructor->second, param));
   }
-  return summarise(ctor)->self_after.value_or(instance);
+  Value constructed = summarise(ctor)->self_after.value_or(instance);
+  if (!constructed.is(ValueKind::Instance)) return constructed;
+  // Fields any other method of the class assigns are seen by every method:
+  // one value per field, joined over the constructor and those methods, each
+  // run once on what the constructor made.
+  InstanceData joined = constructed.as_instance();
+  for (il::FunctionId id = 0; id < mod.functions.size(); ++id) {
+    const auto& g = mod.functions[id];
+    if (id == entry || g.owner != cls || g.kind != il::Function::Kind::Method) continue;
+    Invocation method{module, id, budgets.globals_levels, budgets.call_depth, constructed, nullptr,
+                      {},     {}};
+    for (const auto& param : g.params)
+      method.params.emplace_back(parameter_hole(module, id, param));
+    auto after = summarise(method)->self_after;
+    if (!after || !after->is(ValueKind::Instance)) continue;
+    for (const auto& [name, value] : after->as_instance().fields) {
+      auto found = joined.fields.find(name);
+      if (found == joined.fields.end()) {
+        joined.fields.emplace(name, value);
+      } else {
+        found->second = join(found->second, value, budgets.limits);
+      }
+    }
+  }
+  return Value::instance(std::move(joined));
 }
 
 // ---- renaming what a callee made -------------------------------------------
@@ -232,7 +324,14 @@ ir::KeyExpr renamed(const ir::KeyExpr& key, const auto& fresh) {
 
 }  // namespace
 
-void collect_ids(const Value& value, std::set<std::string>& ids) {
+namespace {
+
+// A value's own ids, and its parts' through the cache.
+void collect_ids_once(const Value& value, std::set<std::string>& ids, IdCache& cache) {
+  auto collect_ids = [&](const Value& part, std::set<std::string>& into) {
+    const auto& of_part = cache.ids(part);
+    into.insert(of_part.begin(), of_part.end());
+  };
   switch (value.kind()) {
     case ValueKind::String:
       collect_symbols(value.as_string().key, ids);
@@ -287,65 +386,109 @@ void collect_ids(const Value& value, std::set<std::string>& ids) {
   }
 }
 
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix) {
-  auto rename = [&](const Value& v) { return rename_ids(v, keep, prefix); };
-  // Kept: what came in, and what derives from it (`x.field`, `x[0]` of a kept x).
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
+                 std::map<std::string, Value>& done, IdCache& cache);
+
+// Kept: what came in, and what derives from it (`x.field`, `x[0]` of a kept x).
+bool kept(const std::string& id, const std::set<std::string>& keep) {
+  if (keep.contains(id)) return true;
+  for (auto cut = id.find_first_of(".["); cut != std::string::npos;
+       cut = id.find_first_of(".[", cut + 1)) {
+    if (keep.contains(id.substr(0, cut))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Values share their parts (a receiver inside every closure over it, and in
+// every value derived from it): each distinct value's ids are found once.
+const std::set<std::string>& IdCache::ids(const Value& value) {
+  if (auto found = by_digest_.find(value.digest()); found != by_digest_.end())
+    return found->second;
+  std::set<std::string> ids;
+  collect_ids_once(value, ids, *this);
+  return by_digest_.emplace(value.digest(), std::move(ids)).first->second;
+}
+
+void collect_ids(const Value& value, std::set<std::string>& ids, IdCache& cache) {
+  const auto& of_value = cache.ids(value);
+  ids.insert(of_value.begin(), of_value.end());
+}
+
+namespace {
+
+Value rename_once(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
+                  std::map<std::string, Value>& done, IdCache& cache) {
+  // Nothing renamed: the value itself, not a copy (most of what a callee
+  // returns is what it was given).
+  bool changed = false;
+  auto rename = [&](const Value& v) {
+    Value out = rename_ids(v, keep, prefix, done, cache);
+    if (out.digest() != v.digest()) changed = true;
+    return out;
+  };
   auto fresh = [&](const std::string& id) {
-    if (keep.contains(id)) return id;
-    for (auto cut = id.find_first_of(".["); cut != std::string::npos;
-         cut = id.find_first_of(".[", cut + 1)) {
-      if (keep.contains(id.substr(0, cut))) return id;
-    }
+    if (kept(id, keep)) return id;
+    changed = true;
     return prefix + id;
   };
   switch (value.kind()) {
-    case ValueKind::String:
-      return Value::string(renamed(value.as_string().key, fresh));
-    case ValueKind::Path:
-      return Value::path(renamed(value.as_path().path, fresh));
+    case ValueKind::String: {
+      auto key = renamed(value.as_string().key, fresh);
+      return changed ? Value::string(std::move(key)) : value;
+    }
+    case ValueKind::Path: {
+      auto path = renamed(value.as_path().path, fresh);
+      return changed ? Value::path(std::move(path)) : value;
+    }
     case ValueKind::Unknown: {
       const auto& data = value.as_unknown();
       if (data.symbol.empty()) return value;
+      auto symbol = fresh(data.symbol);
+      if (!changed) return value;
       if (data.varies_per_element) {
-        return Value::element_of_unknown(data.reason, fresh(data.symbol), data.display);
+        return Value::element_of_unknown(data.reason, std::move(symbol), data.display);
       }
-      return Value::unknown(data.reason, fresh(data.symbol), data.display);
+      return Value::unknown(data.reason, std::move(symbol), data.display);
     }
     case ValueKind::Number: {
       const auto& data = value.as_number();
       if (data.symbol.empty()) return value;
-      return Value::unknown_number(fresh(data.symbol), data.display);
+      auto symbol = fresh(data.symbol);
+      return changed ? Value::unknown_number(std::move(symbol), data.display) : value;
     }
     case ValueKind::Script: {
       ScriptData data = value.as_script();
       data.body.front() = rename(data.body.front());
       for (auto& c : data.client) c = rename(c);
-      return Value::script(std::move(data));
+      return changed ? Value::script(std::move(data)) : value;
     }
     case ValueKind::Batch: {
       BatchData data = value.as_batch();
       data.id = fresh(data.id);
       for (auto& c : data.client) c = rename(c);
-      return Value::batch(std::move(data));
+      return changed ? Value::batch(std::move(data)) : value;
     }
     case ValueKind::Instance: {
       InstanceData data = value.as_instance();
       data.id = fresh(data.id);
       for (auto& [_, field] : data.fields) field = rename(field);
-      return Value::instance(std::move(data));
+      return changed ? Value::instance(std::move(data)) : value;
     }
     case ValueKind::Sequence: {
       auto items = value.as_sequence().items;
       for (auto& item : items) item = rename(item);
-      return Value::sequence(std::move(items), value.as_sequence().kind);
+      return changed ? Value::sequence(std::move(items), value.as_sequence().kind) : value;
     }
-    case ValueKind::Collection:
-      return Value::collection(rename(value.as_collection().element.front()),
-                               value.as_collection().reason);
+    case ValueKind::Collection: {
+      auto element = rename(value.as_collection().element.front());
+      return changed ? Value::collection(element, value.as_collection().reason) : value;
+    }
     case ValueKind::Alternatives: {
       auto members = value.as_alternatives().members;
       for (auto& member : members) member = rename(member);
-      return Value::alternatives(std::move(members));
+      return changed ? Value::alternatives(std::move(members)) : value;
     }
     case ValueKind::Map: {
       auto entries = value.as_map().entries;
@@ -353,7 +496,7 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
         k = rename(k);
         v = rename(v);
       }
-      return Value::map(std::move(entries));
+      return changed ? Value::map(std::move(entries)) : value;
     }
     case ValueKind::Function: {
       FunctionData data = value.as_function();
@@ -363,14 +506,126 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
         data.closure = std::make_shared<const Env>(std::move(env));
       }
       for (auto& self : data.self) self = rename(self);
-      return Value::function(std::move(data));
+      return changed ? Value::function(std::move(data)) : value;
     }
-    case ValueKind::BoundMethod:
-      return Value::bound_method(rename(value.as_bound_method().receiver.front()),
-                                 value.as_bound_method().name);
+    case ValueKind::BoundMethod: {
+      auto receiver = rename(value.as_bound_method().receiver.front());
+      return changed ? Value::bound_method(receiver, value.as_bound_method().name) : value;
+    }
     default:
       return value;
   }
+}
+
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
+                 std::map<std::string, Value>& done, IdCache& cache) {
+  const auto& ids = cache.ids(value);
+  if (std::ranges::all_of(ids, [&](const std::string& id) { return kept(id, keep); })) return value;
+  if (auto found = done.find(value.digest()); found != done.end()) return found->second;
+  Value renamed = rename_once(value, keep, prefix, done, cache);
+  done.emplace(value.digest(), renamed);
+  return renamed;
+}
+
+}  // namespace
+
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
+                 IdCache& cache) {
+  std::map<std::string, Value> done;
+  return rename_ids(value, keep, prefix, done, cache);
+}
+
+// ---- instantiating an entry-point summary -----------------------------------
+
+namespace {
+
+Value substitute_once(const Value& value, const std::map<std::string, Value>& by_symbol,
+                      const Limits& limits, std::map<std::string, Value>& done);
+
+Value substitute_in(const Value& value, const std::map<std::string, Value>& by_symbol,
+                    const Limits& limits, std::map<std::string, Value>& done) {
+  if (auto found = done.find(value.digest()); found != done.end()) return found->second;
+  Value out = substitute_once(value, by_symbol, limits, done);
+  done.emplace(value.digest(), out);
+  return out;
+}
+
+Value substitute_once(const Value& value, const std::map<std::string, Value>& by_symbol,
+                      const Limits& limits, std::map<std::string, Value>& done) {
+  auto each = [&](const Value& v) { return substitute_in(v, by_symbol, limits, done); };
+  switch (value.kind()) {
+    case ValueKind::Unknown: {
+      auto found = by_symbol.find(value.as_unknown().symbol);
+      return found == by_symbol.end() || value.as_unknown().symbol.empty() ? value
+                                                                           : found->second;
+    }
+    case ValueKind::Number: {
+      auto found = by_symbol.find(value.as_number().symbol);
+      return found == by_symbol.end() || value.as_number().symbol.empty() ? value : found->second;
+    }
+    case ValueKind::String: {
+      const auto& key = value.as_string().key;
+      if (key.is_unknown()) return value;
+      bool changed = false;
+      ir::KeyExpr out;
+      for (const auto& segment : key.segments()) {
+        const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+        auto found = hole ? by_symbol.find(hole->symbol) : by_symbol.end();
+        if (found == by_symbol.end()) {
+          out.append(segment);
+          continue;
+        }
+        auto filled = key_of(found->second, hole->span, limits);
+        if (filled.is_unknown()) {
+          out.append(segment);
+          continue;
+        }
+        out.append(filled);
+        changed = true;
+      }
+      if (!changed) return value;
+      out.set_span(key.span());
+      if (key.is_collection()) out.mark_collection();
+      return Value::string(std::move(out));
+    }
+    case ValueKind::Sequence: {
+      auto items = value.as_sequence().items;
+      for (auto& item : items) item = each(item);
+      return Value::sequence(std::move(items), value.as_sequence().kind);
+    }
+    case ValueKind::Collection:
+      return Value::collection(each(value.as_collection().element.front()),
+                               value.as_collection().reason);
+    case ValueKind::Alternatives: {
+      auto members = value.as_alternatives().members;
+      for (auto& member : members) member = each(member);
+      return Value::alternatives(std::move(members));
+    }
+    case ValueKind::Map: {
+      auto entries = value.as_map().entries;
+      for (auto& [k, v] : entries) {
+        k = each(k);
+        v = each(v);
+      }
+      return Value::map(std::move(entries));
+    }
+    case ValueKind::Instance: {
+      InstanceData data = value.as_instance();
+      for (auto& [_, field] : data.fields) field = each(field);
+      return Value::instance(std::move(data));
+    }
+    default:
+      return value;
+  }
+}
+
+}  // namespace
+
+Value substitute(const Value& value, const std::map<std::string, Value>& by_symbol,
+                 const Limits& limits) {
+  if (by_symbol.empty()) return value;
+  std::map<std::string, Value> done;
+  return substitute_in(value, by_symbol, limits, done);
 }
 
 // ---- the public face -------------------------------------------------------
@@ -387,22 +642,34 @@ void Engine::analyse(ModuleId module) {
   }
 }
 
+// A function analysed as an entry point: its parameters are holes, a
+// method's receiver an instance of its class, and a nested function's
+// enclosing locals what they were when the enclosing function (itself
+// analysed so) defined it.
+Invocation Engine::Impl::entry_invocation(ModuleId module, il::FunctionId function,
+                                          std::size_t enclosing_levels) {
+  const auto& mod = program.module(module);
+  const auto& f = mod.functions.at(function);
+  Invocation entry{module, function, budgets.globals_levels, budgets.call_depth, {}, nullptr, {},
+                   {}};
+  if (function == mod.body) return entry;
+  for (const auto& param : f.params) entry.params.emplace_back(parameter_hole(module, function, param));
+  bool method = f.kind == il::Function::Kind::Method || f.kind == il::Function::Kind::Getter ||
+                f.kind == il::Function::Kind::Constructor;
+  if (method && f.owner != il::kNone) entry.self = entry_instance(module, f.owner, function);
+  if (f.kind == il::Function::Kind::ClassMethod && f.owner != il::kNone)
+    entry.self = Value::class_ref(module, f.owner);
+  if (f.enclosing != il::kNone && f.enclosing != mod.body && enclosing_levels > 0) {
+    auto outer = summarise(entry_invocation(module, f.enclosing, enclosing_levels - 1));
+    if (auto made = outer->closures.find(function); made != outer->closures.end())
+      entry.closure = std::make_shared<const Env>(made->second);
+  }
+  return entry;
+}
+
 void Engine::analyse_entry(ModuleId module, il::FunctionId function) {
   auto& impl = *impl_;
-  const auto& mod = impl.program.module(module);
-  const auto& f = mod.functions.at(function);
-  Invocation entry{
-      module, function, impl.budgets.globals_levels, impl.budgets.call_depth, {}, nullptr, {}, {}};
-  if (function != mod.body) {
-    for (const auto& param : f.params)
-      entry.params.emplace_back(impl.parameter_hole(module, function, param));
-    bool method = f.kind == il::Function::Kind::Method || f.kind == il::Function::Kind::Getter ||
-                  f.kind == il::Function::Kind::Constructor;
-    if (method && f.owner != il::kNone) entry.self = impl.entry_instance(module, f.owner, function);
-    if (f.kind == il::Function::Kind::ClassMethod && f.owner != il::kNone)
-      entry.self = Value::class_ref(module, f.owner);
-  }
-  auto summary = impl.summarise(entry);
+  auto summary = impl.summarise(impl.entry_invocation(module, function, kEnclosingLevels));
   for (const auto& call : summary->calls) impl.host.emit(call);
   for (const auto& note : summary->notes) impl.host.note(note);
 }
@@ -412,10 +679,15 @@ Value Engine::global(ModuleId module, const std::string& name) {
 }
 
 std::size_t Engine::summaries_computed() const { return impl_->computed; }
+std::size_t Engine::steps_spent() const {
+ return impl_->spent; }
 
 void Engine::clear_cache() {
   impl_->memo.clear();
   impl_->declarations.clear();
+  impl_->instances.clear();
+  impl_->class_attributes.clear();
+  impl_->contexts.clear();
   impl_->computed = 0;
 }
 

@@ -17,7 +17,20 @@
 //   their `via` relative to the function; applying it at a call site prefixes
 //   the site, adds the enclosing try handlers and loop symbols, and renames
 //   the batches and instances made inside (their ids get the call site), so
-//   two calls of one factory make two batches.
+//   two calls of one factory make two batches. A function calling itself is
+//   not unrolled (its result there is unknown): its first level makes every
+//   call the deeper ones would.
+// - Contexts: a function gets a summary of its own for at most
+//   `Budgets::contexts` distinct receivers and arguments; past that, its
+//   calls take its entry-point summary, with every id and hole renamed for
+//   the call site (so two such calls never prove two keys equal). Real
+//   classes call a getter on many differently filled instances; summarising
+//   each cost rq's job.py 24,892 summaries.
+// - Fields: a constructor's writes to its receiver come back to the caller;
+//   any other method's do not. A method analysed as an entry point starts
+//   from the fields the constructor and every method of its class leave,
+//   joined: fields are flow-insensitive across methods, so the receiver's
+//   state is not part of every later call's memo key.
 // - Globals without cycles: a function at level L sees the module globals
 //   the module body leaves when run at level L-1 (imports likewise); level
 //   -1 is the declarations alone. Entry points run at `globals_levels`.
@@ -26,9 +39,11 @@
 //   constructor leaves (from holes). Calls are emitted per entry point.
 //
 // Invariants:
-// - A summary is a pure function of its memo key: budgets (steps, depth) are
-//   its own, counted in work, never time, and never shared; so the output is
-//   the same for any order of entry points, any thread, any cache eviction.
+// - Budgets are counted in work, never time. A summary is a function of its
+//   memo key and of how many summaries this Engine (one analysed file) made
+//   before it (the file's step budget, the contexts per function); one file's
+//   entry points run in one order on one thread, so the output is the same
+//   on every run, any machine, any number of jobs.
 // - An exhausted budget gives "unknown, because ..." and a Note, never silence.
 // - Effects inside the dry rounds of a loop's fixpoint are not recorded; the
 //   body is evaluated once more, with the final environment, to record them.
@@ -49,7 +64,18 @@ namespace slotlint::engine {
 
 struct Budgets {
   std::size_t steps = 100'000;  // expressions and statements, per summary
-  std::size_t call_depth = 8;
+  // ... and in all summaries of one Engine (one analysed file): the work a
+  // file may cost, whatever its calls fan out to. The largest file of
+  // redis-py (cluster.py, 200 KB, with the modules it imports) takes 355,000.
+  std::size_t total_steps = 5'000'000;
+  // Calls followed below an entry point. Real wrappers nest two or three
+  // deep; each level further doubled the work on rq (8: 15 s, 5: 8.8 s).
+  std::size_t call_depth = 5;
+  // Distinct summaries of one function (its calls with distinct receivers,
+  // closures or arguments) per Engine, constructors aside; a further call
+  // with new ones takes the function's entry-point summary (parameters as
+  // holes), renamed for the call site.
+  std::size_t contexts = 16;
   std::size_t loop_rounds = 3;
   // Expressions and statements nested deeper are unknown (the interpreter
   // recurses over them; hostile input must not exhaust the stack).
@@ -65,6 +91,13 @@ struct Summary {
   std::vector<ClientCall> calls;    // via relative to the function
   std::vector<Note> notes;
   Env final_env;  // module bodies: the globals they leave
+  // The locals each function defined here closes over, as it was defined
+  // (joined when defined more than once): a nested function analysed as an
+  // entry point starts from them.
+  std::map<il::FunctionId, Env> closures;
+  // Class methods: what they assign to their class's attributes
+  // (`cls.script = client.register_script(...)`), joined.
+  Env class_writes;
 };
 
 class Engine {
@@ -84,6 +117,8 @@ class Engine {
   [[nodiscard]] Value global(ModuleId module, const std::string& name);
   // Summaries computed since the last clear (tests of memoisation).
   [[nodiscard]] std::size_t summaries_computed() const;
+  // Expressions and statements evaluated, in every summary (work counter).
+  [[nodiscard]] std::size_t steps_spent() const;
   void clear_cache();
 
   class Impl;

@@ -17,9 +17,15 @@ Frame::Frame(Engine::Impl& engine, const Invocation& invocation)
 
 bool Frame::step() {
   if (!exhausted_.empty()) return false;
-  if (++steps_ <= engine_.budgets.steps) return true;
-  exhausted_ = "the step budget (" + std::to_string(engine_.budgets.steps) + ") ran out in `" +
-               (function_.name.empty() ? module_.path : function_.name) + "`";
+  ++engine_.spent;
+  if (++steps_ <= engine_.budgets.steps && engine_.spent <= engine_.budgets.total_steps)
+    return true;
+  exhausted_ = steps_ > engine_.budgets.steps
+                   ? "the step budget (" + std::to_string(engine_.budgets.steps) + ") ran out in `" +
+                         (function_.name.empty() ? module_.path : function_.name) + "`"
+                   : "the analysis's step budget (" + std::to_string(engine_.budgets.total_steps) +
+                         ") ran out before `" +
+                         (function_.name.empty() ? module_.path : function_.name) + "`";
   note(function_.span, "unknown, because " + exhausted_);
   return false;
 }
@@ -67,6 +73,8 @@ Value Frame::function_value(il::FunctionId id) {
   if (!module_body_) {
     Env captured = invocation_.closure ? *invocation_.closure : Env{};
     for (const auto& [name, value] : env_) captured[name] = value;
+    auto [made, first] = closures_.try_emplace(id, captured);
+    if (!first) made->second = join_env(made->second, captured, limits_);
     closure = std::make_shared<const Env>(std::move(captured));
   }
   return Value::function({invocation_.module, id, std::move(closure), {}});
@@ -133,6 +141,8 @@ Summary Frame::run() {
   summary.self_after = self_after_;
   summary.calls = std::move(calls_);
   summary.notes = std::move(notes_);
+  summary.closures = std::move(closures_);
+  summary.class_writes = std::move(class_writes_);
   if (module_body_) summary.final_env = std::move(env_);
   return summary;
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "analyzer/engine/engine.h"
@@ -29,22 +30,52 @@ struct Invocation {
   [[nodiscard]] std::string key() const;
 };
 
+// Batch and instance ids and hole symbols in a value (for renaming what a
+// callee made: two calls make two batches, and two unknowns read inside a
+// helper called twice are two values, not one), found once per distinct
+// value of one Engine.
+class IdCache {
+ public:
+  const std::set<std::string>& ids(const Value& value);
+
+ private:
+  std::map<std::string, std::set<std::string>> by_digest_;
+};
+
 class Engine::Impl {
  public:
   Impl(const Program& program, Host& host, Builtins builtins, Budgets budgets)
       : program(program), host(host), builtins(std::move(builtins)), budgets(budgets) {}
 
   std::shared_ptr<const Summary> summarise(const Invocation& invocation);
+  // A call's summary: its own, or past the function's contexts budget the
+  // function's entry-point summary (`generic` is its invocation then).
+  struct CallSummary {
+    std::shared_ptr<const Summary> summary;
+    std::optional<Invocation> generic;
+  };
+  CallSummary summarise_call(const Invocation& invocation);
+  Invocation entry_invocation(ModuleId module, il::FunctionId function,
+                              std::size_t enclosing_levels);
   // The globals a function at level `level + 1` sees; level -1: declarations.
   const Env& globals(ModuleId module, int level);
   // `name` as module `target` exports it to code at level `level + 1`.
-  Value import_lookup(ModuleId target, const std::string& name, int level);
+  Value import_lookup(ModuleId target, const std::string& name, int level,
+                      std::size_t hops = kImportHops);
+  static constexpr std::size_t kImportHops = 8;
+  // The receiver a method of `cls` analysed as an entry point (`entry`)
+  // starts from, made once per Engine.
   Value entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry);
+  Value make_entry_instance(ModuleId module, il::ClassId cls, il::FunctionId entry);
+  // What the class methods of `cls`, each analysed as an entry point, assign
+  // to its attributes: a class attribute is that, or what the class body
+  // declares (flow-insensitive, like instance fields across methods).
+  const Env& class_writes(ModuleId module, il::ClassId cls);
   // A module-level name as code at level `level + 1` of `module` sees it:
   // the module's globals (unless `with_globals` is false: the module body
   // itself holds them), then its imports.
   std::optional<Value> resolve_name(ModuleId module, const std::string& name, int level,
-                                    bool with_globals);
+                                    bool with_globals, std::size_t hops = kImportHops);
   // The first method of `cls` or of its bases (depth-first, `depth` levels)
   // that `wanted` accepts.
   std::optional<std::pair<ModuleId, il::FunctionId>> find_method(
@@ -65,16 +96,37 @@ class Engine::Impl {
   Budgets budgets;
   std::map<std::string, std::shared_ptr<const Summary>, std::less<>> memo;
   std::map<ModuleId, Env> declarations;
+  std::map<std::pair<ModuleId, il::FunctionId>, std::size_t> contexts;
+  std::set<std::string> in_progress;  // memo keys of the summaries being computed
+  // What a summary asked for while it is computed gives.
+  std::shared_ptr<const Summary> called_back = [] {
+    Summary summary;
+    summary.result = Value::unknown("the result of a function called back while it is analysed");
+    return std::make_shared<const Summary>(std::move(summary));
+  }();
+  using InstanceKey = std::tuple<ModuleId, il::ClassId, il::FunctionId>;
+  std::map<InstanceKey, Value> instances;
+  std::set<InstanceKey> instances_in_progress;
+  std::map<std::pair<ModuleId, il::ClassId>, Env> class_attributes;
+  std::set<std::pair<ModuleId, il::ClassId>> class_attributes_in_progress;
+  const Env no_writes;
   std::size_t computed = 0;
+  std::size_t spent = 0;  // steps of every frame, for Budgets::total_steps
+  IdCache ids;
 };
 
-// Batch and instance ids and hole symbols in a value (for renaming what a
-// callee made: two calls make two batches, and two unknowns read inside a
-// helper called twice are two values, not one).
-void collect_ids(const Value& value, std::set<std::string>& ids);
+void collect_ids(const Value& value, std::set<std::string>& ids, IdCache& cache);
 // The value with every batch and instance id and hole symbol not in `keep`
-// (nor derived from one in it) prefixed.
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix);
+// (nor derived from one in it) prefixed; a part with nothing to rename is
+// the part itself.
+Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
+                 IdCache& cache);
+
+// The value with each hole or unknown whose symbol `by_symbol` maps replaced
+// by the mapped value (in a string: by its key, spliced in): a function's
+// entry-point summary instantiated for one call's arguments.
+Value substitute(const Value& value, const std::map<std::string, Value>& by_symbol,
+                 const Limits& limits);
 
 // Helpers the interpreter's files share.
 namespace frame_detail {
@@ -206,13 +258,17 @@ class Frame {
   Value instance_attribute(const Value& object, const std::string& name, il::ExprId at);
   Value index(const Value& object, const Value& key);
   Value call(const il::Call& call, il::ExprId id);
+  [[nodiscard]] std::optional<std::string> literal_text(il::ExprId id) const;
   std::vector<ArgValue> arguments(const std::vector<il::Argument>& args);
   CallOutcome call_method(const Value& receiver, const std::string& name,
                           const std::vector<ArgValue>& args, const CallSite& site);
   CallOutcome call_value(const Value& callee, const std::vector<ArgValue>& args,
                          const CallSite& site);
-  CallOutcome invoke(const Value& function, const std::vector<ArgValue>& args,
-                     const CallSite& site);
+  // `called_back`: a client calls the function with what it passes; its
+  // other parameters are as an entry point's, whatever a caller may pass
+  // (their defaults are only the values when nothing is passed).
+  CallOutcome invoke(const Value& function, const std::vector<ArgValue>& args, const CallSite& site,
+                     bool called_back = false);
   Value construct(const Value& class_ref, const std::vector<ArgValue>& args, const CallSite& site);
   Value client_call(const Value& receiver, const std::string& method,
                     const std::vector<ArgValue>& args, const CallSite& site);
@@ -223,7 +279,7 @@ class Frame {
   Value element_of(const Value& iterable, const std::string& symbol, const std::string& display);
   Value enter(const Value& value, const CallSite& site);
   Value function_value(il::FunctionId function);
-  Value class_field(ModuleId module, const il::Class& cls, const std::string& name, bool is_static);
+  Value class_field(ModuleId module, il::ClassId cls, const std::string& name, bool is_static);
 
   Engine::Impl& engine_;
   const Invocation& invocation_;
@@ -234,11 +290,17 @@ class Frame {
   std::string receiver_name_;
 
   Env env_;
+  std::map<il::FunctionId, Env> closures_;  // see Summary::closures
   bool live_ = true;
   std::optional<Value> returned_;
   std::optional<Value> self_after_;
+  Env class_writes_;
   std::vector<Value> yields_;
   std::vector<ClientCall> calls_;
+  // One call reached by several paths (a helper every method calls) is
+  // kept once, by the first path: what the host sees of it is the same.
+  std::set<std::string> call_keys_;
+  void keep_call(ClientCall call);
   std::vector<Note> notes_;
   std::vector<HandlerFrame> handlers_;     // outermost first
   std::vector<std::string> loop_symbols_;  // outermost first

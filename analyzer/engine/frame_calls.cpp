@@ -9,11 +9,38 @@ namespace slotlint::engine {
 
 using namespace frame_detail;
 
+// The text of a string written without fields (a literal, or a template of
+// literal parts only).
+std::optional<std::string> Frame::literal_text(il::ExprId id) const {
+  const auto& kind = module_.exprs[id].kind;
+  if (const auto* literal = std::get_if<il::StringLiteral>(&kind)) return literal->text;
+  const auto* text = std::get_if<il::Template>(&kind);
+  if (text == nullptr) return std::nullopt;
+  std::string out;
+  for (const auto& part : text->parts) {
+    if (part.value != il::kNone) return std::nullopt;
+    out += part.literal;
+  }
+  return out;
+}
+
 std::vector<ArgValue> Frame::arguments(const std::vector<il::Argument>& args) {
   std::vector<ArgValue> values;
   for (const auto& arg : args) {
+    std::string written_as;
+    if (arg.value != il::kNone) {
+      const auto& kind = module_.exprs[arg.value].kind;
+      if (const auto* name = std::get_if<il::Name>(&kind)) written_as = name->name;
+      if (const auto* attribute = std::get_if<il::Attribute>(&kind)) written_as = attribute->name;
+      if (const auto* entry = std::get_if<il::Index>(&kind)) {
+        const auto* table = std::get_if<il::Name>(&module_.exprs[entry->object].kind);
+        auto key = literal_text(entry->index);
+        if (table != nullptr && key) written_as = table->name + "[\"" + *key + "\"]";
+      }
+    }
     values.push_back({arg.kind, arg.keyword, eval(arg.value),
-                      arg.value == il::kNone ? ir::SourceSpan{} : module_.exprs[arg.value].span});
+                      arg.value == il::kNone ? ir::SourceSpan{} : module_.exprs[arg.value].span,
+                      std::move(written_as)});
   }
   return values;
 }
@@ -100,6 +127,8 @@ Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& 
     return {result.value, result.receiver_after};
   }
   if (receiver.is(ValueKind::Unknown)) {
+    if (auto client = engine_.host.identified(name, module_.language, site.id() + ".receiver"))
+      return {client_call(*client, name, args, site), std::nullopt};
     return {Value::unknown("`" + name + "` called on " + receiver.describe()), std::nullopt};
   }
   return {Value::unknown("the method `" + name + "` of " + receiver.describe() +
@@ -149,7 +178,7 @@ Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgV
 }
 
 Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgValue>& args,
-                                 const CallSite& site) {
+                                 const CallSite& site, bool called_back) {
   const auto& data = function.as_function();
   const auto& mod = engine_.program.module(data.module);
   const auto& f = mod.functions.at(data.function);
@@ -160,6 +189,11 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
     note(site.span, "unknown, because " + reason);
     return {Value::unknown(reason), std::nullopt};
   }
+  // A function calling itself: unrolling it to the depth limit costs a
+  // summary per level (its arguments differ at each), and finds no call its
+  // first level does not make already.
+  if (data.module == invocation_.module && data.function == invocation_.function)
+    return {Value::unknown("the result of a recursive call of " + name), std::nullopt};
   Invocation callee{data.module,
                     data.function,
                     invocation_.level,
@@ -245,34 +279,74 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
     } else if (!callee.params[i] && unknown_spread &&
                param.kind == il::Parameter::Kind::Positional) {
       callee.params[i] = Value::unknown("an argument spread from a collection");
+    } else if (!callee.params[i] && called_back && param.default_value != il::kNone) {
+      callee.params[i] = engine_.parameter_hole(data.module, data.function, param);
     }
   }
 
-  auto summary = engine_.summarise(callee);
+  auto [summary, generic] = engine_.summarise_call(callee);
 
-  // What the callee made is new at each call: rename its batches and instances.
+  // What the callee made is new at each call: rename its batches and
+  // instances. A generic summary's parameter holes are new here too: they
+  // are not this call's arguments. Its receiver is the class's entry
+  // instance, kept whole: renaming it per call would copy every field at
+  // every call, and receivers past the budget are one instance anyway.
   std::set<std::string> inputs;
-  if (callee.self) collect_ids(*callee.self, inputs);
-  if (callee.closure) {
-    for (const auto& [_, v] : *callee.closure) collect_ids(v, inputs);
+  const Invocation& input_of = generic ? *generic : callee;
+  if (input_of.self) collect_ids(*input_of.self, inputs, engine_.ids);
+  if (input_of.closure) {
+    for (const auto& [_, v] : *input_of.closure) collect_ids(v, inputs, engine_.ids);
   }
   for (const auto& param : callee.params) {
-    if (param) collect_ids(*param, inputs);
+    if (param) collect_ids(*param, inputs, engine_.ids);
   }
+  // A generic summary is instantiated for this call: each parameter's hole
+  // becomes the string or number passed for it (`prefixed(key)`'s "p:<key>"
+  // the caller's "p:{<id>}/-1"); holes of other parameters stay, renamed.
+  // Only such scalars: an instance put in place of a hole would make every
+  // later call on what it returns a context of its own, at the full cost.
+  std::map<std::string, Value> arguments_by_hole;
+  if (generic) {
+    for (std::size_t i = 0; i < callee.params.size() && i < generic->params.size(); ++i) {
+      const auto& hole = generic->params[i];
+      if (!callee.params[i] || !hole) continue;
+      if (!callee.params[i]->is(ValueKind::String) && !callee.params[i]->is(ValueKind::Number))
+        continue;
+      std::string symbol = hole->is(ValueKind::Unknown) ? hole->as_unknown().symbol
+                           : hole->is(ValueKind::Number) ? hole->as_number().symbol
+                                                         : std::string();
+      if (!symbol.empty()) arguments_by_hole.emplace(std::move(symbol), *callee.params[i]);
+    }
+  }
+  auto instantiated = [&](const Value& v) { return substitute(v, arguments_by_hole, limits_); };
   const std::string prefix = site.id() + ">";
   if (dry_ == 0) {
     for (const auto& made : summary->calls) {
       ClientCall c = made;
-      c.receiver = rename_ids(c.receiver, inputs, prefix);
-      for (auto& arg : c.args) arg.value = rename_ids(arg.value, inputs, prefix);
-      for (auto& symbol : c.iteration_symbols) {
-        symbol = rename_ids(Value::unknown({}, symbol), inputs, prefix).as_unknown().symbol;
+      if (generic) {
+        c.receiver = instantiated(c.receiver);
+        for (auto& arg : c.args) arg.value = instantiated(arg.value);
+      }
+      // A call's keys are compared with each other, and with the other
+      // commands of its batch: only a batch made inside the callee is new
+      // at each call, with all it holds. Any other call is the same at
+      // every call site, so the paths to it share one entry (renaming it
+      // per path made a summary's calls grow with the paths to them).
+      Value receiver = rename_ids(c.receiver, inputs, prefix, engine_.ids);
+      if (c.receiver.is(ValueKind::Batch) && receiver.digest() != c.receiver.digest()) {
+        c.receiver = receiver;
+        for (auto& arg : c.args) arg.value = rename_ids(arg.value, inputs, prefix, engine_.ids);
+        for (auto& symbol : c.iteration_symbols) {
+          symbol = rename_ids(Value::unknown({}, symbol), inputs, prefix, engine_.ids)
+                       .as_unknown()
+                       .symbol;
+        }
       }
       c.via.insert(c.via.begin(), site);
       c.handlers.insert(c.handlers.end(), handlers_.rbegin(), handlers_.rend());
       c.iteration_symbols.insert(c.iteration_symbols.begin(), loop_symbols_.begin(),
                                  loop_symbols_.end());
-      calls_.push_back(std::move(c));
+      keep_call(std::move(c));
     }
   }
   for (const auto& n : summary->notes) {
@@ -282,10 +356,16 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
     if (!seen) notes_.push_back(n);
   }
   std::optional<Value> self_after;
-  // A class method's receiver is its class: nothing of the caller's changes.
-  if (summary->self_after && f.kind != il::Function::Kind::ClassMethod)
-    self_after = rename_ids(*summary->self_after, inputs, prefix);
-  return {rename_ids(summary->result, inputs, prefix), self_after};
+  // Only a constructor's fields come back to the caller. What other methods
+  // write to their receiver is seen flow-insensitively instead: each method,
+  // analysed as an entry point, starts from the fields the constructor and
+  // every method of the class leave, joined (Engine::Impl::entry_instance).
+  // Carrying each call's writes back would make the receiver's state part of
+  // every later call's context (a counter bumped by one method makes every
+  // later call a new summary): the cost on real classes grows without bound.
+  if (summary->self_after && f.kind == il::Function::Kind::Constructor)
+    self_after = rename_ids(*summary->self_after, inputs, prefix, engine_.ids);
+  return {rename_ids(instantiated(summary->result), inputs, prefix, engine_.ids), self_after};
 }
 
 Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args,
@@ -314,6 +394,17 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
   return Value::instance(std::move(fields));
 }
 
+void Frame::keep_call(ClientCall call) {
+  // Everything the host reads of a call but the path that led to it.
+  std::string key = call.site.id() + "\x1f" + call.method + "\x1f" + call.receiver.digest();
+  for (const auto& arg : call.args) key += "\x1f" + arg.keyword + "=" + arg.value.digest();
+  for (const auto& handler : call.handlers) {
+    key += "\x1f" + std::to_string(handler.span.file) + ":" + std::to_string(handler.span.begin);
+  }
+  for (const auto& symbol : call.iteration_symbols) key += "\x1f" + symbol;
+  if (call_keys_.insert(std::move(key)).second) calls_.push_back(std::move(call));
+}
+
 Value Frame::client_call(const Value& receiver, const std::string& method,
                          const std::vector<ArgValue>& args, const CallSite& site) {
   ClientCall c{receiver,
@@ -326,7 +417,7 @@ Value Frame::client_call(const Value& receiver, const std::string& method,
                loop_symbols_};
   Value result = engine_.host.call_result(c);
   auto callbacks = engine_.host.callbacks(c);
-  if (dry_ == 0) calls_.push_back(std::move(c));
+  if (dry_ == 0) keep_call(c);
   // Functions the client calls back run as if called here.
   for (const auto& callback : callbacks) {
     std::size_t position = 0;
@@ -340,9 +431,9 @@ Value Frame::client_call(const Value& receiver, const std::string& method,
       if (!chosen) continue;
       std::vector<ArgValue> passed;
       for (const auto& value : callback.args)
-        passed.push_back({il::Argument::Kind::Positional, {}, value, site.span});
+        passed.push_back({il::Argument::Kind::Positional, {}, value, site.span, {}});
       for (const auto& function : arg.value.members()) {
-        if (function.is(ValueKind::Function)) invoke(function, passed, site);
+        if (function.is(ValueKind::Function)) invoke(function, passed, site, true);
       }
     }
   }

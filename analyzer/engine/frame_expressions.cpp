@@ -90,6 +90,25 @@ void Frame::rebind(il::ExprId target, const Value& value) {
   }
 }
 
+namespace {
+
+// A string built here (a template, a concatenation) sits where it is
+// written: its findings' related locations point at the expression (a value
+// that flows on keeps the place it was made).
+Value placed_at(const Value& value, const ir::SourceSpan& span) {
+  if (value.is(ValueKind::Alternatives)) {
+    std::vector<Value> members;
+    for (const auto& member : value.members()) members.push_back(placed_at(member, span));
+    return Value::alternatives(std::move(members));
+  }
+  if (!value.is(ValueKind::String)) return value;
+  auto key = value.as_string().key;
+  key.set_span(span);
+  return Value::string(std::move(key));
+}
+
+}  // namespace
+
 Value Frame::eval(il::ExprId id) {
   if (id == il::kNone) return Value::unknown("no expression");
   if (!step()) return Value::unknown(exhausted_);
@@ -119,8 +138,10 @@ Value Frame::eval(il::ExprId id) {
     return index(object, eval(e->index));
   }
   if (const auto* e = std::get_if<il::Call>(&kind)) return call(*e, id);
-  if (const auto* e = std::get_if<il::Template>(&kind)) return template_value(*e);
-  if (const auto* e = std::get_if<il::Binary>(&kind)) return binary(*e);
+  if (const auto* e = std::get_if<il::Template>(&kind)) {
+    return placed_at(template_value(*e), expr.span);
+  }
+  if (const auto* e = std::get_if<il::Binary>(&kind)) return placed_at(binary(*e), expr.span);
   if (const auto* e = std::get_if<il::Test>(&kind)) {
     eval(e->subject);
     return Value::boolean(std::nullopt);
@@ -162,6 +183,11 @@ Value Frame::eval(il::ExprId id) {
   if (const auto* e = std::get_if<il::Comprehension>(&kind)) return comprehension(*e, id);
   if (const auto* e = std::get_if<il::Lambda>(&kind)) return function_value(e->function);
   if (const auto* e = std::get_if<il::Cast>(&kind)) return eval(e->value);
+  if (const auto* e = std::get_if<il::AssignExpression>(&kind)) {
+    Value value = eval(e->value);
+    bind(e->target, value);
+    return value;
+  }
   if (const auto* e = std::get_if<il::Conditional>(&kind)) {
     eval(e->condition);
     Value then = eval(e->then);
@@ -198,8 +224,7 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
         return Value::function({method->first, method->second, nullptr,
                                 class_method ? std::vector{object} : std::vector<Value>{}});
       }
-      return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
-                         true);
+      return class_field(data.module, data.cls, name, true);
     }
     case ValueKind::Module:
       return engine_.import_lookup(object.as_module().module, name, invocation_.level - 1);
@@ -224,7 +249,7 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
       break;
   }
   if (const auto* row = engine_.builtins.find(module_.language, name, true);
-      row != nullptr && row->op == BuiltinOp::Length) {
+      row != nullptr && (row->op == BuiltinOp::Length || row->op == BuiltinOp::PathParent)) {
     CallSite site{invocation_.module, module_.path, at, {}, {}};
     if (at != il::kNone) site.span = site.callee = module_.exprs[at].span;
     return apply_builtin(row->op, object, {}, engine_.host, limits_, site).value;
@@ -232,23 +257,33 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
   return Value::bound_method(object, name);
 }
 
-Value Frame::class_field(ModuleId module, const il::Class& cls, const std::string& name,
+Value Frame::class_field(ModuleId module, il::ClassId id, const std::string& name,
                          bool is_static) {
+  const auto& cls = engine_.program.module(module).classes[id];
+  std::optional<Value> declared;
   for (const auto& field : cls.fields) {
     // From the class only its static fields; from an instance any field (a
     // Python class attribute, a Java static read through an instance).
     if (field.name != name || (is_static && !field.is_static)) continue;
     if (field.initializer == il::kNone) break;
-    if (module != invocation_.module) {
-      return Value::unknown("the field `" + name + "` is initialised in another module");
-    }
-    return eval(field.initializer);
+    declared = module != invocation_.module
+                   ? Value::unknown("the field `" + name + "` is initialised in another module")
+                   : eval(field.initializer);
+    break;
   }
+  const auto& written = engine_.class_writes(module, id);
+  if (auto found = written.find(name); found != written.end())
+    return declared ? join(*declared, found->second, limits_) : found->second;
+  if (declared) return *declared;
   return Value::unknown("`" + cls.name + "` has no attribute `" + name + "` the engine can see");
 }
 
 Value Frame::instance_attribute(const Value& object, const std::string& name, il::ExprId at) {
   const auto& data = object.as_instance();
+  if (const auto* row = engine_.builtins.find(module_.language, name, true);
+      row != nullptr && row->op == BuiltinOp::ClassOf) {
+    return Value::class_ref(data.module, data.cls);
+  }
   if (auto found = data.fields.find(name); found != data.fields.end()) {
     // A field holding a value nothing is known of (a constructor's
     // parameter), named like a client (`self.redis = client`): such a client.
@@ -280,7 +315,7 @@ Value Frame::instance_attribute(const Value& object, const std::string& name, il
     bool declared =
         std::ranges::any_of(c.fields, [&](const il::Field& f) { return f.name == name; });
     if (declared) {
-      Value field = class_field(module, c, name, false);
+      Value field = class_field(module, cls, name, false);
       // A field declared without a value (`value: str`) is one value per
       // instance.
       if (field.is(ValueKind::Unknown) && field.as_unknown().symbol.empty())
@@ -299,8 +334,7 @@ Value Frame::instance_attribute(const Value& object, const std::string& name, il
     module = base->as_class_ref().module;
     cls = base->as_class_ref().cls;
   }
-  return class_field(data.module, engine_.program.module(data.module).classes[data.cls], name,
-                     false);
+  return class_field(data.module, data.cls, name, false);
 }
 
 Value Frame::index(const Value& object, const Value& key) {
@@ -354,9 +388,20 @@ Value Frame::template_value(const il::Template& text) {
       Value value = eval(part.value);
       bool plain_spec =
           part.format_spec.empty() || part.format_spec == "s" || part.format_spec == "d";
-      if (!plain_spec || (part.format_spec == "d" && !value.is(ValueKind::Number))) {
+      std::optional<ir::KeyExpr> written;
+      if (!plain_spec && (value.is(ValueKind::String) || value.is(ValueKind::Number))) {
+        written = engine_.host.formatted(key_of(value, part.span, limits_), part.format_spec,
+                                         text.escaping == ir::BraceEscaping::Doubled, part.span);
+      }
+      if (written) {
+        value = Value::string(std::move(*written));
+      } else if (!plain_spec || (part.format_spec == "d" && !value.is(ValueKind::Number))) {
+        // Shown as the value and its spec (`uid:>8`): a different value
+        // from the bare `uid` when they meet in one finding.
+        std::string shown = value.is(ValueKind::Unknown) ? value.as_unknown().display : "";
         value = Value::unknown("a field formatted with `" + part.format_spec + "`",
-                               symbol("format", part.value), part.format_spec);
+                               symbol("format", part.value),
+                               shown.empty() ? part.format_spec : shown + ":" + part.format_spec);
       }
       std::vector<Value> members;
       for (const auto& member : value.members()) {
@@ -448,6 +493,16 @@ Value Frame::binary(const il::Binary& op) {
         return Value::number(op.op == il::Binary::Op::Subtract ? a - b : a * b);
       }
       return Value::unknown_number({}, "a product or difference");
+    case il::Binary::Op::Divide:
+      if (left.is(ValueKind::Path)) {
+        CallSite site{invocation_.module, module_.path, il::kNone, {}, {}};
+        return apply_builtin(BuiltinOp::PathJoin, std::nullopt,
+                             {{il::Argument::Kind::Positional, {}, left, {}, {}},
+                              {il::Argument::Kind::Positional, {}, right, {}, {}}},
+                             engine_.host, limits_, site)
+            .value;
+      }
+      return Value::unknown_number({}, "a quotient");
     case il::Binary::Op::Modulo:
       return Value::unknown("`%` whose format the lowering could not decode");
     case il::Binary::Op::Other:

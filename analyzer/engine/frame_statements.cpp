@@ -316,6 +316,22 @@ void Frame::bind(il::PatternId id, const Value& value) {
       InstanceData data = object->as_instance();
       data.fields[p->name] = bound;
       rebind(p->object, Value::instance(std::move(data)));
+    } else if (object->is(ValueKind::ClassRef) && !receiver_name_.empty()) {
+      // A class attribute set from a method (`cls = self.__class__;
+      // cls.x = ...`): the receiver, an instance of that class, reads it.
+      // From a class method (`cls.x = ...`): every method reads it.
+      const auto& cls = object->as_class_ref();
+      Value& self = env_[receiver_name_];
+      if (self == *object) {
+        auto [found, added] = class_writes_.emplace(p->name, bound);
+        if (!added) found->second = join(found->second, bound, limits_);
+      }
+      if (self.is(ValueKind::Instance) && self.as_instance().module == cls.module &&
+          self.as_instance().cls == cls.cls) {
+        InstanceData data = self.as_instance();
+        data.fields[p->name] = bound;
+        self = Value::instance(std::move(data));
+      }
     } else if (object->is(ValueKind::Map)) {
       auto entries = object->as_map().entries;
       put_entry(entries, string_literal(p->name), bound);

@@ -40,6 +40,9 @@ struct ArgValue {
   std::string keyword;
   Value value;
   ir::SourceSpan span;
+  // The name the argument is written as (`RENEW`, `self.RENEW`: "RENEW";
+  // `LUA["move"]`); empty for any other expression. Names a script in messages.
+  std::string written_as;
 };
 
 // A try around a call: the handlers' types as written (innermost try first).
@@ -117,11 +120,46 @@ class Host {
                                      const std::string& /*id*/) {
     return std::nullopt;
   }
+  // A receiver nothing is known of, called with a method only a client of
+  // some library has (`register_script`): such a client; nullopt: the
+  // method says nothing.
+  virtual std::optional<Value> identified(const std::string& /*method*/,
+                                          const std::string& /*language*/,
+                                          const std::string& /*id*/) {
+    return std::nullopt;
+  }
+  // A string written through a format spec (`{:03}`, `%05d`) as the
+  // language writes it; `brace`: the template is brace-style (str.format,
+  // f-strings) rather than printf-style. nullopt: a hole for the field.
+  virtual std::optional<ir::KeyExpr> formatted(const ir::KeyExpr& /*value*/,
+                                               const std::string& /*spec*/, bool /*brace*/,
+                                               ir::SourceSpan /*span*/) {
+    return std::nullopt;
+  }
+  // `format.format(args)` for a format string that is a value, not written
+  // at the call (`self.key_template.format(name)`): the string the
+  // language's format method makes of `format` with the arguments' strings
+  // (positional in order, keywords by name); nullopt when it cannot tell.
+  virtual std::optional<ir::KeyExpr> format_string(
+      const ir::KeyExpr& /*format*/, const std::vector<ir::KeyExpr>& /*positional*/,
+      const std::vector<std::pair<std::string, ir::KeyExpr>>& /*named*/,
+      ir::SourceSpan /*call*/) {
+    return std::nullopt;
+  }
   // What `with v as x` binds x to; by default v (a batch enters as itself).
   virtual Value enter(const Value& value) { return value; }
   // Builtins that touch the project (file read, directory listing) read
   // through the host; nullopt when it cannot (outside the project, too big).
-  virtual std::optional<std::string> read_file(const ir::KeyExpr& /*path*/) { return std::nullopt; }
+  // `from`: the module whose code reads (a relative path is its folder's, or
+  // the project's, as the language resolves it).
+  struct FileText {
+    std::string text;
+    std::string file;  // the file as the host resolved it
+  };
+  virtual std::optional<FileText> read_file(const ir::KeyExpr& /*path*/,
+                                            const CallSite& /*from*/) {
+    return std::nullopt;
+  }
   virtual std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& /*path*/) {
     return std::nullopt;
   }

@@ -115,6 +115,12 @@ struct Signer {
   void operator()(const NullData&) { out += "null"; }
   void operator()(const BoolData& d) { out += !d.value ? "bool?" : (*d.value ? "true" : "false"); }
   void operator()(const StringData& d) {
+    // A file's text is named by its file: the same file, the same text.
+    if (!d.file.empty()) {
+      out += 'f';
+      put(d.file);
+      return;
+    }
     out += 's';
     put(d.key);
   }
@@ -231,7 +237,8 @@ Value Value::make(Data data) {
   }
   // Two 64-bit FNV-1a hashes from different starting states.
   data.digest =
-      hex(ir::stable_hash(data.signature)) + hex(ir::stable_hash("\x01" + data.signature));
+      hex(ir::stable_hash(data.signature)) +
+      hex(ir::stable_hash(data.signature, ir::stable_hash("\x01")));
   return Value(std::make_shared<const Data>(std::move(data)));
 }
 
@@ -245,7 +252,10 @@ Value Value::element_of_unknown(std::string reason, std::string symbol, std::str
 }
 Value Value::null() { return make(Data(NullData{})); }
 Value Value::boolean(std::optional<bool> value) { return make(Data(BoolData{value})); }
-Value Value::string(ir::KeyExpr key) { return make(Data(StringData{std::move(key)})); }
+Value Value::string(ir::KeyExpr key) { return make(Data(StringData{std::move(key), {}})); }
+Value Value::file_text(ir::KeyExpr text, std::string file) {
+  return make(Data(StringData{std::move(text), std::move(file)}));
+}
 Value Value::number(std::int64_t value) { return make(Data(NumberData{value, {}, {}, {}})); }
 Value Value::number_text(std::string text) {
   return make(Data(NumberData{std::nullopt, std::move(text), {}, {}}));

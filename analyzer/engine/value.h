@@ -65,6 +65,10 @@ struct BoolData {
 };
 struct StringData {
   ir::KeyExpr key;
+  // The project file whose whole text this is (`open(p).read()`), as the host
+  // resolved it; empty for text the code builds. A script run from it is
+  // read, and its findings placed, in that file.
+  std::string file;
 };
 struct NumberData {
   std::optional<std::int64_t> value;
@@ -108,6 +112,7 @@ struct ScriptData {
   std::optional<std::int64_t> numkeys;
   std::string id;
   std::vector<Value> client;  // zero or one: the client it was registered on
+  std::string name;           // the name its body was passed by (`RENEW`); may be empty
 };
 struct ClassRefData {
   ModuleId module = 0;
@@ -151,6 +156,7 @@ class Value {
   static Value null();
   static Value boolean(std::optional<bool> value);
   static Value string(ir::KeyExpr key);
+  static Value file_text(ir::KeyExpr text, std::string file);
   static Value number(std::int64_t value);
   static Value number_text(std::string text);
   static Value unknown_number(std::string symbol, std::string display);

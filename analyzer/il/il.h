@@ -48,8 +48,8 @@ inline constexpr std::uint32_t kNone = 0xffffffffu;
 // ---- expressions ---------------------------------------------------------
 
 struct StringLiteral {
-  std::string text;              // decoded bytes
-  bool maps_to_source = false;   // text[i] is the source byte at span.begin + i
+  std::string text;             // decoded bytes
+  bool maps_to_source = false;  // text[i] is the source byte at span.begin + i
   ir::BraceEscaping escaping = ir::BraceEscaping::None;
 };
 
@@ -106,7 +106,18 @@ struct Template {
 };
 
 struct Binary {
-  enum class Op : std::uint8_t { Add, Subtract, Multiply, Modulo, And, Or, Equal, NotEqual, Other };
+  enum class Op : std::uint8_t {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,  // also a path join (Python's `Path(p) / "x"`)
+    Modulo,
+    And,
+    Or,
+    Equal,
+    NotEqual,
+    Other
+  };
   Op op = Op::Other;
   ExprId left = kNone;
   ExprId right = kNone;
@@ -158,6 +169,13 @@ struct Conditional {
   ExprId otherwise = kNone;
 };
 
+// An assignment inside an expression (`(k := f())`, JS `(x = f())`): binds
+// the target and gives the value.
+struct AssignExpression {
+  PatternId target = kNone;
+  ExprId value = kNone;
+};
+
 // What the lowering could not express; its children are still evaluated.
 struct Opaque {
   std::string reason;
@@ -166,7 +184,7 @@ struct Opaque {
 
 using ExprKind = std::variant<StringLiteral, NumberLiteral, Constant, Name, Attribute, Index, Call,
                               Template, Binary, Test, SequenceLiteral, MapLiteral, Comprehension,
-                              Lambda, Cast, Conditional, Opaque>;
+                              Lambda, Cast, Conditional, AssignExpression, Opaque>;
 
 struct Expr {
   ExprKind kind;
@@ -293,9 +311,9 @@ struct Stmt {
 struct Parameter {
   enum class Kind : std::uint8_t { Positional, KeywordOnly, VarArgs, KeywordArgs } kind{};
   std::string name;
-  std::string declared_type;     // as written, imports not resolved
+  std::string declared_type;  // as written, imports not resolved
   ExprId default_value = kNone;
-  PatternId pattern = kNone;     // a destructured parameter (`({a, b}) => ...`)
+  PatternId pattern = kNone;  // a destructured parameter (`({a, b}) => ...`)
   ir::SourceSpan span;
 };
 
@@ -310,7 +328,7 @@ struct Function {
     ModuleBody
   };
   Kind kind = Kind::Function;
-  std::string name;  // empty for lambdas
+  std::string name;               // empty for lambdas
   std::vector<Parameter> params;  // methods: without the receiver (self/this)
   // Methods: the name the body gives the receiver ("self", "this", Go's `s`).
   std::string receiver;
@@ -347,7 +365,7 @@ struct Class {
 struct Import {
   std::string module;  // as written: "a.b", "..x", "./x", "github.com/a/b"
   std::vector<std::pair<std::string, std::string>> names;  // imported, bound as
-  std::string alias;   // the name the module itself is bound to, if any
+  std::string alias;        // the name the module itself is bound to, if any
   bool everything = false;  // `from x import *`, `export * from`
   ir::SourceSpan span;
 };
@@ -357,7 +375,9 @@ struct Module {
   std::string language;  // the language row's name
   std::vector<Import> imports;
   std::vector<std::string> exports;  // names another module may import; empty: all top-level
-  FunctionId body = kNone;           // the module-level code
+  // The global the language gives a module's own path (`__file__`); empty: none.
+  std::string path_global;
+  FunctionId body = kNone;  // the module-level code
   std::vector<Expr> exprs;
   std::vector<Stmt> stmts;
   std::vector<Pattern> patterns;

@@ -7,8 +7,11 @@
 
 namespace slotlint::ir {
 
-constexpr std::uint64_t stable_hash(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
+// `state`: the hash of a text this one continues (stable_hash(a + b) is
+// stable_hash(b, stable_hash(a))).
+constexpr std::uint64_t stable_hash(std::string_view text,
+                                    std::uint64_t state = 14695981039346656037ull) {
+  std::uint64_t hash = state;
   for (char c : text) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;

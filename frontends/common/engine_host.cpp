@@ -196,6 +196,20 @@ std::optional<engine::Value> EngineHost::named(const std::string& name, const st
   return std::nullopt;
 }
 
+std::optional<engine::Value> EngineHost::identified(const std::string& method,
+                                                    const std::string& language,
+                                                    const std::string& id) {
+  for (const auto* api : models_) {
+    if (api->language != language || !listed(api->identifying_methods, method)) continue;
+    if (const auto* cls = api->find_class(api->default_class)) {
+      engine::ClientData data{api->library, cls->name, id, std::nullopt, {}};
+      data.by_name = true;
+      return engine::Value::client(std::move(data));
+    }
+  }
+  return std::nullopt;
+}
+
 engine::Value EngineHost::batch(const engine::ClientCall& call, const ClientModel& client,
                                 engine::BatchData::Kind kind) const {
   const auto* cls = client.api->derived_class(call.method, *client.cls);
@@ -242,7 +256,8 @@ engine::Value EngineHost::call_result(const engine::ClientCall& call) {
         {{body != nullptr ? body->value : engine::Value::unknown("no script body")},
          std::nullopt,
          call.site.id(),
-         {receiver}});
+         {receiver},
+         body != nullptr ? body->written_as : std::string()});
   }
   if (listed(api.same_client_methods, call.method))
     return client_of_class(receiver.as_client(), *api.derived_class(call.method, *client->cls));
@@ -323,15 +338,17 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
     if (cls == nullptr) return;
     client->cls = cls;
   }
-  const engine::Value* body = nullptr;
-  std::optional<engine::Value> script_body;
+  std::optional<ScriptBody> body;
   if (!method->script_param.empty()) {
     // eval(body, ...), evalsha(sha, ...) with a SHA from script_load(body).
     auto position = param_position(*method, method->script_param);
     if (const auto* arg = argument(call.args, position, method->script_param)) {
-      script_body =
-          arg->value.is(ValueKind::Script) ? arg->value.as_script().body.front() : arg->value;
-      body = &*script_body;
+      if (arg->value.is(ValueKind::Script)) {
+        const auto& script = arg->value.as_script();
+        body = ScriptBody{script.body.front(), script.name};
+      } else {
+        body = ScriptBody{arg->value, arg->written_as};
+      }
     }
   }
   emit_op(call, client_value, *client, *method, std::move(group), body);
@@ -362,12 +379,13 @@ void EngineHost::emit_script_call(const engine::ClientCall& call) {
   auto client = model_of(client_value);
   if (!client || !client->api->script_call) return;
   emit_op(call, client_value, *client, *client->api->script_call, std::move(group),
-          &script.body.front());
+          ScriptBody{script.body.front(), script.name});
 }
 
 void EngineHost::emit_op(const engine::ClientCall& call, const engine::Value& client_value,
                          const ClientModel& client, const model::Method& method,
-                         std::optional<ir::GroupRef> group, const engine::Value* script_body) {
+                         std::optional<ir::GroupRef> group,
+                         const std::optional<ScriptBody>& script) {
   ir::RedisOp op;
   op.call = call.site.span;
   op.callee = call.site.callee;
@@ -379,10 +397,10 @@ void EngineHost::emit_op(const engine::ClientCall& call, const engine::Value& cl
   op.group = std::move(group);
   if (op.group) op.iteration_symbols = call.iteration_symbols;
   op.error_handling = error_handling(call, *client.cls);
-  if (script_body != nullptr && script_body->is(ValueKind::String) && scripts_) {
-    op.script = scripts_(script_body->as_string().key, call.site);
+  if (script && script->body.is(ValueKind::String) && scripts_) {
+    op.script = scripts_(script->body.as_string(), script->name, call.site);
   }
-  ops_.push_back({std::move(op), call.via});
+  ops_.push_back({std::move(op), call.via, call.iteration_symbols});
 }
 
 }  // namespace slotlint::frontend

@@ -26,14 +26,18 @@ namespace slotlint::frontend {
 struct EngineOp {
   ir::RedisOp op;
   std::vector<engine::CallSite> via;
+  // The element symbols of the loops around the call (innermost last), in
+  // or out of a batch.
+  std::vector<std::string> loop_symbols;
 };
 
 class EngineHost : public engine::Host {
  public:
   // The script a body value is (a literal, or a file's contents the engine
   // read), read by the caller's script library; nullopt when it is none.
-  using ScriptReader =
-      std::function<std::optional<ir::ScriptUse>(const ir::KeyExpr& body, const engine::CallSite&)>;
+  // `name`: what the code calls the script (`RENEW`); empty when written inline.
+  using ScriptReader = std::function<std::optional<ir::ScriptUse>(
+      const engine::StringData& body, const std::string& name, const engine::CallSite&)>;
 
   explicit EngineHost(Models models, ScriptReader scripts = {}, engine::Limits limits = {});
 
@@ -48,6 +52,9 @@ class EngineHost : public engine::Host {
   // A parameter named like a client by convention (`r`, `redis_client`).
   std::optional<engine::Value> named(const std::string& name, const std::string& language,
                                      const std::string& id) override;
+  // A method the model lists as only its clients' (identifying_methods).
+  std::optional<engine::Value> identified(const std::string& method, const std::string& language,
+                                          const std::string& id) override;
   void note(const engine::Note& note) override { notes_.push_back(note); }
 
   [[nodiscard]] const std::vector<EngineOp>& ops() const { return ops_; }
@@ -68,9 +75,14 @@ class EngineHost : public engine::Host {
   void emit_script_call(const engine::ClientCall& call);
   void emit_method(const engine::ClientCall& call, const engine::Value& client,
                    std::optional<ir::GroupRef> group);
+  // A script's body and the name the code gives it.
+  struct ScriptBody {
+    engine::Value body;
+    std::string name;
+  };
   void emit_op(const engine::ClientCall& call, const engine::Value& client_value,
                const ClientModel& client, const model::Method& method,
-               std::optional<ir::GroupRef> group, const engine::Value* script_body);
+               std::optional<ir::GroupRef> group, const std::optional<ScriptBody>& script);
 
   Models models_;
   ScriptReader scripts_;

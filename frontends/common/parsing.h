@@ -32,6 +32,16 @@ struct ParseLimits {
   [[nodiscard]] std::uint64_t max_operations(std::size_t bytes) const {
     return base_operations + operations_per_byte * bytes;
   }
+
+  // How deeply an interpreter over the tree must be able to nest to reach
+  // everything these limits admit: each admitted level (an indented block,
+  // a bracket) may be a few expressions deep (`f(a.b(`), and a line nests
+  // some more without brackets (`a.b.c`, `not x`).
+  [[nodiscard]] std::size_t admitted_nesting() const {
+    constexpr std::size_t kPerLevel = 2;
+    constexpr std::size_t kPerLine = 64;
+    return kPerLevel * (std::size_t{max_indentation} + max_brackets) + kPerLine;
+  }
 };
 
 struct Parsed {

@@ -126,6 +126,10 @@ class Node {
   // Costs a walk down from the root: to go up more than a level or two,
   // take ancestors() once instead of calling parent() in a loop.
   [[nodiscard]] Node parent() const;
+  // The smallest node that spans [begin, end).
+  [[nodiscard]] Node descendant(std::uint32_t begin, std::uint32_t end) const {
+    return is_null() ? Node{} : Node{ts_node_descendant_for_byte_range(node_, begin, end), tree_};
+  }
   // Parent, grandparent, ... up to the root, nearest first; one walk down.
   [[nodiscard]] std::vector<Node> ancestors() const;
   // The nearest ancestor `accepts`, or a null node.

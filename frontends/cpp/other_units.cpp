@@ -225,7 +225,9 @@ std::vector<ir::RedisOp> through_other_units(const il::Module& unit, OtherUnits&
   engine::Engine engine(program, host, engine::Builtins::defaults());
   engine.analyse(0);
   std::vector<ir::RedisOp> ops;
-  for (const auto& [op, via] : host.ops()) {
+  for (const auto& emitted : host.ops()) {
+    const auto& op = emitted.op;
+    const auto& via = emitted.via;
     // The last call of the chain made in this unit: where the op is shown.
     auto here = std::ranges::find_if(via.rbegin(), via.rend(),
                                      [](const engine::CallSite& site) { return site.module == 0; });

@@ -1,6 +1,7 @@
 // The Python lowering: the module, imports, declarations and statements.
 #include "frontends/python/lowering.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "frontends/python/lowering_internal.h"
@@ -62,6 +63,7 @@ il::Module Lowerer::run(ts::Node root) {
   body.kind = il::Function::Kind::ModuleBody;
   body.span = span(root);
   current_ = module_.body = module_.add(std::move(body));
+  module_.path_global = "__file__";
   auto statements = block(root);
   module_.functions[module_.body].body = std::move(statements);
   return std::move(module_);
@@ -293,6 +295,15 @@ il::StmtId Lowerer::try_statement(ts::Node node) {
       for (auto part : named_children(child)) {
         if (part.type() == "block") handler.body = block(part);
       }
+      // `except ImportError: Redis = object`: slotlint reads code as it runs
+      // with its dependencies installed, so such a handler never runs, and
+      // its fallbacks must not hide what the imports bind. Its own imports
+      // are still the module's (lowered above), its statements are dropped.
+      bool import_fallback =
+          !handler.types.empty() && std::ranges::all_of(handler.types, [](const std::string& t) {
+            return t == "ImportError" || t == "ModuleNotFoundError";
+          });
+      if (import_fallback) handler.body.clear();
       block_try.handlers.push_back(std::move(handler));
     } else if (type == "else_clause") {
       block_try.otherwise = block(child.field("body"));

@@ -85,6 +85,7 @@ il::ExprId Lowerer::expr(ts::Node node) {
     il::Binary::Op kind = op == "+"   ? il::Binary::Op::Add
                           : op == "-" ? il::Binary::Op::Subtract
                           : op == "*" ? il::Binary::Op::Multiply
+                          : op == "/" ? il::Binary::Op::Divide
                           : op == "%" ? il::Binary::Op::Modulo
                                       : il::Binary::Op::Other;
     return add(il::Binary{kind, expr(node.field("left")), expr(node.field("right"))}, node);
@@ -135,7 +136,7 @@ il::ExprId Lowerer::expr(ts::Node node) {
   }
   if (type == "lambda") return lambda(node);
   if (type == "named_expression") {
-    return opaque(node, "an assignment expression (`:=`): the name it binds is not followed");
+    return add(il::AssignExpression{pattern(node.field("name")), expr(node.field("value"))}, node);
   }
   if (type == "yield") return opaque(node, "a `yield` inside an expression");
   if (type == "ellipsis") return opaque(node, "`...`", false);

@@ -56,8 +56,6 @@ std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
   if (!parser) return nullptr;
   module->tree = frontend::parse(*parser, module->source, parse_limits()).tree;
   if (!module->tree) return nullptr;
-  module->scopes.emplace(ScopeTree::build(
-      *module->tree, [](std::string_view) { return false; }, path.generic_string() + "|"));
   return module;
 }
 

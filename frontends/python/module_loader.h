@@ -16,7 +16,6 @@
 #include "frontends/common/project_state.h"
 #include "frontends/common/tree_sitter.h"
 #include "frontends/lua/script_library.h"
-#include "frontends/python/scopes.h"
 
 namespace slotlint::python {
 
@@ -24,7 +23,6 @@ struct ParsedModule {
   std::filesystem::path path;
   std::string source;
   std::optional<ts::Tree> tree;
-  std::optional<ScopeTree> scopes;
 };
 
 // What an import statement names: `from ..pkg.keys import x` is level 2,

@@ -1,178 +1,336 @@
 #include "frontends/python/python_frontend.h"
-#include "frontends/common/source_helpers.h"
 
 #include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
-#include "frontends/common/op_builder.h"
+#include "analyzer/engine/engine.h"
+#include "frontends/common/engine_host.h"
 #include "frontends/common/parsing.h"
-#include "frontends/python/call_binding.h"
-#include "frontends/python/client_resolver.h"
+#include "frontends/common/source_helpers.h"
+#include "frontends/lua/script_use.h"
 #include "frontends/python/error_handling.h"
-#include "frontends/python/evaluator.h"
-#include "frontends/python/scopes.h"
-#include "frontends/python/script_source.h"
+#include "frontends/python/lowering.h"
+#include "frontends/python/module_loader.h"
+#include "frontends/python/string_format.h"
 
 namespace slotlint::python {
+namespace fs = std::filesystem;
 namespace {
 
-// A method the model marks as existing only on some classes tells us the class
-// when the receiver was recognised by name alone.
-const model::ClientClass* class_for_call(const model::ApiModel& api, const model::Method& method,
-                                         const ClientRef& client) {
-  if (method.only_on.empty()) return client.cls;
-  if (std::ranges::find(method.only_on, client.cls->name) != method.only_on.end())
-    return client.cls;
-  return client.by_name_only ? api.find_class(method.only_on.front()) : nullptr;
-}
+// Spans of modules other than the analysed file get file indexes from here
+// up, far above those of the Lua scripts it loads (1, 2, ...).
+constexpr ir::FileIndex kOtherModules = 0x40000000;
 
-// The symbols of loop variables that change between the times a command is
-// queued: loops around the call that start after the batch was created.
-std::vector<std::string> iteration_symbols(const MethodCall& call, const ir::SourceSpan& batch,
-                                           const Evaluator& evaluator) {
-  std::vector<std::string> symbols;
-  // A loop that also executes the batch sends one batch per iteration.
-  auto execution = batch_execution(call.call);
-  for (auto node : call.call.ancestors()) {
-    auto type = node.type();
-    if (type == "function_definition" || type == "class_definition") break;
-    if (type != "for_statement" || node.begin() <= batch.begin) continue;
-    if (!execution.is_null() && node.begin() <= execution.begin() && execution.end() <= node.end())
-      continue;
-    for (auto variable : frontend::identifiers_in(node.field("left"))) {
-      // The symbol the evaluator gives this variable where the call reads it.
-      frontend::add_hole_symbols(evaluator.evaluate(variable, *call.scope, call.call.begin()).text,
-                                 symbols);
-    }
+// The modules one file's analysis sees: the file itself and, lowered when the
+// engine first reaches them, the project modules its imports name (parsed
+// once per run by the loader, lowered per analysed file so that the
+// analysed file's spans are file 0).
+class FileProgram final : public engine::Program {
+ public:
+  FileProgram(ModuleLoader& loader, const fs::path& root) : loader_(loader), root_(root) {}
+
+  engine::ModuleId add(il::Module module, fs::path path) {
+    auto id = static_cast<engine::ModuleId>(modules_.size());
+    std::error_code ec;
+    by_path_.emplace(fs::weakly_canonical(path, ec).string(), id);
+    paths_.push_back(std::move(path));
+    modules_.push_back(std::move(module));
+    return id;
   }
-  return symbols;
+
+  [[nodiscard]] const il::Module& module(engine::ModuleId id) const override {
+    return modules_.at(id);
+  }
+  [[nodiscard]] const fs::path& path(engine::ModuleId id) const { return paths_.at(id); }
+
+  // Asked at every read of an imported name: answered once per module and import.
+  [[nodiscard]] std::optional<engine::ModuleId> resolve_import(
+      engine::ModuleId from, const il::Import& import) const override {
+    auto key = std::make_pair(from, import.module);
+    if (auto found = resolved_.find(key); found != resolved_.end()) return found->second;
+    auto id = locate_and_lower(from, import);
+    resolved_.emplace(std::move(key), id);
+    return id;
+  }
+
+ private:
+  std::optional<engine::ModuleId> locate_and_lower(engine::ModuleId from,
+                                                   const il::Import& import) const {
+    ModuleRef ref;
+    while (static_cast<std::size_t>(ref.level) < import.module.size() &&
+           import.module[ref.level] == '.')
+      ++ref.level;
+    ref.dotted = import.module.substr(ref.level);
+    auto path = loader_.locate(paths_.at(from), ref);
+    if (!path) return std::nullopt;
+    std::error_code ec;
+    auto key = fs::weakly_canonical(*path, ec).string();
+    if (auto found = by_path_.find(key); found != by_path_.end()) return found->second;
+    auto parsed = loader_.load(paths_.at(from), ref);
+    if (!parsed || !parsed->tree) return std::nullopt;
+    auto id = static_cast<engine::ModuleId>(modules_.size());
+    auto display =
+        fs::weakly_canonical(*path, ec).lexically_relative(fs::weakly_canonical(root_, ec));
+    pinned_.push_back(parsed);
+    by_path_.emplace(key, id);
+    paths_.push_back(*path);
+    modules_.push_back(lower(parsed->tree->root(), display.generic_string(), kOtherModules + id));
+    return id;
+  }
+
+  ModuleLoader& loader_;
+  fs::path root_;
+  mutable std::map<std::pair<engine::ModuleId, std::string>, std::optional<engine::ModuleId>>
+      resolved_;
+  // Lowered on demand from const lookups; a deque keeps references stable.
+  mutable std::deque<il::Module> modules_;
+  mutable std::vector<fs::path> paths_;
+  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
+  mutable std::map<std::string, engine::ModuleId> by_path_;
+};
+
+// Syntax errors in the tree: how many, and where the first starts.
+std::pair<std::size_t, std::uint32_t> syntax_errors(ts::Node root) {
+  std::size_t count = 0;
+  std::uint32_t first = 0;
+  std::vector<ts::Node> stack{root};
+  while (!stack.empty()) {
+    auto node = stack.back();
+    stack.pop_back();
+    if (node.is_error() || node.is_missing()) {
+      if (count++ == 0 || node.begin() < first) first = node.begin();
+    }
+    if (!node.has_error() && !node.is_missing()) continue;
+    for (auto child : node.children()) stack.push_back(child);
+  }
+  return {count, first};
 }
 
-// The handler around where the op's errors surface: the call itself, or the
-// execute() of the batch it is queued in.
-ir::ErrorHandling handling_around(ts::Node call, const ir::RedisOp& op,
-                                  std::span<const std::string> classes,
-                                  const ClientResolver& resolver, ir::FileIndex file) {
-  if (!op.group) return error_handling(call, classes, file);
-  auto execution = resolver.runner_call(op.group->id);  // r.transaction(func) executes it
-  if (execution.is_null()) execution = batch_execution(call);
-  if (execution.is_null()) return {};
-  return error_handling(execution, classes, file);
+// The `call` node at a span of the analysed file.
+ts::Node call_at(ts::Node root, const ir::SourceSpan& span) {
+  for (auto node = root.descendant(span.begin, span.end); !node.is_null(); node = node.parent()) {
+    if (node.type() == "call" && node.begin() == span.begin && node.end() == span.end) return node;
+    if (node.begin() < span.begin || node.end() > span.end) break;
+  }
+  return {};
 }
 
-// `release(keys=[k], args=[token], client=pipe)` where
-// `release = r.register_script(BODY)`: an EVALSHA of BODY on that client.
-std::optional<ir::RedisOp> script_object_call(const MethodCall& call, const model::ApiModel& api,
-                                              const ClientResolver& resolver,
-                                              ScriptSources& scripts, const Evaluator& evaluator,
-                                              ir::FileIndex file) {
-  auto function = call.call.field("function");
-  auto registration = scripts.registered(function, *call.scope);
-  if (!registration) return std::nullopt;
-  auto arguments = call.call.field("arguments");
-  if (arguments.type() != "argument_list") return std::nullopt;
-  const auto& method = *api.script_call;
-  PythonArguments bound(method, arguments, evaluator, *call.scope, file);
-  // client= runs it on another client (often a pipeline); else the one it was
-  // registered with.
-  auto client_node = bound.node_of("client");
-  auto client =
-      client_node.is_null()
-          ? resolver.resolve_for(registration->client, registration->factory, *registration->scope)
-          : resolver.resolve(client_node, *call.scope);
-  if (!client || client->cls == nullptr) return std::nullopt;
+bool from_other_module(const ir::KeyExpr& key) {
+  if (key.span().file >= kOtherModules) return true;
+  return std::ranges::any_of(key.segments(), [](const ir::Segment& segment) {
+    return std::visit([](const auto& part) { return part.span.file >= kOtherModules; }, segment);
+  });
+}
 
-  ir::RedisOp op;
-  op.call = {file, call.call.begin(), call.call.end()};
-  auto name = function.type() == "attribute" ? function.field("attribute") : function;
-  op.callee = {file, name.begin(), name.end()};
-  op.api = std::string(function.text());
-  if (!frontend::assign_command(op, frontend::expand_template(method, bound, op.call))) {
+// Values built in another module keep no spans there: they point at the call.
+void keep_spans_in_file(ir::RedisOp& op) {
+  auto relocate = [&](ir::KeyExpr& key) {
+    if (from_other_module(key)) key.relocate_to(op.call);
+  };
+  for (auto& arg : op.argv) relocate(arg.value);
+  for (auto& key : op.keys) relocate(key);
+  if (op.key_prefix) relocate(*op.key_prefix);
+  if (op.group && op.group->origin.file >= kOtherModules) op.group->origin = op.call;
+}
+
+// The API-model host, with what only Python says: how a format spec writes
+// a value, and where a file the code opens is.
+class PythonHost final : public frontend::EngineHost {
+ public:
+  // Files the code reads are read through the run's script library (inside
+  // the project only).
+  PythonHost(frontend::Models models, ScriptReader scripts, ModuleLoader& modules,
+             const FileProgram& program)
+      : EngineHost(models, std::move(scripts)), modules_(modules), program_(program) {}
+
+  // A relative path is the process's working folder's, unknown here: the
+  // reading module's folder is tried first, then the project root.
+  std::optional<FileText> read_file(const ir::KeyExpr& path,
+                                    const engine::CallSite& from) override {
+    if (!path.is_literal()) return std::nullopt;
+    fs::path written(path.literal_text());
+    std::vector<fs::path> candidates{written};
+    if (!written.is_absolute()) {
+      candidates = {program_.path(from.module).parent_path() / written, modules_.root() / written};
+    }
+    for (const auto& candidate : candidates) {
+      if (auto file = modules_.scripts().load_file(candidate)) {
+        return FileText{file->text, candidate.string()};
+      }
+    }
     return std::nullopt;
   }
-  frontend::apply_client_behaviour(op, api, *client->cls, method, client->by_name_only);
-  if (!client_node.is_null()) {
-    op.group = resolver.batch_of(client_node, *call.scope, file, client->cls);
-    if (op.group) op.iteration_symbols = iteration_symbols(call, op.group->origin, evaluator);
+
+  std::optional<ir::KeyExpr> format_string(
+      const ir::KeyExpr& format, const std::vector<ir::KeyExpr>& positional,
+      const std::vector<std::pair<std::string, ir::KeyExpr>>& named,
+      ir::SourceSpan call) override {
+    FormatArguments args{positional, {named.begin(), named.end()}, call};
+    return brace_format(format, args);
   }
-  op.script = scripts.body_of(registration->body, *registration->scope, registration->position);
-  op.error_handling = handling_around(call.call, op, client->cls->tryagain_raises, resolver, file);
-  return op;
+
+  std::optional<ir::KeyExpr> formatted(const ir::KeyExpr& value, const std::string& spec,
+                                       bool brace, ir::SourceSpan span) override {
+    // The lowering keeps the spec without its ':' or '%'.
+    if (!brace) return through_spec(value, "%" + spec, span);
+    return through_spec(value, spec.starts_with('!') ? spec : ":" + spec, span);
+  }
+
+ private:
+  ModuleLoader& modules_;
+  const FileProgram& program_;
+};
+
+// A copy of `key` whose holes named in `symbols` are one value per call,
+// not one per element: a loop statement's variable is one value in each
+// iteration (what changes between iterations is the op's
+// iteration_symbols).
+ir::KeyExpr one_per_call(const ir::KeyExpr& key, const std::vector<std::string>& symbols) {
+  if (!key.alternatives().empty() || key.is_unknown()) return key;
+  bool changes = std::ranges::any_of(key.segments(), [&](const ir::Segment& segment) {
+    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+    return hole != nullptr && hole->varies_per_element &&
+           std::ranges::find(symbols, hole->symbol) != symbols.end();
+  });
+  if (!changes) return key;
+  ir::KeyExpr out;
+  bool still_varies = false;
+  for (auto segment : key.segments()) {
+    if (auto* hole = std::get_if<ir::HoleSegment>(&segment)) {
+      if (std::ranges::find(symbols, hole->symbol) != symbols.end())
+        hole->varies_per_element = false;
+      still_varies = still_varies || hole->varies_per_element;
+    }
+    out.append(std::move(segment));
+  }
+  out.set_span(key.span());
+  if (key.is_collection() && still_varies) out.mark_collection();
+  return out;
+}
+
+// The loop statements around `call` in its function, innermost first.
+std::vector<ts::Node> loops_around(ts::Node call) {
+  std::vector<ts::Node> loops;
+  for (auto node : call.ancestors()) {
+    auto type = node.type();
+    if (type == "function_definition" || type == "class_definition" || type == "lambda") break;
+    if (type == "for_statement" || type == "while_statement") loops.push_back(node);
+  }
+  return loops;
+}
+
+bool encloses(ts::Node outer, std::uint32_t begin, std::uint32_t end) {
+  return !outer.is_null() && outer.begin() <= begin && end <= outer.end();
+}
+
+// The loop variables that change between the times a queued command is
+// queued into one batch: loops around the call that lie inside the batch
+// (they start after it was made, in the same function) and do not also
+// execute it each time.
+std::vector<std::string> batch_iterations(const ir::RedisOp& op, ts::Node call,
+                                          const std::vector<std::string>& loop_symbols) {
+  if (!op.group) return {};
+  auto execution = batch_execution(call);
+  std::vector<std::string> out;
+  auto loops = loops_around(call);
+  for (const auto& symbol : loop_symbols) {
+    // The hole's display is the loop variable's name.
+    std::string name;
+    for (const auto& key : op.keys) {
+      for (const auto& segment : key.segments()) {
+        const auto* hole = std::get_if<ir::HoleSegment>(&segment);
+        if (hole != nullptr && hole->symbol == symbol) name = hole->display;
+      }
+    }
+    bool outside = false;
+    for (auto loop : loops) {
+      auto names = frontend::identifiers_in(loop.field("left"));
+      if (std::ranges::none_of(names, [&](ts::Node n) { return n.text() == name; })) continue;
+      const auto& origin = op.group->origin;
+      bool makes_batch = origin.file == op.call.file && encloses(loop, origin.begin, origin.end);
+      bool executes = !execution.is_null() && encloses(loop, execution.begin(), execution.end());
+      outside = makes_batch || executes;
+      break;
+    }
+    if (!outside) out.push_back(symbol);
+  }
+  return out;
+}
+
+std::string op_identity(const ir::RedisOp& op) {
+  std::string text = fmt::format("{}:{}:{}", op.call.begin, op.call.end, op.command);
+  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
+  if (op.group) text += "\x1f" + op.group->id;
+  return text;
 }
 
 }  // namespace
 
-frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
+frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
                                ts::Parser& parser, const frontend::ParseLimits& limits,
-                               ModuleLoader* modules) {
+                               ModuleLoader& modules) {
   frontend::FileAnalysis result;
-  auto tree = frontend::parse_or_notice(parser, file, parse_limits(limits), result);
+  auto admitted = parse_limits(limits);
+  auto tree = frontend::parse_or_notice(parser, file, admitted, result);
   if (!tree) return result;
-  auto scopes = ScopeTree::build(*tree, [&](std::string_view method) {
-    return api.has_method(method) ||
-           (api.command_named_methods && frontend::command_named_method(method).has_value());
-  });
-  frontend::note_syntax_errors(scopes.error_nodes(), scopes.first_error_offset(), file, result);
+  auto [errors, first_error] = syntax_errors(tree->root());
+  frontend::note_syntax_errors(errors, first_error, file, result);
 
-  Evaluator evaluator(scopes, file.index, modules, file.filesystem_path);
-  ClientResolver resolver(api, scopes, modules, file.filesystem_path);
-  ScriptSources scripts(api, scopes, evaluator, modules, file, result);
-  resolver.note_transaction_runs(scopes.calls(), file.index);
-  for (const auto& call : scopes.calls()) {
-    auto function = call.call.field("function");
-    auto method_name = function.field("attribute");
-    auto client = resolver.resolve_for(function.field("object"), method_name.text(), *call.scope);
-    if (!client || client->cls == nullptr) continue;
-    const auto* method = api.find_method(method_name.text(), *client->cls);
-    std::optional<model::Method> generic;
-    if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only) {
-      generic = frontend::command_named_method(method_name.text());
-      if (generic) generic->library = api.library;
-      method = generic ? &*generic : nullptr;
+  FileProgram program(modules, modules.root());
+  auto display = std::string(file.path);
+  auto self = program.add(lower(tree->root(), display, file.index), file.filesystem_path);
+  auto read_script = [&](const engine::StringData& body, const std::string& name,
+                         const engine::CallSite& site) {
+    if (site.span.file != file.index) return std::optional<ir::ScriptUse>{};
+    lua::ScriptReference reference{name, site.span.begin, file, result, modules.scripts()};
+    // A body the code read from a file: findings point into the file.
+    if (!body.file.empty()) {
+      auto path = ir::KeyExpr::literal(body.file, site.span, false);
+      return lua::script_from_value(
+          frontend::Value::file(frontend::Value::Kind::FileContents, path), reference);
     }
-    if (method == nullptr) continue;
-    const auto* cls = class_for_call(api, *method, *client);
-    if (cls == nullptr) continue;
-    auto arguments = call.call.field("arguments");
-    if (arguments.is_null() || arguments.type() != "argument_list") continue;
+    return lua::script_from_value(frontend::Value::string(body.key), reference);
+  };
+  PythonHost host(models, read_script, modules, program);
+  // The engine reaches all the parser admitted: it nests as deep.
+  engine::Budgets budgets;
+  budgets.nesting = std::max(budgets.nesting, admitted.admitted_nesting());
+  engine::Engine engine(program, host, engine::Builtins::defaults(), budgets);
+  engine.analyse(self);
+  result.work.value_steps += engine.steps_spent();
 
-    ir::RedisOp op;
-    op.call = {file.index, call.call.begin(), call.call.end()};
-    op.callee = {file.index, method_name.begin(), method_name.end()};
-    op.api = std::string(method_name.text());
-    PythonArguments bound(*method, arguments, evaluator, *call.scope, file.index);
-    auto argv = frontend::expand_template(*method, bound, op.call);
-    if (!frontend::assign_command(op, std::move(argv))) continue;
-    frontend::apply_client_behaviour(op, api, *cls, *method, client->by_name_only);
-    op.group = resolver.batch_of(function.field("object"), *call.scope, file.index, cls);
-    if (op.group) {
+  std::set<std::string> seen;
+  for (const auto& emitted : host.ops()) {
+    auto op = emitted.op;
+    if (op.call.file != file.index) continue;
+    if (!seen.insert(op_identity(op)).second) continue;
+    keep_spans_in_file(op);
+    for (auto& arg : op.argv) arg.value = one_per_call(arg.value, emitted.loop_symbols);
+    for (auto& key : op.keys) key = one_per_call(key, emitted.loop_symbols);
+    // The handler around where the op's errors surface: the call itself, or
+    // the execute() of the batch it is queued in.
+    auto call = call_at(tree->root(), op.call);
+    if (!call.is_null()) {
+      std::vector<std::string> classes;
+      for (const auto* api : models) {
+        if (api->library != op.client.library) continue;
+        if (const auto* cls = api->find_class(op.client.api_class)) classes = cls->tryagain_raises;
+      }
       // pipe.execute() and then more commands on pipe: the next batch.
-      if (auto executed = executions_before(call.call); executed > 0)
-        op.group->id += "#" + std::to_string(executed);
-    }
-    if (!op.group) op.group = resolver.transaction_run(call.call);
-    if (op.group) {
-      // Loops count from where the batch starts taking commands: for
-      // r.transaction(func), the start of func.
-      auto start = op.group->origin;
-      if (auto function = resolver.runner_function_start(op.group->id))
-        start.begin = start.end = *function;
-      op.iteration_symbols = iteration_symbols(call, start, evaluator);
-    }
-    op.error_handling = handling_around(call.call, op, cls->tryagain_raises, resolver, file.index);
-    if (!method->script_param.empty()) {
-      op.script =
-          scripts.body_of(bound.node_of(method->script_param), *call.scope, call.call.begin());
+      if (op.group) {
+        if (auto executed = executions_before(call); executed > 0)
+          op.group->id += "#" + std::to_string(executed);
+      }
+      op.iteration_symbols = batch_iterations(op, call, emitted.loop_symbols);
+      auto raising = op.group ? batch_execution(call) : call;
+      op.error_handling =
+          raising.is_null() ? ir::ErrorHandling{} : error_handling(raising, classes, file.index);
     }
     result.ops.push_back(std::move(op));
-  }
-  if (api.script_call) {
-    for (const auto& call : scopes.other_calls()) {
-      if (auto op = script_object_call(call, api, resolver, scripts, evaluator, file.index)) {
-        result.ops.push_back(std::move(*op));
-      }
-    }
   }
   result.work.tree_steps += tree->steps();
   return result;

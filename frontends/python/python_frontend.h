@@ -1,10 +1,13 @@
-// The Python frontend: redis-py calls → RedisOps.
+// The Python frontend: a file's Redis work → RedisOps, on the shared engine.
 //
-// One pass collects scopes and candidate method calls (`x.mget(...)` where
-// mget is in the API model); each candidate whose receiver is a Redis client
-// (by what it was assigned from, its annotation, or a conventional name) is
-// bound to the model's signature and expanded into an argv. The frontend never
-// decides about slots; it only records what the code sends.
+// The file is lowered to the IL (lowering.h); the project modules its imports
+// name are lowered when the engine first reaches them (ModuleLoader parses
+// each once per run). The value-flow engine follows values through them, and
+// the API-model host (frontends/common/engine_host.h) turns every call on a
+// client, batch or script into a RedisOp. Only what Python alone says stays
+// here: how a format spec writes a value, where a file the code opens is,
+// and how a `try` around the call or its batch's execute() handles TRYAGAIN
+// (error_handling.h). The frontend never decides about slots.
 #pragma once
 
 #include <optional>
@@ -26,9 +29,9 @@ inline frontend::ParseLimits parse_limits(frontend::ParseLimits limits = {}) {
 
 class ModuleLoader;
 
-// `modules` follows imports into other modules of the project (may be null).
-frontend::FileAnalysis analyse(const frontend::FileInput& file, const model::ApiModel& api,
+// `modules` finds the project modules the file's imports name.
+frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
                                ts::Parser& parser, const frontend::ParseLimits& limits,
-                               ModuleLoader* modules);
+                               ModuleLoader& modules);
 
 }  // namespace slotlint::python

@@ -64,9 +64,8 @@ std::optional<ir::KeyExpr> brace_padded(const std::string& text, Padding padding
   return ir::KeyExpr::padded(text, padding.width, ' ', left ? text.size() : 0, span);
 }
 
-// A value written through a conversion or format spec ("%05d", "{:>8}",
-// "{!r}") is not its plain text: a literal is padded as Python would, any
-// other value is a hole (frontends/common/format_spec.h).
+}  // namespace
+
 ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::SourceSpan span) {
   if (spec.starts_with('%')) {
     // "%(name)05d": the name only picks the value.
@@ -81,6 +80,8 @@ ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::So
   }
   return frontend::through_spec(value, spec, span);
 }
+
+namespace {
 
 const ir::KeyExpr* positional(const FormatArguments& args, std::size_t index) {
   return index < args.positional.size() ? &args.positional[index] : nullptr;

@@ -18,6 +18,11 @@ struct FormatArguments {
   ir::SourceSpan call;  // for values that are missing
 };
 
+// A value written through a conversion or format spec ("%05d", "{:>8}",
+// "{!r}") is not its plain text: a literal is padded as Python would, any
+// other value is a hole (frontends/common/format_spec.h).
+ir::KeyExpr through_spec(const ir::KeyExpr& value, std::string_view spec, ir::SourceSpan span);
+
 // "user:%s:%(field)s" % args; nullopt when the template is not understood.
 std::optional<ir::KeyExpr> percent_format(const ir::KeyExpr& format, const FormatArguments& args);
 

@@ -151,11 +151,17 @@ class ClusterOracle(unittest.TestCase):
             # The server keeps the queued commands to one slot; a WATCH in
             # another slot works while both slots share a node, so it is no proof.
             queued = [op for op in queued if op["command"] != "WATCH"]
-            literal = all(op["command_known"] and all("literal" in a for a in op["argv"]) for op in queued)
+            # The ops' argv holds the arguments the model names (the keys,
+            # not always the values): each command is replayed as EXISTS of
+            # its keys, which the server places by the same slots.
+            def literal_keys(op):
+                literals = {a["literal"] for a in op["argv"] if "literal" in a}
+                return op["keys"] and op["keys_complete"] and all(k in literals for k in op["keys"])
+            literal = all(op["command_known"] and literal_keys(op) for op in queued)
             if len(queued) < 2 or not literal:
                 continue
             queued.sort(key=lambda op: (op["line"], op["column"]))
-            commands = [[op["command"], *[a["literal"] for a in op["argv"]]] for op in queued]
+            commands = [["EXISTS", *op["keys"]] for op in queued]
             failed = self._transaction_fails(commands)
             slotlint_proves = any((path, op["line"]) in proven for op in queued)
             where = f"{path}:{queued[0]['line']} {commands}"

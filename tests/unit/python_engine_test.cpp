@@ -11,10 +11,15 @@
 #include "analyzer/engine/engine.h"
 #include "frontends/common/engine_host.h"
 #include "frontends/python/program.h"
+#include "frontends/python/python_frontend.h"
+#include "tests/unit/engine_ops_support.h"
 #include "tests/unit/python_test_support.h"
 
 namespace slotlint::python::test {
 namespace {
+
+using slotlint::test::keys;
+using slotlint::test::ops_of;
 
 const model::ApiModel& redis_py() {
   static const model::ApiModel model = [] {
@@ -37,37 +42,23 @@ struct Project {
   std::vector<std::string> script_bodies;  // what the script reader was handed
   std::unique_ptr<frontend::EngineHost> host;
   ModuleSet program;
+  engine::Budgets budgets;
 
   std::vector<frontend::EngineOp> run() {
     ir::FileIndex index = 0;
     for (const auto& [path, source] : files) program.add(lower_source(source, path, index++));
     host = std::make_unique<frontend::EngineHost>(
-        frontend::Models(models), [this](const ir::KeyExpr& body, const engine::CallSite&) {
-          script_bodies.push_back(body.literal_text());
+        frontend::Models(models), [this](const engine::StringData& body, const std::string&, const engine::CallSite&) {
+          script_bodies.push_back(body.key.literal_text());
           ir::ScriptUse use;
-          use.identity = body.literal_text();
+          use.identity = body.key.literal_text();
           return std::optional<ir::ScriptUse>(use);
         });
-    engine::Engine engine(program, *host, engine::Builtins::defaults());
+    engine::Engine engine(program, *host, engine::Builtins::defaults(), budgets);
     for (engine::ModuleId id = 0; id < program.size(); ++id) engine.analyse(id);
     return host->ops();
   }
 };
-
-std::vector<const frontend::EngineOp*> ops_of(const std::vector<frontend::EngineOp>& ops,
-                                              std::string_view command) {
-  std::vector<const frontend::EngineOp*> out;
-  for (const auto& op : ops) {
-    if (op.op.command == command) out.push_back(&op);
-  }
-  return out;
-}
-
-std::vector<std::string> keys(const ir::RedisOp& op) {
-  std::vector<std::string> out;
-  for (const auto& key : op.keys) out.push_back(key.display());
-  return out;
-}
 
 TEST(PythonOnTheEngine, AClientReturnedByAFactoryFunction) {
   Project p;
@@ -535,14 +526,14 @@ TEST(PythonOnTheEngine, ANestedFunctionReadsItsEnclosingFunctionsLocalsAsValues)
   auto ops = p.run();
   auto mgets = ops_of(ops, "MGET");
   ASSERT_FALSE(mgets.empty());
-  // Analysed on its own, `inner` sees `prefix` as one value, read twice;
-  // `len` stays the builtin.
+  // Analysed on its own, `inner` sees `prefix` as `outer` left it when it
+  // defined `inner`; `len` stays the builtin.
   const auto& read = mgets.front()->op.keys;
   ASSERT_GE(read.size(), 2u);
-  const auto* first = std::get_if<ir::HoleSegment>(&read[0].segments()[0]);
-  const auto* second = std::get_if<ir::HoleSegment>(&read[1].segments()[0]);
-  ASSERT_TRUE(first != nullptr && second != nullptr) << read[0].display();
-  EXPECT_EQ(first->symbol, second->symbol);
+  EXPECT_EQ(read[0].display(), "user:<uid>:a");
+  EXPECT_EQ(read[1].display(), "user:<uid>:b");
+  // The keys sit where they are built, in `inner`.
+  EXPECT_EQ(read[0].span().begin, p.files["app.py"].find("prefix + ':a'"));
 }
 
 TEST(PythonOnTheEngine, WhatACasePatternCapturesIsBound) {
@@ -584,6 +575,133 @@ TEST(PythonOnTheEngine, AFieldNamedLikeAClientHoldingAnUnknownIsSuchAClient) {
   auto renames = ops_of(ops, "RENAME");
   ASSERT_EQ(renames.size(), 1u);  // not `self.other`
   EXPECT_TRUE(renames[0]->op.client.identified_by_name_only);
+}
+
+}  // namespace
+}  // namespace slotlint::python::test
+
+namespace slotlint::python::test {
+namespace {
+
+TEST(PythonOnTheEngine, ACalledBackFunctionsDefaultedParametersMayHoldAnything) {
+  Project p;
+  p.files["tx.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def queued(tx, ids=()):\n"
+      "    tx.multi()\n"
+      "    for uid in ids:\n"
+      "        tx.incr(f'visits:{uid}')\n"
+      "r.transaction(queued)\n";
+  auto ops = p.run();
+  auto incrs = ops_of(ops, "INCR");
+  ASSERT_EQ(incrs.size(), 1u);
+  ASSERT_TRUE(incrs[0]->op.group);
+  EXPECT_EQ(incrs[0]->op.group->kind, ir::GroupRef::Kind::Transaction);
+  EXPECT_EQ(keys(incrs[0]->op), (std::vector<std::string>{"visits:<uid>"}));
+  // One key per element of what a caller may pass, not none of an empty ().
+  const auto& segments = incrs[0]->op.keys.front().segments();
+  ASSERT_EQ(segments.size(), 2u);
+  const auto* hole = std::get_if<ir::HoleSegment>(&segments[1]);
+  ASSERT_NE(hole, nullptr);
+  EXPECT_TRUE(hole->varies_per_element);
+}
+
+TEST(PythonOnTheEngine, ACallAsDeepAsTheParserAdmitsIsReached) {
+  const auto limits = parse_limits();
+  std::string source = "import redis\nr = redis.Redis()\n";
+  for (std::uint32_t level = 0; level < limits.max_indentation; ++level)
+    source += std::string(4 * level, ' ') + "if x:\n";
+  source += std::string(4 * limits.max_indentation, ' ') + "r.mget('foo', 'bar')\n";
+  Project p;
+  p.budgets.nesting = limits.admitted_nesting();
+  p.files["deep.py"] = source;
+  EXPECT_EQ(ops_of(p.run(), "MGET").size(), 1u);
+}
+
+TEST(PythonOnTheEngine, AClassAttributeSetThroughTheInstancesClassInTheConstructor) {
+  Project p;
+  p.files["lock.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "class Lock:\n"
+      "    lua_release = None\n"
+      "    def __init__(self, client):\n"
+      "        self.redis = client\n"
+      "        cls = self.__class__\n"
+      "        if cls.lua_release is None:\n"
+      "            cls.lua_release = r.register_script('release')\n"
+      "    def release(self, name):\n"
+      "        self.lua_release(keys=[name], args=[1], client=self.redis)\n";
+  auto ops = p.run();
+  auto calls = ops_of(ops, "EVALSHA");
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(calls[0]->via.size(), 1u);
+}
+
+TEST(PythonOnTheEngine, AFieldSetInAnyMethodIsSeenByTheOthers) {
+  Project p;
+  p.files["store.py"] =
+      "import redis\n"
+      "class Store:\n"
+      "    def __init__(self):\n"
+      "        self.name = 'a'\n"
+      "    def connect(self):\n"
+      "        self.conn = redis.Redis()\n"
+      "        self.name = 'b'\n"
+      "    def drop(self):\n"
+      "        self.conn.delete(self.name)\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  ASSERT_EQ(deletes[0]->op.keys.size(), 1u);
+  // One value per field, joined over the methods that assign it.
+  EXPECT_EQ(deletes[0]->op.keys[0].display(), "<one of 2 values>");
+}
+
+TEST(PythonOnTheEngine, AMethodOnlyAClientHasMakesAnUnknownReceiverOne) {
+  Project p;
+  p.files["limiter.py"] =
+      "def setup(make):\n"
+      "    conn = make()\n"
+      "    s = conn.register_script('body')\n"
+      "    s(['k'], [1])\n"
+      "    conn.eval('body', 1, 'k')\n";
+  auto ops = p.run();
+  EXPECT_EQ(p.script_bodies.size(), 1u);
+  EXPECT_TRUE(ops_of(ops, "EVAL").empty());  // eval is not a method only a client has
+}
+
+TEST(PythonOnTheEngine, AnAssignmentExpressionBindsItsName) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f(data):\n"
+      "    if (key := 'user:' + data) is not None:\n"
+      "        r.rename(key, '{x}:archived')\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  EXPECT_EQ(keys(renames.front()->op), (std::vector<std::string>{"user:<data>", "{x}:archived"}));
+}
+
+TEST(PythonOnTheEngine, LiteralKeysSitWhereTheyAreWritten) {
+  Project p;
+  p.files["app.py"] =
+      "import redis\n"
+      "r = redis.Redis()\n"
+      "def f():\n"
+      "    r.mget('a', \"b\")\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  const auto& source = p.files["app.py"];
+  const auto& read = mgets.front()->op.keys;
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].span().begin, source.find("'a'"));
+  EXPECT_EQ(read[0].span().end, source.find("'a'") + 3);
+  EXPECT_EQ(read[1].span().begin, source.find("\"b\""));
 }
 
 }  // namespace

@@ -383,14 +383,11 @@ TEST(PythonLowering, WhatHasNoILFormIsOpaqueWithAReasonAndItsCalls) {
       "if (n := r.incr(k)) > 1:\n    pass\nv = xs[1:2]\nmatch cmd:\n    case 1:\n        "
       "r.get(a)\n";
   auto m = lower_source(source);
-  const auto* walrus = find<il::Opaque>(m, source, "n := r.incr(k)");
+  // An assignment expression binds its name and keeps the call inside.
+  const auto* walrus = find<il::AssignExpression>(m, source, "n := r.incr(k)");
   ASSERT_NE(walrus, nullptr);
-  EXPECT_NE(walrus->reason.find(":="), std::string::npos);
-  // The call inside is still there to evaluate.
-  bool call_kept = std::ranges::any_of(walrus->children, [&](il::ExprId child) {
-    return std::holds_alternative<il::Call>(m.exprs[child].kind);
-  });
-  EXPECT_TRUE(call_kept);
+  EXPECT_TRUE(std::holds_alternative<il::Call>(m.exprs[walrus->value].kind));
+  EXPECT_EQ(std::get<il::NamePattern>(m.patterns[walrus->target].kind).name, "n");
   EXPECT_NE(find<il::Opaque>(m, source, "xs[1:2]"), nullptr);
   // A match is a chain of branches: the case body's call is kept.
   EXPECT_NE(find<il::Call>(m, source, "r.get(a)"), nullptr);

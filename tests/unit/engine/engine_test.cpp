@@ -576,8 +576,10 @@ TEST(Engine, ImportedHelpersAndConstantsAreSeen) {
 // ---- budgets --------------------------------------------------------------------
 
 TEST(Engine, DeepRecursionIsUnknownWithAReason) {
+  // f -> g -> f -> ...: mutual recursion runs into the depth limit.
   Script s;
-  auto f = s.function("f", {"x"}, {s.ret(s.call(s.name("f"), {s.name("x")}))});
+  auto f = s.function("f", {"x"}, {s.ret(s.call(s.name("g"), {s.name("x")}))});
+  auto g = s.function("g", {"x"}, {s.ret(s.call(s.name("f"), {s.name("x")}))});
   auto main =
       s.function("main", {}, {s.expr(s.mcall(s.r(), "get", {s.call(s.name("f"), {s.str("a")})}))});
   Session run;
@@ -585,12 +587,133 @@ TEST(Engine, DeepRecursionIsUnknownWithAReason) {
   ASSERT_EQ(calls.size(), 1u);
   const auto& arg = calls[0].args[0].value;
   ASSERT_TRUE(arg.is(ValueKind::Unknown)) << arg.describe();
-  EXPECT_NE(arg.as_unknown().reason.find("call depth limit (8)"), std::string::npos)
-      << arg.as_unknown().reason;
+  const auto limit = "call depth limit (" + std::to_string(Budgets{}.call_depth) + ")";
+  EXPECT_NE(arg.as_unknown().reason.find(limit), std::string::npos) << arg.as_unknown().reason;
   ASSERT_FALSE(run.host.notes.empty());
   EXPECT_NE(run.host.notes[0].message.find("unknown, because the call depth limit"),
             std::string::npos);
   (void)f;
+  (void)g;
+}
+
+TEST(Engine, AFunctionCallingItselfIsNotUnrolled) {
+  // walk(x) queues a GET, then calls itself four times on parts of x (a
+  // tree walk): each level's arguments differ, so unrolling it to the depth
+  // limit would cost 4^8 summaries; its first level makes every call already.
+  Script s;
+  std::vector<StmtId> body{s.expr(s.mcall(s.r(), "get", {s.plus(s.str("node:"), s.name("x"))}))};
+  for (int i = 0; i < 4; ++i) {
+    body.push_back(s.assign("x", s.call(s.name("walk"), {s.plus(s.name("x"), s.str("/"))})));
+  }
+  body.push_back(s.ret(s.name("x")));
+  s.function("walk", {"x"}, std::move(body));
+  auto main =
+      s.function("main", {}, {s.expr(s.mcall(s.r(), "get", {s.call(s.name("walk"), {s.str("a")})}))});
+  Session run;
+  auto calls = run.analyse(s, main);
+  ASSERT_EQ(calls.size(), 2u);  // walk's GET node:a, then main's GET of what walk returned
+  EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "node:a");
+  const auto& returned = calls[1].args[0].value;
+  ASSERT_TRUE(returned.is(ValueKind::Unknown)) << returned.describe();
+  EXPECT_NE(returned.as_unknown().reason.find("recursive call of `walk`"), std::string::npos)
+      << returned.as_unknown().reason;
+  EXPECT_LE(run.engine->summaries_computed(), 4u);
+}
+
+TEST(Engine, AMethodsWritesToItsReceiverAreNotEachACallersNewContext) {
+  // c.bump() twenty times: each bump writes a new count to c. The writes are
+  // seen by the class's methods flow-insensitively (entry_instance), not
+  // carried back into c at each call, where each count would make every
+  // later call on c a summary of its own.
+  Script s;
+  auto self = [&] { return s.name("self"); };
+  auto counter = s.cls("Counter");
+  s.method(counter, "__init__", {},
+           {s.assign(s.pattr(self(), "n"), s.num(0)),
+            s.assign(s.pattr(self(), "client"), s.call(s.attr(s.name("redis"), "Redis")))},
+           Kind::Constructor);
+  s.method(counter, "bump", {},
+           {s.assign(s.pattr(self(), "n"), s.plus(s.attr(self(), "n"), s.num(1)))});
+  auto use = s.method(counter, "use", {},
+                      {s.expr(s.mcall(s.attr(self(), "client"), "get", {s.str("counter")}))});
+  std::vector<StmtId> body{s.assign("c", s.call(s.name("Counter")))};
+  for (int i = 0; i < 20; ++i) {
+    body.push_back(s.expr(s.mcall(s.name("c"), "bump")));
+    body.push_back(s.expr(s.mcall(s.name("c"), "use")));
+  }
+  auto main = s.function("main", {}, std::move(body));
+  s.finish();
+  Session run;
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_FALSE(calls.empty());
+  EXPECT_TRUE(calls[0].receiver.is(ValueKind::Client)) << calls[0].receiver.describe();
+  EXPECT_LE(run.engine->summaries_computed(), 6u);
+  // The method on its own sees the field every method may leave.
+  auto alone = run.entry(m, use);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_TRUE(alone[0].receiver.is(ValueKind::Client));
+}
+
+TEST(Engine, PastItsContextsBudgetAFunctionsCallsTakeItsEntrySummaryRenamedPerCall) {
+  // key(x) called with twenty different literals, then twice with two
+  // different unknowns: past four contexts, each call takes key's entry
+  // summary ("k:<x>") instantiated with its argument, so the keys are what
+  // their own summaries would give, and the two last are two unknowns,
+  // never one proven equal to the other.
+  Script s;
+  s.function("key", {"x"}, {s.ret(s.plus(s.str("k:"), s.name("x")))});
+  std::vector<StmtId> body;
+  for (int i = 0; i < 20; ++i) {
+    body.push_back(s.expr(
+        s.mcall(s.r(), "get", {s.call(s.name("key"), {s.str("v" + std::to_string(i))})})));
+  }
+  body.push_back(s.expr(s.mcall(s.r(), "mget", {s.call(s.name("key"), {s.name("p")}),
+                                                s.call(s.name("key"), {s.name("q")})})));
+  auto main = s.function("main", {"p", "q"}, std::move(body));
+  s.finish();
+  Session run;
+  run.budgets.contexts = 4;
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_EQ(calls.size(), 21u);
+  EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "k:v0");
+  EXPECT_EQ(calls[3].args[0].value.as_string().key.literal_text(), "k:v3");
+  EXPECT_EQ(calls[4].args[0].value.as_string().key.literal_text(), "k:v4");  // instantiated
+  EXPECT_EQ(calls[19].args[0].value.as_string().key.literal_text(), "k:v19");
+  const auto& mget = calls[20];
+  ASSERT_EQ(mget.args.size(), 2u);
+  const auto& first = std::get<ir::HoleSegment>(mget.args[0].value.as_string().key.segments()[1]);
+  const auto& second = std::get<ir::HoleSegment>(mget.args[1].value.as_string().key.segments()[1]);
+  EXPECT_NE(first.symbol, second.symbol);
+  // main, key four times, key's entry summary (and the module body for globals).
+  EXPECT_LE(run.engine->summaries_computed(), 7u);
+}
+
+TEST(Engine, ANestedFunctionPastItsContextsBudgetInsideItsEnclosingFunctionEnds) {
+  // outer calls its nested k with five literals; past two contexts, k's
+  // entry summary needs outer's (for what k closes over), which is the one
+  // being computed: it is unknown there, not computed again without end.
+  Script s;
+  auto inner = s.function("k", {"x"}, {s.ret(s.plus(s.name("prefix"), s.name("x")))});
+  std::vector<StmtId> body{s.assign("prefix", s.str("p:")), s.local_function(inner)};
+  for (int i = 0; i < 5; ++i) {
+    body.push_back(s.expr(
+        s.mcall(s.r(), "get", {s.call(s.name("k"), {s.str("v" + std::to_string(i))})})));
+  }
+  auto outer = s.function("outer", {}, std::move(body));
+  s.m.functions[inner].enclosing = outer;
+  s.finish();
+  Session run;
+  run.budgets.contexts = 2;
+  auto m = run.load(s);
+  auto calls = run.entry(m, outer);
+  ASSERT_EQ(calls.size(), 5u);
+  EXPECT_EQ(calls[1].args[0].value.as_string().key.literal_text(), "p:v1");
+  EXPECT_TRUE(calls[2].args[0].value.is(ValueKind::Unknown)) << calls[2].args[0].value.describe();
+  // And k on its own starts from what outer left.
+  auto alone = run.entry(m, inner);
+  EXPECT_TRUE(alone.empty());
 }
 
 TEST(Engine, AnExhaustedStepBudgetIsUnknownWithAReason) {
@@ -611,6 +734,35 @@ TEST(Engine, AnExhaustedStepBudgetIsUnknownWithAReason) {
   EXPECT_EQ(arg.as_unknown().reason, "the step budget (60) ran out in `long`");
   ASSERT_EQ(run.host.notes.size(), 1u);
   EXPECT_EQ(run.host.notes[0].function, "long");
+}
+
+TEST(Engine, TheFilesStepBudgetBoundsWorkThatFansOutAcrossSummaries) {
+  // Each of f0..f5 alone is far within the per-summary budget; together they
+  // are not: the file's budget stops them, and says so.
+  Script s;
+  std::vector<StmtId> main_body;
+  for (int f = 0; f < 6; ++f) {
+    std::vector<StmtId> body;
+    for (int i = 0; i < 20; ++i) body.push_back(s.assign("k", s.str("v")));
+    body.push_back(s.ret(s.name("k")));
+    std::string name = "f" + std::to_string(f);
+    s.function(name, {}, std::move(body));
+    main_body.push_back(s.expr(s.mcall(s.r(), "get", {s.call(s.name(name))})));
+  }
+  auto main = s.function("main", {}, std::move(main_body));
+  s.finish();
+  Session run;
+  run.budgets.total_steps = 80;
+  auto m = run.load(s);
+  auto calls = run.entry(m, main);
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(calls.front().args[0].value.describe(), "'v'");  // f0 ran whole
+  bool cut = false;
+  for (const auto& note : run.host.notes) {
+    cut = cut || note.message.find("the analysis's step budget (80) ran out") != std::string::npos;
+  }
+  EXPECT_TRUE(cut);
+  EXPECT_LE(run.engine->steps_spent(), 90u);
 }
 
 TEST(Engine, DeeplyNestedCodeIsUnknownWithAReasonNotACrash) {

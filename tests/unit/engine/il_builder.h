@@ -259,7 +259,7 @@ class TestHost : public Host {
     }
     if (call.method == "register_script") {
       Value body = call.args.empty() ? Value::unknown("no body") : call.args.front().value;
-      return Value::script({{body}, std::nullopt, call.site.id(), {}});
+      return Value::script({{body}, std::nullopt, call.site.id(), {}, {}});
     }
     return Value::unknown("the reply of " + call.method);
   }
@@ -284,10 +284,10 @@ class TestHost : public Host {
              {BatchData::Kind::Transaction, call.site.id(), {call.receiver}, call.site.span})}}};
   }
   void note(const Note& note) override { notes.push_back(note); }
-  std::optional<std::string> read_file(const ir::KeyExpr& path) override {
+  std::optional<FileText> read_file(const ir::KeyExpr& path, const CallSite& /*from*/) override {
     auto found = files.find(path.literal_text());
     if (found == files.end()) return std::nullopt;
-    return found->second;
+    return FileText{found->second, found->first};
   }
 
   std::map<std::string, std::string> files;
