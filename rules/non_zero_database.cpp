@@ -23,6 +23,12 @@ const ir::KeyExpr* argument(const ir::RedisOp& op, std::size_t i) {
 
 std::optional<Judged> judge(const ir::RedisOp& op) {
   if (op.command == "SELECT" && !op.connect_option.empty()) {
+    if (!op.database_refused.empty()) {
+      // The client refuses the option before it connects, 0 included.
+      return Judged{fmt::format("The {} {} client refuses the `{}` option, whatever its value",
+                                op.client.library, op.client.api_class, op.connect_option),
+                    op.database_refused, true};
+    }
     // From the client's constructor: SELECT on each connection it opens.
     const auto* index = argument(op, 0);
     if (index != nullptr && index->is_literal()) {

@@ -772,7 +772,14 @@ int run_dump_ir(std::span<const std::string_view> args) {
            {"verdict", slot::verdict_name(verdict.verdict)},
            {"group", group},
            {"script", script},
-           {"tryagain_handler", handling}});
+           {"tryagain_handler", handling},
+           // A SELECT the constructor's options make, and the client's own
+           // refusal of the option (nothing reaches the server then).
+           {"connect_option", op.connect_option.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(op.connect_option)},
+           {"client_refuses_option", op.database_refused.empty()
+                                         ? nlohmann::json(nullptr)
+                                         : nlohmann::json(op.database_refused)}});
     }
   }
   std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,

@@ -301,6 +301,9 @@ class Frame {
   // kept once, by the first path: what the host sees of it is the same.
   std::set<std::string> call_keys_;
   void keep_call(ClientCall call);
+  // A client the host made from a constructor call: the construction is
+  // reported as a call on it (kConstructed).
+  Value constructed(Value client, const std::vector<ArgValue>& args, const CallSite& site);
   std::vector<Note> notes_;
   std::vector<HandlerFrame> handlers_;     // outermost first
   std::vector<std::string> loop_symbols_;  // outermost first

@@ -160,7 +160,7 @@ Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgV
     case ValueKind::External: {
       const auto& name = callee.as_external().qualified_name;
       if (auto made = engine_.host.construct({callee, name, args, module_.language, site})) {
-        return {*made, std::nullopt};
+        return {constructed(*made, args, site), std::nullopt};
       }
       if (const auto* row = engine_.builtins.find(module_.language, name, false)) {
         return {apply_builtin(row->op, std::nullopt, args, engine_.host, limits_, site).value,
@@ -171,7 +171,7 @@ Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgV
     }
     default:
       if (auto made = engine_.host.construct({callee, {}, args, module_.language, site})) {
-        return {*made, std::nullopt};
+        return {constructed(*made, args, site), std::nullopt};
       }
       return {Value::unknown("a call of " + callee.describe()), std::nullopt};
   }
@@ -375,7 +375,7 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
   // An instance of a client class's subclass is a client of that class (its
   // own methods are not followed then).
   if (auto client = engine_.client_base(data.module, data.cls, args, site, invocation_.level - 1))
-    return *client;
+    return constructed(*client, args, site);
   Value instance = Value::instance({data.module, data.cls, site.id(), {}});
   auto constructor = engine_.find_method(
       data.module, data.cls,
@@ -403,6 +403,20 @@ void Frame::keep_call(ClientCall call) {
   }
   for (const auto& symbol : call.iteration_symbols) key += "\x1f" + symbol;
   if (call_keys_.insert(std::move(key)).second) calls_.push_back(std::move(call));
+}
+
+Value Frame::constructed(Value client, const std::vector<ArgValue>& args, const CallSite& site) {
+  if (dry_ == 0 && client.is(ValueKind::Client)) {
+    keep_call({client,
+               std::string(kConstructed),
+               args,
+               module_.language,
+               site,
+               {site},
+               {handlers_.rbegin(), handlers_.rend()},
+               loop_symbols_});
+  }
+  return client;
 }
 
 Value Frame::client_call(const Value& receiver, const std::string& method,

@@ -52,9 +52,17 @@ struct HandlerFrame {
 };
 
 // A call whose receiver is a client, batch or script value.
+// The method of the ClientCall that reports a client's construction: the
+// receiver is the client made, the arguments the constructor's. What a
+// client does as it connects (SELECT from a database option) is the host's
+// to say, at the construction.
+inline constexpr std::string_view kConstructed = "<constructed>";
+
 struct ClientCall {
   Value receiver;
-  std::string method;  // "__call__" for calling a script object itself
+  // "__call__" for calling a script object itself; kConstructed for a
+  // client's construction.
+  std::string method;
   std::vector<ArgValue> args;
   std::string language;
   CallSite site;

@@ -104,6 +104,8 @@ struct RedisOp {
   // what the client's model says it does with a database. Empty: a call.
   std::string connect_option;
   std::string database_note;
+  // The client refuses the option itself, whatever the index (its error).
+  std::string database_refused;
 
   // The prefix the client puts before every key (ioredis keyPrefix); `keys`
   // already include it.

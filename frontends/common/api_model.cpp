@@ -343,6 +343,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.url_options = list_of<std::string>(entry, "url_options");
       cls.url_arguments = entry.value("url_arguments", false);
       cls.database_note = entry.value("database_note", std::string{});
+      cls.database_option_refused = entry.value("database_option_refused", std::string{});
       cls.annotations = list_of<std::string>(entry, "annotations");
       cls.named_object = entry.value("named_object", cls.named_object);
       cls.plain_pipeline_by_default =

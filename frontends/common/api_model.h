@@ -105,6 +105,9 @@ struct ClientClass {
   std::vector<std::string> url_options;
   bool url_arguments = false;
   std::string database_note;
+  // The client refuses a database option outright, whatever its value (its
+  // error); empty when it takes one.
+  std::string database_option_refused;
   // Type names that declare a value of this class (TypeScript annotations).
   std::vector<std::string> annotations;
   // TRYAGAIN: the error classes a handler must name to catch it (the class

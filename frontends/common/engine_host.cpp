@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analyzer/commands/command_table.h"
+#include "frontends/common/connect_options.h"
 #include "frontends/common/engine_arguments.h"
 #include "frontends/common/op_builder.h"
 
@@ -286,7 +287,9 @@ std::vector<engine::Callback> EngineHost::callbacks(const engine::ClientCall& ca
 
 void EngineHost::emit(const engine::ClientCall& call) {
   const auto& receiver = call.receiver;
-  if (receiver.is(ValueKind::Script)) {
+  if (call.method == engine::kConstructed) {
+    emit_construction(call);
+  } else if (receiver.is(ValueKind::Script)) {
     emit_script_call(call);
   } else if (receiver.is(ValueKind::Client)) {
     std::optional<ir::GroupRef> group;
@@ -355,6 +358,39 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
 }
 
 // `s(keys=[...], args=[...], client=pipe)` for `s = r.register_script(BODY)`.
+void EngineHost::emit_construction(const engine::ClientCall& call) {
+  auto client = model_of(call.receiver);
+  if (!client) return;
+  const auto& cls = *client->cls;
+  auto emit = [&](ir::KeyExpr index, std::string option, std::string refused = {}) {
+    auto where = index.span().empty() ? call.site.span : index.span();
+    auto op = connect_select(*client->api, cls, std::move(index), call.site.span, where,
+                             std::move(option));
+    op.database_refused = std::move(refused);
+    ops_.push_back({std::move(op), call.via, call.iteration_symbols});
+  };
+  for (const auto& path : cls.database_options) {
+    if (auto value = option(call.args, path)) {
+      return emit(engine::key_of(*value, call.site.span, limits_), path,
+                  cls.database_option_refused);
+    }
+  }
+  for (const auto& path : cls.url_options) {
+    auto value = option(call.args, path);
+    if (!value || !value->is(ValueKind::String)) continue;
+    if (auto index = database_in_url(value->as_string().key)) return emit(*index, path);
+    return;
+  }
+  if (!cls.url_arguments) return;
+  for (const auto& arg : call.args) {
+    if (arg.kind != il::Argument::Kind::Positional || !arg.value.is(ValueKind::String)) continue;
+    const auto& url = arg.value.as_string().key;
+    if (!is_redis_url(url)) continue;
+    if (auto index = database_in_url(url)) emit(*index, "url");
+    return;
+  }
+}
+
 void EngineHost::emit_script_call(const engine::ClientCall& call) {
   if (call.method != "__call__") return;
   const auto& script = call.receiver.as_script();

@@ -73,6 +73,9 @@ class EngineHost : public engine::Host {
   [[nodiscard]] engine::Value batch(const engine::ClientCall& call, const ClientModel& client,
                                     engine::BatchData::Kind kind) const;
   void emit_script_call(const engine::ClientCall& call);
+  // A client's construction: the SELECT it sends on every connection when a
+  // database option or a URL's path names a database.
+  void emit_construction(const engine::ClientCall& call);
   void emit_method(const engine::ClientCall& call, const engine::Value& client,
                    std::optional<ir::GroupRef> group);
   // A script's body and the name the code gives it.

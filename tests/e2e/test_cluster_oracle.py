@@ -472,6 +472,18 @@ class ClusterOracle(unittest.TestCase):
             for op in ops:
                 if op["command"] not in ("SELECT", "MOVE", "SWAPDB") or op.get("script"):
                     continue
+                # redis-py's RedisCluster refuses db= itself, before it sends
+                # anything: python3-redis's RedisCluster must refuse it here.
+                if op.get("client_refuses_option"):
+                    self.assertEqual((op["client"]["library"], op["client"]["class"]),
+                                     ("redis-py", "RedisCluster"), op)
+                    with self.assertRaises(redis.exceptions.RedisClusterException,
+                                           msg=f"{op['path']}:{op['line']}"):
+                        redis.RedisCluster(host="127.0.0.1", port=self.cluster.ports[0],
+                                           db=int(op["argv"][0]["literal"]))
+                    self._assert_reported_where(op, True, reported, "the client refuses it (SL015)")
+                    checked += 1
+                    continue
                 if not op["argv"] or not all("literal" in a for a in op["argv"]):
                     continue
                 command = [op["command"], *[a["literal"] for a in op["argv"]]]

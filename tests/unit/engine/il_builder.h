@@ -264,6 +264,11 @@ class TestHost : public Host {
     return Value::unknown("the reply of " + call.method);
   }
   void emit(const ClientCall& call) override {
+    // Constructions are kept apart: the tests count the commands.
+    if (call.method == kConstructed) {
+      constructions.push_back(call);
+      return;
+    }
     emitted.push_back(call);
     std::string line = call.method + "(";
     for (const auto& arg : call.args) line += arg.value.signature() + ",";
@@ -284,6 +289,7 @@ class TestHost : public Host {
              {BatchData::Kind::Transaction, call.site.id(), {call.receiver}, call.site.span})}}};
   }
   void note(const Note& note) override { notes.push_back(note); }
+  std::vector<ClientCall> constructions;
   std::optional<FileText> read_file(const ir::KeyExpr& path, const CallSite& /*from*/) override {
     auto found = files.find(path.literal_text());
     if (found == files.end()) return std::nullopt;
