@@ -75,6 +75,8 @@ class ClusterOracle(unittest.TestCase):
                 continue
             if not self._server_knows(op["command"]):
                 continue
+            if op["command"] in ("SSUBSCRIBE", "SUNSUBSCRIBE", "SUBSCRIBE", "UNSUBSCRIBE"):
+                continue  # a subscription, not a request: test_shard_channels_... replays it
             command = [op["command"], *[arg["literal"] for arg in op["argv"]]]
             server_says_crossslot = self._crossslot(command)
             where = f"{op['path']}:{op['line']} {' '.join(command)}"
@@ -190,6 +192,8 @@ class ClusterOracle(unittest.TestCase):
                 continue  # no such script or function on the test cluster
             if not self._server_knows(op["command"]):
                 continue
+            if op["command"] in ("SSUBSCRIBE", "SUNSUBSCRIBE", "SUBSCRIBE", "UNSUBSCRIBE"):
+                continue  # a subscription, not a request: test_shard_channels_... replays it
             command = [op["command"], *[arg["literal"] for arg in op["argv"]]]
             if op["command"].startswith("EVAL"):
                 command[2] = int(command[2])  # redis-py up to 5.0 routes EVAL by an int numkeys
@@ -277,7 +281,7 @@ class ClusterOracle(unittest.TestCase):
         the TRYAGAIN rules catch what the code really catches."""
         with open(os.path.join(ROOT, "frontends/python/models/redis-py.json")) as file:
             model = json.load(file)
-        raises = {c["name"]: c["tryagain"]["raises"] for c in model["classes"]}
+        raises = {c["name"]: c["tryagain"]["raises"] for c in model["classes"] if "tryagain" in c}
         keys = ["{tryagain-test}:a", "{tryagain-test}:b"]
         probe = self.cluster.node()
         slot = probe.execute_command("CLUSTER", "KEYSLOT", keys[0])
@@ -429,11 +433,12 @@ class ClusterOracle(unittest.TestCase):
         self.assertGreaterEqual(checked, 4, "too few literal script calls in the fixtures to mean anything")
 
     def test_shard_channels_crossslot_exactly_where_proven(self):
-        """SSUBSCRIBE and SUNSUBSCRIBE as the JavaScript and TypeScript
-        fixtures send them, on the node of the first channel: CROSSSLOT exactly
-        where SL001 proves the shard channels apart; PUBLISH/SUBSCRIBE never."""
+        """SSUBSCRIBE and SUNSUBSCRIBE as the Python, JavaScript and
+        TypeScript fixtures send them, on the node of the first channel:
+        CROSSSLOT exactly where SL001 proves the shard channels apart;
+        PUBLISH/SUBSCRIBE never."""
         checked = 0
-        for folder in ("fixtures/javascript", "fixtures/typescript"):
+        for folder in ("fixtures/python", "fixtures/javascript", "fixtures/typescript"):
             ops = json.loads(run("dump-ir", folder, check_codes=(0,)).stdout)["ops"]
             report = json.loads(run("check", folder, "--format", "json").stdout)
             proven = {(f["path"], f["line"]) for f in report["findings"]
@@ -442,6 +447,11 @@ class ClusterOracle(unittest.TestCase):
                 if op["command"] not in ("SSUBSCRIBE", "SUNSUBSCRIBE", "SUBSCRIBE", "SPUBLISH", "PUBLISH"):
                     continue
                 if not all("literal" in a for a in op["argv"]):
+                    continue
+                # redis-py's ClusterPubSub subscribes each channel on its own
+                # node (5.0 and later; python3-redis 4.3 has no ssubscribe to
+                # replay it through): one command per slot, none refused.
+                if op["cross_slot_handling"] == "client-splits":
                     continue
                 command = [op["command"], *[a["literal"] for a in op["argv"]]]
                 connection = redis.Connection(host="127.0.0.1", port=self._node_for(command[1]),
