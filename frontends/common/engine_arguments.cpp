@@ -42,9 +42,22 @@ Value from_engine(const engine::Value& value, ir::SourceSpan at, const engine::L
       }
       return out;
     }
+    case ValueKind::Alternatives: {
+      // A key chosen on a branch (or a field two methods set): each
+      // alternative judged on its own, when every one is a string or a
+      // number; anything else widens to one template.
+      std::vector<ir::KeyAlternative> choices;
+      for (const auto& member : value.as_alternatives().members) {
+        if (!member.is(ValueKind::String) && !member.is(ValueKind::Number)) {
+          choices.clear();
+          break;
+        }
+        choices.push_back({engine::key_of(member, at, limits), {}, {}});
+      }
+      if (!choices.empty()) return Value::string(ir::KeyExpr::one_of(std::move(choices), at));
+      return Value::opaque(engine::key_of(value, at, limits));
+    }
     case ValueKind::Unknown:
-    case ValueKind::Alternatives:
-      // Alternatives widen to one template until the IR carries them.
       return Value::opaque(engine::key_of(value, at, limits));
     default:
       return Value::opaque(ir::KeyExpr::unknown(value.describe(), at));

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "analyzer/embedded_file.h"
 #include "analyzer/engine/engine.h"
@@ -184,9 +185,12 @@ TEST(CppOnTheEngine, ClientFieldsPipelinesAndAlternatives) {
   EXPECT_EQ(renames[0]->op.client.api_class, "RedisCluster");
   ASSERT_EQ(renames[0]->op.keys.size(), 2u);
   EXPECT_EQ(renames[0]->op.keys[0].display(), "live:<id>");
-  // The destination chosen on a branch is one of its values (the host
-  // widens alternatives to one template at the op, as for every language).
-  EXPECT_EQ(renames[0]->op.keys[1].display(), "<one of 2 values>");
+  // The destination chosen on a branch is one of its values, each judged.
+  const auto& destination = renames[0]->op.keys[1];
+  ASSERT_EQ(destination.alternatives().size(), 2u);
+  std::set<std::string> shown;
+  for (const auto& choice : destination.alternatives()) shown.insert(choice.key.display());
+  EXPECT_EQ(shown, (std::set<std::string>{"archive:<id>", "trash:<id>"}));
   auto sets = ops_of(ops, "SET");
   auto incrs = ops_of(ops, "INCR");
   ASSERT_EQ(sets.size(), 1u);
