@@ -1,6 +1,6 @@
 """The checkout is self-contained: nothing outside it is read to build or test
 slotlint. A copy of the checkout's files (git's list: tracked, plus untracked
-and not ignored) alone in an empty folder, with no siblings such as ../shared,
+and not ignored) alone in an empty folder, with no sibling folders beside it,
 configures with the default options and builds every target made from the
 project's data (the command table, the client models, the rule docs); and no
 path the build or the tests use lies outside the copy, except the system's.
@@ -99,12 +99,12 @@ class SelfContained(unittest.TestCase):
         # The check above is only as good as this: a sibling folder named in
         # a command or a test's environment is seen.
         text = ('build gen: CUSTOM_COMMAND /usr/bin/gen /tmp/x/slotlint/third_party/redis-commands\n'
-                '  COMMAND = cd /tmp/x/slotlint/build && /usr/bin/gen /tmp/x/slotlint/../shared/redis-commands\n'
-                'set_tests_properties(t PROPERTIES ENVIRONMENT "SLOTLINT_SHARED_DIR=/tmp/x/shared;A=1")\n'
-                'SLOTLINT_DATA:PATH=/work/shared\n'
+                '  COMMAND = cd /tmp/x/slotlint/build && /usr/bin/gen /tmp/x/slotlint/../data/redis-commands\n'
+                'set_tests_properties(t PROPERTIES ENVIRONMENT "SLOTLINT_DATA_DIR=/tmp/x/data;A=1")\n'
+                'SLOTLINT_DATA:PATH=/work/data\n'
                 '-I/opt/include -isystem /usr/lib/llvm-19/include\n')
         self.assertEqual(outside_paths(text, "/tmp/x/slotlint"),
-                         {"/tmp/x/shared/redis-commands", "/tmp/x/shared", "/work/shared", "/opt/include"})
+                         {"/tmp/x/data/redis-commands", "/tmp/x/data", "/work/data", "/opt/include"})
 
 
 def git(*args, cwd):
