@@ -31,7 +31,11 @@ std::string Invocation::key() const {
 }
 
 std::shared_ptr<const Summary> Engine::Impl::summarise(const Invocation& invocation) {
-  auto key = invocation.key();
+  return summarise(invocation, invocation.key());
+}
+
+std::shared_ptr<const Summary> Engine::Impl::summarise(const Invocation& invocation,
+                                                       std::string key) {
   if (auto found = memo.find(key); found != memo.end()) return found->second;
   // Asked for again while it is computed (a nested function's entry needs
   // its enclosing function's, which calls it past its contexts budget):
@@ -54,7 +58,7 @@ Engine::Impl::CallSummary Engine::Impl::summarise_call(const Invocation& invocat
   auto& count = contexts[{invocation.module, invocation.function}];
   if (f.kind == il::Function::Kind::Constructor || count < budgets.contexts) {
     ++count;
-    return {summarise(invocation), std::nullopt};
+    return {summarise(invocation, std::move(key)), std::nullopt};
   }
   auto entry = entry_invocation(invocation.module, invocation.function, kEnclosingLevels);
   auto summary = summarise(entry);
@@ -552,7 +556,13 @@ Value substitute_in(const Value& value, const std::map<std::string, Value>& by_s
 
 Value substitute_once(const Value& value, const std::map<std::string, Value>& by_symbol,
                       const Limits& limits, std::map<std::string, Value>& done) {
-  auto each = [&](const Value& v) { return substitute_in(v, by_symbol, limits, done); };
+  // Nothing replaced: the value itself, not an equal copy.
+  bool changed = false;
+  auto each = [&](const Value& v) {
+    Value out = substitute_in(v, by_symbol, limits, done);
+    if (out.digest() != v.digest()) changed = true;
+    return out;
+  };
   switch (value.kind()) {
     case ValueKind::Unknown: {
       auto found = by_symbol.find(value.as_unknown().symbol);
@@ -566,7 +576,7 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
     case ValueKind::String: {
       const auto& key = value.as_string().key;
       if (key.is_unknown()) return value;
-      bool changed = false;
+      bool replaced = false;
       ir::KeyExpr out;
       for (const auto& segment : key.segments()) {
         const auto* hole = std::get_if<ir::HoleSegment>(&segment);
@@ -581,9 +591,9 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
           continue;
         }
         out.append(filled);
-        changed = true;
+        replaced = true;
       }
-      if (!changed) return value;
+      if (!replaced) return value;
       out.set_span(key.span());
       if (key.is_collection()) out.mark_collection();
       return Value::string(std::move(out));
@@ -591,15 +601,16 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
     case ValueKind::Sequence: {
       auto items = value.as_sequence().items;
       for (auto& item : items) item = each(item);
-      return Value::sequence(std::move(items), value.as_sequence().kind);
+      return changed ? Value::sequence(std::move(items), value.as_sequence().kind) : value;
     }
-    case ValueKind::Collection:
-      return Value::collection(each(value.as_collection().element.front()),
-                               value.as_collection().reason);
+    case ValueKind::Collection: {
+      Value element = each(value.as_collection().element.front());
+      return changed ? Value::collection(element, value.as_collection().reason) : value;
+    }
     case ValueKind::Alternatives: {
       auto members = value.as_alternatives().members;
       for (auto& member : members) member = each(member);
-      return Value::alternatives(std::move(members));
+      return changed ? Value::alternatives(std::move(members)) : value;
     }
     case ValueKind::Map: {
       auto entries = value.as_map().entries;
@@ -607,12 +618,12 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
         k = each(k);
         v = each(v);
       }
-      return Value::map(std::move(entries));
+      return changed ? Value::map(std::move(entries)) : value;
     }
     case ValueKind::Instance: {
       InstanceData data = value.as_instance();
       for (auto& [_, field] : data.fields) field = each(field);
-      return Value::instance(std::move(data));
+      return changed ? Value::instance(std::move(data)) : value;
     }
     default:
       return value;

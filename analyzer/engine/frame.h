@@ -48,6 +48,8 @@ class Engine::Impl {
       : program(program), host(host), builtins(std::move(builtins)), budgets(budgets) {}
 
   std::shared_ptr<const Summary> summarise(const Invocation& invocation);
+  // ... under its key, when the caller has it already.
+  std::shared_ptr<const Summary> summarise(const Invocation& invocation, std::string key);
   // A call's summary: its own, or past the function's contexts budget the
   // function's entry-point summary (`generic` is its invocation then).
   struct CallSummary {
