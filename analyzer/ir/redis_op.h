@@ -100,7 +100,8 @@ struct RedisOp {
   std::string routing_note;
 
   // A SELECT the client sends on each new connection because its
-  // constructor says so: the option, as the code names it ("db", "url"), and
+  // constructor or a setting says so: the option, as the code names it
+  // ("db", "url", "database", "withDatabase"), and
   // what the client's model says it does with a database. Empty: a call.
   std::string connect_option;
   std::string database_note;

@@ -24,6 +24,14 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// Built-in methods serve built-in classes, a user's methods theirs; a
+// settings object only the methods that name it.
+bool serves_class(const Method& method, const ClientClass& cls, std::string_view library) {
+  if (cls.config_object && std::ranges::find(method.only_on, cls.name) == method.only_on.end())
+    return false;
+  return cls.own_methods_only ? method.library == cls.library : method.library == library;
+}
+
 TemplateElement parse_template_element(const std::string& text) {
   auto wrapped = [&](std::string_view fn) -> std::optional<std::string> {
     if (text.starts_with(fn) && text.size() > fn.size() + 2 && text[fn.size()] == '(' &&
@@ -185,10 +193,7 @@ const Method* ApiModel::find_method(std::string_view name, const ClientClass& cl
   auto it = methods.find(name);
   if (it == methods.end()) it = methods.find(without_method_suffix(name));
   if (it == methods.end()) return nullptr;
-  // Built-in methods serve built-in classes; a user's methods serve theirs.
-  auto serves = [&](const Method& method) {
-    return cls.own_methods_only ? method.library == cls.library : method.library == library;
-  };
+  auto serves = [&](const Method& method) { return serves_class(method, cls, library); };
   for (const auto& method : it->second) {
     if (serves(method) && (method.only_on.empty() ||
                            std::ranges::find(method.only_on, cls.name) != method.only_on.end())) {
@@ -210,9 +215,9 @@ std::vector<const Method*> ApiModel::overloads(std::string_view name,
   if (it == methods.end()) it = methods.find(without_method_suffix(name));
   if (it == methods.end()) return found;
   for (const auto& method : it->second) {
-    bool serves = cls.own_methods_only ? method.library == cls.library : method.library == library;
-    if (serves && (method.only_on.empty() ||
-                   std::ranges::find(method.only_on, cls.name) != method.only_on.end())) {
+    if (serves_class(method, cls, library) &&
+        (method.only_on.empty() ||
+         std::ranges::find(method.only_on, cls.name) != method.only_on.end())) {
       found.push_back(&method);
     }
   }
@@ -344,6 +349,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.url_arguments = entry.value("url_arguments", false);
       cls.database_note = entry.value("database_note", std::string{});
       cls.database_option_refused = entry.value("database_option_refused", std::string{});
+      cls.config_object = entry.value("config_object", cls.config_object);
       cls.annotations = list_of<std::string>(entry, "annotations");
       cls.named_object = entry.value("named_object", cls.named_object);
       cls.plain_pipeline_by_default =
@@ -414,6 +420,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       if (entry.contains("arity")) method.arity = entry.at("arity").get<std::size_t>();
       method.min_arity = entry.value("min_arity", std::size_t{0});
       method.format_param = entry.value("format_param", std::string{});
+      method.on_connect = entry.value("on_connect", false);
       if (entry.contains("arg_kinds")) {
         for (const auto& [index, kind] : entry.at("arg_kinds").items()) {
           auto text = kind.get<std::string>();
@@ -454,6 +461,24 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
         auto method = parse_method(name, declaration);
         if (!method) return std::nullopt;
         model.methods[name].push_back(std::move(*method));
+      }
+    }
+    if (doc.contains("constructor_commands")) {
+      // {"constructors": [...], "argv": [...], "overloads": [{"signature",
+      // "arg_kinds"}]}: each overload takes exactly its signature's arguments.
+      for (const auto& group : doc.at("constructor_commands")) {
+        for (const auto& overload : group.at("overloads")) {
+          auto declaration = overload;
+          declaration["argv"] = group.at("argv");
+          declaration["on_connect"] = true;
+          declaration["arity"] =
+              parse_signature(overload.at("signature").get<std::string>()).size();
+          for (const auto& name : group.at("constructors")) {
+            auto method = parse_method(name.get<std::string>(), declaration);
+            if (!method) return std::nullopt;
+            model.constructor_commands[method->name].push_back(std::move(*method));
+          }
+        }
       }
     }
     if (doc.contains("single_key_methods")) {

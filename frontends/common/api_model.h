@@ -61,6 +61,9 @@ struct Method {
   // The parameter holding a hiredis format string ("MSET %s %s"): the
   // arguments are what the format gives (hiredis's own splitting rules).
   std::string format_param;
+  // The call sends nothing now: it configures a client, whose every new
+  // connection sends argv when it opens (`builder.database(3)`: SELECT 3).
+  bool on_connect = false;
   [[nodiscard]] std::string command() const;
 };
 
@@ -108,6 +111,10 @@ struct ClientClass {
   // The client refuses a database option outright, whatever its value (its
   // error); empty when it takes one.
   std::string database_option_refused;
+  // Settings that configure clients (a URI, a config builder, a connection
+  // factory) rather than a client: only the methods that name the class in
+  // only_on apply, and every other method returns the same object (a builder).
+  bool config_object = false;
   // Type names that declare a value of this class (TypeScript annotations).
   std::vector<std::string> annotations;
   // TRYAGAIN: the error classes a handler must name to catch it (the class
@@ -193,6 +200,11 @@ struct ApiModel {
   // "OBJECT ENCODING"}: a variant of a single-key command whose first argument,
   // after Go's context, is the key) are loaded into it as declarations.
   std::map<std::string, std::vector<Method>, std::less<>> methods;
+  // Constructor overloads whose arguments set what every connection of the
+  // client sends when it opens (`new JedisPool(config, host, port, timeout,
+  // password, 3)`: SELECT 3), by the constructor's name; each an on_connect
+  // Method named like the constructor, picked by arity and argument kinds.
+  std::map<std::string, std::vector<Method>, std::less<>> constructor_commands;
   // A method named like another plus one of these (ioredis getBuffer, mgetBuffer)
   // is that method, answering with raw bytes.
   std::vector<std::string> method_suffixes;

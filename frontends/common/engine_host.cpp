@@ -314,7 +314,8 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
   const auto& api = *client->api;
   const auto* method = api.find_method(call.method, *client->cls);
   std::optional<model::Method> generic;
-  if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only) {
+  if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only &&
+      !client->cls->config_object) {
     generic = command_named_method(call.method);
     if (generic) generic->library = api.library;
     method = generic ? &*generic : nullptr;

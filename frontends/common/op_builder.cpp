@@ -213,6 +213,8 @@ void apply_client_behaviour(ir::RedisOp& op, const model::ApiModel& api,
   op.client = {api.library,           cls.name, cls.cluster, identified_by_name_only,
                method.splits_by_slot, {},       {},          {}};
   apply_class_facts(op, cls);
+  // A setting (`builder.database(3)`): what each new connection sends.
+  if (method.on_connect) op.connect_option = method.name;
   if (method.splits_by_slot) {
     op.handling_note =
         api.library + " " + cls.name + "." + method.name + " splits the keys by slot";

@@ -112,7 +112,15 @@ class Frontend {
       callee = std::string(object.text()) + "." + std::string(node.field("name").text());
     }
     auto client = from_constructor(callee);
-    if (!client || !client->cls->url_arguments) return;
+    if (!client) return;
+    auto commands = client->api->constructor_commands.find(callee);
+    if (commands != client->api->constructor_commands.end()) {
+      if (auto op = constructor_command(construction, *client, commands->second)) {
+        result_.ops.push_back(std::move(*op));
+        return;
+      }
+    }
+    if (!client->cls->url_arguments) return;
     auto arguments = node.field("arguments");
     for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
       auto value = evaluator_.evaluate(arguments.named_child(i), *construction.scope, node.begin());
@@ -297,6 +305,8 @@ class Frontend {
       return ref;
     }
     if (listed(inner->api->same_client_methods, name)) return inner;
+    // A builder's steps return the builder: `RedisURI.builder().withHost(h)`.
+    if (inner->cls->config_object) return inner;
     return std::nullopt;
   }
 
@@ -340,6 +350,37 @@ class Frontend {
     return "unknown";
   }
 
+  // `new JedisPool(config, host, port, timeout, password, 3)`: the overload
+  // whose argument sets what each new connection sends, located at that
+  // argument and named after its parameter.
+  std::optional<ir::RedisOp> constructor_command(const Call& construction, const ClientRef& client,
+                                                 const std::vector<model::Method>& declared) {
+    std::vector<Value> values;
+    std::vector<std::string> kinds;
+    std::vector<ts::Node> nodes;
+    for (auto arg : arguments_of(construction.call)) {
+      values.push_back(evaluator_.evaluate(arg, *construction.scope, arg.begin()));
+      kinds.push_back(argument_kind(arg, values.back(), *construction.scope));
+      nodes.push_back(arg);
+    }
+    std::vector<const model::Method*> overloads;
+    for (const auto& method : declared) overloads.push_back(&method);
+    const auto* method = frontend::pick_overload(overloads, kinds);
+    if (method == nullptr) return std::nullopt;
+    auto op = build(construction, *method, client, std::move(values), kinds, nodes);
+    if (!op) return std::nullopt;
+    for (const auto& element : method->argv) {
+      if (element.kind != model::TemplateElement::Kind::Param) continue;
+      op->connect_option = element.text;
+      for (std::size_t i = 0; i < method->signature.size() && i < nodes.size(); ++i) {
+        if (method->signature[i].name == element.text)
+          op->callee = {file_.index, nodes[i].begin(), nodes[i].end()};
+      }
+      break;
+    }
+    return op;
+  }
+
   std::optional<ir::RedisOp> op_for(const Call& call) {
     auto object = call.call.field("object");
     if (object.is_null()) return std::nullopt;
@@ -381,7 +422,7 @@ class Frontend {
         synthetic->signature = model::parse_signature("self, *rest");
         synthetic->argv = {{model::TemplateElement::Kind::Word, cls.object_command},
                            {model::TemplateElement::Kind::Param, "self"}};
-      } else if (api.command_named_methods) {
+      } else if (api.command_named_methods && !cls.config_object) {
         // jedis.hset(key, ...), sync.incr(key): a single-key command named
         // like the method.
         std::string lowered(method_name);
@@ -430,6 +471,7 @@ class Frontend {
     auto passed = frontend::typed_arguments(method, std::move(values), kinds, nodes);
     auto arguments = call.call.field("arguments");
     auto name = call.call.field("name");
+    if (name.is_null()) name = call.call.field("type");  // a constructor
     ir::RedisOp op;
     op.call = {file_.index, call.call.begin(), call.call.end()};
     op.callee = {file_.index, name.begin(), name.end()};

@@ -236,5 +236,38 @@ TEST(ApiModel, ATemplateParameterMissingFromTheSignatureIsAnError) {
   EXPECT_NE(error.find("not a parameter"), std::string::npos) << error;
 }
 
+// Settings that make every connection send a command: a constructor's
+// overloads (arity from the signature, argv shared by the group, one list per
+// constructor) and a settings object's methods, which are its only ones.
+TEST(ApiModel, ConnectSettingsAreOnConnectMethodsOfTheirOwn) {
+  auto api = parse(R"({
+    "library": "pool", "language": "java", "default_class": "Pool",
+    "classes": [
+      {"name": "Pool", "constructors": ["Pool", "PooledClient"], "cross_slot": "sent"},
+      {"name": "Config", "config_object": true, "constructors": ["Config.builder"]}
+    ],
+    "constructor_commands": [
+      {"constructors": ["Pool", "PooledClient"], "argv": ["SELECT", "$database"],
+       "overloads": [{"signature": "host, port, database", "arg_kinds": {"2": "number"}}]}
+    ],
+    "methods": {
+      "database": {"signature": "database", "argv": ["SELECT", "$database"], "on_connect": true,
+                   "only_on": ["Config"]},
+      "get": {"signature": "key", "argv": ["GET", "$key"]}
+    }
+  })");
+  ASSERT_EQ(api.constructor_commands.count("PooledClient"), 1u);
+  const auto& overload = api.constructor_commands.at("Pool").front();
+  EXPECT_TRUE(overload.on_connect);
+  EXPECT_EQ(overload.arity, 3u);
+  EXPECT_EQ(overload.arg_kinds.at(2), "number");
+  const auto& config = *api.find_class("Config");
+  ASSERT_EQ(api.overloads("database", config).size(), 1u);
+  EXPECT_TRUE(api.overloads("database", config).front()->on_connect);
+  EXPECT_TRUE(api.overloads("get", config).empty());  // a method for every class but settings
+  EXPECT_EQ(api.find_method("get", config), nullptr);
+  EXPECT_FALSE(api.overloads("get", *api.find_class("Pool")).empty());
+}
+
 }  // namespace
 }  // namespace slotlint
