@@ -307,7 +307,7 @@ Value Engine::Impl::make_entry_instance(ModuleId module, il::ClassId cls, il::Fu
 
 namespace {
 
-void collect_symbols(const ir::KeyExpr& key, std::set<std::string>& ids) {
+void collect_symbols(const ir::KeyExpr& key, IdSet& ids) {
   for (const auto& segment : key.segments()) {
     if (const auto* hole = std::get_if<ir::HoleSegment>(&segment)) ids.insert(hole->symbol);
   }
@@ -331,8 +331,8 @@ ir::KeyExpr renamed(const ir::KeyExpr& key, const auto& fresh) {
 namespace {
 
 // A value's own ids, and its parts' through the cache.
-void collect_ids_once(const Value& value, std::set<std::string>& ids, IdCache& cache) {
-  auto collect_ids = [&](const Value& part, std::set<std::string>& into) {
+void collect_ids_once(const Value& value, IdSet& ids, IdCache& cache) {
+  auto collect_ids = [&](const Value& part, IdSet& into) {
     const auto& of_part = cache.ids(part);
     into.insert(of_part.begin(), of_part.end());
   };
@@ -390,13 +390,13 @@ void collect_ids_once(const Value& value, std::set<std::string>& ids, IdCache& c
   }
 }
 
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
-                 std::map<std::string, Value>& done, IdCache& cache);
+Value rename_ids(const Value& value, const IdSet& keep, const std::string& prefix,
+                 std::unordered_map<std::string, Value>& done, IdCache& cache);
 
 // Kept: what came in, and what derives from it (`x.field`, `x[0]` of a kept x).
-bool kept(const std::string& id, const std::set<std::string>& keep) {
+bool kept(std::string_view id, const IdSet& keep) {
   if (keep.contains(id)) return true;
-  for (auto cut = id.find_first_of(".["); cut != std::string::npos;
+  for (auto cut = id.find_first_of(".["); cut != std::string_view::npos;
        cut = id.find_first_of(".[", cut + 1)) {
     if (keep.contains(id.substr(0, cut))) return true;
   }
@@ -407,23 +407,22 @@ bool kept(const std::string& id, const std::set<std::string>& keep) {
 
 // Values share their parts (a receiver inside every closure over it, and in
 // every value derived from it): each distinct value's ids are found once.
-const std::set<std::string>& IdCache::ids(const Value& value) {
-  if (auto found = by_digest_.find(value.digest()); found != by_digest_.end())
-    return found->second;
-  std::set<std::string> ids;
+const IdSet& IdCache::ids(const Value& value) {
+  if (auto found = by_digest_.find(value.digest()); found != by_digest_.end()) return found->second;
+  IdSet ids;
   collect_ids_once(value, ids, *this);
   return by_digest_.emplace(value.digest(), std::move(ids)).first->second;
 }
 
-void collect_ids(const Value& value, std::set<std::string>& ids, IdCache& cache) {
+void collect_ids(const Value& value, IdSet& ids, IdCache& cache) {
   const auto& of_value = cache.ids(value);
   ids.insert(of_value.begin(), of_value.end());
 }
 
 namespace {
 
-Value rename_once(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
-                  std::map<std::string, Value>& done, IdCache& cache) {
+Value rename_once(const Value& value, const IdSet& keep, const std::string& prefix,
+                  std::unordered_map<std::string, Value>& done, IdCache& cache) {
   // Nothing renamed: the value itself, not a copy (most of what a callee
   // returns is what it was given).
   bool changed = false;
@@ -521,8 +520,8 @@ Value rename_once(const Value& value, const std::set<std::string>& keep, const s
   }
 }
 
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
-                 std::map<std::string, Value>& done, IdCache& cache) {
+Value rename_ids(const Value& value, const IdSet& keep, const std::string& prefix,
+                 std::unordered_map<std::string, Value>& done, IdCache& cache) {
   const auto& ids = cache.ids(value);
   if (std::ranges::all_of(ids, [&](const std::string& id) { return kept(id, keep); })) return value;
   if (auto found = done.find(value.digest()); found != done.end()) return found->second;
@@ -533,9 +532,8 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
 
 }  // namespace
 
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
-                 IdCache& cache) {
-  std::map<std::string, Value> done;
+Value rename_ids(const Value& value, const IdSet& keep, const std::string& prefix, IdCache& cache) {
+  std::unordered_map<std::string, Value> done;
   return rename_ids(value, keep, prefix, done, cache);
 }
 
@@ -544,10 +542,10 @@ Value rename_ids(const Value& value, const std::set<std::string>& keep, const st
 namespace {
 
 Value substitute_once(const Value& value, const std::map<std::string, Value>& by_symbol,
-                      const Limits& limits, std::map<std::string, Value>& done);
+                      const Limits& limits, std::unordered_map<std::string, Value>& done);
 
 Value substitute_in(const Value& value, const std::map<std::string, Value>& by_symbol,
-                    const Limits& limits, std::map<std::string, Value>& done) {
+                    const Limits& limits, std::unordered_map<std::string, Value>& done) {
   if (auto found = done.find(value.digest()); found != done.end()) return found->second;
   Value out = substitute_once(value, by_symbol, limits, done);
   done.emplace(value.digest(), out);
@@ -555,7 +553,7 @@ Value substitute_in(const Value& value, const std::map<std::string, Value>& by_s
 }
 
 Value substitute_once(const Value& value, const std::map<std::string, Value>& by_symbol,
-                      const Limits& limits, std::map<std::string, Value>& done) {
+                      const Limits& limits, std::unordered_map<std::string, Value>& done) {
   // Nothing replaced: the value itself, not an equal copy.
   bool changed = false;
   auto each = [&](const Value& v) {
@@ -566,8 +564,7 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
   switch (value.kind()) {
     case ValueKind::Unknown: {
       auto found = by_symbol.find(value.as_unknown().symbol);
-      return found == by_symbol.end() || value.as_unknown().symbol.empty() ? value
-                                                                           : found->second;
+      return found == by_symbol.end() || value.as_unknown().symbol.empty() ? value : found->second;
     }
     case ValueKind::Number: {
       auto found = by_symbol.find(value.as_number().symbol);
@@ -635,7 +632,7 @@ Value substitute_once(const Value& value, const std::map<std::string, Value>& by
 Value substitute(const Value& value, const std::map<std::string, Value>& by_symbol,
                  const Limits& limits) {
   if (by_symbol.empty()) return value;
-  std::map<std::string, Value> done;
+  std::unordered_map<std::string, Value> done;
   return substitute_in(value, by_symbol, limits, done);
 }
 
@@ -661,10 +658,11 @@ Invocation Engine::Impl::entry_invocation(ModuleId module, il::FunctionId functi
                                           std::size_t enclosing_levels) {
   const auto& mod = program.module(module);
   const auto& f = mod.functions.at(function);
-  Invocation entry{module, function, budgets.globals_levels, budgets.call_depth, {}, nullptr, {},
-                   {}};
+  Invocation entry{module, function, budgets.globals_levels, budgets.call_depth, {}, nullptr,
+                   {},     {}};
   if (function == mod.body) return entry;
-  for (const auto& param : f.params) entry.params.emplace_back(parameter_hole(module, function, param));
+  for (const auto& param : f.params)
+    entry.params.emplace_back(parameter_hole(module, function, param));
   bool method = f.kind == il::Function::Kind::Method || f.kind == il::Function::Kind::Getter ||
                 f.kind == il::Function::Kind::Constructor;
   if (method && f.owner != il::kNone) entry.self = entry_instance(module, f.owner, function);
@@ -690,8 +688,7 @@ Value Engine::global(ModuleId module, const std::string& name) {
 }
 
 std::size_t Engine::summaries_computed() const { return impl_->computed; }
-std::size_t Engine::steps_spent() const {
- return impl_->spent; }
+std::size_t Engine::steps_spent() const { return impl_->spent; }
 
 void Engine::clear_cache() {
   impl_->memo.clear();

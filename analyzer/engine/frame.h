@@ -11,6 +11,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyzer/engine/engine.h"
@@ -34,12 +36,13 @@ struct Invocation {
 // callee made: two calls make two batches, and two unknowns read inside a
 // helper called twice are two values, not one), found once per distinct
 // value of one Engine.
+using IdSet = std::set<std::string, std::less<>>;
 class IdCache {
  public:
-  const std::set<std::string>& ids(const Value& value);
+  const IdSet& ids(const Value& value);
 
  private:
-  std::map<std::string, std::set<std::string>> by_digest_;
+  std::unordered_map<std::string, IdSet> by_digest_;
 };
 
 class Engine::Impl {
@@ -96,10 +99,10 @@ class Engine::Impl {
   Host& host;
   Builtins builtins;
   Budgets budgets;
-  std::map<std::string, std::shared_ptr<const Summary>, std::less<>> memo;
+  std::unordered_map<std::string, std::shared_ptr<const Summary>> memo;
   std::map<ModuleId, Env> declarations;
   std::map<std::pair<ModuleId, il::FunctionId>, std::size_t> contexts;
-  std::set<std::string> in_progress;  // memo keys of the summaries being computed
+  std::unordered_set<std::string> in_progress;  // memo keys of the summaries being computed
   // What a summary asked for while it is computed gives.
   std::shared_ptr<const Summary> called_back = [] {
     Summary summary;
@@ -117,12 +120,11 @@ class Engine::Impl {
   IdCache ids;
 };
 
-void collect_ids(const Value& value, std::set<std::string>& ids, IdCache& cache);
+void collect_ids(const Value& value, IdSet& ids, IdCache& cache);
 // The value with every batch and instance id and hole symbol not in `keep`
 // (nor derived from one in it) prefixed; a part with nothing to rename is
 // the part itself.
-Value rename_ids(const Value& value, const std::set<std::string>& keep, const std::string& prefix,
-                 IdCache& cache);
+Value rename_ids(const Value& value, const IdSet& keep, const std::string& prefix, IdCache& cache);
 
 // The value with each hole or unknown whose symbol `by_symbol` maps replaced
 // by the mapped value (in a string: by its key, spliced in): a function's
@@ -301,7 +303,7 @@ class Frame {
   std::vector<ClientCall> calls_;
   // One call reached by several paths (a helper every method calls) is
   // kept once, by the first path: what the host sees of it is the same.
-  std::set<std::string> call_keys_;
+  std::unordered_set<std::string> call_keys_;
   void keep_call(ClientCall call);
   // A client the host made from a constructor call: the construction is
   // reported as a call on it (kConstructed).

@@ -291,7 +291,7 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
   // are not this call's arguments. Its receiver is the class's entry
   // instance, kept whole: renaming it per call would copy every field at
   // every call, and receivers past the budget are one instance anyway.
-  std::set<std::string> inputs;
+  IdSet inputs;
   const Invocation& input_of = generic ? *generic : callee;
   if (input_of.self) collect_ids(*input_of.self, inputs, engine_.ids);
   if (input_of.closure) {
@@ -312,7 +312,7 @@ Frame::CallOutcome Frame::invoke(const Value& function, const std::vector<ArgVal
       if (!callee.params[i] || !hole) continue;
       if (!callee.params[i]->is(ValueKind::String) && !callee.params[i]->is(ValueKind::Number))
         continue;
-      std::string symbol = hole->is(ValueKind::Unknown) ? hole->as_unknown().symbol
+      std::string symbol = hole->is(ValueKind::Unknown)  ? hole->as_unknown().symbol
                            : hole->is(ValueKind::Number) ? hole->as_number().symbol
                                                          : std::string();
       if (!symbol.empty()) arguments_by_hole.emplace(std::move(symbol), *callee.params[i]);

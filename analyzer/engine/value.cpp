@@ -7,6 +7,9 @@
 
 #include "analyzer/ir/stable_hash.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace slotlint::engine {
 
 struct NullData {};
@@ -21,7 +24,7 @@ struct Value::Data {
                PathData>
       payload;
   std::string signature;
-  std::string digest;       // 128 bits of the signature, in hex: what parents embed
+  std::string digest;       // 128 bits of the signature (16 bytes): what parents embed
   std::uint32_t depth = 1;  // of nesting, counting this value
 };
 
@@ -226,6 +229,15 @@ std::string hex(std::uint64_t hash) {
   return buffer;
 }
 
+// XXH3's 128 bits, big-endian: a fixed length, so a parent embedding it needs
+// no length prefix. The seed is fixed: the same value, the same digest in
+// every run.
+std::string digest_of(std::string_view signature) {
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(signature.data(), signature.size()));
+  return {reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest};
+}
+
 }  // namespace
 
 Value Value::make(Data data) {
@@ -235,10 +247,7 @@ Value Value::make(Data data) {
   if (data.depth > kMaxDepth) {
     return unknown("a value nested deeper than " + std::to_string(kMaxDepth) + " levels");
   }
-  // Two 64-bit FNV-1a hashes from different starting states.
-  data.digest =
-      hex(ir::stable_hash(data.signature)) +
-      hex(ir::stable_hash(data.signature, ir::stable_hash("\x01")));
+  data.digest = digest_of(data.signature);
   return Value(std::make_shared<const Data>(std::move(data)));
 }
 

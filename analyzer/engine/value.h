@@ -180,15 +180,15 @@ class Value {
 
   [[nodiscard]] ValueKind kind() const;
   [[nodiscard]] const std::string& signature() const;
-  // 128 bits of the signature (32 hex digits): what a containing value's
-  // signature and memo keys embed.
+  // 128 bits of the signature (16 bytes, not text): what a containing
+  // value's signature and memo keys embed, and what equality compares.
   [[nodiscard]] const std::string& digest() const;
   // Nesting: a value holding values nested deeper than kMaxDepth is unknown
   // (so that neither signatures nor destruction recurse without bound).
   [[nodiscard]] std::uint32_t depth() const;
   static constexpr std::uint32_t kMaxDepth = 64;
   [[nodiscard]] bool is(ValueKind kind) const { return this->kind() == kind; }
-  friend bool operator==(const Value& a, const Value& b) { return a.signature() == b.signature(); }
+  friend bool operator==(const Value& a, const Value& b) { return a.digest() == b.digest(); }
 
   [[nodiscard]] const UnknownData& as_unknown() const;
   [[nodiscard]] const BoolData& as_bool() const;
