@@ -34,6 +34,10 @@ Builtins Builtins::defaults() {
       {"python", "__class__", true, ClassOf},
       {"python", "type", false, ClassOf},
       {"python", "format", true, Format},
+      {"python", "uuid.uuid1", false, Fresh},
+      {"python", "uuid.uuid4", false, Fresh},
+      {"python", "secrets.token_hex", false, Fresh},
+      {"python", "secrets.token_urlsafe", false, Fresh},
       {"javascript", "String", false, ToString},
       {"javascript", "length", true, Length},
       {"javascript", "join", true, JoinItems},
@@ -125,7 +129,7 @@ Value appended(const Value& receiver, const std::vector<Value>& items, const Lim
 
 BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                             const std::vector<ArgValue>& args, Host& host, const Limits& limits,
-                            const CallSite& site) {
+                            const CallSite& site, std::string_view name) {
   auto values = positional(args);
   auto arg = [&](std::size_t i) {
     return i < values.size() ? values[i] : Value::unknown("argument not passed");
@@ -227,6 +231,12 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       }
       return {Value::string(std::move(key)), std::nullopt};
     }
+    case BuiltinOp::Fresh: {
+      auto shown = std::string(name.substr(name.rfind('.') + 1)) + "()";
+      return {Value::unknown("`" + shown + "` makes a new value at each call",
+                             symbol_at(site, "fresh"), shown),
+              std::nullopt};
+    }
     case BuiltinOp::Format: {
       if (!receiver || !receiver->is(ValueKind::String)) break;
       std::vector<ir::KeyExpr> positional;
@@ -237,12 +247,10 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
         } else if (a.kind == il::Argument::Kind::Keyword) {
           named.emplace_back(a.keyword, key_of(a.value, a.span, limits));
         } else {
-          return {Value::unknown("a format with arguments spread from a collection"),
-                  std::nullopt};
+          return {Value::unknown("a format with arguments spread from a collection"), std::nullopt};
         }
       }
-      if (auto made =
-              host.format_string(receiver->as_string().key, positional, named, site.span)) {
+      if (auto made = host.format_string(receiver->as_string().key, positional, named, site.span)) {
         return {Value::string(std::move(*made)), std::nullopt};
       }
       return {Value::unknown("a format string the engine cannot read", symbol_at(site, "format"),

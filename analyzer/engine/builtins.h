@@ -35,6 +35,10 @@ enum class BuiltinOp : std::uint8_t {
   // fmt.format(args) on a string value: the language's format syntax,
   // through Host::format_string.
   Format,
+  // uuid.uuid4(), secrets.token_hex(): a value nothing is known of but that
+  // it is new at each call: a hole named by the call site, so that two
+  // such calls are two values and one call's value is itself.
+  Fresh,
 };
 
 struct BuiltinRow {
@@ -62,9 +66,10 @@ class Builtins {
   std::vector<BuiltinRow> rows_;
 };
 
-// Applies `op`; `receiver` only for methods. `site` names values made here.
+// Applies `op`; `receiver` only for methods. `site` names values made here;
+// `name` is the builtin's name as its row gives it (for displays).
 BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                             const std::vector<ArgValue>& args, Host& host, const Limits& limits,
-                            const CallSite& site);
+                            const CallSite& site, std::string_view name = {});
 
 }  // namespace slotlint::engine

@@ -163,7 +163,8 @@ Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgV
         return {constructed(*made, args, site), std::nullopt};
       }
       if (const auto* row = engine_.builtins.find(module_.language, name, false)) {
-        return {apply_builtin(row->op, std::nullopt, args, engine_.host, limits_, site).value,
+        return {apply_builtin(row->op, std::nullopt, args, engine_.host, limits_, site, row->name)
+                    .value,
                 std::nullopt};
       }
       return {Value::unknown("`" + name + "(...)` is a call no model or builtin describes"),

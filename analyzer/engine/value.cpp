@@ -521,7 +521,38 @@ Value join(const Value& a, const Value& b, const Limits& limits) {
     return widen({a, b}, "differs between paths", limits);
   }
   if (a.is(ValueKind::Unknown) && b.is(ValueKind::Unknown)) {
-    return a.signature() < b.signature() ? a : b;
+    // Either of two unknowns is neither: named by one of them, a key built
+    // from it would be proven equal to a key built from that one alone
+    // (`name or uuid4().hex` is not `name`). Named by both when both have a
+    // name; nameless (no key is proven equal to it) otherwise.
+    const auto& left = a.signature() < b.signature() ? a.as_unknown() : b.as_unknown();
+    const auto& right = a.signature() < b.signature() ? b.as_unknown() : a.as_unknown();
+    if (left.symbol.empty() || right.symbol.empty()) {
+      const auto& nameless = left.symbol.empty() ? left : right;
+      if (left.varies_per_element || right.varies_per_element)
+        return Value::element_of_unknown(nameless.reason, {}, {});
+      return Value::unknown(nameless.reason);
+    }
+    std::string symbol = "either(" + left.symbol + "|" + right.symbol + ")";
+    // Shown as each distinct part once (`id or uuid4()`, not `_id or _id`).
+    std::vector<std::string_view> parts;
+    for (const auto* side : {&left.display, &right.display}) {
+      std::string_view rest = *side;
+      while (true) {
+        auto cut = rest.find(" or ");
+        auto part = rest.substr(0, cut);
+        if (!part.empty() && std::ranges::find(parts, part) == parts.end()) parts.push_back(part);
+        if (cut == std::string_view::npos) break;
+        rest.remove_prefix(cut + 4);
+      }
+    }
+    std::ranges::sort(parts);
+    std::string display;
+    for (auto part : parts) display += (display.empty() ? "" : " or ") + std::string(part);
+    std::string reason = "one of " + left.reason + " and " + right.reason;
+    if (left.varies_per_element || right.varies_per_element)
+      return Value::element_of_unknown(std::move(reason), std::move(symbol), std::move(display));
+    return Value::unknown(std::move(reason), std::move(symbol), std::move(display));
   }
   Value members = Value::alternatives({a, b});
   auto count = members.members().size();

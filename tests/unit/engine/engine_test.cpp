@@ -249,6 +249,27 @@ TEST(Engine, AReassignedNameIsANewSymbol) {
   EXPECT_NE(first[0].text, second[0].text);
 }
 
+TEST(Engine, AFreshValueIsNewAtEachCallAndItselfOnceBound) {
+  Script s;
+  s.import("uuid", {}, "uuid");
+  auto fresh = [&] { return s.call(s.attr(s.name("uuid"), "uuid4")); };
+  auto f = s.function(
+      "f", {},
+      {s.assign("a", fresh()), s.expr(s.mcall(s.r(), "rename", {s.name("a"), s.name("a")})),
+       s.expr(s.mcall(s.r(), "rename", {fresh(), fresh()}))});
+  Session run;
+  auto calls = run.analyse(s, f);
+  ASSERT_EQ(calls.size(), 2u);
+  auto token = [&](std::size_t call, std::size_t arg) {
+    auto key = key_of(calls[call].args[arg].value, {}, Limits{});
+    EXPECT_FALSE(key.is_unknown()) << calls[call].args[arg].value.describe();
+    auto tokens = ir::tokens(key);
+    return tokens.size() == 1 ? tokens[0].text : std::string("?");
+  };
+  EXPECT_EQ(token(0, 0), token(0, 1));  // one value, bound once
+  EXPECT_NE(token(1, 0), token(1, 1));  // two calls, two values
+}
+
 // ---- across functions ---------------------------------------------------------
 
 TEST(Engine, AHelperCalledTwiceGivesTwoKeys) {
@@ -607,8 +628,8 @@ TEST(Engine, AFunctionCallingItselfIsNotUnrolled) {
   }
   body.push_back(s.ret(s.name("x")));
   s.function("walk", {"x"}, std::move(body));
-  auto main =
-      s.function("main", {}, {s.expr(s.mcall(s.r(), "get", {s.call(s.name("walk"), {s.str("a")})}))});
+  auto main = s.function("main", {},
+                         {s.expr(s.mcall(s.r(), "get", {s.call(s.name("walk"), {s.str("a")})}))});
   Session run;
   auto calls = run.analyse(s, main);
   ASSERT_EQ(calls.size(), 2u);  // walk's GET node:a, then main's GET of what walk returned
@@ -665,11 +686,12 @@ TEST(Engine, PastItsContextsBudgetAFunctionsCallsTakeItsEntrySummaryRenamedPerCa
   s.function("key", {"x"}, {s.ret(s.plus(s.str("k:"), s.name("x")))});
   std::vector<StmtId> body;
   for (int i = 0; i < 20; ++i) {
-    body.push_back(s.expr(
-        s.mcall(s.r(), "get", {s.call(s.name("key"), {s.str("v" + std::to_string(i))})})));
+    body.push_back(
+        s.expr(s.mcall(s.r(), "get", {s.call(s.name("key"), {s.str("v" + std::to_string(i))})})));
   }
-  body.push_back(s.expr(s.mcall(s.r(), "mget", {s.call(s.name("key"), {s.name("p")}),
-                                                s.call(s.name("key"), {s.name("q")})})));
+  body.push_back(s.expr(
+      s.mcall(s.r(), "mget",
+              {s.call(s.name("key"), {s.name("p")}), s.call(s.name("key"), {s.name("q")})})));
   auto main = s.function("main", {"p", "q"}, std::move(body));
   s.finish();
   Session run;
@@ -698,8 +720,8 @@ TEST(Engine, ANestedFunctionPastItsContextsBudgetInsideItsEnclosingFunctionEnds)
   auto inner = s.function("k", {"x"}, {s.ret(s.plus(s.name("prefix"), s.name("x")))});
   std::vector<StmtId> body{s.assign("prefix", s.str("p:")), s.local_function(inner)};
   for (int i = 0; i < 5; ++i) {
-    body.push_back(s.expr(
-        s.mcall(s.r(), "get", {s.call(s.name("k"), {s.str("v" + std::to_string(i))})})));
+    body.push_back(
+        s.expr(s.mcall(s.r(), "get", {s.call(s.name("k"), {s.str("v" + std::to_string(i))})})));
   }
   auto outer = s.function("outer", {}, std::move(body));
   s.m.functions[inner].enclosing = outer;

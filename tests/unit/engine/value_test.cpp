@@ -48,6 +48,23 @@ TEST(EngineValue, SignaturesDoNotGrowWithNestingAndNestingIsBounded) {
   EXPECT_EQ(x.as_unknown().reason, "a value nested deeper than 64 levels");
 }
 
+TEST(EngineValue, EitherOfTwoNamedUnknownsIsNamedByNeither) {
+  Limits limits;
+  auto name = Value::unknown("the parameter `name`", "param:name", "name");
+  auto fresh = Value::unknown("`uuid4()` makes a new value at each call", "fresh:f#3", "uuid4()");
+  auto either = join(name, fresh, limits);
+  ASSERT_TRUE(either.is(ValueKind::Unknown));
+  // `name or uuid4().hex` is not `name`: no key built from it is proven
+  // equal to one built from `name` alone.
+  EXPECT_NE(either.as_unknown().symbol, "param:name");
+  EXPECT_NE(either.as_unknown().symbol, "fresh:f#3");
+  EXPECT_FALSE(either.as_unknown().symbol.empty());
+  EXPECT_EQ(join(fresh, name, limits), either);
+  auto nameless = Value::unknown("a call no model describes");
+  EXPECT_TRUE(join(name, nameless, limits).as_unknown().symbol.empty());
+  EXPECT_TRUE(join(nameless, name, limits).as_unknown().symbol.empty());
+}
+
 TEST(EngineValue, JoinOfEqualValuesIsTheValue) {
   Limits limits;
   auto joined = join(text("k"), text("k"), limits);
