@@ -285,8 +285,9 @@ Value Engine::Impl::make_entry_instance(ModuleId module, il::ClassId cls, il::Fu
   for (il::FunctionId id = 0; id < mod.functions.size(); ++id) {
     const auto& g = mod.functions[id];
     if (id == entry || g.owner != cls || g.kind != il::Function::Kind::Method) continue;
-    Invocation method{module, id, budgets.globals_levels, budgets.call_depth, constructed, nullptr,
-                      {},     {}};
+    Invocation method{
+        module, id, budgets.globals_levels, budgets.field_writes_depth, constructed, nullptr,
+        {},     {}};
     for (const auto& param : g.params)
       method.params.emplace_back(parameter_hole(module, id, param));
     auto after = summarise(method)->self_after;

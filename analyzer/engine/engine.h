@@ -71,6 +71,11 @@ struct Budgets {
   // Calls followed below an entry point. Real wrappers nest two or three
   // deep; each level further doubled the work on rq (8: 15 s, 5: 8.8 s).
   std::size_t call_depth = 5;
+  // ... and below each method run for the fields it writes to its receiver
+  // (Engine::Impl::entry_instance): a field is set from a value the method
+  // has at hand or gets one call away; following every call from every
+  // method of every class made rq's entry instances 45% of its cost.
+  std::size_t field_writes_depth = 1;
   // Distinct summaries of one function (its calls with distinct receivers,
   // closures or arguments) per Engine, constructors aside; a further call
   // with new ones takes the function's entry-point summary (parameters as

@@ -383,6 +383,34 @@ TEST(Engine, AFactoryReturningAClientIsAClient) {
   (void)make;
 }
 
+// The fields other methods write are found with calls followed
+// Budgets::field_writes_depth deep: a field set from a call chain four deep
+// costs a summary per level only when the budget says so.
+TEST(Engine, FieldWritesOfOtherMethodsFollowCallsOnlyAsDeepAsTheirBudget) {
+  auto summaries = [](std::size_t depth) {
+    Script s;
+    s.function("h4", {}, {s.ret(s.str("v"))});
+    s.function("h3", {}, {s.ret(s.call(s.name("h4")))});
+    s.function("h2", {}, {s.ret(s.call(s.name("h3")))});
+    s.function("h1", {}, {s.ret(s.call(s.name("h2")))});
+    auto c = s.cls("C");
+    auto self = [&] { return s.name("self"); };
+    s.method(c, "__init__", {}, {s.assign(s.pattr(self(), "a"), s.str("k"))}, Kind::Constructor);
+    s.method(c, "set_b", {}, {s.assign(s.pattr(self(), "b"), s.call(s.name("h1")))});
+    auto use = s.method(c, "use", {}, {s.expr(s.mcall(s.r(), "get", {s.attr(self(), "a")}))});
+    s.finish();
+    Session run;
+    run.budgets.field_writes_depth = depth;
+    auto m = run.load(s);
+    auto calls = run.entry(m, use);
+    EXPECT_EQ(calls.size(), 1u);
+    return run.engine->summaries_computed();
+  };
+  auto shallow = summaries(1);
+  auto deep = summaries(5);
+  EXPECT_EQ(deep - shallow, 3u);  // h2, h3, h4
+}
+
 TEST(Engine, AClientStoredOnSelfInTheConstructorIsUsedInAMethod) {
   Script s;
   auto store = s.cls("Store");
