@@ -310,6 +310,16 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
     model.multi_is_state = doc.value("multi_is_state", false);
     model.pipelined_callback_methods = list_of<std::string>(doc, "pipelined_callback_methods");
     model.flattens_arguments = doc.value("flattens_arguments", false);
+    if (doc.contains("url_schemes"))
+      model.url_form.schemes = list_of<std::string>(doc, "url_schemes");
+    if (doc.contains("url_database")) {
+      auto where = doc.at("url_database").get<std::string>();
+      if (where != "path" && where != "after_last_slash") {
+        error = "url_database must be \"path\" or \"after_last_slash\"";
+        return std::nullopt;
+      }
+      model.url_form.database_after_last_slash = where == "after_last_slash";
+    }
     if (doc.contains("modules")) {
       for (const auto& [module, names] : doc.at("modules").items()) {
         for (const auto& [exported, canonical] : names.items())

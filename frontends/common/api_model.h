@@ -67,6 +67,16 @@ struct Method {
   [[nodiscard]] std::string command() const;
 };
 
+// How a client reads the database from a URL: the schemes it takes, and
+// where the number sits in the path.
+struct UrlForm {
+  std::vector<std::string> schemes{"redis", "rediss", "valkey", "valkeys"};
+  // The number after the URL's last '/' (redis-plus-plus, whose socket
+  // URLs have a path: `unix:///run/redis.sock/2`) rather than the whole path
+  // after the host (`redis://host:6379/2`).
+  bool database_after_last_slash = false;
+};
+
 struct ClientClass {
   std::string name;  // "RedisCluster"
   bool cluster = false;
@@ -165,6 +175,8 @@ struct ApiModel {
   std::vector<std::string> pipeline_methods;     // methods that start a batch
   std::vector<std::string> transaction_methods;  // ...that start a MULTI/EXEC batch (multi())
   std::vector<std::string> execute_methods;      // send a batch: execute(), exec()
+  // The URLs its classes' url_options and url_arguments take.
+  UrlForm url_form;
   // Comparisons made while checking the methods' templates at load: a
   // wrapper may take 50,000 parameters, and this stays n log n.
   std::uint64_t load_steps = 0;

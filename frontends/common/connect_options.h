@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer/ir/redis_op.h"
 #include "frontends/common/api_model.h"
@@ -17,17 +18,28 @@ namespace slotlint::frontend {
 // nullptr when the mapping does not show it.
 const Value* value_at_path(const Value& mapping, std::string_view path);
 
-// Whether `value` is a Redis URL (redis://, rediss://, valkey://, valkeys://).
-bool is_redis_url(const ir::KeyExpr& value);
+// Whether `value` is a URL of one of the client's schemes (`form`, model
+// data: redis://, rediss://, valkey://, valkeys:// unless it says otherwise).
+bool is_redis_url(const ir::KeyExpr& value, const model::UrlForm& form);
 
-// The database a Redis URL's path names: "3" for "redis://host:6379/3", a
-// hole for "redis://host/${db}"; nullopt when it has no path (database 0).
-std::optional<ir::KeyExpr> database_in_url(const ir::KeyExpr& url);
+// The database a Redis URL names: "3" for "redis://host:6379/3", a hole for
+// "redis://host/${db}"; nullopt when it names none (no path, or a path that
+// is not a number: database 0). Where the number sits is the form's.
+std::optional<ir::KeyExpr> database_in_url(const ir::KeyExpr& url, const model::UrlForm& form);
 
 // The SELECT `index` a `cls` client sends when it connects; `option` is what
 // set it, as the code names it ("db", "url"), and `where` its value.
 ir::RedisOp connect_select(const model::ApiModel& api, const model::ClientClass& cls,
                            ir::KeyExpr index, ir::SourceSpan call, ir::SourceSpan where,
                            std::string option);
+
+// The SELECT a `cls` client sends on each connection because of the values
+// passed to its constructor (in order): a database option of an options
+// mapping, a URL option of one, or a URL given as an argument
+// (url_arguments); located at the option's value when it shows where it is
+// written, else at the call. nullopt when they select none.
+std::optional<ir::RedisOp> constructor_select(const model::ApiModel& api,
+                                              const model::ClientClass& cls,
+                                              const std::vector<Value>& args, ir::SourceSpan call);
 
 }  // namespace slotlint::frontend

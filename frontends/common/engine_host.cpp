@@ -379,15 +379,16 @@ void EngineHost::emit_construction(const engine::ClientCall& call) {
   for (const auto& path : cls.url_options) {
     auto value = option(call.args, path);
     if (!value || !value->is(ValueKind::String)) continue;
-    if (auto index = database_in_url(value->as_string().key)) return emit(*index, path);
+    if (auto index = database_in_url(value->as_string().key, client->api->url_form))
+      return emit(*index, path);
     return;
   }
   if (!cls.url_arguments) return;
   for (const auto& arg : call.args) {
     if (arg.kind != il::Argument::Kind::Positional || !arg.value.is(ValueKind::String)) continue;
     const auto& url = arg.value.as_string().key;
-    if (!is_redis_url(url)) continue;
-    if (auto index = database_in_url(url)) emit(*index, "url");
+    if (!is_redis_url(url, client->api->url_form)) continue;
+    if (auto index = database_in_url(url, client->api->url_form)) emit(*index, "url");
     return;
   }
 }

@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "frontends/common/bound_values.h"
+#include "frontends/common/connect_options.h"
 #include "frontends/common/format_spec.h"
 #include "frontends/common/op_builder.h"
 #include "frontends/common/overloads.h"
@@ -95,7 +96,18 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
   }
 
   bool VisitCallExpr(clang::CallExpr* call) {
-    if (function_ != nullptr && map_.in_project(call->getBeginLoc())) handle(call);
+    if (function_ != nullptr && map_.in_project(call->getBeginLoc())) {
+      handle(call);
+      made_by_factory(call);
+    }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr* construct) {
+    if (map_.in_project(construct->getBeginLoc())) {
+      constructed(construct->getConstructor()->getParent(),
+                  {construct->getArgs(), construct->getNumArgs()}, construct);
+    }
     return true;
   }
 
@@ -344,6 +356,46 @@ class Collector : public clang::RecursiveASTVisitor<Collector> {
         return;
       }
       parents = context_.getParents(*stmt);
+    }
+  }
+
+  // std::make_unique<sw::redis::Redis>(opts), std::make_shared<...>(uri):
+  // the construction, made inside the standard library, with these arguments.
+  void made_by_factory(const clang::CallExpr* call) {
+    const auto* callee = call->getDirectCallee();
+    if (callee == nullptr) return;
+    auto name = callee->getQualifiedNameAsString();
+    if (name != "std::make_unique" && name != "std::make_shared") return;
+    const auto* made = callee->getTemplateSpecializationArgs();
+    if (made == nullptr || made->size() == 0 ||
+        made->get(0).getKind() != clang::TemplateArgument::Type)
+      return;
+    constructed(made->get(0).getAsType()->getAsCXXRecordDecl(),
+                {call->getArgs(), call->getNumArgs()}, call);
+  }
+
+  // A client built to select a database other than 0 on every connection
+  // (redis-plus-plus `Redis(opts)` after `opts.db = 2`, `Redis("tcp://host/2")`).
+  void constructed(const clang::CXXRecordDecl* record, llvm::ArrayRef<const clang::Expr*> args,
+                   const clang::Expr* at) {
+    if (record == nullptr) return;
+    for (const auto& name : type_names(record)) {
+      for (const auto* api : input_.models) {
+        const auto* cls = api->class_for_constructor(name);
+        if (cls == nullptr) continue;
+        if (cls->database_options.empty() && cls->url_options.empty() && !cls->url_arguments)
+          return;
+        std::vector<Value> values;
+        for (const auto* arg : args) {
+          if (!llvm::isa<clang::CXXDefaultArgExpr>(arg))
+            values.push_back(values_.evaluate(arg, function_));
+        }
+        auto span = map_.span(at->getSourceRange());
+        if (!span) return;
+        if (auto op = frontend::constructor_select(*api, *cls, values, *span))
+          input_.analysis.ops.push_back(std::move(*op));
+        return;
+      }
     }
   }
 

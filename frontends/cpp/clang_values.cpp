@@ -4,8 +4,8 @@
 #include <vector>
 
 #include <clang/AST/DeclCXX.h>
-#include <clang/AST/ParentMapContext.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMapContext.h>
 #include <clang/AST/StmtCXX.h>
 #include <llvm/ADT/StringExtras.h>
 
@@ -82,6 +82,31 @@ bool inside_branch(clang::ASTContext& context, const clang::Stmt* inner, const c
     parents = context.getParents(*stmt);
   }
   return false;
+}
+
+// A struct that is only its public fields (no base, no constructor its
+// author wrote, outside std): its value is the fields the program sets.
+bool is_plain_data(clang::QualType type) {
+  const auto* record = type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (record == nullptr || !record->hasDefinition()) return false;
+  record = record->getDefinition();
+  if (record->isInStdNamespace() || record->isUnion() || record->getNumBases() != 0 ||
+      record->isPolymorphic() || record->field_empty())
+    return false;
+  return std::ranges::all_of(
+             record->fields(),
+             [](const auto* field) { return field->getAccess() == clang::AS_public; }) &&
+         std::ranges::none_of(record->ctors(), [](const auto* constructor) {
+           return constructor->isUserProvided();
+         });
+}
+
+// The field `expr` names of `var` (`var.field`), or null.
+const clang::FieldDecl* field_of(const clang::Expr* expr, const clang::VarDecl* var) {
+  const auto* member = llvm::dyn_cast_or_null<clang::MemberExpr>(expr->IgnoreParenImpCasts());
+  if (member == nullptr || member->isArrow() || variable_of(member->getBase()) != var)
+    return nullptr;
+  return llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl());
 }
 
 }  // namespace
@@ -273,7 +298,8 @@ Value ClangValues::eval_literal(const clang::StringLiteral* literal) const {
 }
 
 Value ClangValues::eval(const clang::Expr* expr, const Context& ctx) {
-  if (expr == nullptr) return Value::opaque(ir::KeyExpr::unknown("missing expression", fallback_span()));
+  if (expr == nullptr)
+    return Value::opaque(ir::KeyExpr::unknown("missing expression", fallback_span()));
   if (ctx.depth > kMaxDepth)
     return Value::opaque(ir::KeyExpr::unknown("expression nested too deeply", span_of(expr)));
   if (++steps_ > kMaxSteps)
@@ -281,7 +307,8 @@ Value ClangValues::eval(const clang::Expr* expr, const Context& ctx) {
   Context inner = ctx;
   ++inner.depth;
   const clang::Expr* stripped = strip(expr);
-  if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(stripped)) return eval_literal(literal);
+  if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(stripped))
+    return eval_literal(literal);
   if (const auto* integer = llvm::dyn_cast<clang::IntegerLiteral>(stripped)) {
     return Value::number(ir::KeyExpr::literal(llvm::toString(integer->getValue(), 10, true),
                                               span_of(stripped), false));
@@ -337,6 +364,7 @@ Value ClangValues::eval_declaration(const clang::ValueDecl* decl, const clang::E
     if (value.kind == Value::Kind::Opaque && !value.text.is_unknown()) return named_hole(decl, use);
     return frontend::read_at(std::move(value), span_of(use));
   }
+  if (is_plain_data(var->getType())) return fields(var, use, ctx);
   auto writes = writes_to(var, ctx.function);
   auto use_offset = use->getBeginLoc();
   std::erase_if(writes, [&](const clang::Stmt* write) {
@@ -362,9 +390,10 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use,
   auto kind = kind_of(use);
   auto body = ctx.function != nullptr ? ctx.function->getBody() : nullptr;
   if (kind == "list" || kind == "map") {
-    Value result = init != nullptr ? eval(init, inner)
-                                   : Value{Value::Kind::Sequence, {}, {}, {}, {}, false};
-    if (result.kind != Value::Kind::Sequence) result = {Value::Kind::Sequence, {}, {}, {}, {}, false};
+    Value result =
+        init != nullptr ? eval(init, inner) : Value{Value::Kind::Sequence, {}, {}, {}, {}, false};
+    if (result.kind != Value::Kind::Sequence)
+      result = {Value::Kind::Sequence, {}, {}, {}, {}, false};
     for (const auto* write : writes) {
       const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(write);
       if (member == nullptr || member->getNumArgs() == 0) return named_hole(var, use);
@@ -380,10 +409,10 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use,
         if (const auto* range = llvm::dyn_cast<clang::CXXForRangeStmt>(loop)) {
           const auto* loop_var = range->getLoopVariable();
           auto location = map_.sources().getFileLoc(loop_var->getLocation());
-          body_ctx.locals[loop_var] = Value::opaque(ir::KeyExpr::hole(
-              "cpp:" + loop_var->getNameAsString() + "@" +
-                  std::to_string(map_.sources().getFileOffset(location)),
-              loop_var->getNameAsString(), span_of(member->getArg(0)), true));
+          body_ctx.locals[loop_var] = Value::opaque(
+              ir::KeyExpr::hole("cpp:" + loop_var->getNameAsString() + "@" +
+                                    std::to_string(map_.sources().getFileOffset(location)),
+                                loop_var->getNameAsString(), span_of(member->getArg(0)), true));
         }
         per_element = true;
       }
@@ -446,6 +475,85 @@ Value ClangValues::filled(const clang::VarDecl* var, const clang::Expr* use,
     result = Value::string(std::move(text));
   }
   if (result.kind == Value::Kind::Opaque && !result.text.is_unknown()) return named_hole(var, use);
+  return result;
+}
+
+// From its initializer (made empty, a copy, a braced or designated list)
+// and the assignments before `use`: to a field (`opts.db = 2`; on a branch,
+// the field's value is not known) or to the whole (`opts = other`). Anything
+// else done to it (a method called, its address taken) makes it unknown.
+Value ClangValues::fields(const clang::VarDecl* var, const clang::Expr* use, const Context& ctx) {
+  Context inner = ctx;
+  ++inner.depth;
+  Value result{Value::Kind::Mapping, {}, {}, {}, {}, false};
+  auto set = [&](const clang::FieldDecl* field, Value value, const clang::Expr* at) {
+    auto name = simple_name(field).str();
+    for (std::size_t k = 0; k < result.keys.size(); ++k) {
+      if (result.keys[k].text.literal_text() == name) {
+        result.values[k] = std::move(value);
+        return;
+      }
+    }
+    result.keys.push_back(Value::string(ir::KeyExpr::literal(name, span_of(at), false)));
+    result.values.push_back(std::move(value));
+  };
+  auto assign = [&](const clang::Expr* value) {
+    Value whole = eval(value, inner);
+    if (whole.kind != Value::Kind::Mapping) return false;
+    result = std::move(whole);
+    return true;
+  };
+  const auto* init = strip(var->getInit());
+  if (const auto* list = llvm::dyn_cast_or_null<clang::InitListExpr>(init)) {
+    // The semantic form: one initializer per field, in order.
+    auto field = var->getType()->getAsCXXRecordDecl()->getDefinition()->field_begin();
+    for (unsigned i = 0; i < list->getNumInits(); ++i, ++field) {
+      const auto* item = list->getInit(i);
+      if (!llvm::isa<clang::ImplicitValueInitExpr>(item)) set(*field, eval(item, inner), item);
+    }
+  } else if (const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(init);
+             init != nullptr && (construct == nullptr || construct->getNumArgs() != 0) &&
+             !assign(init)) {
+    return named_hole(var, use);
+  }
+  if (ctx.function == nullptr || !ctx.function->hasBody()) return result;
+  const clang::Stmt* scope = ctx.function->getBody();
+  for (const auto& parent : context_.getParents(*var)) {
+    if (const auto* declaration = parent.get<clang::DeclStmt>()) {
+      auto above = context_.getParents(*declaration);
+      if (!above.empty() && above[0].get<clang::Stmt>() != nullptr)
+        scope = above[0].get<clang::Stmt>();
+    }
+  }
+  auto whole_writes = writes_to(var, ctx.function);
+  bool unknown = false;
+  walk(ctx.function->getBody(), [&](const clang::Stmt* stmt) {
+    // What ends before the use (`&opts` around the use is the use).
+    if (unknown || !map_.sources().isBeforeInTranslationUnit(stmt->getEndLoc(), use->getBeginLoc()))
+      return;
+    const clang::Expr* left = nullptr;
+    const clang::Expr* right = nullptr;
+    bool plain = false;
+    if (const auto* op = llvm::dyn_cast<clang::BinaryOperator>(stmt);
+        op != nullptr && op->isAssignmentOp()) {
+      left = op->getLHS();
+      right = op->getRHS();
+      plain = op->getOpcode() == clang::BO_Assign;
+    } else if (const auto* call = llvm::dyn_cast<clang::CXXOperatorCallExpr>(stmt);
+               call != nullptr && call->isAssignmentOp() && call->getNumArgs() == 2) {
+      left = call->getArg(0);
+      right = call->getArg(1);
+      plain = call->getOperator() == clang::OO_Equal;
+    }
+    if (const auto* field = left != nullptr ? field_of(left, var) : nullptr) {
+      bool known = plain && !inside_branch(context_, stmt, scope);
+      set(field, known ? eval(right, inner) : hole(left, ctx), left);
+      return;
+    }
+    if (std::ranges::find(whole_writes, stmt) == whole_writes.end()) return;
+    unknown = !plain || inside_branch(context_, stmt, scope) || !assign(right);
+  });
+  if (unknown) return named_hole(var, use);
   return result;
 }
 
@@ -598,14 +706,14 @@ std::optional<Value> ClangValues::call_helper(const clang::CallExpr* call,
     }
   });
   if (returns != 1 || returned->getRetValue() == nullptr) return std::nullopt;
-  unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) &&
-                           llvm::isa<clang::CXXMethodDecl>(defined)
-                       ? 1
-                       : 0;
+  unsigned first =
+      llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(defined) ? 1
+                                                                                              : 0;
   if (defined->getNumParams() + first > call->getNumArgs()) return std::nullopt;
   Context body{defined, {}, ctx.depth + 1};
   for (unsigned i = 0; i < defined->getNumParams(); ++i)
-    body.locals[defined->getParamDecl(i)] = eval(call->getArg(i + first), Context{ctx.function, ctx.locals, ctx.depth + 1});
+    body.locals[defined->getParamDecl(i)] =
+        eval(call->getArg(i + first), Context{ctx.function, ctx.locals, ctx.depth + 1});
   Value value = eval(returned->getRetValue(), body);
   return frontend::relocated(std::move(value), span_of(call));
 }

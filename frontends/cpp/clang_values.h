@@ -5,8 +5,8 @@
 // / sprintf into a buffer, constants and static members (const, constexpr),
 // locals assigned once, initializer lists and std::make_pair, containers
 // filled with push_back / emplace_back / insert (in loops: one element per
-// iteration). A hole's symbol is the declaration it reads, so two keys built
-// from one variable are seen to share it.
+// iteration), structs of public fields set one by one (a mapping). A hole's symbol is the
+// declaration it reads, so two keys built from one variable are seen to share it.
 #pragma once
 
 #include <map>
@@ -63,6 +63,9 @@ class ClangValues {
   // `writes`: the statements before `use` that change `var` (writes_to).
   Value filled(const clang::VarDecl* var, const clang::Expr* use,
                const std::vector<const clang::Stmt*>& writes, const Context& ctx);
+  // A struct of public fields (`sw::redis::ConnectionOptions opts;`): the
+  // fields set before `use`, as a mapping.
+  Value fields(const clang::VarDecl* var, const clang::Expr* use, const Context& ctx);
   Value hole(const clang::Expr* expr, const Context& ctx) const;
   Value named_hole(const clang::NamedDecl* decl, const clang::Expr* use) const;
   ir::SourceSpan fallback_span() const { return {0, 0, 0}; }

@@ -86,22 +86,16 @@ class Frontend {
       const auto* cls = api->class_for_constructor(name);
       if (cls == nullptr || cls->database_options.empty()) continue;
       auto arguments = call.call.field("arguments");
+      std::vector<frontend::Value> values;
       for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
         auto argument = unwrap(arguments.named_child(i));
         if (argument.type() == "unary_expression" && argument.field("operator").text() == "&")
           argument = unwrap(argument.field("operand"));
-        auto options = evaluator_.evaluate(argument, *call.scope, call.call.begin());
-        if (options.kind != frontend::Value::Kind::Mapping) continue;
-        for (const auto& path : cls->database_options) {
-          const auto* index = frontend::value_at_path(options, path);
-          if (index == nullptr) continue;
-          ir::SourceSpan span{file_.index, call.call.begin(), call.call.end()};
-          auto where = index->text.span().empty() ? span : index->text.span();
-          result_.ops.push_back(
-              frontend::connect_select(*api, *cls, index->text, span, where, path));
-          return;
-        }
+        values.push_back(evaluator_.evaluate(argument, *call.scope, call.call.begin()));
       }
+      ir::SourceSpan span{file_.index, call.call.begin(), call.call.end()};
+      if (auto op = frontend::constructor_select(*api, *cls, values, span))
+        result_.ops.push_back(std::move(*op));
       return;
     }
   }

@@ -124,8 +124,8 @@ class Frontend {
     auto arguments = node.field("arguments");
     for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
       auto value = evaluator_.evaluate(arguments.named_child(i), *construction.scope, node.begin());
-      if (!value.is_text() || !frontend::is_redis_url(value.text)) continue;
-      if (auto index = frontend::database_in_url(value.text)) {
+      if (!value.is_text() || !frontend::is_redis_url(value.text, client->api->url_form)) continue;
+      if (auto index = frontend::database_in_url(value.text, client->api->url_form)) {
         ir::SourceSpan span{file_.index, node.begin(), node.end()};
         auto where = index->span().empty() ? span : index->span();
         result_.ops.push_back(

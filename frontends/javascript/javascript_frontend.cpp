@@ -119,7 +119,8 @@ class Frontend {
       Value options;
       const auto* value = resolver_.option(*client, path, options);
       if (value == nullptr || !value->is_text()) continue;
-      if (auto index = frontend::database_in_url(value->text)) return emit(*index, path);
+      if (auto index = frontend::database_in_url(value->text, client->api->url_form))
+        return emit(*index, path);
       return;
     }
     if (!cls.url_arguments) return;
@@ -127,8 +128,9 @@ class Frontend {
     for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
       auto value = evaluator_.evaluate(arguments.named_child(i), *construction.scope,
                                        construction.call.begin());
-      if (!value.is_text() || !frontend::is_redis_url(value.text)) continue;
-      if (auto index = frontend::database_in_url(value.text)) emit(*index, "url");
+      if (!value.is_text() || !frontend::is_redis_url(value.text, client->api->url_form)) continue;
+      if (auto index = frontend::database_in_url(value.text, client->api->url_form))
+        emit(*index, "url");
       return;
     }
   }

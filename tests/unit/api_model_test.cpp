@@ -40,6 +40,24 @@ model::ApiModel parse(const std::string& text) {
   return parsed ? *parsed : model::ApiModel{};
 }
 
+TEST(ApiModel, AUrlFormNamesItsSchemesAndWhereTheDatabaseIs) {
+  auto plain = parse(kModel);
+  EXPECT_EQ(plain.url_form.schemes,
+            (std::vector<std::string>{"redis", "rediss", "valkey", "valkeys"}));
+  EXPECT_FALSE(plain.url_form.database_after_last_slash);
+  std::string own = kModel;
+  own.insert(own.find("\"classes\""),
+             R"("url_schemes": ["tcp", "unix"], "url_database": "after_last_slash", )");
+  auto parsed = parse(own);
+  EXPECT_EQ(parsed.url_form.schemes, (std::vector<std::string>{"tcp", "unix"}));
+  EXPECT_TRUE(parsed.url_form.database_after_last_slash);
+  std::string bad = kModel;
+  bad.insert(bad.find("\"classes\""), R"("url_database": "last", )");
+  std::string error;
+  EXPECT_FALSE(model::parse_api_model(bad, error).has_value());
+  EXPECT_NE(error.find("url_database"), std::string::npos) << error;
+}
+
 TEST(ApiModel, OverloadsKeepTheirConditionsInModelOrder) {
   auto api = parse(kModel);
   const auto* client = api.find_class("Client");

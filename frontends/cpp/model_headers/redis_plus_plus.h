@@ -45,8 +45,17 @@ enum class Aggregation { SUM, MIN, MAX };
 enum class ListWhence { LEFT, RIGHT };
 enum class UpdateType { EXIST, NOT_EXIST, ALWAYS };
 
+enum class ConnectionType { TCP, UNIX };
+
 struct ConnectionOptions {
-  std::string host = "127.0.0.1";
+  ConnectionOptions() = default;
+  ConnectionOptions(const ConnectionOptions&) = default;
+  ConnectionOptions& operator=(const ConnectionOptions&) = default;
+  ConnectionOptions(ConnectionOptions&&) = default;
+  ConnectionOptions& operator=(ConnectionOptions&&) = default;
+  ~ConnectionOptions() = default;
+  ConnectionType type = ConnectionType::TCP;
+  std::string host;
   int port = 6379;
   std::string path;
   std::string user = "default";
