@@ -14,6 +14,7 @@ struct Judged {
   std::string summary;      // the message: one sentence, no period
   std::string refusal;      // what the server answers on a cluster
   bool index_known = true;  // false: SELECT of an index read at run time
+  bool ignored = false;     // the client never sends it: nothing is refused
 };
 
 const ir::KeyExpr* argument(const ir::RedisOp& op, std::size_t i) {
@@ -33,6 +34,12 @@ std::optional<Judged> judge(const ir::RedisOp& op) {
     const auto* index = argument(op, 0);
     if (index != nullptr && index->is_literal()) {
       if (index->literal_text() == "0") return std::nullopt;
+      if (!op.database_ignored.empty()) {
+        return Judged{fmt::format("Database {} (`{}`) is ignored with a cluster configuration: "
+                                  "the data stays in database 0",
+                                  index->literal_text(), op.connect_option),
+                      "", true, true};
+      }
       return Judged{fmt::format("The client selects database {} on every connection (`{}`), "
                                 "which a Redis Cluster does not have",
                                 index->literal_text(), op.connect_option),
@@ -84,11 +91,14 @@ void NonZeroDatabase::check(std::span<const ir::RedisOp> ops, const RuleContext&
     finding.rule_code = std::string(code());
     if (!judged->index_known) {
       finding.level = ir::Level::Note;
+    } else if (judged->ignored) {
+      // Nothing fails: data meant to be kept apart silently shares database 0.
+      finding.level = ir::Level::Warning;
     } else {
       finding.level = on_cluster ? ir::Level::Error : ir::Level::Warning;
     }
     if (op.client.identified_by_name_only) finding.level = ir::Level::Note;
-    finding.verdict = judged->index_known ? "refused" : "unknown";
+    finding.verdict = judged->ignored ? "ignored" : judged->index_known ? "refused" : "unknown";
     std::string where =
         op.client.cluster_client ? fmt::format("the {} {} client sends it to a cluster node",
                                                op.client.library, op.client.api_class)
@@ -96,8 +106,12 @@ void NonZeroDatabase::check(std::span<const ir::RedisOp> ops, const RuleContext&
             ? "the configuration says the project runs on a cluster (deployed_on_cluster)"
             : "it works on a standalone server, not once the data moves to a cluster";
     finding.message = std::move(judged->summary);
-    finding.notes = {fmt::format("A cluster refuses it (\"{}\"): {}.", judged->refusal, where)};
-    if (!op.database_note.empty() && !op.connect_option.empty())
+    if (judged->ignored) {
+      finding.notes = {ir::as_sentence(capitalised(op.database_ignored))};
+    } else {
+      finding.notes = {fmt::format("A cluster refuses it (\"{}\"): {}.", judged->refusal, where)};
+    }
+    if (!op.database_note.empty() && !op.connect_option.empty() && !judged->ignored)
       finding.notes.push_back(ir::as_sentence(capitalised(op.database_note)));
     finding.notes.push_back(
         "Keep the data in database 0 and tell it apart by a key prefix (Valkey 9.0 and later "

@@ -13,6 +13,7 @@ debian_packages=(
   libhiredis-dev  # the real hiredis header, which a test compares slotlint's model header with
   file  # CPack's .deb generator finds the binaries whose libraries it turns into Depends with it
   libxxhash-dev  # XXH3, header only: the engine's 128-bit value digests
+  libyaml-dev  # libyaml, linked statically: Spring Boot's application.yml files
   ccache  # scripts/test.sh's second build (no C/C++ component) reuses the first one's objects
   nodejs
 )

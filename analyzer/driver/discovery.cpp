@@ -87,7 +87,8 @@ class Walker {
   // language (read or counted) claims its extension.
   bool file(const fs::path& path, bool given) {
     auto name = path.generic_string();
-    bool read = language_for_path(name) != nullptr;
+    auto configuration = spring_config::configuration_syntax(path.filename().string());
+    bool read = configuration || language_for_path(name) != nullptr;
     const auto* unread = read ? nullptr : unread_language_for_path(name);
     if (!read && unread == nullptr) {
       if (given) {
@@ -101,7 +102,7 @@ class Walker {
     } else if (given && options_.force_exclude && given_file_ignored(path)) {
       found_.skipped.count_file(SkipReason::IgnoredByGit);
     } else if (read) {
-      found_.files.push_back({path, display_path(path, options_.root)});
+      found_.files.push_back({path, display_path(path, options_.root), configuration});
     } else {
       ++found_.skipped.unread_languages[unread->name];
     }
@@ -111,7 +112,8 @@ class Walker {
  private:
   static bool claimed(const fs::path& path) {
     auto name = path.generic_string();
-    return language_for_path(name) != nullptr || unread_language_for_path(name) != nullptr;
+    return language_for_path(name) != nullptr || unread_language_for_path(name) != nullptr ||
+           spring_config::configuration_syntax(path.filename().string());
   }
 
   struct Folder {

@@ -1,6 +1,7 @@
 // Which files a run reads: the paths given, and the folders walked, keeping
-// files a language claims by extension. Sorted, so the run's order never
-// depends on the file system.
+// files a language claims by extension, and Spring Boot's configuration
+// files (application.properties, application-<profile>.yml) by name. Sorted, so the run's order
+// never depends on the file system.
 //
 // In a git work tree, what git ignores is left out as git leaves it out
 // (git_ignore.h), unless turned off; a path given is read even when ignored,
@@ -33,12 +34,17 @@
 #include "analyzer/driver/git_ignore.h"
 #include "analyzer/files/project_files.h"
 #include "frontends/common/frontend.h"
+#include "frontends/spring_config/spring_redis.h"
 
 namespace slotlint::driver {
 
 struct SourceFile {
   std::filesystem::path path;  // as opened
   std::string display_path;    // relative to the root, '/'-separated
+  // A Spring Boot configuration file (application.properties, .yml), read
+  // for its Redis settings when the project uses Spring Data Redis; nullopt:
+  // source code of a language (languages.h).
+  std::optional<spring_config::Syntax> configuration;
 };
 
 struct PathNotice {

@@ -20,6 +20,7 @@
 #include "analyzer/driver/suppressions.h"
 #include "analyzer/files/project_files.h"
 #include "frontends/common/op_builder.h"
+#include "frontends/spring_config/spring_redis.h"
 #include "rules/rule_metadata.h"
 #include "sarif/uri.h"
 
@@ -27,22 +28,25 @@ namespace slotlint::driver {
 namespace fs = std::filesystem;
 namespace {
 
+// Why a file to analyse was not read, as its notice.
+frontend::Notice unread_notice(const files::ReadResult& read) {
+  switch (read.problem) {
+    case files::Problem::kTooLarge:
+      return {ir::Level::Warning, "file-too-large", read.reason + "; not analysed"};
+    case files::Problem::kNotRegular:
+    case files::Problem::kPseudoFile:
+    case files::Problem::kOutsideProject:
+      return {ir::Level::Warning, "file-unreadable", read.reason + "; not analysed"};
+    default:
+      return {ir::Level::Warning, "file-unreadable", "the file " + read.reason + "; not analysed"};
+  }
+}
+
 std::optional<std::string> read_file(const fs::path& path, std::uint64_t limit,
                                      frontend::Notice& notice) {
   auto read = files::read_input_file(path, limit);
   if (read) return std::move(read.bytes);
-  switch (read.problem) {
-    case files::Problem::kTooLarge:
-      notice = {ir::Level::Warning, "file-too-large", read.reason + "; not analysed"};
-      break;
-    case files::Problem::kNotRegular:
-    case files::Problem::kPseudoFile:
-      notice = {ir::Level::Warning, "file-unreadable", read.reason + "; not analysed"};
-      break;
-    default:
-      notice = {ir::Level::Warning, "file-unreadable",
-                "the file " + read.reason + "; not analysed"};
-  }
+  notice = unread_notice(read);
   return std::nullopt;
 }
 
@@ -140,11 +144,61 @@ std::vector<const model::ApiModel*> Driver::models_for(const Language& language)
   return models;
 }
 
+FileResult Driver::analyse_configuration_file(const SourceFile& file, const RunOptions& options,
+                                              const versions::VersionFinder& finder,
+                                              const files::ProjectFiles& files) const {
+  FileResult result;
+  result.file = file;
+  // Only a project that uses Spring Data Redis has Redis settings; one that
+  // does not gets its configuration files counted, not read.
+  auto dependency =
+      finder.declaring_manifest(file.path, "maven", spring_config::spring_data_redis_packages());
+  if (!dependency) {
+    result.configuration_unused = true;
+    return result;
+  }
+  std::optional<std::string> bytes = options.stdin_source;
+  if (!bytes) {
+    // Read as files the analysed code names are: a link out of the project
+    // is refused, like an oversized or irregular file, with a notice.
+    auto read = files.read(file.path, options.max_file_bytes, /*log_refusal=*/false);
+    if (!read) {
+      result.notices.push_back(unread_notice(read));
+      return result;
+    }
+    bytes = std::move(read.bytes);
+  }
+  if (auto problem = check_source_text(*bytes)) {
+    result.notices.push_back(std::move(*problem));
+    return result;
+  }
+  result.analysed = true;
+  std::string_view text = without_bom(*bytes);
+  auto syntax = *file.configuration;
+  result.suppressions = find_suppressions(text, spring_config::comment_prefixes(syntax));
+  auto analysis = spring_config::analyse_configuration(syntax, text, *dependency);
+  result.ops = std::move(analysis.ops);
+  std::ranges::move(analysis.notices, std::back_inserter(result.notices));
+  result.work.bytes = text.size();
+  check_rules(result, options);
+  if (!result.ops.empty()) result.source = std::string(text);
+  return result;
+}
+
+void Driver::check_rules(FileResult& result, const RunOptions& options) const {
+  rules::RuleContext context;
+  context.assume_brace_free_values =
+      options.config != nullptr && options.config->assume_brace_free_values;
+  context.deployed_on_cluster = options.config != nullptr && options.config->deployed_on_cluster;
+  for (const auto& rule : rules_) rule->check(result.ops, context, result.findings);
+}
+
 FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& options,
                                 std::vector<std::optional<ts::Parser>>& parsers,
                                 std::span<const std::unique_ptr<frontend::ProjectState>> projects,
                                 const versions::VersionFinder& finder,
                                 const files::ProjectFiles& files) const {
+  if (file.configuration) return analyse_configuration_file(file, options, finder, files);
   FileResult result;
   result.file = file;
   if (options.paths_from_database) {
@@ -223,11 +277,7 @@ FileResult Driver::analyse_file(const SourceFile& file, const RunOptions& option
   result.extra_sources = std::move(analysis.extra_sources);
   result.work = analysis.work;
   std::ranges::move(analysis.notices, std::back_inserter(result.notices));
-  rules::RuleContext context;
-  context.assume_brace_free_values =
-      options.config != nullptr && options.config->assume_brace_free_values;
-  context.deployed_on_cluster = options.config != nullptr && options.config->deployed_on_cluster;
-  for (const auto& rule : rules_) rule->check(result.ops, context, result.findings);
+  check_rules(result, options);
   if (!result.ops.empty()) result.source = std::string(text);
   return result;
 }
@@ -317,6 +367,17 @@ Analysis Driver::analyse(const RunOptions& options) const {
   worker();
   threads.clear();  // joins
   analysis.run_notices = counted_notices(discovery.skipped, settle_script_files(analysis.files));
+  auto unused = std::ranges::count_if(analysis.files, &FileResult::configuration_unused);
+  if (unused > 0) {
+    analysis.run_notices.push_back(
+        {ir::Level::Note, "configuration-not-read",
+         fmt::format("{} Spring Boot configuration file{} (application.properties, "
+                     "application.yml) not read: no pom.xml or Gradle build above {} names "
+                     "Spring Data Redis ({}), so {} no Redis settings",
+                     unused, unused == 1 ? "" : "s", unused == 1 ? "it" : "them",
+                     fmt::join(spring_config::spring_data_redis_packages(), ", "),
+                     unused == 1 ? "it holds" : "they hold")});
+  }
   for (const auto& refusal : files.refusals()) {
     analysis.path_notices.push_back(
         {display_path(refusal.path, options.root),

@@ -66,6 +66,9 @@ struct FileResult {
   std::vector<frontend::ExtraSource> extra_sources;
   frontend::WorkStats work;  // `check --stats`
   bool analysed = false;
+  // A configuration file of a project that does not use Spring Data Redis:
+  // not read, counted in one notice.
+  bool configuration_unused = false;
 };
 
 struct Analysis {
@@ -102,6 +105,11 @@ class Driver {
                           std::span<const std::unique_ptr<frontend::ProjectState>> projects,
                           const versions::VersionFinder& finder,
                           const files::ProjectFiles& files) const;
+  // application.properties / .yml: the Redis settings Spring Boot reads.
+  FileResult analyse_configuration_file(const SourceFile& file, const RunOptions& options,
+                                        const versions::VersionFinder& finder,
+                                        const files::ProjectFiles& files) const;
+  void check_rules(FileResult& result, const RunOptions& options) const;
   // Gives each op the facts of the client version the file's project uses.
   void apply_client_versions(std::vector<ir::RedisOp>& ops, const std::filesystem::path& file,
                              const versions::VersionFinder& finder) const;

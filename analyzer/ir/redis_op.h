@@ -107,6 +107,9 @@ struct RedisOp {
   std::string database_note;
   // The client refuses the option itself, whatever the index (its error).
   std::string database_refused;
+  // The client drops the index and never selects it (Spring Boot's database
+  // setting beside cluster nodes): why. The data silently stays in database 0.
+  std::string database_ignored;
 
   // The prefix the client puts before every key (ioredis keyPrefix); `keys`
   // already include it.

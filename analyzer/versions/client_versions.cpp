@@ -176,32 +176,64 @@ ClientVersion VersionFinder::find(const fs::path& source_file, std::string_view 
   // The nearest manifest that names the library; when it only gives a range,
   // a lockfile further up (a workspace's root) that pins the package wins.
   std::optional<ClientVersion> range;
-  std::error_code ec;
-  auto directory = fs::absolute(source_file, ec).parent_path();
-  // Up to the repository's top (the folder with .git) or the project's root.
-  for (int depth = 0; !directory.empty() && depth < 64 && files_.root_of(directory); ++depth) {
-    auto found = folder(directory);
-    for (const auto& manifest : found->manifests) {
+  std::optional<ClientVersion> exact;
+  walk_up(source_file, [&](const Folder& found) {
+    for (const auto& manifest : found.manifests) {
       if (range && !manifest.kind->lockfile) continue;
       for (const auto& package : packages) {
         if (package.ecosystem != manifest.kind->ecosystem) continue;
+        // One named without a version tells nothing about the version.
         auto it = std::ranges::find_if(manifest.dependencies, [&](const Dependency& dependency) {
-          return same_package(package.ecosystem, dependency.package, package.name);
+          return !dependency.spec.empty() &&
+                 same_package(package.ecosystem, dependency.package, package.name);
         });
         if (it == manifest.dependencies.end()) continue;
         auto found = take(manifest, *it, package);
         if (!found) continue;
-        if (found->origin == ClientVersion::Origin::Exact) return *found;
+        if (found->origin == ClientVersion::Origin::Exact) {
+          exact = std::move(found);
+          return true;
+        }
         if (!range) range = std::move(found);
         break;
       }
     }
-    if (found->repository_top) break;
+    return false;
+  });
+  return exact ? *exact : range ? *range : result;
+}
+
+std::optional<std::string> VersionFinder::declaring_manifest(
+    const fs::path& file, std::string_view ecosystem,
+    std::span<const std::string_view> packages) const {
+  std::optional<std::string> declared;
+  walk_up(file, [&](const Folder& found) {
+    for (const auto& manifest : found.manifests) {
+      if (manifest.kind->ecosystem != ecosystem) continue;
+      for (const auto& dependency : manifest.dependencies) {
+        if (std::ranges::find(packages, dependency.package) == packages.end()) continue;
+        declared = fmt::format("{} names {}", display(manifest.file), dependency.package);
+        return true;
+      }
+    }
+    return false;
+  });
+  return declared;
+}
+
+void VersionFinder::walk_up(const fs::path& file,
+                            const std::function<bool(const Folder&)>& visit) const {
+  std::error_code ec;
+  auto directory = fs::absolute(file, ec).parent_path();
+  // Up to the repository's top (the folder with .git) or the project's root.
+  for (int depth = 0; !directory.empty() && depth < 64 && files_.root_of(directory); ++depth) {
+    auto found = folder(directory);
+    if (visit(*found)) return;
+    if (found->repository_top) return;
     auto parent = directory.parent_path();
-    if (parent == directory) break;
+    if (parent == directory) return;
     directory = parent;
   }
-  return range ? *range : result;
 }
 
 std::vector<ManifestProblem> VersionFinder::problems() const {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -65,6 +66,13 @@ class VersionFinder {
                      std::span<const PackageRef> packages,
                      const std::optional<Version>& latest_known = {}) const;
 
+  // The nearest manifest above `file` (searched as `find` searches) that
+  // names one of `packages`, with or without a version, as "pom.xml names
+  // group:artifact"; nullopt when none does.
+  std::optional<std::string> declaring_manifest(const std::filesystem::path& file,
+                                                std::string_view ecosystem,
+                                                std::span<const std::string_view> packages) const;
+
   [[nodiscard]] std::vector<ManifestProblem> problems() const;
 
  private:
@@ -78,6 +86,10 @@ class VersionFinder {
     bool repository_top = false;      // it holds .git: the search stops here
   };
   std::shared_ptr<const Folder> folder(const std::filesystem::path& directory) const;
+  // The folders from `file`'s up to where the search stops, nearest first,
+  // until `visit` returns true.
+  void walk_up(const std::filesystem::path& file,
+               const std::function<bool(const Folder&)>& visit) const;
   std::string display(const std::filesystem::path& file) const;
 
   const files::ProjectFiles& files_;

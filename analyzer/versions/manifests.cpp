@@ -33,6 +33,10 @@ void add_dependency(std::vector<Dependency>& out, std::string package, std::stri
   }
 }
 
+void add_unversioned(std::vector<Dependency>& out, std::string package) {
+  if (!package.empty()) out.push_back({std::move(package), "", unversioned_requirement()});
+}
+
 void add_locked(std::vector<Dependency>& out, std::string package, std::string_view version) {
   version = trim_text(version);
   auto parsed = parse_version(version);

@@ -20,7 +20,7 @@ using Ecosystem = std::string_view;
 
 struct Dependency {
   std::string package;      // as the ecosystem names it (PyPI names normalised)
-  std::string spec;         // as written: "^4.6.0", "==5.0.1", "v9.11.0"
+  std::string spec;         // as written: "^4.6.0", "==5.0.1", "v9.11.0"; "": no version
   Requirement requirement;  // what it allows; a lockfile's entry: that version
 };
 
@@ -67,6 +67,9 @@ std::optional<Dependency> make_dependency(std::string package, std::string_view 
 // ...added to `out` when there is one.
 void add_dependency(std::vector<Dependency>& out, std::string package, std::string_view spec,
                     Grammar grammar);
+// A dependency named without a version (Maven and Gradle: the parent or a
+// BOM manages it): it tells that the project uses the package, not which version.
+void add_unversioned(std::vector<Dependency>& out, std::string package);
 // A lockfile's entry: the version installed.
 void add_locked(std::vector<Dependency>& out, std::string package, std::string_view version);
 

@@ -6,6 +6,7 @@
 // "group:artifact" (plugins: their id). Versions are read with Maven's and
 // Gradle's own grammars (requirement.h): a plain version is a pin, a range a
 // range.
+#include <algorithm>
 #include <map>
 
 #include "analyzer/versions/manifests.h"
@@ -58,6 +59,16 @@ std::map<std::string, std::string, std::less<>> pom_properties(std::string_view 
   return properties;
 }
 
+// "group:artifact" and nothing else: no URL, path, blank or interpolation.
+bool is_coordinate(std::string_view text) {
+  auto colon = text.find(':');
+  if (colon == 0 || colon + 1 >= text.size()) return false;
+  return std::ranges::all_of(text, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_' || c == ':';
+  });
+}
+
 }  // namespace
 
 std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
@@ -88,8 +99,13 @@ std::vector<Dependency> read_pom_xml(std::string_view text, std::string&) {
       auto it = properties.find(std::string_view(version).substr(2, version.size() - 3));
       version = it == properties.end() ? std::string() : it->second;
     }
-    if (group.empty() || artifact.empty() || version.empty()) continue;
-    add_dependency(out, std::string(group) + ":" + std::string(artifact), version, Grammar::Maven);
+    if (group.empty() || artifact.empty()) continue;
+    auto package = std::string(group) + ":" + std::string(artifact);
+    if (version.empty()) {
+      add_unversioned(out, std::move(package));
+    } else {
+      add_dependency(out, std::move(package), version, Grammar::Maven);
+    }
   }
   return out;
 }
@@ -106,10 +122,15 @@ std::vector<Dependency> read_gradle_build(std::string_view text, std::string&) {
       auto coordinate = line.substr(at + 1, end - at - 1);
       auto first = coordinate.find(':');
       auto second = first == std::string_view::npos ? first : coordinate.find(':', first + 1);
-      if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos) {
+      if (second != std::string_view::npos && coordinate.find('$') == std::string_view::npos &&
+          is_coordinate(coordinate.substr(0, second))) {
         auto version = coordinate.substr(second + 1);
         version = version.substr(0, version.find(':'));  // a classifier after it
         add_dependency(out, std::string(coordinate.substr(0, second)), version, Grammar::Gradle);
+      } else if (first != std::string_view::npos && second == std::string_view::npos &&
+                 is_coordinate(coordinate)) {
+        // "group:artifact": the version comes from a platform or Spring's plugin.
+        add_unversioned(out, std::string(coordinate));
       }
       at = line.find_first_of("\"'", end + 1);
     }
@@ -225,6 +246,10 @@ std::vector<Dependency> read_gradle_version_catalog(std::string_view text, std::
   std::vector<Dependency> out;
   for (const auto& entry : entries) {
     std::string version = entry.version;
+    if (version.empty() && entry.version_ref.empty()) {
+      add_unversioned(out, entry.package);  // a platform manages it
+      continue;
+    }
     if (version.empty()) {
       auto it = versions.find(entry.version_ref);
       if (it == versions.end()) continue;

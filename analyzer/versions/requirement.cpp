@@ -23,6 +23,16 @@ class Pinned final : public Requirement::Impl {
   Version version_;
 };
 
+class Unversioned final : public Requirement::Impl {
+ public:
+  [[nodiscard]] bool contains(std::string_view) const override { return false; }
+  [[nodiscard]] std::optional<Version> pinned() const override { return std::nullopt; }
+  [[nodiscard]] std::optional<NewestAllowed> newest_allowed(
+      const std::optional<Version>&) const override {
+    return std::nullopt;
+  }
+};
+
 }  // namespace
 
 std::string release_text(const Version& version, std::size_t parts) {
@@ -37,6 +47,8 @@ std::string release_text(const Version& version, std::size_t parts) {
 Requirement pinned_requirement(Version version) {
   return Requirement(std::make_shared<Pinned>(std::move(version)));
 }
+
+Requirement unversioned_requirement() { return Requirement(std::make_shared<Unversioned>()); }
 
 std::optional<Requirement> parse_requirement(Grammar grammar, std::string_view spec) {
   switch (grammar) {

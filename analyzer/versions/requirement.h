@@ -68,6 +68,9 @@ class Requirement {
 std::optional<Requirement> parse_requirement(Grammar grammar, std::string_view spec);
 // A lockfile's entry: that version.
 Requirement pinned_requirement(Version version);
+// A dependency written without a version (a BOM or parent manages it): it
+// allows no version slotlint can name.
+Requirement unversioned_requirement();
 // Two versions in the grammar's order; nullopt when either is none in it.
 std::optional<std::weak_ordering> compare_versions(Grammar grammar, std::string_view a,
                                                    std::string_view b);

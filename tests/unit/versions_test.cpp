@@ -1,5 +1,6 @@
 // Version numbers, requirement specs, every manifest reader, and the search
 // for the nearest manifest above a source file.
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -321,7 +322,10 @@ TEST(Manifests, MavenAndGradle) {
   EXPECT_EQ(pom["org.springframework.boot:spring-boot-starter-parent"],
             std::pair(std::string("3.3.1"), true));
   EXPECT_EQ(pom["org.redisson:redisson"], std::pair(std::string("<4.0"), false));  // a range
-  EXPECT_EQ(pom.size(), 4u);
+  // The parent manages its version: named, with no version slotlint can tell.
+  EXPECT_EQ(pom["org.springframework.boot:spring-boot-starter-data-redis"],
+            std::pair(std::string("any"), false));
+  EXPECT_EQ(pom.size(), 5u);
 
   auto gradle =
       read(read_gradle_build,
@@ -329,29 +333,38 @@ TEST(Manifests, MavenAndGradle) {
            "  implementation 'org.redisson:redisson:3.27.0'\n"
            "  // implementation 'io.lettuce:lettuce-core:5.0.0'\n"
            "  implementation group: 'io.lettuce', name: 'lettuce-core', version: '6.1.5'\n"
-           "  implementation \"x:y:$ver\"\n}\n");
+           "  implementation \"x:y:$ver\"\n"
+           "  implementation 'org.springframework.boot:spring-boot-starter-data-redis'\n"
+           "  maven { url 'https://repo.example:8443/releases' }\n}\n");
   EXPECT_EQ(gradle["redis.clients:jedis"], std::pair(std::string("8.0.1"), true));
   auto plugins = read(read_gradle_build,
                       "plugins {\n  id(\"org.springframework.boot\") version \"3.2.0\"\n"
                       "  id 'io.spring.dependency-management' version '1.1.4'\n  java\n}\n");
   EXPECT_EQ(plugins["org.springframework.boot"], std::pair(std::string("3.2.0"), true));
   EXPECT_EQ(plugins["io.spring.dependency-management"], std::pair(std::string("1.1.4"), true));
-  auto catalog = read(read_gradle_version_catalog,
-                      "[versions]\nlettuce = \"6.8.2\"\nboot = { strictly = \"3.5.0\" }\n\n"
-                      "[libraries]\nlettuce-core = { module = \"io.lettuce:lettuce-core\", "
-                      "version.ref = \"lettuce\" }\njedis = \"redis.clients:jedis:5.1.0\"\n"
-                      "redisson = { group = \"org.redisson\", name = \"redisson\", version = "
-                      "\"3.27.0\" }\nnone = { module = \"x:y\", version.ref = \"missing\" }\n"
-                      "[plugins]\nboot = { id = \"org.springframework.boot\", version.ref = "
-                      "\"boot\" }\n");
+  auto catalog =
+      read(read_gradle_version_catalog,
+           "[versions]\nlettuce = \"6.8.2\"\nboot = { strictly = \"3.5.0\" }\n\n"
+           "[libraries]\nlettuce-core = { module = \"io.lettuce:lettuce-core\", "
+           "version.ref = \"lettuce\" }\njedis = \"redis.clients:jedis:5.1.0\"\n"
+           "redisson = { group = \"org.redisson\", name = \"redisson\", version = "
+           "\"3.27.0\" }\nnone = { module = \"x:y\", version.ref = \"missing\" }\n"
+           "starter = { module = \"org.springframework.boot:spring-boot-starter-data-redis\" }\n"
+           "[plugins]\nboot = { id = \"org.springframework.boot\", version.ref = "
+           "\"boot\" }\n");
   EXPECT_EQ(catalog["io.lettuce:lettuce-core"], std::pair(std::string("6.8.2"), true));
   EXPECT_EQ(catalog["redis.clients:jedis"], std::pair(std::string("5.1.0"), true));
   EXPECT_EQ(catalog["org.redisson:redisson"], std::pair(std::string("3.27.0"), true));
   EXPECT_EQ(catalog["org.springframework.boot"], std::pair(std::string("3.5.0"), true));
   EXPECT_FALSE(catalog.contains("x:y"));
+  EXPECT_EQ(catalog["org.springframework.boot:spring-boot-starter-data-redis"],
+            std::pair(std::string("any"), false));
   EXPECT_EQ(gradle["org.redisson:redisson"], std::pair(std::string("3.27.0"), true));
   EXPECT_EQ(gradle["io.lettuce:lettuce-core"], std::pair(std::string("6.1.5"), true));
   EXPECT_FALSE(gradle.contains("x:y"));
+  EXPECT_EQ(gradle["org.springframework.boot:spring-boot-starter-data-redis"],
+            std::pair(std::string("any"), false));
+  EXPECT_EQ(gradle.size(), 4u);  // no URL taken for a coordinate
 }
 
 TEST(Manifests, RubyPhpAndCpp) {
@@ -532,6 +545,31 @@ TEST_F(VersionFinderTest, GradleVersionCatalogBesideTheBuild) {
   auto found = finder.find(root_ / "repo/services/api/src/App.java", "lettuce", lettuce);
   EXPECT_EQ(found.version->text, "6.8.2");
   EXPECT_EQ(found.source, "gradle/libs.versions.toml");
+}
+
+TEST_F(VersionFinderTest, DependencyWithoutVersionNamesThePackageOnly) {
+  // <dependencyManagement> pins it, <dependencies> names it without a version.
+  write("repo/pom.xml",
+        "<project><dependencies><dependency><groupId>io.lettuce</groupId>"
+        "<artifactId>lettuce-core</artifactId></dependency></dependencies>"
+        "<dependencyManagement><dependencies><dependency><groupId>io.lettuce</groupId>"
+        "<artifactId>lettuce-core</artifactId><version>6.3.2.RELEASE</version></dependency>"
+        "</dependencies></dependencyManagement></project>");
+  write("repo/services/build.gradle",
+        "dependencies { implementation 'org.springframework.boot:spring-boot-starter-data-redis' "
+        "}\n");
+  VersionFinder finder(*files_, root_ / "repo", {});
+  std::vector<PackageRef> lettuce{{"maven", "io.lettuce:lettuce-core", {}}};
+  auto found = finder.find(root_ / "repo/src/App.java", "lettuce", lettuce);
+  EXPECT_EQ(found.origin, ClientVersion::Origin::Exact);
+  EXPECT_EQ(found.version->text, "6.3.2.RELEASE");
+  std::array<std::string_view, 1> starter{
+      "org.springframework.boot:spring-boot-starter-data-redis"};
+  EXPECT_EQ(
+      finder.declaring_manifest(root_ / "repo/services/api/src/application.yml", "maven", starter),
+      "services/build.gradle names org.springframework.boot:spring-boot-starter-data-redis");
+  EXPECT_EQ(finder.declaring_manifest(root_ / "repo/src/application.yml", "maven", starter),
+            std::nullopt);
 }
 
 TEST_F(VersionFinderTest, StopsAtTheRepositoryTop) {
