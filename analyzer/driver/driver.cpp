@@ -35,7 +35,6 @@ frontend::Notice unread_notice(const files::ReadResult& read) {
       return {ir::Level::Warning, "file-too-large", read.reason + "; not analysed"};
     case files::Problem::kNotRegular:
     case files::Problem::kPseudoFile:
-    case files::Problem::kOutsideProject:
       return {ir::Level::Warning, "file-unreadable", read.reason + "; not analysed"};
     default:
       return {ir::Level::Warning, "file-unreadable", "the file " + read.reason + "; not analysed"};
@@ -160,10 +159,19 @@ FileResult Driver::analyse_configuration_file(const SourceFile& file, const RunO
   std::optional<std::string> bytes = options.stdin_source;
   if (!bytes) {
     // Read as files the analysed code names are: a link out of the project
-    // is refused, like an oversized or irregular file, with a notice.
+    // is a refusal of the run (one file-not-read notice, however many
+    // readers met it: the manifest search lists this folder too); an
+    // oversized or irregular file gets its own notice.
     auto read = files.read(file.path, options.max_file_bytes, /*log_refusal=*/false);
     if (!read) {
-      result.notices.push_back(unread_notice(read));
+      if (read.problem == files::Problem::kOutsideProject ||
+          read.problem == files::Problem::kPseudoFile) {
+        std::error_code ec;
+        auto absolute = fs::absolute(file.path, ec).lexically_normal();
+        files.add_refusal({absolute.generic_string(), read.reason});
+      } else {
+        result.notices.push_back(unread_notice(read));
+      }
       return result;
     }
     bytes = std::move(read.bytes);

@@ -106,6 +106,16 @@ class HostileInputs(unittest.TestCase):
         self.assertEqual(controls(report), controls(alone))
         self.assertEqual(len(controls(alone)), len(generate.CONTROLS))
 
+    def test_spring_configuration_refusals_say_why(self):
+        _, report = report_of(os.path.join(self.dir, "spring"), self.dir)
+        messages = {n["path"]: n["message"] for n in report["notifications"]}
+        self.assertIn("leads outside the project", messages["spring/outside/application.properties"])
+        self.assertNotIn("root:", json.dumps(report))  # nothing of /etc/passwd
+        self.assertIn("nested 100000 deep", messages["spring/deep/application.yml"])
+        self.assertIn("nested over the 64 levels", messages["spring/deep/application-blocks.yml"])
+        self.assertIn("line 4, column 1", messages["spring/invalid/application.yaml"])
+        self.assertNotIn("spring/deep/application-64.yml", messages)  # at the limit: read
+
     def test_limits_say_what_they_are(self):
         _, report = report_of(os.path.join(self.dir, "large"), self.dir)
         big = next(n for n in report["notifications"] if n["path"] == "large/minified.js")

@@ -35,7 +35,17 @@ RUN_NOTICES = {
     "unsupported-language": [f"1 {language} file not analysed: slotlint does not read {language} yet"
                              for language in ("C#", "Elixir", "Groovy", "Kotlin", "PHP", "Ruby", "Rust")],
     "script-not-linked": ["1 Lua script not linked to any call site"],
+    "configuration-not-read": ["1 Spring Boot configuration file (application.properties, application.yml) "
+                               "not read: no pom.xml or Gradle build above it names Spring Data Redis"],
 }
+
+SPRING_POM = (b"<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
+              b"<artifactId>spring-boot-starter-data-redis</artifactId></dependency></dependencies></project>\n")
+
+
+def yaml_blocks(levels):
+    """`levels` nested mappings, each indented one more space."""
+    return b"".join(b" " * i + b"k%d:\n" % i for i in range(levels)) + b" " * levels + b"database: 3\n"
 
 
 def python_ifs(levels):
@@ -111,6 +121,23 @@ def cases():
     for name in UNREAD:
         yield f"unsupported/{name}", b"# calls Redis\n", None
     yield "lua/standalone.lua", STANDALONE_LUA, None          # analysed; no call runs it
+    # Spring Boot's configuration files, read in a project that uses Spring
+    # Data Redis (spring/pom.xml): each limit or refusal is a notice.
+    yield "spring/pom.xml", SPRING_POM, None
+    yield "spring/huge/application.properties", b"spring.data.redis.database=0\n" * (10 * MEBIBYTE // 29), \
+        "file-too-large"
+    yield "spring/deep/application.yml", b"spring: " + b"[" * levels + b"]" * levels + b"\n", \
+        "configuration-unreadable"
+    yield "spring/deep/application-blocks.yml", yaml_blocks(1000), "configuration-unreadable"
+    yield "spring/deep/application-64.yml", yaml_blocks(63), None  # at the limit: read
+    yield "spring/invalid/application.yaml", b"spring:\n  data:\n    redis: [\n", "configuration-unreadable"
+    yield "spring/encoding/application.properties", "spring.data.redis.host=caf\xe9\n".encode("latin-1"), \
+        "invalid-utf8"
+    yield "spring/binary/application.properties", bytes(range(256)) * 64, "binary-file"
+    yield "spring/outside/application.properties", None, "file-not-read"  # -> /etc/passwd
+    # A project without Spring Data Redis: its configuration is counted
+    # (RUN_NOTICES), never read, however hostile.
+    yield "unused/application.yml", b"[" * levels, None
     # C and C++: what Clang must never open, and units that would cost it
     # minutes (each .cpp mentions hiredis so that it is parsed).
     yield "cpp/fifo.inc", None, None                          # a FIFO (not a source file)
@@ -201,6 +228,8 @@ def write(out):
             os.symlink("b" if path.endswith("a") else "a", full)
         elif path.endswith("links/app/lib"):
             os.symlink("../lib", full)
+        elif path.endswith("spring/outside/application.properties"):
+            os.symlink("/etc/passwd", full)
         elif path.endswith("links/app/outside"):
             os.symlink("../../..", full)
         elif path.endswith("unreadable/locked"):
