@@ -779,7 +779,11 @@ int run_dump_ir(std::span<const std::string_view> args) {
                                                         : nlohmann::json(op.connect_option)},
            {"client_refuses_option", op.database_refused.empty()
                                          ? nlohmann::json(nullptr)
-                                         : nlohmann::json(op.database_refused)}});
+                                         : nlohmann::json(op.database_refused)},
+           // ...or its dropping of the index (Spring Boot beside cluster nodes).
+           {"client_ignores_option", op.database_ignored.empty()
+                                         ? nlohmann::json(nullptr)
+                                         : nlohmann::json(op.database_ignored)}});
     }
   }
   std::cout << nlohmann::json{{"ops", ops}}.dump(2, ' ', false,

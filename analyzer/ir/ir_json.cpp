@@ -259,6 +259,7 @@ void to_json(Json& json, const RedisOp& op) {
       {"connect_option", op.connect_option},
       {"database_note", op.database_note},
       {"database_refused", op.database_refused},
+      {"database_ignored", op.database_ignored},
       {"keys", op.keys},
       {"keys_complete", op.keys_complete},
       {"command_known", op.command_known},
@@ -298,6 +299,7 @@ void from_json(const Json& json, RedisOp& op) {
   json.at("connect_option").get_to(op.connect_option);
   json.at("database_note").get_to(op.database_note);
   json.at("database_refused").get_to(op.database_refused);
+  json.at("database_ignored").get_to(op.database_ignored);
   get_optional(json, "key_prefix", op.key_prefix);
   json.at("keys").get_to(op.keys);
   json.at("keys_complete").get_to(op.keys_complete);
