@@ -14,6 +14,25 @@
 
 namespace slotlint::frontend {
 
+// A code point as UTF-8 (string escapes: Python's "\xe9", Java's "\u00e9").
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 // The 1-based line of a byte offset.
 inline std::uint32_t line_of(std::string_view source, std::uint32_t offset) {
   auto end = source.begin() + std::min<std::size_t>(offset, source.size());
@@ -63,8 +82,7 @@ struct Waits {
 };
 
 template <typename CalleeOf, typename DelayOf>
-Waits find_waits(ts::Node body, std::string_view call_type, CalleeOf callee_of,
-                 DelayOf delay_of) {
+Waits find_waits(ts::Node body, std::string_view call_type, CalleeOf callee_of, DelayOf delay_of) {
   Waits found;
   bool any_nonzero = false;
   std::vector<ts::Node> stack{body};

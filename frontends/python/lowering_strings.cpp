@@ -7,28 +7,11 @@
 #include <map>
 #include <utility>
 
+#include "frontends/common/source_helpers.h"
 #include "frontends/python/lowering_internal.h"
 
 namespace slotlint::python::lowering {
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The bytes a Python escape sequence stands for; nullopt when it cannot be
 // told here (`\N{...}`).
@@ -74,7 +57,7 @@ std::optional<std::string> decode_escape(std::string_view escape, bool bytes) {
     if (*cp > 0xFF) return std::nullopt;
     out += static_cast<char>(*cp);  // b"\xe9" is one byte
   } else {
-    append_utf8(out, *cp);  // "\xe9" is U+00E9, sent as UTF-8
+    frontend::append_utf8(out, *cp);  // "\xe9" is U+00E9, sent as UTF-8
   }
   return out;
 }

@@ -3,24 +3,13 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "frontends/common/source_helpers.h"
+
 namespace slotlint::spring_config {
 namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 bool line_end(char c) { return c == '\n' || c == '\r'; }
-
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -73,7 +62,7 @@ std::string decode(const LogicalLine& line, std::size_t from, std::size_t to, bo
           ++digits;
         }
         if (digits == 4) {
-          append_utf8(out, code);
+          frontend::append_utf8(out, code);
           i += 4;
         } else {
           out += 'u';  // Java refuses the file; the text is kept as written
