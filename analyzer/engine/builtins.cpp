@@ -5,11 +5,31 @@
 
 namespace slotlint::engine {
 
-Builtins::Builtins(std::vector<BuiltinRow> rows) : rows_(std::move(rows)) {}
+Builtins::Builtins(std::vector<BuiltinRow> rows, std::vector<FixtureConvention> fixtures,
+                   std::vector<MockPatcher> patchers)
+    : rows_(std::move(rows)), fixtures_(std::move(fixtures)), patchers_(std::move(patchers)) {}
+
+namespace {
+
+// unittest.mock (and `mock`, its backport on PyPI): what makes a mock, and
+// the patchers that hand a decorated function one as a parameter.
+void add_python_mocks(std::vector<BuiltinRow>& rows, std::vector<MockPatcher>& patchers) {
+  for (std::string package : {"unittest.mock.", "mock."}) {
+    for (const char* maker :
+         {"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock",
+          "PropertyMock", "create_autospec", "patch", "patch.object"}) {
+      rows.push_back({"python", package + maker, false, BuiltinOp::Mock});
+    }
+    patchers.push_back({"python", package + "patch", 1, "new"});
+    patchers.push_back({"python", package + "patch.object", 2, "new"});
+  }
+}
+
+}  // namespace
 
 Builtins Builtins::defaults() {
   using enum BuiltinOp;
-  return Builtins({
+  std::vector<BuiltinRow> rows({
       {"python", "len", false, Length},
       {"python", "str", false, ToString},
       {"python", "join", true, SeparatorJoin},
@@ -47,6 +67,39 @@ Builtins Builtins::defaults() {
       {"javascript", "fs.readFileSync", false, ReadFile},
       {"javascript", "fs.readdirSync", false, ListDirectory},
   });
+  std::vector<MockPatcher> patchers;
+  add_python_mocks(rows, patchers);
+  // pytest (and pytest-asyncio's async fixtures): test_* functions and
+  // Test* classes' test* methods take fixtures by parameter name, from their
+  // module, their class, and every conftest.py from their folder up.
+  std::vector<FixtureConvention> fixtures{
+      {"python",
+       {"pytest.fixture", "pytest_asyncio.fixture"},
+       "name",
+       "test",
+       "Test",
+       "conftest.py"},
+  };
+  return Builtins(std::move(rows), std::move(fixtures), std::move(patchers));
+}
+
+const FixtureConvention* Builtins::fixtures(std::string_view language) const {
+  auto found = std::ranges::find_if(
+      fixtures_, [&](const FixtureConvention& row) { return row.language == language; });
+  return found == fixtures_.end() ? nullptr : &*found;
+}
+
+const MockPatcher* Builtins::patcher(std::string_view language, std::string_view name) const {
+  auto found = std::ranges::find_if(patchers_, [&](const MockPatcher& row) {
+    return row.language == language && row.name == name;
+  });
+  return found == patchers_.end() ? nullptr : &*found;
+}
+
+Value mock_value(const std::string& origin) { return Value::external("mock:" + origin); }
+
+bool is_mock(const Value& value) {
+  return value.is(ValueKind::External) && value.as_external().qualified_name.starts_with("mock:");
 }
 
 const BuiltinRow* Builtins::find(std::string_view language, std::string_view name,
@@ -257,6 +310,8 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                              "format(...)"),
               std::nullopt};
     }
+    case BuiltinOp::Mock:
+      return {mock_value(site.id()), std::nullopt};
     case BuiltinOp::Append:
       if (!receiver) break;
       return {Value::null(), appended(*receiver, values, limits)};

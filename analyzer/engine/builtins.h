@@ -39,6 +39,10 @@ enum class BuiltinOp : std::uint8_t {
   // it is new at each call: a hole named by the call site, so that two
   // such calls are two values and one call's value is itself.
   Fresh,
+  // MagicMock(), create_autospec(Redis), patch("app.r") (`with patch(...)
+  // as m`): a mock, never a client whatever it is named, made from or
+  // called with.
+  Mock,
 };
 
 struct BuiltinRow {
@@ -48,6 +52,30 @@ struct BuiltinRow {
   BuiltinOp op = BuiltinOp::Length;
 };
 
+// A decorator that hands the function it decorates one more parameter, a
+// mock (`@mock.patch("app.r")`), unless the replacement is passed to it
+// (`patch(target, new)`: position 1 or keyword "new"). Stacked, the
+// decorator nearest the function fills the first parameter.
+struct MockPatcher {
+  std::string language;
+  std::string name;  // qualified: "unittest.mock.patch"
+  std::size_t replacement_position = 0;
+  std::string replacement_keyword;
+};
+
+// A test framework that hands a test function's parameters the values of
+// provider functions named like them (pytest's fixtures), as data.
+struct FixtureConvention {
+  std::string language;
+  std::vector<std::string> decorators;  // qualified: "pytest.fixture"
+  std::string name_keyword;             // the decorator's argument renaming it: "name"
+  std::string test_prefix;              // functions given fixtures: "test..."
+  std::string test_class_prefix;        // ... and such methods of classes "Test..."
+  // A file whose fixtures every module in its folder and below sees
+  // without importing it: "conftest.py".
+  std::string shared_file;
+};
+
 struct BuiltinResult {
   Value value;
   std::optional<Value> receiver_after;  // a mutated receiver, to rebind
@@ -55,16 +83,27 @@ struct BuiltinResult {
 
 class Builtins {
  public:
-  explicit Builtins(std::vector<BuiltinRow> rows);
+  explicit Builtins(std::vector<BuiltinRow> rows, std::vector<FixtureConvention> fixtures = {},
+                    std::vector<MockPatcher> patchers = {});
   // A few rows per language; each lowering adds its own as it lands.
   static Builtins defaults();
 
   [[nodiscard]] const BuiltinRow* find(std::string_view language, std::string_view name,
                                        bool method) const;
+  [[nodiscard]] const FixtureConvention* fixtures(std::string_view language) const;
+  [[nodiscard]] const MockPatcher* patcher(std::string_view language, std::string_view name) const;
 
  private:
   std::vector<BuiltinRow> rows_;
+  std::vector<FixtureConvention> fixtures_;
+  std::vector<MockPatcher> patchers_;
 };
+
+// A mock: a library value (External) that no model constructs, so neither
+// it nor what is read or called on it is ever a client. `origin` names
+// where it was made.
+Value mock_value(const std::string& origin);
+bool is_mock(const Value& value);
 
 // Applies `op`; `receiver` only for methods. `site` names values made here;
 // `name` is the builtin's name as its row gives it (for displays).

@@ -205,6 +205,7 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
   std::string symbol =
       "param:" + program.module(module).path + ":" + std::to_string(function) + ":" + param.name;
   std::string reason = "the parameter `" + param.name + "`";
+  if (auto given = injected(module, function, param)) return *given;
   if (!param.declared_type.empty() && param.kind != il::Parameter::Kind::VarArgs &&
       param.kind != il::Parameter::Kind::KeywordArgs) {
     if (auto typed = host.declared(param.declared_type, program.module(module).language, symbol))

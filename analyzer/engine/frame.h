@@ -88,6 +88,28 @@ class Engine::Impl {
       int level, std::size_t depth = 8);
   Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
   std::optional<Value> base_value(ModuleId module, il::ExprId base, int level);
+
+  // ---- injection.cpp: parameters a test framework fills
+  // What an entry point's parameter is handed without a caller: a mock by
+  // a patch decorator (`@mock.patch("app.r")`), or the value of the fixture
+  // named like it (pytest: from the test's class, its module or a conftest.py
+  // above it); nullopt when nothing fills it.
+  std::optional<Value> injected(ModuleId module, il::FunctionId function,
+                                const il::Parameter& param);
+  // The qualified name a decorator (or the callee of a decorator call)
+  // resolves to through its module's imports: `pytest.fixture`.
+  std::optional<std::string> decorator_name(ModuleId module, il::ExprId decorator);
+  // The name a fixture provides (its own, or the decorator's `name=`);
+  // nullopt when the function is no fixture.
+  std::optional<std::string> fixture_name(ModuleId module, il::FunctionId function,
+                                          const FixtureConvention& convention);
+  std::optional<std::pair<ModuleId, il::FunctionId>> find_fixture(
+      ModuleId module, il::FunctionId function, const std::string& name,
+      const FixtureConvention& convention);
+  // What a fixture gives: its return value, or what it yields.
+  std::optional<Value> fixture_value(ModuleId module, il::FunctionId function);
+  // How many leading parameters the function's patch decorators fill.
+  std::size_t patched_parameters(ModuleId module, il::FunctionId function);
   // The client an instance of `cls` is when the class derives from a client
   // class the host constructs (`class Database(redis.Redis)`), made as the
   // host makes one with `args` at `site`.
@@ -115,6 +137,7 @@ class Engine::Impl {
   std::map<std::pair<ModuleId, il::ClassId>, Env> class_attributes;
   std::set<std::pair<ModuleId, il::ClassId>> class_attributes_in_progress;
   const Env no_writes;
+  std::set<std::pair<ModuleId, il::FunctionId>> fixtures_in_progress;
   std::size_t computed = 0;
   std::size_t spent = 0;  // steps of every frame, for Budgets::total_steps
   IdCache ids;

@@ -22,6 +22,14 @@ class Program {
   // of the program (a library): its names become External values.
   [[nodiscard]] virtual std::optional<ModuleId> resolve_import(ModuleId from,
                                                                const il::Import& import) const = 0;
+  // The program's files called `file_name` in the folder of `from` and in
+  // each folder above it up to the project's root, nearest first: modules
+  // whose definitions `from` sees without importing them (pytest's
+  // conftest.py).
+  [[nodiscard]] virtual std::vector<ModuleId> shared_modules(ModuleId /*from*/,
+                                                             std::string_view /*file_name*/) const {
+    return {};
+  }
 };
 
 // One call site on the way from an analysed entry point to a call.

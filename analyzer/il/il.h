@@ -336,6 +336,10 @@ struct Function {
   // An expression body (a lambda, an arrow function without braces).
   ExprId expression_body = kNone;
   std::vector<std::string> decorators;  // as written: "contextmanager", "property"
+  // The same decorators as expressions (parallel to `decorators`), evaluated
+  // nowhere: the engine reads what they name and pass (`pytest.fixture(name=
+  // "db")`, `mock.patch("app.r")`) with the enclosing module's imports.
+  std::vector<ExprId> decorator_values;
   bool is_async = false;
   bool is_generator = false;
   FunctionId enclosing = kNone;  // the function it closes over

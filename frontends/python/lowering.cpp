@@ -31,21 +31,6 @@ std::string squeezed(std::string_view text) {
   return out;
 }
 
-namespace {
-
-// `@functools.cache` → "functools.cache", in order.
-std::vector<std::string> decorators_of(ts::Node decorated) {
-  std::vector<std::string> decorators;
-  for (auto child : named_children(decorated)) {
-    if (child.type() != "decorator") continue;
-    auto text = squeezed(child.text());
-    if (text.starts_with('@')) text.erase(0, 1);
-    decorators.push_back(std::move(text));
-  }
-  return decorators;
-}
-
-}  // namespace
 
 Lowerer::Lowerer(std::string_view path, ir::FileIndex file, const LoweringLimits& limits)
     : file_(file), limits_(limits) {
@@ -101,14 +86,12 @@ void Lowerer::statement(ts::Node node, std::vector<il::StmtId>& out) {
   } else if (type == "class_definition") {
     out.push_back(add_stmt(il::LocalClass{class_definition(node)}, node));
   } else if (type == "decorated_definition") {
-    auto decorators = decorators_of(node);
     auto definition = node.field("definition");
     if (definition.type() == "class_definition") {
       // The IL keeps no class decorators.
       out.push_back(add_stmt(il::LocalClass{class_definition(definition)}, node));
     } else {
-      out.push_back(add_stmt(
-          il::LocalFunction{function(definition, std::move(decorators), il::kNone)}, node));
+      out.push_back(add_stmt(il::LocalFunction{function(definition, node, il::kNone)}, node));
     }
   } else if (type == "return_statement") {
     auto values = named_children(node);
@@ -494,9 +477,20 @@ void Lowerer::parameters(ts::Node list, il::Function& function, bool drop_receiv
   }
 }
 
-il::FunctionId Lowerer::function(ts::Node definition, std::vector<std::string> decorators,
-                                 il::ClassId owner) {
+il::FunctionId Lowerer::function(ts::Node definition, ts::Node decorated, il::ClassId owner) {
   il::Function f;
+  std::vector<std::string> decorators;
+  if (!decorated.is_null()) {
+    // Lowered in the enclosing scope, where Python evaluates them.
+    for (auto child : named_children(decorated)) {
+      if (child.type() != "decorator") continue;
+      auto text = squeezed(child.text());
+      if (text.starts_with('@')) text.erase(0, 1);
+      decorators.push_back(std::move(text));
+      auto value = named_children(child);
+      f.decorator_values.push_back(value.empty() ? il::kNone : expr(value.front()));
+    }
+  }
   f.name = std::string(definition.field("name").text());
   f.span = span(definition);
   f.enclosing = current_;
@@ -558,14 +552,14 @@ il::ClassId Lowerer::class_definition(ts::Node definition) {
   module_.classes[id].bases = std::move(bases);
   for (auto member : named_children(definition.field("body"))) {
     auto type = member.type();
-    std::vector<std::string> member_decorators;
+    ts::Node decorated;
     auto definition_node = member;
     if (type == "decorated_definition") {
-      member_decorators = decorators_of(member);
+      decorated = member;
       definition_node = member.field("definition");
     }
     if (definition_node.type() == "function_definition") {
-      auto method = function(definition_node, std::move(member_decorators), id);
+      auto method = function(definition_node, decorated, id);
       module_.classes[id].methods.push_back(method);
       continue;
     }

@@ -38,8 +38,8 @@ class Lowerer {
   il::StmtId with_statement(ts::Node node);
   il::StmtId match_statement(ts::Node node);
   void import(ts::Node node);
-  il::FunctionId function(ts::Node definition, std::vector<std::string> decorators,
-                          il::ClassId owner);
+  // `decorated`: the decorated_definition around it (null: none).
+  il::FunctionId function(ts::Node definition, ts::Node decorated, il::ClassId owner);
   il::ClassId class_definition(ts::Node definition);
   void parameters(ts::Node list, il::Function& function, bool drop_receiver);
 

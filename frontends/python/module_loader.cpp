@@ -59,13 +59,31 @@ std::unique_ptr<ParsedModule> ModuleLoader::parse(const fs::path& path) const {
   return module;
 }
 
+std::vector<fs::path> ModuleLoader::files_above(const fs::path& importer,
+                                                std::string_view name) const {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(root_, ec);
+  fs::path dir = importer.parent_path();
+  for (int step = 0; step < kMaxAncestors && !dir.empty(); ++step) {
+    if (auto file = dir / name; files_.is_file(file)) found.push_back(file);
+    if (fs::weakly_canonical(dir, ec) == root || dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return found;
+}
+
+std::shared_ptr<const ParsedModule> ModuleLoader::load_file(const fs::path& path) {
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(path, ec).string();
+  return modules_.get(key, [&] { return std::shared_ptr<const ParsedModule>(parse(path)); });
+}
+
 std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
                                                        const ModuleRef& ref) {
   auto path = locate(importer, ref);
   if (!path) return nullptr;
-  std::error_code ec;
-  std::string key = fs::weakly_canonical(*path, ec).string();
-  return modules_.get(key, [&] { return std::shared_ptr<const ParsedModule>(parse(*path)); });
+  return load_file(*path);
 }
 
 }  // namespace slotlint::python

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyzer/files/project_files.h"
 #include "frontends/common/bounded_cache.h"
@@ -45,6 +46,13 @@ class ModuleLoader final : public frontend::ProjectState {
   // The file of the module `ref` names, as an import in `importer` finds it.
   std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
                                               const ModuleRef& ref) const;
+  // The files called `name` in the folder of `importer` and in each folder
+  // above it up to the project's root, nearest first (conftest.py).
+  std::vector<std::filesystem::path> files_above(const std::filesystem::path& importer,
+                                                 std::string_view name) const;
+  // The module at `path` (a file `locate` or `files_above` gave), parsed
+  // once per run like `load`'s.
+  std::shared_ptr<const ParsedModule> load_file(const std::filesystem::path& path);
   // Lua scripts the Python code runs, read once per run.
   lua::ScriptLibrary& scripts() { return scripts_; }
   [[nodiscard]] const std::filesystem::path& root() const { return root_; }

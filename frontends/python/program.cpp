@@ -66,6 +66,20 @@ std::optional<engine::ModuleId> ModuleSet::find(std::string_view path) const {
   return found->second;
 }
 
+std::vector<engine::ModuleId> ModuleSet::shared_modules(engine::ModuleId from,
+                                                        std::string_view file_name) const {
+  std::vector<engine::ModuleId> out;
+  std::string folder = folder_of(modules_.at(from).path);
+  for (;;) {
+    std::string candidate = folder.empty() ? std::string(file_name)
+                                           : folder + "/" + std::string(file_name);
+    if (auto found = find(candidate)) out.push_back(*found);
+    if (folder.empty()) break;
+    folder = parent_folder(folder);
+  }
+  return out;
+}
+
 std::optional<engine::ModuleId> ModuleSet::resolve_import(engine::ModuleId from,
                                                           const il::Import& import) const {
   for (const auto& candidate : module_candidates(modules_.at(from).path, import.module)) {

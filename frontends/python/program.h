@@ -26,6 +26,8 @@ class ModuleSet final : public engine::Program {
   [[nodiscard]] const il::Module& module(engine::ModuleId id) const override;
   [[nodiscard]] std::optional<engine::ModuleId> resolve_import(
       engine::ModuleId from, const il::Import& import) const override;
+  [[nodiscard]] std::vector<engine::ModuleId> shared_modules(
+      engine::ModuleId from, std::string_view file_name) const override;
   [[nodiscard]] std::optional<engine::ModuleId> find(std::string_view path) const;
   [[nodiscard]] std::size_t size() const { return modules_.size(); }
 

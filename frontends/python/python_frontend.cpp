@@ -57,6 +57,17 @@ class FileProgram final : public engine::Program {
     return id;
   }
 
+  [[nodiscard]] std::vector<engine::ModuleId> shared_modules(
+      engine::ModuleId from, std::string_view file_name) const override {
+    auto key = std::make_pair(from, std::string(file_name));
+    if (auto found = shared_.find(key); found != shared_.end()) return found->second;
+    std::vector<engine::ModuleId> ids;
+    for (const auto& path : loader_.files_above(paths_.at(from), file_name)) {
+      if (auto id = lower_file(path)) ids.push_back(*id);
+    }
+    return shared_.emplace(std::move(key), std::move(ids)).first->second;
+  }
+
  private:
   std::optional<engine::ModuleId> locate_and_lower(engine::ModuleId from,
                                                    const il::Import& import) const {
@@ -67,17 +78,22 @@ class FileProgram final : public engine::Program {
     ref.dotted = import.module.substr(ref.level);
     auto path = loader_.locate(paths_.at(from), ref);
     if (!path) return std::nullopt;
+    return lower_file(*path);
+  }
+
+  // The module at `path`, lowered once per analysed file.
+  std::optional<engine::ModuleId> lower_file(const fs::path& path) const {
     std::error_code ec;
-    auto key = fs::weakly_canonical(*path, ec).string();
+    auto key = fs::weakly_canonical(path, ec).string();
     if (auto found = by_path_.find(key); found != by_path_.end()) return found->second;
-    auto parsed = loader_.load(paths_.at(from), ref);
+    auto parsed = loader_.load_file(path);
     if (!parsed || !parsed->tree) return std::nullopt;
     auto id = static_cast<engine::ModuleId>(modules_.size());
     auto display =
-        fs::weakly_canonical(*path, ec).lexically_relative(fs::weakly_canonical(root_, ec));
+        fs::weakly_canonical(path, ec).lexically_relative(fs::weakly_canonical(root_, ec));
     pinned_.push_back(parsed);
     by_path_.emplace(key, id);
-    paths_.push_back(*path);
+    paths_.push_back(path);
     modules_.push_back(lower(parsed->tree->root(), display.generic_string(), kOtherModules + id));
     return id;
   }
@@ -86,6 +102,8 @@ class FileProgram final : public engine::Program {
   fs::path root_;
   mutable std::map<std::pair<engine::ModuleId, std::string>, std::optional<engine::ModuleId>>
       resolved_;
+  mutable std::map<std::pair<engine::ModuleId, std::string>, std::vector<engine::ModuleId>>
+      shared_;
   // Lowered on demand from const lookups; a deque keeps references stable.
   mutable std::deque<il::Module> modules_;
   mutable std::vector<fs::path> paths_;

@@ -448,6 +448,87 @@ TEST(PythonOnTheEngine, AParameterNamedLikeAClientByConvention) {
   EXPECT_EQ(ops_of(ops, "SUNION").size(), 1u);
 }
 
+TEST(PythonOnTheEngine, ATestsParameterIsTheFixtureNamedLikeIt) {
+  Project p;
+  p.files["tests/conftest.py"] =
+      "import pytest\n"
+      "import redis\n"
+      "@pytest.fixture\n"
+      "def store():\n"
+      "    return redis.Redis()\n"
+      "@pytest.fixture\n"
+      "def shards():\n"
+      "    return redis.Redis()\n";
+  p.files["tests/unit/conftest.py"] =
+      "from pytest import fixture\n"
+      "import redis\n"
+      "@fixture(scope='module')\n"
+      "def shards():\n"
+      "    c = redis.RedisCluster()\n"
+      "    yield c\n";
+  p.files["tests/unit/test_app.py"] =
+      "import pytest\n"
+      "@pytest.fixture\n"
+      "def pipe(store):\n"
+      "    return store.pipeline()\n"
+      "def test_a(store, shards, pipe, other):\n"
+      "    store.mget('a', 'b')\n"
+      "    shards.sunion('a', 'b')\n"
+      "    pipe.sinter('a', 'b')\n"
+      "    other.sdiff('a', 'b')\n"
+      "def helper(store):\n"
+      "    store.smove('a', 'b', 'm')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  EXPECT_EQ(mgets[0]->op.client.api_class, "Redis");
+  EXPECT_FALSE(mgets[0]->op.client.identified_by_name_only);
+  // The nearest conftest.py's fixture, yielded.
+  auto sunions = ops_of(ops, "SUNION");
+  ASSERT_EQ(sunions.size(), 1u);
+  EXPECT_EQ(sunions[0]->op.client.api_class, "RedisCluster");
+  // A fixture taking another: a batch of the conftest's client.
+  auto sinters = ops_of(ops, "SINTER");
+  ASSERT_EQ(sinters.size(), 1u);
+  EXPECT_TRUE(sinters[0]->op.group.has_value());
+  EXPECT_TRUE(ops_of(ops, "SDIFF").empty());   // no fixture of that name
+  EXPECT_TRUE(ops_of(ops, "SMOVE").empty());   // not a test: pytest passes it nothing
+}
+
+TEST(PythonOnTheEngine, AMockIsNeverAClientWhateverItsName) {
+  Project p;
+  p.files["app.py"] =
+      "from unittest import mock\n"
+      "from unittest.mock import MagicMock, patch\n"
+      "import redis\n"
+      "class Cache:\n"
+      "    def __init__(self):\n"
+      "        self.redis = MagicMock()\n"
+      "    def go(self):\n"
+      "        self.redis.mget('a', 'b')\n"
+      "@patch('app.x')\n"
+      "@mock.patch.object(redis.Redis, 'get')\n"
+      "@patch('app.y', new=None)\n"
+      "def test_patched(redis_get, redis_x, redis_client):\n"
+      "    redis_get.sunion('a', 'b')\n"
+      "    redis_x.sunion('a', 'b')\n"
+      "    redis_client.sinter('a', 'b')\n"
+      "def test_with():\n"
+      "    with patch('app.r') as redis_conn:\n"
+      "        redis_conn.sdiff('a', 'b')\n"
+      "    fake = mock.create_autospec(redis.Redis)\n"
+      "    fake.register_script('return 1')\n"
+      "    fake.smove('a', 'b', 'm')\n";
+  auto ops = p.run();
+  EXPECT_TRUE(ops_of(ops, "MGET").empty());
+  EXPECT_TRUE(ops_of(ops, "SUNION").empty());
+  EXPECT_TRUE(ops_of(ops, "SDIFF").empty());
+  EXPECT_TRUE(ops_of(ops, "SMOVE").empty());
+  // `new=` given: the decorator fills no parameter, and the next is a
+  // client by its name as before.
+  EXPECT_EQ(ops_of(ops, "SINTER").size(), 1u);
+}
+
 TEST(PythonOnTheEngine, ClassAttributesOfABaseClassAndFieldsDeclaredWithoutAValue) {
   Project p;
   p.files["app.py"] =

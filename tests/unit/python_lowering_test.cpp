@@ -76,6 +76,11 @@ TEST(PythonLowering, FunctionParametersDefaultsAnnotationsAndDecorators) {
   EXPECT_TRUE(f->is_generator);
   ASSERT_EQ(f->decorators.size(), 1u);
   EXPECT_EQ(f->decorators[0], "functools.lru_cache(1)");
+  // ... and as an expression, for the engine to read what it names.
+  ASSERT_EQ(f->decorator_values.size(), 1u);
+  ASSERT_NE(f->decorator_values[0], il::kNone);
+  EXPECT_TRUE(std::holds_alternative<il::Call>(m.exprs[f->decorator_values[0]].kind));
+  EXPECT_EQ(text_at(source, m.exprs[f->decorator_values[0]].span), "functools.lru_cache(1)");
   ASSERT_EQ(f->params.size(), 7u);
   using K = il::Parameter::Kind;
   EXPECT_EQ(f->params[0].kind, K::Positional);
