@@ -210,6 +210,7 @@ Value Engine::Impl::parameter_hole(ModuleId module, il::FunctionId function,
       param.kind != il::Parameter::Kind::KeywordArgs) {
     if (auto typed = host.declared(param.declared_type, program.module(module).language, symbol))
       return *typed;
+    if (auto typed = declared_through_imports(module, param.declared_type, symbol)) return *typed;
   }
   if (param.declared_type.empty() && (param.kind == il::Parameter::Kind::Positional ||
                                       param.kind == il::Parameter::Kind::KeywordOnly)) {

@@ -89,6 +89,12 @@ class Engine::Impl {
   Value parameter_hole(ModuleId module, il::FunctionId function, const il::Parameter& param);
   std::optional<Value> base_value(ModuleId module, il::ExprId base, int level);
 
+  // ---- declared_types.cpp: a declared type's names as the module's
+  // imports bind them (`from redis.asyncio import Redis as AsyncRedis`),
+  // asked of the host; nullopt when none names what it knows.
+  std::optional<Value> declared_through_imports(ModuleId module, const std::string& type,
+                                                const std::string& symbol);
+
   // ---- injection.cpp: parameters a test framework fills
   // What an entry point's parameter is handed without a caller: a mock by
   // a patch decorator (`@mock.patch("app.r")`), or the value of the fixture

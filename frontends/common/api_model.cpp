@@ -346,6 +346,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
         cls = *like;
         cls.constructors.clear();
         cls.annotations.clear();
+        cls.batch_annotations.clear();
       }
       cls.name = entry.at("name").get<std::string>();
       cls.cluster = entry.value("cluster", cls.cluster);
@@ -361,6 +362,7 @@ std::optional<ApiModel> parse_api_model(std::string_view json_text, std::string&
       cls.database_option_refused = entry.value("database_option_refused", std::string{});
       cls.config_object = entry.value("config_object", cls.config_object);
       cls.annotations = list_of<std::string>(entry, "annotations");
+      cls.batch_annotations = list_of<std::string>(entry, "batch_annotations");
       cls.named_object = entry.value("named_object", cls.named_object);
       cls.plain_pipeline_by_default =
           entry.value("plain_pipeline_by_default", cls.plain_pipeline_by_default);

@@ -127,6 +127,10 @@ struct ClientClass {
   bool config_object = false;
   // Type names that declare a value of this class (TypeScript annotations).
   std::vector<std::string> annotations;
+  // Type names that declare a batch of this class's (redis-py's
+  // `redis.client.Pipeline`): a parameter so typed is one, plain, since
+  // whether it runs in MULTI/EXEC is its maker's choice.
+  std::vector<std::string> batch_annotations;
   // TRYAGAIN: the error classes a handler must name to catch it (the class
   // the client raises and its bases), whether the client retries it first.
   std::vector<std::string> tryagain_raises;

@@ -171,14 +171,22 @@ std::optional<engine::Value> EngineHost::declared(const std::string& type,
   for (char c : type) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') text += c;
   }
+  auto names_any = [&](const std::vector<std::string>& names) {
+    return std::ranges::any_of(names, [&](const auto& name) { return names_type(text, name); });
+  };
   for (const auto* api : models_) {
     if (api->language != language) continue;
     for (const auto& cls : api->classes) {
-      bool named = std::ranges::any_of(cls.constructors,
-                                       [&](const auto& name) { return names_type(text, name); }) ||
-                   std::ranges::any_of(cls.annotations,
-                                       [&](const auto& name) { return names_type(text, name); });
-      if (named) return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
+      if (names_any(cls.constructors) || names_any(cls.annotations))
+        return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
+      if (!names_any(cls.batch_annotations)) continue;
+      // A batch handed in: of the class the client's pipelines are.
+      const auto* batch_class = api->pipeline_methods.empty()
+                                    ? &cls
+                                    : api->derived_class(api->pipeline_methods.front(), cls);
+      engine::Value client =
+          engine::Value::client({api->library, batch_class->name, id, std::nullopt, {}});
+      return engine::Value::batch({engine::BatchData::Kind::Pipeline, id, {client}, {}});
     }
   }
   return std::nullopt;

@@ -529,6 +529,32 @@ TEST(PythonOnTheEngine, AMockIsNeverAClientWhateverItsName) {
   EXPECT_EQ(ops_of(ops, "SINTER").size(), 1u);
 }
 
+TEST(PythonOnTheEngine, ADeclaredTypeIsReadThroughTheModulesImports) {
+  Project p;
+  p.files["app/types.py"] =
+      "from typing import TYPE_CHECKING\n"
+      "if TYPE_CHECKING:\n"
+      "    from redis.cluster import RedisCluster as Shards\n";
+  p.files["app/main.py"] =
+      "from typing import TYPE_CHECKING, Optional\n"
+      "if TYPE_CHECKING:\n"
+      "    from redis.client import Pipeline as P\n"
+      "    from .types import Shards\n"
+      "def f(pipe: 'Optional[P]', shards: Shards | None):\n"
+      "    pipe.mget('a', 'b')\n"
+      "    shards.sunion('a', 'b')\n";
+  auto ops = p.run();
+  auto mgets = ops_of(ops, "MGET");
+  ASSERT_EQ(mgets.size(), 1u);
+  ASSERT_TRUE(mgets[0]->op.group.has_value());
+  // Plain: whether it runs in MULTI/EXEC is its maker's choice.
+  EXPECT_EQ(mgets[0]->op.group->kind, ir::GroupRef::Kind::Pipeline);
+  EXPECT_EQ(mgets[0]->op.client.api_class, "Redis");
+  auto sunions = ops_of(ops, "SUNION");
+  ASSERT_EQ(sunions.size(), 1u);
+  EXPECT_EQ(sunions[0]->op.client.api_class, "RedisCluster");
+}
+
 TEST(PythonOnTheEngine, ClassAttributesOfABaseClassAndFieldsDeclaredWithoutAValue) {
   Project p;
   p.files["app.py"] =
