@@ -495,6 +495,30 @@ TEST(PythonOnTheEngine, ATestsParameterIsTheFixtureNamedLikeIt) {
   EXPECT_TRUE(ops_of(ops, "SMOVE").empty());   // not a test: pytest passes it nothing
 }
 
+TEST(PythonOnTheEngine, FixturesAskingForEachOtherInACycleEndWithoutAClient) {
+  Project p;
+  p.files["test_cycle.py"] =
+      "import pytest\n"
+      "import redis\n"
+      "@pytest.fixture\n"
+      "def a(b):\n"
+      "    return b\n"
+      "@pytest.fixture\n"
+      "def b(a):\n"
+      "    return a\n"
+      "@pytest.fixture\n"
+      "def c(c):\n"
+      "    return redis.Redis()\n"
+      "def test_x(a, c):\n"
+      "    a.mget('x', 'y')\n"
+      "    c.sunion('x', 'y')\n";
+  auto ops = p.run();
+  EXPECT_TRUE(ops_of(ops, "MGET").empty());
+  // A fixture taking its own name (overriding one further out that is not
+  // there) is still a fixture.
+  EXPECT_EQ(ops_of(ops, "SUNION").size(), 1u);
+}
+
 TEST(PythonOnTheEngine, AMockIsNeverAClientWhateverItsName) {
   Project p;
   p.files["app.py"] =
