@@ -239,6 +239,22 @@ inline Value string_literal(std::string text) {
   return Value::string(std::move(key));
 }
 
+// The text of a string written without fields (a literal, or a template
+// of literal parts only).
+inline std::optional<std::string> literal_text(const il::Module& module, il::ExprId id) {
+  if (id == il::kNone) return std::nullopt;
+  const auto& kind = module.exprs[id].kind;
+  if (const auto* literal = std::get_if<il::StringLiteral>(&kind)) return literal->text;
+  const auto* text = std::get_if<il::Template>(&kind);
+  if (text == nullptr) return std::nullopt;
+  std::string out;
+  for (const auto& part : text->parts) {
+    if (part.value != il::kNone) return std::nullopt;
+    out += part.literal;
+  }
+  return out;
+}
+
 struct Unnest {
   std::size_t& depth;
   ~Unnest() { --depth; }
@@ -291,7 +307,6 @@ class Frame {
   Value instance_attribute(const Value& object, const std::string& name, il::ExprId at);
   Value index(const Value& object, const Value& key);
   Value call(const il::Call& call, il::ExprId id);
-  [[nodiscard]] std::optional<std::string> literal_text(il::ExprId id) const;
   std::vector<ArgValue> arguments(const std::vector<il::Argument>& args);
   CallOutcome call_method(const Value& receiver, const std::string& name,
                           const std::vector<ArgValue>& args, const CallSite& site);

@@ -9,21 +9,6 @@ namespace slotlint::engine {
 
 using namespace frame_detail;
 
-// The text of a string written without fields (a literal, or a template of
-// literal parts only).
-std::optional<std::string> Frame::literal_text(il::ExprId id) const {
-  const auto& kind = module_.exprs[id].kind;
-  if (const auto* literal = std::get_if<il::StringLiteral>(&kind)) return literal->text;
-  const auto* text = std::get_if<il::Template>(&kind);
-  if (text == nullptr) return std::nullopt;
-  std::string out;
-  for (const auto& part : text->parts) {
-    if (part.value != il::kNone) return std::nullopt;
-    out += part.literal;
-  }
-  return out;
-}
-
 std::vector<ArgValue> Frame::arguments(const std::vector<il::Argument>& args) {
   std::vector<ArgValue> values;
   for (const auto& arg : args) {
@@ -34,7 +19,7 @@ std::vector<ArgValue> Frame::arguments(const std::vector<il::Argument>& args) {
       if (const auto* attribute = std::get_if<il::Attribute>(&kind)) written_as = attribute->name;
       if (const auto* entry = std::get_if<il::Index>(&kind)) {
         const auto* table = std::get_if<il::Name>(&module_.exprs[entry->object].kind);
-        auto key = literal_text(entry->index);
+        auto key = literal_text(module_, entry->index);
         if (table != nullptr && key) written_as = table->name + "[\"" + *key + "\"]";
       }
     }

@@ -20,18 +20,8 @@ const il::Call* call_of(const il::Module& mod, il::ExprId id) {
 std::optional<std::string> keyword_text(const il::Module& mod, const il::Call& call,
                                         std::string_view keyword) {
   for (const auto& arg : call.args) {
-    if (arg.kind != il::Argument::Kind::Keyword || arg.keyword != keyword) continue;
-    const auto& kind = mod.exprs[arg.value].kind;
-    if (const auto* text = std::get_if<il::StringLiteral>(&kind)) return text->text;
-    // A literal the lowering kept as pieces (its bytes and escapes).
-    const auto* pieces = std::get_if<il::Template>(&kind);
-    if (pieces == nullptr) continue;
-    std::string text;
-    for (const auto& part : pieces->parts) {
-      if (part.value != il::kNone) return std::nullopt;
-      text += part.literal;
-    }
-    return text;
+    if (arg.kind == il::Argument::Kind::Keyword && arg.keyword == keyword)
+      return frame_detail::literal_text(mod, arg.value);
   }
   return std::nullopt;
 }
