@@ -124,6 +124,8 @@ class Engine {
   [[nodiscard]] std::size_t summaries_computed() const;
   // Expressions and statements evaluated, in every summary (work counter).
   [[nodiscard]] std::size_t steps_spent() const;
+  // Decorators resolved to what they name (work counter: fixtures, patches).
+  [[nodiscard]] std::size_t decorators_read() const;
   void clear_cache();
 
   class Impl;

@@ -106,15 +106,23 @@ class Engine::Impl {
   // resolves to through its module's imports: `pytest.fixture`.
   std::optional<std::string> decorator_name(ModuleId module, il::ExprId decorator);
   // The name a fixture provides (its own, or the decorator's `name=`);
-  // nullopt when the function is no fixture.
+  // nullopt when the function is no fixture. Read once per function.
   std::optional<std::string> fixture_name(ModuleId module, il::FunctionId function,
                                           const FixtureConvention& convention);
+  std::optional<std::string> read_fixture_name(ModuleId module, il::FunctionId function,
+                                               const FixtureConvention& convention);
+  // The fixtures of a module's top level (owner kNone) or of a class, by
+  // the name they provide (in source order), found once per Engine.
+  using FixtureIndex = std::map<std::string, std::vector<il::FunctionId>, std::less<>>;
+  const FixtureIndex& fixtures_of(ModuleId module, il::ClassId owner,
+                                  const FixtureConvention& convention);
   std::optional<std::pair<ModuleId, il::FunctionId>> find_fixture(
       ModuleId module, il::FunctionId function, const std::string& name,
       const FixtureConvention& convention);
   // What a fixture gives: its return value, or what it yields.
   std::optional<Value> fixture_value(ModuleId module, il::FunctionId function);
-  // How many leading parameters the function's patch decorators fill.
+  // How many leading parameters the function's patch decorators fill (read
+  // once per function).
   std::size_t patched_parameters(ModuleId module, il::FunctionId function);
   // The client an instance of `cls` is when the class derives from a client
   // class the host constructs (`class Database(redis.Redis)`), made as the
@@ -144,6 +152,10 @@ class Engine::Impl {
   std::set<std::pair<ModuleId, il::ClassId>> class_attributes_in_progress;
   const Env no_writes;
   std::set<std::pair<ModuleId, il::FunctionId>> fixtures_in_progress;
+  std::map<std::pair<ModuleId, il::ClassId>, FixtureIndex> fixture_index;
+  std::map<std::pair<ModuleId, il::FunctionId>, std::optional<std::string>> fixture_names;
+  std::map<std::pair<ModuleId, il::FunctionId>, std::size_t> patched;
+  std::size_t decorators_read = 0;
   std::size_t computed = 0;
   std::size_t spent = 0;  // steps of every frame, for Budgets::total_steps
   IdCache ids;

@@ -34,6 +34,7 @@ bool top_level(const il::Module& mod, const il::Function& f) {
 
 std::optional<std::string> Engine::Impl::decorator_name(ModuleId module, il::ExprId decorator) {
   if (decorator == il::kNone) return std::nullopt;
+  ++decorators_read;
   const auto& mod = program.module(module);
   const auto* call = call_of(mod, decorator);
   auto value = base_value(module, call != nullptr ? call->callee : decorator,
@@ -44,6 +45,16 @@ std::optional<std::string> Engine::Impl::decorator_name(ModuleId module, il::Exp
 
 std::optional<std::string> Engine::Impl::fixture_name(ModuleId module, il::FunctionId function,
                                                       const FixtureConvention& convention) {
+  const std::pair key{module, function};
+  if (auto found = fixture_names.find(key); found != fixture_names.end()) return found->second;
+  auto name = read_fixture_name(module, function, convention);
+  fixture_names.emplace(key, name);
+  return name;
+}
+
+std::optional<std::string> Engine::Impl::read_fixture_name(ModuleId module,
+                                                           il::FunctionId function,
+                                                           const FixtureConvention& convention) {
   const auto& mod = program.module(module);
   const auto& f = mod.functions[function];
   for (auto decorator : f.decorator_values) {
@@ -60,6 +71,8 @@ std::optional<std::string> Engine::Impl::fixture_name(ModuleId module, il::Funct
 }
 
 std::size_t Engine::Impl::patched_parameters(ModuleId module, il::FunctionId function) {
+  const std::pair key{module, function};
+  if (auto found = patched.find(key); found != patched.end()) return found->second;
   const auto& mod = program.module(module);
   std::size_t filled = 0;
   for (auto decorator : mod.functions[function].decorator_values) {
@@ -77,49 +90,73 @@ std::size_t Engine::Impl::patched_parameters(ModuleId module, il::FunctionId fun
     }
     if (!replaced && positional <= patcher->replacement_position) ++filled;
   }
+  patched.emplace(key, filled);
   return filled;
+}
+
+const Engine::Impl::FixtureIndex& Engine::Impl::fixtures_of(ModuleId module, il::ClassId owner,
+                                                             const FixtureConvention& convention) {
+  const std::pair key{module, owner};
+  if (auto found = fixture_index.find(key); found != fixture_index.end()) return found->second;
+  const auto& mod = program.module(module);
+  FixtureIndex index;
+  auto add = [&](il::FunctionId id) {
+    if (auto name = fixture_name(module, id, convention)) index[*name].push_back(id);
+  };
+  if (owner != il::kNone) {
+    for (auto method : mod.classes[owner].methods) add(method);
+  } else {
+    for (il::FunctionId id = 0; id < mod.functions.size(); ++id) {
+      const auto& f = mod.functions[id];
+      if (id != mod.body && !f.decorator_values.empty() && top_level(mod, f)) add(id);
+    }
+  }
+  return fixture_index.emplace(key, std::move(index)).first->second;
 }
 
 std::optional<std::pair<ModuleId, il::FunctionId>> Engine::Impl::find_fixture(
     ModuleId module, il::FunctionId function, const std::string& name,
     const FixtureConvention& convention) {
-  const auto& mod = program.module(module);
-  const auto& f = mod.functions[function];
-  // A fixture is never its own provider: one that takes a parameter of its
-  // own name gets the fixture it overrides, from further out.
-  auto provides = [&](ModuleId m, il::FunctionId id) {
-    return !(m == module && id == function) && fixture_name(m, id, convention) == name;
-  };
-  if (f.owner != il::kNone) {
-    for (auto method : mod.classes[f.owner].methods) {
-      if (provides(module, method)) return std::pair{module, method};
-    }
-  }
-  auto in_module = [&](ModuleId m) -> std::optional<std::pair<ModuleId, il::FunctionId>> {
-    const auto& target = program.module(m);
-    for (il::FunctionId id = 0; id < target.functions.size(); ++id) {
-      if (id != target.body && top_level(target, target.functions[id]) && provides(m, id))
-        return std::pair{m, id};
+  const auto& f = program.module(module).functions[function];
+  // The last definition of the name wins, as in Python; a fixture is never
+  // its own provider: one that takes a parameter of its own name gets the
+  // fixture it overrides, from further out.
+  auto in_scope = [&](ModuleId m,
+                      il::ClassId owner) -> std::optional<std::pair<ModuleId, il::FunctionId>> {
+    const auto& index = fixtures_of(m, owner, convention);
+    auto found = index.find(name);
+    if (found == index.end()) return std::nullopt;
+    for (auto id = found->second.rbegin(); id != found->second.rend(); ++id) {
+      if (!(m == module && *id == function)) return std::pair{m, *id};
     }
     return std::nullopt;
   };
-  if (auto found = in_module(module)) return found;
+  if (f.owner != il::kNone) {
+    if (auto found = in_scope(module, f.owner)) return found;
+  }
+  if (auto found = in_scope(module, il::kNone)) return found;
   // Imported into the module (`from .fixtures import store`).
   if (auto value = resolve_name(module, name, budgets.globals_levels - 1, true);
       value && value->is(ValueKind::Function)) {
     const auto& data = value->as_function();
-    if (provides(data.module, data.function)) return std::pair{data.module, data.function};
+    bool itself = data.module == module && data.function == function;
+    if (!itself && fixture_name(data.module, data.function, convention) == name)
+      return std::pair{data.module, data.function};
   }
   for (auto shared : program.shared_modules(module, convention.shared_file)) {
     if (shared == module) continue;
-    if (auto found = in_module(shared)) return found;
+    if (auto found = in_scope(shared, il::kNone)) return found;
   }
   return std::nullopt;
 }
 
 std::optional<Value> Engine::Impl::fixture_value(ModuleId module, il::FunctionId function) {
   const std::pair key{module, function};
-  // Fixtures asking for each other in a cycle: pytest refuses them.
+  // Each fixture a fixture takes is made first, recursively: a chain is
+  // followed as deep as calls are (a longer one, hostile or generated, would
+  // exhaust the stack), and one asking for itself again, a cycle pytest
+  // refuses, ends there.
+  if (fixtures_in_progress.size() >= budgets.call_depth * 4) return std::nullopt;
   if (!fixtures_in_progress.insert(key).second) return std::nullopt;
   auto summary = summarise(entry_invocation(module, function, 0));
   fixtures_in_progress.erase(key);
@@ -130,6 +167,8 @@ std::optional<Value> Engine::Impl::fixture_value(ModuleId module, il::FunctionId
     return result.as_collection().element.front();
   return result;
 }
+
+std::size_t Engine::decorators_read() const { return impl_->decorators_read; }
 
 std::optional<Value> Engine::Impl::injected(ModuleId module, il::FunctionId function,
                                             const il::Parameter& param) {
