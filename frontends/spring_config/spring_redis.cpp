@@ -164,8 +164,12 @@ ConfigurationAnalysis analyse_configuration(Syntax syntax, std::string_view text
         if (family.prefix->legacy) continue;
         auto value = trimmed(setting.value);
         if (value.find("${") != std::string_view::npos) continue;  // a placeholder
+        // Spring Boot's RedisUrl takes redis:// and rediss://, the database
+        // from the path after the host.
+        const model::UrlForm spring_url{{"redis", "rediss"}, false};
         auto database = frontend::database_in_url(
-            ir::KeyExpr::literal(std::string(value), setting.value_span, setting.verbatim));
+            ir::KeyExpr::literal(std::string(value), setting.value_span, setting.verbatim),
+            spring_url);
         if (!database || !database->is_literal()) continue;
         auto text_index = index_text(database->literal_text());
         if (!text_index) continue;
