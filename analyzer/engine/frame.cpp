@@ -21,7 +21,8 @@ bool Frame::step() {
   if (++steps_ <= engine_.budgets.steps && engine_.spent <= engine_.budgets.total_steps)
     return true;
   exhausted_ = steps_ > engine_.budgets.steps
-                   ? "the step budget (" + std::to_string(engine_.budgets.steps) + ") ran out in `" +
+                   ? "the step budget (" + std::to_string(engine_.budgets.steps) +
+                         ") ran out in `" +
                          (function_.name.empty() ? module_.path : function_.name) + "`"
                    : "the analysis's step budget (" + std::to_string(engine_.budgets.total_steps) +
                          ") ran out before `" +

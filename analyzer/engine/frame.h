@@ -157,6 +157,8 @@ class Engine::Impl {
   std::map<std::pair<ModuleId, il::FunctionId>, std::size_t> patched;
   std::size_t decorators_read = 0;
   std::size_t computed = 0;
+  // Calls made elsewhere are dropped (Host::wants_calls_of_other_modules).
+  std::optional<ModuleId> calls_only_of;
   std::size_t spent = 0;  // steps of every frame, for Budgets::total_steps
   IdCache ids;
 };

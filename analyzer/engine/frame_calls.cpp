@@ -381,6 +381,7 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
 }
 
 void Frame::keep_call(ClientCall call) {
+  if (engine_.calls_only_of && call.site.module != *engine_.calls_only_of) return;
   // Everything the host reads of a call but the path that led to it.
   std::string key = call.site.id() + "\x1f" + call.method + "\x1f" + call.receiver.digest();
   for (const auto& arg : call.args) key += "\x1f" + arg.keyword + "=" + arg.value.digest();

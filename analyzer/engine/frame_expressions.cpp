@@ -257,8 +257,7 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
   return Value::bound_method(object, name);
 }
 
-Value Frame::class_field(ModuleId module, il::ClassId id, const std::string& name,
-                         bool is_static) {
+Value Frame::class_field(ModuleId module, il::ClassId id, const std::string& name, bool is_static) {
   const auto& cls = engine_.program.module(module).classes[id];
   std::optional<Value> declared;
   for (const auto& field : cls.fields) {

@@ -120,6 +120,11 @@ class Host {
   // Every call on a client/batch/script, with its full `via`, once per analysed
   // entry point (in entry order, then call order): where ops are made.
   virtual void emit(const ClientCall& call) = 0;
+  // Whether calls made in other modules than the one Engine::analyse is
+  // given reach emit(). A host that reports only the analysed file's calls
+  // says no: they are then not carried through every summary and path (on
+  // a typed project, a pipeline parameter's calls doubled peak memory).
+  [[nodiscard]] virtual bool wants_calls_of_other_modules() const { return true; }
   // The arguments of `call` the client calls back, and with what.
   virtual std::vector<Callback> callbacks(const ClientCall& /*call*/) { return {}; }
   // A value of a declared type (`client: redis.Redis`, `Jedis j`), as an
@@ -158,8 +163,7 @@ class Host {
   // (positional in order, keywords by name); nullopt when it cannot tell.
   virtual std::optional<ir::KeyExpr> format_string(
       const ir::KeyExpr& /*format*/, const std::vector<ir::KeyExpr>& /*positional*/,
-      const std::vector<std::pair<std::string, ir::KeyExpr>>& /*named*/,
-      ir::SourceSpan /*call*/) {
+      const std::vector<std::pair<std::string, ir::KeyExpr>>& /*named*/, ir::SourceSpan /*call*/) {
     return std::nullopt;
   }
   // What `with v as x` binds x to; by default v (a batch enters as itself).
@@ -172,8 +176,7 @@ class Host {
     std::string text;
     std::string file;  // the file as the host resolved it
   };
-  virtual std::optional<FileText> read_file(const ir::KeyExpr& /*path*/,
-                                            const CallSite& /*from*/) {
+  virtual std::optional<FileText> read_file(const ir::KeyExpr& /*path*/, const CallSite& /*from*/) {
     return std::nullopt;
   }
   virtual std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& /*path*/) {

@@ -37,8 +37,8 @@ std::optional<std::string> Engine::Impl::decorator_name(ModuleId module, il::Exp
   ++decorators_read;
   const auto& mod = program.module(module);
   const auto* call = call_of(mod, decorator);
-  auto value = base_value(module, call != nullptr ? call->callee : decorator,
-                          budgets.globals_levels - 1);
+  auto value =
+      base_value(module, call != nullptr ? call->callee : decorator, budgets.globals_levels - 1);
   if (!value || !value->is(ValueKind::External)) return std::nullopt;
   return value->as_external().qualified_name;
 }
@@ -52,8 +52,7 @@ std::optional<std::string> Engine::Impl::fixture_name(ModuleId module, il::Funct
   return name;
 }
 
-std::optional<std::string> Engine::Impl::read_fixture_name(ModuleId module,
-                                                           il::FunctionId function,
+std::optional<std::string> Engine::Impl::read_fixture_name(ModuleId module, il::FunctionId function,
                                                            const FixtureConvention& convention) {
   const auto& mod = program.module(module);
   const auto& f = mod.functions[function];
@@ -95,7 +94,7 @@ std::size_t Engine::Impl::patched_parameters(ModuleId module, il::FunctionId fun
 }
 
 const Engine::Impl::FixtureIndex& Engine::Impl::fixtures_of(ModuleId module, il::ClassId owner,
-                                                             const FixtureConvention& convention) {
+                                                            const FixtureConvention& convention) {
   const std::pair key{module, owner};
   if (auto found = fixture_index.find(key); found != fixture_index.end()) return found->second;
   const auto& mod = program.module(module);
@@ -162,8 +161,7 @@ std::optional<Value> Engine::Impl::fixture_value(ModuleId module, il::FunctionId
   fixtures_in_progress.erase(key);
   Value result = summary->result;
   // A generator fixture hands the test what it yields.
-  if (program.module(module).functions[function].is_generator &&
-      result.is(ValueKind::Collection))
+  if (program.module(module).functions[function].is_generator && result.is(ValueKind::Collection))
     return result.as_collection().element.front();
   return result;
 }

@@ -102,8 +102,7 @@ class FileProgram final : public engine::Program {
   fs::path root_;
   mutable std::map<std::pair<engine::ModuleId, std::string>, std::optional<engine::ModuleId>>
       resolved_;
-  mutable std::map<std::pair<engine::ModuleId, std::string>, std::vector<engine::ModuleId>>
-      shared_;
+  mutable std::map<std::pair<engine::ModuleId, std::string>, std::vector<engine::ModuleId>> shared_;
   // Lowered on demand from const lookups; a deque keeps references stable.
   mutable std::deque<il::Module> modules_;
   mutable std::vector<fs::path> paths_;
@@ -165,6 +164,9 @@ class PythonHost final : public frontend::EngineHost {
              const FileProgram& program)
       : EngineHost(models, std::move(scripts)), modules_(modules), program_(program) {}
 
+  // Only the analysed file's ops are kept (analyse below).
+  [[nodiscard]] bool wants_calls_of_other_modules() const override { return false; }
+
   // A relative path is the process's working folder's, unknown here: the
   // reading module's folder is tried first, then the project root.
   std::optional<FileText> read_file(const ir::KeyExpr& path,
@@ -185,8 +187,7 @@ class PythonHost final : public frontend::EngineHost {
 
   std::optional<ir::KeyExpr> format_string(
       const ir::KeyExpr& format, const std::vector<ir::KeyExpr>& positional,
-      const std::vector<std::pair<std::string, ir::KeyExpr>>& named,
-      ir::SourceSpan call) override {
+      const std::vector<std::pair<std::string, ir::KeyExpr>>& named, ir::SourceSpan call) override {
     FormatArguments args{positional, {named.begin(), named.end()}, call};
     return brace_format(format, args);
   }

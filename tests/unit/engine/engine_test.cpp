@@ -622,6 +622,33 @@ TEST(Engine, ImportedHelpersAndConstantsAreSeen) {
   EXPECT_EQ(calls[0].args[0].value.as_string().key.literal_text(), "job:9");
 }
 
+// A host that reports only the analysed module's calls is not handed those
+// a helper of another module makes, and the engine does not carry them.
+TEST(Engine, CallsOfOtherModulesReachOnlyAHostThatWantsThem) {
+  auto emitted = [](bool wanted) {
+    Script lib("helpers.py");
+    lib.function("touch", {"c"}, {lib.expr(lib.mcall(lib.name("c"), "get", {lib.str("k")}))});
+    lib.finish();
+    Script app;
+    app.import("helpers.py", {{"touch", "touch"}});
+    app.function("main", {},
+                 {app.expr(app.call(app.name("touch"), {app.r()})),
+                  app.expr(app.mcall(app.r(), "set", {app.str("a"), app.str("1")}))});
+    app.finish();
+    Session run;
+    run.host.other_modules = wanted;
+    run.load(lib);
+    auto m = run.load(app);
+    run.start();
+    run.engine->analyse(m);
+    std::vector<std::string> methods;
+    for (const auto& call : run.host.emitted) methods.push_back(call.method);
+    return methods;
+  };
+  EXPECT_EQ(emitted(true), (std::vector<std::string>{"get", "set"}));
+  EXPECT_EQ(emitted(false), (std::vector<std::string>{"set"}));
+}
+
 // ---- budgets --------------------------------------------------------------------
 
 TEST(Engine, DeepRecursionIsUnknownWithAReason) {

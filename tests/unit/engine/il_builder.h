@@ -263,6 +263,8 @@ class TestHost : public Host {
     }
     return Value::unknown("the reply of " + call.method);
   }
+  bool other_modules = true;
+  [[nodiscard]] bool wants_calls_of_other_modules() const override { return other_modules; }
   void emit(const ClientCall& call) override {
     // Constructions are kept apart: the tests count the commands.
     if (call.method == kConstructed) {
