@@ -319,12 +319,39 @@ class Walker {
     }
   }
 
+  // Why a link's target is refused, as "leads outside the project (ROOT)".
+  std::string refusal_reason(files::Problem problem, const std::string& reason) const {
+    if (problem == files::Problem::kOutsideProject) {
+      std::vector<std::string> roots;
+      for (const auto& root : options_.project.roots()) roots.push_back(root.generic_string());
+      return fmt::format("leads outside the project ({})", fmt::join(roots, ", "));
+    }
+    if (problem == files::Problem::kPseudoFile) return "leads to a kernel pseudo file system";
+    return reason;
+  }
+
   void link(const fs::path& path, const Folder& parent, const Rules& rules, bool ignored) {
     std::error_code ec;
     auto target_status = fs::status(path, ec);
     std::error_code link_ec;
     auto written = fs::read_symlink(path, link_ec).generic_string();
     if (!fs::is_directory(target_status)) {
+      // A file the walk found through a link out of the project is not the
+      // project's: analysed code is untrusted (a fork's pull request may
+      // link `app.py` to a secret), so it is never read. Files named on
+      // the command line are the user's choice.
+      if (fs::exists(target_status) && claimed(path)) {
+        files::Problem problem{};
+        std::string reason;
+        if (!options_.project.resolve(path, problem, reason) &&
+            (problem == files::Problem::kOutsideProject ||
+             problem == files::Problem::kPseudoFile)) {
+          notice(path, ir::Level::Warning, "symlink-not-followed",
+                 fmt::format("a file symlink to '{}', which {}; not analysed", written,
+                             refusal_reason(problem, reason)));
+          return;
+        }
+      }
       // A file, or a broken link: the reader reports one a language claims.
       bool claimed = file(path, /*given=*/false);
       if (!claimed && ec == std::errc::too_many_symbolic_link_levels) {
@@ -341,20 +368,10 @@ class Walker {
     std::string reason;
     auto target = options_.project.resolve(path, problem, reason);
     if (!target) {
-      std::string why;
-      if (problem == files::Problem::kOutsideProject) {
-        std::vector<std::string> roots;
-        for (const auto& root : options_.project.roots()) roots.push_back(root.generic_string());
-        why = fmt::format("leads outside the project ({})", fmt::join(roots, ", "));
-      } else if (problem == files::Problem::kPseudoFile) {
-        why = "leads to a kernel pseudo file system";
-      } else {
-        why = reason;
-      }
       notice(path, ir::Level::Warning, "symlink-not-followed",
              fmt::format("a folder symlink to '{}', which {}; not followed, so the files there are "
                          "not analysed",
-                         written, why));
+                         written, refusal_reason(problem, reason)));
       return;
     }
     if (under(parent.real, *target)) {

@@ -107,6 +107,10 @@ class FilesOutsideTheProject(unittest.TestCase):
         with open(os.path.join(cls.base, "outside_keys.py"), "w") as f:
             f.write(f"KEY = '{MODULE_MARKER}'\n")
         os.symlink(home, os.path.join(cls.repo, "home"))
+        # A source file the walk meets through a link out of the project.
+        with open(os.path.join(cls.outside, "stolen.py"), "w") as f:
+            f.write(f"import redis\nredis.Redis().rename('{FILE_MARKER}:a', 'b')\n")
+        os.symlink(os.path.join(cls.outside, "stolen.py"), os.path.join(cls.repo, "linked.py"))
         for name, text in sources(cls.outside).items():
             with open(os.path.join(cls.repo, name), "w") as f:
                 f.write(text)
@@ -140,7 +144,7 @@ class FilesOutsideTheProject(unittest.TestCase):
         report = json.loads(self.reports()["json"])
         messages = [n["path"] + ": " + n["message"] for n in report["notifications"]]
         text = "\n".join(messages)
-        for named in ("/proc/self/environ", "etc/passwd", "home/secret.lua",
+        for named in ("/proc/self/environ", "etc/passwd", "home/secret.lua", "linked.py",
                       os.path.join(self.outside, "secret.lua")):
             with self.subTest(named):
                 self.assertIn(named, text)

@@ -134,7 +134,9 @@ def cases():
     yield "spring/encoding/application.properties", "spring.data.redis.host=caf\xe9\n".encode("latin-1"), \
         "invalid-utf8"
     yield "spring/binary/application.properties", bytes(range(256)) * 64, "binary-file"
-    yield "spring/outside/application.properties", None, "file-not-read"  # -> /etc/passwd
+    yield "spring/outside/application.properties", None, "symlink-not-followed"  # -> /etc/passwd
+    # A source file the walk meets through a link out of the project.
+    yield "outside_link/stolen.py", None, "symlink-not-followed"  # -> /etc/passwd
     # A project without Spring Data Redis: its configuration is counted
     # (RUN_NOTICES), never read, however hostile.
     yield "unused/application.yml", b"[" * levels, None
@@ -228,7 +230,8 @@ def write(out):
             os.symlink("b" if path.endswith("a") else "a", full)
         elif path.endswith("links/app/lib"):
             os.symlink("../lib", full)
-        elif path.endswith("spring/outside/application.properties"):
+        elif path.endswith("spring/outside/application.properties") or path.endswith(
+                "outside_link/stolen.py"):
             os.symlink("/etc/passwd", full)
         elif path.endswith("links/app/outside"):
             os.symlink("../../..", full)
