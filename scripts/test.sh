@@ -19,6 +19,10 @@ if [[ -z "${SLOTLINT_SKIP_NO_CPP:-}" ]]; then
   cmake --preset no-cpp -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
   cmake --build build-no-cpp -j "$(nproc)"
   ctest --test-dir build-no-cpp --output-on-failure -j "$(nproc)" -E '^e2e\.cluster_oracle$'
+  # A variant built only to be tested: its folder goes once its suite passed,
+  # before the sanitizer build needs the disk (SLOTLINT_KEEP_BUILDS=1 keeps
+  # it; ccache keeps its objects either way).
+  [[ -n "${SLOTLINT_KEEP_BUILDS:-}" ]] || rm -rf build-no-cpp
 fi
 if [[ -z "${SLOTLINT_SKIP_SANITIZERS:-}" ]]; then
   cmake --preset asan >/dev/null
