@@ -34,9 +34,11 @@ void RetryWithoutBackoff::check(std::span<const ir::RedisOp> ops, const RuleCont
     finding.notes.push_back(
         "Sleep between attempts with a growing delay (e.g. 50 ms doubling, with jitter) and a "
         "bounded number of tries.");
-    finding.primary = transaction ? handling.raised_at : op.callee;
+    finding.primary = exposure.primary();
     finding.related.push_back({handling.retry_loop, "the loop that retries"});
     finding.related.push_back({handling.handler, "the handler that lets the loop go on"});
+    if (exposure.raised_through_call())
+      finding.related.push_back({op.callee, "the " + op.command + " inside the called function"});
     finding.fingerprint_basis = "retry";
     for (const auto* queued : exposure.queued)
       finding.fingerprint_basis += "\x1f" + queued->command;

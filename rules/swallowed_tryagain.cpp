@@ -27,12 +27,14 @@ void SwallowedTryAgain::check(std::span<const ir::RedisOp> ops, const RuleContex
         "silently lost."};
     if (!op.tryagain.note.empty()) finding.notes.push_back(ir::as_sentence(op.tryagain.note));
     finding.notes.push_back("Re-raise it, or retry with a growing delay.");
-    finding.primary = exposure.transaction ? handling.raised_at : op.callee;
+    finding.primary = exposure.primary();
     finding.related.push_back({handling.handler, "the handler that drops the error"});
     for (const auto* queued : exposure.queued) {
       if (exposure.transaction)
         finding.related.push_back({queued->callee, "queued " + queued->command});
     }
+    if (exposure.raised_through_call())
+      finding.related.push_back({op.callee, "the " + op.command + " inside the called function"});
     finding.fingerprint_basis = "swallowed\x1f" + handling.caught_as;
     for (const auto* queued : exposure.queued)
       finding.fingerprint_basis += "\x1f" + queued->command;

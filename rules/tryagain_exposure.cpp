@@ -4,6 +4,17 @@
 
 namespace slotlint::rules {
 
+bool TryAgainExposure::raised_through_call() const {
+  const auto& raised = op->error_handling.raised_at;
+  bool within =
+      raised.file == op->call.file && op->call.begin <= raised.begin && raised.end <= op->call.end;
+  return !transaction && !raised.empty() && !within;
+}
+
+ir::SourceSpan TryAgainExposure::primary() const {
+  return transaction || raised_through_call() ? op->error_handling.raised_at : op->callee;
+}
+
 std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> ops) {
   std::vector<TryAgainExposure> exposures;
   std::map<std::string, std::size_t> transactions;

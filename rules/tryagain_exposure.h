@@ -15,6 +15,12 @@ struct TryAgainExposure {
   const ir::RedisOp* op = nullptr;         // the op (the first of a transaction)
   std::vector<const ir::RedisOp*> queued;  // a transaction's commands
   bool transaction = false;
+  // Where a finding points: the command itself, or where its error surfaces
+  // when that is elsewhere (a transaction's EXEC, the call of a helper that
+  // does the multi-key work inside the try).
+  [[nodiscard]] ir::SourceSpan primary() const;
+  // The helper's command, when the error surfaces at the helper's call.
+  [[nodiscard]] bool raised_through_call() const;
 };
 
 std::vector<TryAgainExposure> tryagain_exposures(std::span<const ir::RedisOp> ops);

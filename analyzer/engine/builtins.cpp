@@ -1,5 +1,7 @@
 #include "analyzer/engine/builtins.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -35,6 +37,12 @@ Builtins Builtins::defaults() {
       {"python", "join", true, SeparatorJoin},
       {"python", "os.path.join", false, PathJoin},
       {"python", "os.listdir", false, ListDirectory},
+      {"python", "glob.glob", false, Glob},
+      {"python", "glob.iglob", false, Glob},
+      {"python", "glob", true, Glob},
+      {"python", "stem", true, FileStem},
+      {"python", "name", true, FileName},
+      {"python", "os.path.basename", false, FileName},
       {"python", "read_text", true, ReadFile},
       {"python", "append", true, Append},
       {"python", "add", true, Append},
@@ -178,6 +186,23 @@ Value appended(const Value& receiver, const std::vector<Value>& items, const Lim
   return receiver;
 }
 
+// A folder's entries when the host cannot list them: each a file name
+// nothing is known of.
+Value unknown_entries(const CallSite& site) {
+  return Value::collection(
+      Value::element_of_unknown("a file name", symbol_at(site, "entry"), "file name"),
+      "the folder's entries are not known");
+}
+
+// A path or string value's text, when it is known.
+std::optional<std::string> path_text(const Value& value, const CallSite& site,
+                                     const Limits& limits) {
+  if (!value.is(ValueKind::Path) && !value.is(ValueKind::String)) return std::nullopt;
+  auto key = value.is(ValueKind::Path) ? value.as_path().path : key_of(value, site.span, limits);
+  if (!key.is_literal()) return std::nullopt;
+  return key.literal_text();
+}
+
 }  // namespace
 
 BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
@@ -258,16 +283,43 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       return {Value::file_text(ir::KeyExpr::literal(read->text, site.span, false), read->file),
               std::nullopt};
     }
+    case BuiltinOp::Glob: {
+      // A method: the receiver is the folder and the pattern is relative.
+      auto pattern = key_of(arg(0), site.span, limits);
+      auto folder = receiver ? path_text(*receiver, site, limits) : std::optional<std::string>();
+      if (!pattern.is_literal() || (receiver && !folder))
+        return {unknown_entries(site), std::nullopt};
+      std::string text = pattern.literal_text();
+      if (folder) text = *folder + "/" + text;
+      auto slash = text.rfind('/');
+      std::string dir = slash == std::string::npos ? "." : text.substr(0, slash);
+      std::string wanted = text.substr(slash == std::string::npos ? 0 : slash + 1);
+      auto names = dir.find_first_of("*?[") == std::string::npos
+                       ? host.list_directory(ir::KeyExpr::literal(dir, site.span, false), site)
+                       : std::nullopt;
+      if (!names) return {unknown_entries(site), std::nullopt};
+      std::vector<Value> items;
+      for (const auto& name : *names) {
+        if (fnmatch(wanted.c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
+        auto path = slash == std::string::npos ? name : dir + "/" + name;
+        items.push_back(Value::path(ir::KeyExpr::literal(path, site.span, false)));
+      }
+      return {Value::sequence(std::move(items)), std::nullopt};
+    }
+    case BuiltinOp::FileStem:
+    case BuiltinOp::FileName: {
+      auto text = path_text(receiver ? *receiver : arg(0), site, limits);
+      if (!text) break;
+      auto name = text->substr(text->rfind('/') == std::string::npos ? 0 : text->rfind('/') + 1);
+      auto dot = name.rfind('.');
+      if (op == BuiltinOp::FileStem && dot != std::string::npos && dot > 0) name.resize(dot);
+      return {Value::string(ir::KeyExpr::literal(name, site.span, false)), std::nullopt};
+    }
     case BuiltinOp::ListDirectory: {
       Value path = receiver ? *receiver : arg(0);
       auto key = key_of(path, site.span, limits);
-      auto names = key.is_literal() ? host.list_directory(key) : std::nullopt;
-      if (!names) {
-        return {Value::collection(
-                    Value::element_of_unknown("a file name", symbol_at(site, "entry"), "file name"),
-                    "the folder's entries are not known"),
-                std::nullopt};
-      }
+      auto names = key.is_literal() ? host.list_directory(key, site) : std::nullopt;
+      if (!names) return {unknown_entries(site), std::nullopt};
       std::vector<Value> items;
       for (auto& name : *names)
         items.push_back(Value::string(ir::KeyExpr::literal(name, site.span, false)));

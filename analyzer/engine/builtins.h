@@ -21,13 +21,18 @@ enum class BuiltinOp : std::uint8_t {
   PathJoin,       // os.path.join(a, b, ...), path.join(...)
   ReadFile,       // fs.readFileSync(p), Path(p).read_text()
   ListDirectory,  // os.listdir(p), fs.readdirSync(p)
-  ToString,       // str(x), String(x)
-  Append,         // xs.append(x), xs.push(x), s.add(x): mutates the receiver
-  Extend,         // xs.extend(ys): mutates the receiver
-  MapGet,         // d.get(k), m.get(k): the entry, or the default when given
-  AsPath,         // Path(p), open(p), os.path.abspath(p): the path p
-  PathParent,     // os.path.dirname(p), p.parent: the folder of p
-  Same,           // b.decode(): the receiver itself
+  // glob.glob("dir/*.lua"), Path(dir).glob("*.lua"): the files of the
+  // folder whose names match (a pattern only in the last part).
+  Glob,
+  FileStem,    // Path(p).stem: the file's name without its last extension
+  FileName,    // Path(p).name, os.path.basename(p): the file's name
+  ToString,    // str(x), String(x)
+  Append,      // xs.append(x), xs.push(x), s.add(x): mutates the receiver
+  Extend,      // xs.extend(ys): mutates the receiver
+  MapGet,      // d.get(k), m.get(k): the entry, or the default when given
+  AsPath,      // Path(p), open(p), os.path.abspath(p): the path p
+  PathParent,  // os.path.dirname(p), p.parent: the folder of p
+  Same,        // b.decode(): the receiver itself
   // pkgutil.get_data(__name__, "x.lua"): a file beside the calling module
   // (the package named by a name the engine sees as the module's own).
   ModuleData,

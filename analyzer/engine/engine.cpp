@@ -646,7 +646,7 @@ Engine::Engine(const Program& program, Host& host, Builtins builtins, Budgets bu
 Engine::~Engine() = default;
 
 void Engine::analyse(ModuleId module) {
-  if (!impl_->host.wants_calls_of_other_modules()) impl_->calls_only_of = module;
+  impl_->analysed = module;
   const auto& mod = impl_->program.module(module);
   analyse_entry(module, mod.body);
   for (il::FunctionId id = 0; id < mod.functions.size(); ++id) {

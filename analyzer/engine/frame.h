@@ -157,8 +157,12 @@ class Engine::Impl {
   std::map<std::pair<ModuleId, il::FunctionId>, std::size_t> patched;
   std::size_t decorators_read = 0;
   std::size_t computed = 0;
-  // Calls made elsewhere are dropped (Host::wants_calls_of_other_modules).
-  std::optional<ModuleId> calls_only_of;
+  // The module Engine::analyse was given: calls made elsewhere reach the
+  // host only where it wants them (Host::wants_calls_made_in).
+  std::optional<ModuleId> analysed;
+  [[nodiscard]] bool drops_calls_made_in(ModuleId module) const {
+    return analysed && module != *analysed && !host.wants_calls_made_in(module);
+  }
   std::size_t spent = 0;  // steps of every frame, for Budgets::total_steps
   IdCache ids;
 };

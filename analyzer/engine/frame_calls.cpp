@@ -107,7 +107,9 @@ Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& 
     default:
       break;
   }
-  if (const auto* row = engine_.builtins.find(module_.language, name, true)) {
+  // A file's name and stem are attributes (frame_expressions.cpp), never called.
+  if (const auto* row = engine_.builtins.find(module_.language, name, true);
+      row != nullptr && row->op != BuiltinOp::FileStem && row->op != BuiltinOp::FileName) {
     auto result = apply_builtin(row->op, receiver, args, engine_.host, limits_, site);
     return {result.value, result.receiver_after};
   }
@@ -381,7 +383,7 @@ Value Frame::construct(const Value& class_ref, const std::vector<ArgValue>& args
 }
 
 void Frame::keep_call(ClientCall call) {
-  if (engine_.calls_only_of && call.site.module != *engine_.calls_only_of) return;
+  if (engine_.drops_calls_made_in(call.site.module)) return;
   // Everything the host reads of a call but the path that led to it.
   std::string key = call.site.id() + "\x1f" + call.method + "\x1f" + call.receiver.digest();
   for (const auto& arg : call.args) key += "\x1f" + arg.keyword + "=" + arg.value.digest();
@@ -389,6 +391,13 @@ void Frame::keep_call(ClientCall call) {
     key += "\x1f" + std::to_string(handler.span.file) + ":" + std::to_string(handler.span.begin);
   }
   for (const auto& symbol : call.iteration_symbols) key += "\x1f" + symbol;
+  // Made in a module not analysed on its own: reported at the analysed
+  // module's call on its path (the nearest), so each such call is its own.
+  if (engine_.analysed && call.site.module != *engine_.analysed) {
+    auto caller =
+        std::ranges::find(call.via.rbegin(), call.via.rend(), *engine_.analysed, &CallSite::module);
+    if (caller != call.via.rend()) key += "\x1f@" + caller->id();
+  }
   if (call_keys_.insert(std::move(key)).second) calls_.push_back(std::move(call));
 }
 

@@ -92,6 +92,21 @@ void Frame::rebind(il::ExprId target, const Value& value) {
 
 namespace {
 
+// Builtins read as attributes (`xs.length`, `p.parent`, `p.stem`); a file's
+// name only of a path or string (`job.name` is the job's own field).
+bool reads_as_attribute(BuiltinOp op, const Value& object) {
+  switch (op) {
+    case BuiltinOp::Length:
+    case BuiltinOp::PathParent:
+      return true;
+    case BuiltinOp::FileStem:
+    case BuiltinOp::FileName:
+      return object.is(ValueKind::Path) || object.is(ValueKind::String);
+    default:
+      return false;
+  }
+}
+
 // A string built here (a template, a concatenation) sits where it is
 // written: its findings' related locations point at the expression (a value
 // that flows on keeps the place it was made).
@@ -249,7 +264,7 @@ Value Frame::attribute(const Value& object, const std::string& name, il::ExprId 
       break;
   }
   if (const auto* row = engine_.builtins.find(module_.language, name, true);
-      row != nullptr && (row->op == BuiltinOp::Length || row->op == BuiltinOp::PathParent)) {
+      row != nullptr && reads_as_attribute(row->op, object)) {
     CallSite site{invocation_.module, module_.path, at, {}, {}};
     if (at != il::kNone) site.span = site.callee = module_.exprs[at].span;
     return apply_builtin(row->op, object, {}, engine_.host, limits_, site).value;

@@ -120,11 +120,15 @@ class Host {
   // Every call on a client/batch/script, with its full `via`, once per analysed
   // entry point (in entry order, then call order): where ops are made.
   virtual void emit(const ClientCall& call) = 0;
-  // Whether calls made in other modules than the one Engine::analyse is
-  // given reach emit(). A host that reports only the analysed file's calls
-  // says no: they are then not carried through every summary and path (on
-  // a typed project, a pipeline parameter's calls doubled peak memory).
-  [[nodiscard]] virtual bool wants_calls_of_other_modules() const { return true; }
+  // Whether calls made in `module`, not the one Engine::analyse is given,
+  // reach emit(). A host that reports each file's calls when that file is
+  // analysed says no for the modules it analyses on their own: their calls
+  // are then not carried through every summary and path (on a typed
+  // project, a pipeline parameter's calls doubled peak memory). It says
+  // yes for a module it never analyses on its own (a helper that names no
+  // client library), whose calls it reports where the analysed module
+  // calls into it.
+  [[nodiscard]] virtual bool wants_calls_made_in(ModuleId /*module*/) const { return true; }
   // The arguments of `call` the client calls back, and with what.
   virtual std::vector<Callback> callbacks(const ClientCall& /*call*/) { return {}; }
   // A value of a declared type (`client: redis.Redis`, `Jedis j`), as an
@@ -179,7 +183,10 @@ class Host {
   virtual std::optional<FileText> read_file(const ir::KeyExpr& /*path*/, const CallSite& /*from*/) {
     return std::nullopt;
   }
-  virtual std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& /*path*/) {
+  // The names of the files in a folder of the project (sorted), as the code
+  // at `from` would find them; nullopt when it is not one.
+  virtual std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& /*path*/,
+                                                                 const CallSite& /*from*/) {
     return std::nullopt;
   }
   virtual void note(const Note& /*note*/) {}

@@ -73,6 +73,19 @@ std::vector<fs::path> ModuleLoader::files_above(const fs::path& importer,
   return found;
 }
 
+std::optional<std::vector<std::string>> ModuleLoader::file_names(const fs::path& dir) const {
+  // Candidates are probed (the calling module's folder, then the root):
+  // only an existing folder that cannot be listed is a refusal.
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  std::string reason;
+  auto paths = files_.list_directory(dir, reason);
+  if (paths.empty() && !reason.empty()) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& path : paths) names.push_back(path.filename().string());
+  return names;
+}
+
 std::shared_ptr<const ParsedModule> ModuleLoader::load_file(const fs::path& path) {
   std::error_code ec;
   std::string key = fs::weakly_canonical(path, ec).string();

@@ -50,6 +50,9 @@ class ModuleLoader final : public frontend::ProjectState {
   // above it up to the project's root, nearest first (conftest.py).
   std::vector<std::filesystem::path> files_above(const std::filesystem::path& importer,
                                                  std::string_view name) const;
+  // The names of the regular files in the project folder `dir`, sorted;
+  // nullopt when it is no folder, is refused or cannot be listed.
+  std::optional<std::vector<std::string>> file_names(const std::filesystem::path& dir) const;
   // The module at `path` (a file `locate` or `files_above` gave), parsed
   // once per run like `load`'s.
   std::shared_ptr<const ParsedModule> load_file(const std::filesystem::path& path);

@@ -154,6 +154,29 @@ void keep_spans_in_file(ir::RedisOp& op) {
   if (op.group && op.group->origin.file >= kOtherModules) op.group->origin = op.call;
 }
 
+// A command sent in a module that is not analysed on its own (a helper
+// naming no client library, PythonHost::wants_calls_made_in) is reported at
+// the analysed file's call on the path to it, saying where it is sent.
+// False when no call of the path is in the analysed file.
+bool report_at_caller(ir::RedisOp& op, const std::vector<engine::CallSite>& via, ir::FileIndex file,
+                      const FileProgram& program, ModuleLoader& modules) {
+  auto caller = std::ranges::find_if(via.rbegin(), via.rend(), [&](const engine::CallSite& site) {
+    return site.span.file == file;
+  });
+  if (caller == via.rend()) return false;
+  auto module = static_cast<engine::ModuleId>(op.call.file - kOtherModules);
+  std::string where = program.module(module).path;
+  if (auto parsed = modules.load_file(program.path(module))) {
+    auto before = std::string_view(parsed->source).substr(0, op.call.begin);
+    where += ":" + std::to_string(std::ranges::count(before, '\n') + 1);
+  }
+  op.caveats.push_back(fmt::format("The {} is sent at {}, in code this call runs.",
+                                   op.command.empty() ? op.api : op.command, where));
+  op.call = caller->span;
+  op.callee = caller->callee;
+  return true;
+}
+
 // The API-model host, with what only Python says: how a format spec writes
 // a value, and where a file the code opens is.
 class PythonHost final : public frontend::EngineHost {
@@ -162,25 +185,46 @@ class PythonHost final : public frontend::EngineHost {
   // the project only).
   PythonHost(frontend::Models models, ScriptReader scripts, ModuleLoader& modules,
              const FileProgram& program)
-      : EngineHost(models, std::move(scripts)), modules_(modules), program_(program) {}
+      : EngineHost(models, std::move(scripts)),
+        models_(models),
+        modules_(modules),
+        program_(program) {}
 
-  // Only the analysed file's ops are kept (analyse below).
-  [[nodiscard]] bool wants_calls_of_other_modules() const override { return false; }
+  // A module that names a client library is analysed on its own, and its
+  // calls are reported then; one that names none (the driver's prefilter
+  // skips it) has its calls reported where the analysed file calls into it.
+  [[nodiscard]] bool wants_calls_made_in(engine::ModuleId module) const override {
+    if (auto found = names_no_client_.find(module); found != names_no_client_.end())
+      return found->second;
+    bool none = false;
+    if (auto parsed = modules_.load_file(program_.path(module))) {
+      none = std::ranges::none_of(models_, [&](const model::ApiModel* api) {
+        return std::ranges::any_of(api->prefilter, [&](const std::string& word) {
+          return parsed->source.find(word) != std::string::npos;
+        });
+      });
+    }
+    return names_no_client_.emplace(module, none).first->second;
+  }
 
-  // A relative path is the process's working folder's, unknown here: the
-  // reading module's folder is tried first, then the project root.
+  // Relative paths: beside_or_at_root.
   std::optional<FileText> read_file(const ir::KeyExpr& path,
                                     const engine::CallSite& from) override {
     if (!path.is_literal()) return std::nullopt;
-    fs::path written(path.literal_text());
-    std::vector<fs::path> candidates{written};
-    if (!written.is_absolute()) {
-      candidates = {program_.path(from.module).parent_path() / written, modules_.root() / written};
-    }
-    for (const auto& candidate : candidates) {
+    for (const auto& candidate : beside_or_at_root(fs::path(path.literal_text()), from)) {
       if (auto file = modules_.scripts().load_file(candidate)) {
         return FileText{file->text, candidate.string()};
       }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& path,
+                                                         const engine::CallSite& from) override {
+    if (!path.is_literal()) return std::nullopt;
+    fs::path written(path.literal_text());
+    for (const auto& candidate : beside_or_at_root(written, from)) {
+      if (auto names = modules_.file_names(candidate)) return names;
     }
     return std::nullopt;
   }
@@ -200,8 +244,18 @@ class PythonHost final : public frontend::EngineHost {
   }
 
  private:
+  // A relative path is the process's working folder's, unknown here: the
+  // calling module's folder is tried first, then the project root.
+  [[nodiscard]] std::vector<fs::path> beside_or_at_root(const fs::path& written,
+                                                        const engine::CallSite& from) const {
+    if (written.is_absolute()) return {written};
+    return {program_.path(from.module).parent_path() / written, modules_.root() / written};
+  }
+
+  frontend::Models models_;
   ModuleLoader& modules_;
   const FileProgram& program_;
+  mutable std::map<engine::ModuleId, bool> names_no_client_;
 };
 
 // A copy of `key` whose holes named in `symbols` are one value per call,
@@ -284,6 +338,9 @@ std::string op_identity(const ir::RedisOp& op) {
   std::string text = fmt::format("{}:{}:{}", op.call.begin, op.call.end, op.command);
   for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
   if (op.group) text += "\x1f" + op.group->id;
+  // One command reached along two paths, one of them inside a try.
+  const auto& raised = op.error_handling.raised_at;
+  text += fmt::format("\x1f{}:{}", raised.begin, raised.end);
   return text;
 }
 
@@ -325,8 +382,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   std::set<std::string> seen;
   for (const auto& emitted : host.ops()) {
     auto op = emitted.op;
-    if (op.call.file != file.index) continue;
-    if (!seen.insert(op_identity(op)).second) continue;
+    if (op.call.file != file.index &&
+        (op.call.file < kOtherModules ||
+         !report_at_caller(op, emitted.via, file.index, program, modules)))
+      continue;
     keep_spans_in_file(op);
     for (auto& arg : op.argv) arg.value = one_per_call(arg.value, emitted.loop_symbols);
     for (auto& key : op.keys) key = one_per_call(key, emitted.loop_symbols);
@@ -346,9 +405,22 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
       }
       op.iteration_symbols = batch_iterations(op, call, emitted.loop_symbols);
       auto raising = op.group ? batch_execution(call) : call;
-      op.error_handling =
-          raising.is_null() ? ir::ErrorHandling{} : error_handling(raising, classes, file.index);
+      op.error_handling = {};
+      if (!raising.is_null()) {
+        op.error_handling = error_handling(raising, classes, file.index);
+        // Not handled where it is raised: handled where the function doing
+        // it was called, the nearest such call on the path first.
+        for (std::size_t i = emitted.via.size(); i-- > 1 && !op.error_handling.caught;) {
+          const auto& site = emitted.via[i - 1];
+          if (site.span.file != file.index) continue;
+          auto outer = call_at(tree->root(), site.span);
+          if (outer.is_null()) continue;
+          auto handled = error_handling(outer, classes, file.index);
+          if (handled.caught) op.error_handling = handled;
+        }
+      }
     }
+    if (!seen.insert(op_identity(op)).second) continue;
     result.ops.push_back(std::move(op));
   }
   result.work.tree_steps += tree->steps();

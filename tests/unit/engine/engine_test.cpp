@@ -270,6 +270,47 @@ TEST(Engine, AFreshValueIsNewAtEachCallAndItselfOnceBound) {
   EXPECT_NE(token(1, 0), token(1, 1));  // two calls, two values
 }
 
+// Script bodies found by a folder listing: glob's matches (the pattern in
+// the last part only), named by their stems.
+TEST(Engine, GlobListsTheMatchingFilesOfAProjectFolder) {
+  Script s;
+  s.import("glob", {}, "glob");
+  s.import("pathlib", {{"Path", "Path"}});
+  auto globbed = [&](std::string pattern) {
+    return s.call(s.attr(s.name("glob"), "glob"), {s.str(std::move(pattern))});
+  };
+  auto stem = [&](std::string path) {
+    return s.attr(s.call(s.name("Path"), {s.str(std::move(path))}), "stem");
+  };
+  auto f = s.function(
+      "f", {},
+      {s.expr(s.mcall(s.r(), "mget", {globbed("lua/*.lua")})),
+       s.expr(s.mcall(s.r(), "mget", {globbed("missing/*.lua")})),
+       s.expr(s.mcall(s.r(), "get", {stem("lua/move.lua")})),
+       s.expr(s.mcall(s.r(), "mget",
+                      {s.mcall(s.call(s.name("Path"), {s.str("lua")}), "glob", {s.str("c*")})}))});
+  Session run;
+  run.host.folders["lua"] = {"a.lua", "b.lua", "c.txt", "readme.md"};
+  auto calls = run.analyse(s, f);
+  ASSERT_EQ(calls.size(), 4u);
+  auto text = [](const Value& value) {
+    std::string out;
+    for (const auto& item :
+         value.is(ValueKind::Sequence) ? value.as_sequence().items : std::vector<Value>{value}) {
+      if (!out.empty()) out += " ";
+      out += item.is(ValueKind::Path)     ? item.as_path().path.display()
+             : item.is(ValueKind::String) ? item.as_string().key.display()
+                                          : "?";
+    }
+    return out;
+  };
+  EXPECT_EQ(text(calls[0].args[0].value), "lua/a.lua lua/b.lua");
+  EXPECT_TRUE(calls[1].args[0].value.is(ValueKind::Collection))  // entries nothing is known of
+      << calls[1].args[0].value.describe();
+  EXPECT_EQ(text(calls[2].args[0].value), "move");
+  EXPECT_EQ(text(calls[3].args[0].value), "lua/c.txt");
+}
+
 // ---- across functions ---------------------------------------------------------
 
 TEST(Engine, AHelperCalledTwiceGivesTwoKeys) {
@@ -636,8 +677,8 @@ TEST(Engine, CallsOfOtherModulesReachOnlyAHostThatWantsThem) {
                   app.expr(app.mcall(app.r(), "set", {app.str("a"), app.str("1")}))});
     app.finish();
     Session run;
-    run.host.other_modules = wanted;
-    run.load(lib);
+    auto helpers = run.load(lib);
+    if (!wanted) run.host.analysed_on_their_own.insert(helpers);
     auto m = run.load(app);
     run.start();
     run.engine->analyse(m);
@@ -647,6 +688,32 @@ TEST(Engine, CallsOfOtherModulesReachOnlyAHostThatWantsThem) {
   };
   EXPECT_EQ(emitted(true), (std::vector<std::string>{"get", "set"}));
   EXPECT_EQ(emitted(false), (std::vector<std::string>{"set"}));
+}
+
+// A call made in a module the host takes the calls of, while another is
+// analysed, is reported at the analysed module's call on its path: each such
+// call keeps its own, though the command and its values are the same.
+TEST(Engine, AWantedModulesCallIsKeptOncePerCallerInTheAnalysedModule) {
+  Script lib("helpers.py");
+  lib.function("touch", {"c"}, {lib.expr(lib.mcall(lib.name("c"), "get", {lib.str("k")}))});
+  lib.function("wrap", {"c"}, {lib.expr(lib.call(lib.name("touch"), {lib.name("c")}))});
+  lib.finish();
+  Script app;
+  app.import("helpers.py", {{"touch", "touch"}, {"wrap", "wrap"}});
+  app.function("main", {},
+               {app.expr(app.call(app.name("touch"), {app.r()})),
+                app.expr(app.call(app.name("wrap"), {app.r()}))});
+  app.finish();
+  Session run;
+  run.load(lib);
+  auto m = run.load(app);
+  run.start();
+  run.engine->analyse(m);
+  std::vector<std::size_t> depths;
+  for (const auto& call : run.host.emitted) {
+    if (call.method == "get") depths.push_back(call.via.size());
+  }
+  EXPECT_EQ(depths, (std::vector<std::size_t>{2, 3}));
 }
 
 // ---- budgets --------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -263,8 +264,11 @@ class TestHost : public Host {
     }
     return Value::unknown("the reply of " + call.method);
   }
-  bool other_modules = true;
-  [[nodiscard]] bool wants_calls_of_other_modules() const override { return other_modules; }
+  // The modules whose calls the host is not handed when another is analysed.
+  std::set<ModuleId> analysed_on_their_own;
+  [[nodiscard]] bool wants_calls_made_in(ModuleId module) const override {
+    return !analysed_on_their_own.contains(module);
+  }
   void emit(const ClientCall& call) override {
     // Constructions are kept apart: the tests count the commands.
     if (call.method == kConstructed) {
@@ -299,6 +303,13 @@ class TestHost : public Host {
   }
 
   std::map<std::string, std::string> files;
+  std::optional<std::vector<std::string>> list_directory(const ir::KeyExpr& path,
+                                                         const CallSite& /*from*/) override {
+    auto found = folders.find(path.literal_text());
+    if (found == folders.end()) return std::nullopt;
+    return found->second;
+  }
+  std::map<std::string, std::vector<std::string>> folders;
 
   std::vector<ClientCall> emitted;
   std::vector<std::string> log;
