@@ -186,8 +186,11 @@ Value appended(const Value& receiver, const std::vector<Value>& items, const Lim
   return receiver;
 }
 
-// A folder's entries when the host cannot list them: each a file name
-// nothing is known of.
+// A folder's entries when the host cannot list them (or there are more
+// than a folder of scripts holds: each becomes a value the analysis
+// carries): each a file name nothing is known of.
+constexpr std::size_t kListedFiles = 256;
+
 Value unknown_entries(const CallSite& site) {
   return Value::collection(
       Value::element_of_unknown("a file name", symbol_at(site, "entry"), "file name"),
@@ -304,6 +307,7 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
         auto path = slash == std::string::npos ? name : dir + "/" + name;
         items.push_back(Value::path(ir::KeyExpr::literal(path, site.span, false)));
       }
+      if (items.size() > kListedFiles) return {unknown_entries(site), std::nullopt};
       return {Value::sequence(std::move(items)), std::nullopt};
     }
     case BuiltinOp::FileStem:
@@ -319,7 +323,7 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       Value path = receiver ? *receiver : arg(0);
       auto key = key_of(path, site.span, limits);
       auto names = key.is_literal() ? host.list_directory(key, site) : std::nullopt;
-      if (!names) return {unknown_entries(site), std::nullopt};
+      if (!names || names->size() > kListedFiles) return {unknown_entries(site), std::nullopt};
       std::vector<Value> items;
       for (auto& name : *names)
         items.push_back(Value::string(ir::KeyExpr::literal(name, site.span, false)));

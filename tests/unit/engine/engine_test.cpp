@@ -309,6 +309,20 @@ TEST(Engine, GlobListsTheMatchingFilesOfAProjectFolder) {
       << calls[1].args[0].value.describe();
   EXPECT_EQ(text(calls[2].args[0].value), "move");
   EXPECT_EQ(text(calls[3].args[0].value), "lua/c.txt");
+
+  // A folder holding more files than a folder of scripts does: not listed.
+  Session many;
+  for (int i = 0; i < 300; ++i) many.host.folders["lua"].push_back(std::to_string(i) + ".lua");
+  Script again;
+  again.import("glob", {}, "glob");
+  auto g = again.function(
+      "g", {},
+      {again.expr(again.mcall(again.r(), "mget",
+                              {again.call(again.attr(again.name("glob"), "glob"),
+                                          {again.str("lua/*.lua")})}))});
+  auto listed = many.analyse(again, g);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_TRUE(listed[0].args[0].value.is(ValueKind::Collection));
 }
 
 // ---- across functions ---------------------------------------------------------
