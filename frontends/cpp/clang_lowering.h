@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,10 @@ namespace slotlint::cpp {
 
 struct LoweringLimits {
   std::size_t nesting = 200;
+  // C functions the models list as a context's methods (`redisClusterCommand`):
+  // a call of one is a method of its first argument even where the project
+  // declares it (a vendored client header). Data from the models.
+  std::set<std::string, std::less<>> library_functions;
 };
 
 // The module an import of a function defined in another unit names.

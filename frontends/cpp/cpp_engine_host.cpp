@@ -81,4 +81,11 @@ void CppEngineHost::emit(const engine::ClientCall& call) {
   EngineHost::emit(spread);
 }
 
+std::optional<ir::KeyExpr> CppEngineHost::formatted(const ir::KeyExpr& value,
+                                                    const std::string& spec, bool brace,
+                                                    ir::SourceSpan span) {
+  if (brace) return std::nullopt;
+  return frontend::through_printf_spec(value, "%" + spec, span);
+}
+
 }  // namespace slotlint::cpp

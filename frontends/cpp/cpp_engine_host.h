@@ -14,6 +14,9 @@ class CppEngineHost final : public frontend::EngineHost {
       : EngineHost(models, std::move(scripts), limits), models_(models), limits_(limits) {}
 
   void emit(const engine::ClientCall& call) override;
+  // printf's fields (`%05d`) as C writes them; fmt's are not read.
+  std::optional<ir::KeyExpr> formatted(const ir::KeyExpr& value, const std::string& spec,
+                                       bool brace, ir::SourceSpan span) override;
 
  private:
   frontend::Models models_;

@@ -1,5 +1,6 @@
 #include "frontends/cpp/cpp_frontend.h"
 
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -25,6 +26,7 @@
 #include "frontends/cpp/parse_budget.h"
 #include "frontends/cpp/project.h"
 #include "frontends/cpp/source_map.h"
+#include "frontends/cpp/unit_engine.h"
 
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
@@ -282,6 +284,21 @@ std::optional<CompileCommand> command_for_unit(const fs::path& path, std::string
   return command;
 }
 
+// How units are lowered: the models' C functions on a context (their first
+// parameter is the context) are its methods wherever they are declared.
+LoweringLimits lowering_for(frontend::Models models) {
+  LoweringLimits limits;
+  for (const auto* api : models) {
+    for (const auto& [name, overloads] : api->methods) {
+      for (const auto& method : overloads) {
+        if (!method.signature.empty() && method.signature.front().name == "context")
+          limits.library_functions.insert(name);
+      }
+    }
+  }
+  return limits;
+}
+
 struct ClangRun {
   bool ran = false;
   std::map<std::string, std::string> refusals;  // includes the guard refused
@@ -335,7 +352,7 @@ std::optional<il::Module> lower_other_unit(const fs::path& file, CppProject& pro
   std::optional<il::Module> module;
   auto shown = display_path(path, project.root());
   UnitCallback lower = [&](clang::ASTContext& context, SourceMap& map) {
-    module = lower_unit(context, map, shown);
+    module = lower_unit(context, map, shown, lowering_for(models));
   };
   run_clang(path, *read.bytes, *command, project, scratch, lower, includes, errors, budget);
   return module;
@@ -395,9 +412,16 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   // its calls into the project's functions that other units define.
   std::optional<il::Module> lowered;
   auto shown = display_path(fs::weakly_canonical(path, ec), project->root());
+  bool on_engine = std::getenv("SLOTLINT_CPP_ENGINE") != nullptr;
   UnitCallback collect = [&](clang::ASTContext& context, SourceMap& map) {
+    if (on_engine) {
+      auto unit = lower_unit(context, map, shown, lowering_for(models));
+      analyse_unit(unit, context, map, {file, models, result, &project->scripts(), &includes});
+      if (database) lowered = std::move(unit);
+      return;
+    }
     collect_calls(context, map, input);
-    if (database) lowered = lower_unit(context, map, shown);
+    if (database) lowered = lower_unit(context, map, shown, lowering_for(models));
   };
   auto run =
       run_clang(path, file.source, *command, *project, result, collect, includes, errors, budget);
