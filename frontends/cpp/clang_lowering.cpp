@@ -816,8 +816,7 @@ class Lowerer {
     unsigned format_at = 0;
     if (name == "snprintf" || name == "__builtin_snprintf") format_at = 2;
     if (name == "sprintf" || name == "__builtin_sprintf") format_at = 1;
-    if (format_at != 0 && call->getNumArgs() > format_at &&
-        map_.in_project_file(callee->getLocation()) == false) {
+    if (format_at != 0 && call->getNumArgs() > format_at) {
       const auto* pattern = literal_of(call->getArg(format_at));
       auto target = pattern != nullptr ? pattern_of_buffer(call->getArg(0)) : il::kNone;
       if (target == il::kNone) return std::nullopt;
