@@ -15,6 +15,22 @@
 namespace slotlint::cpp {
 namespace {
 
+// A record's name as models write it: `sw::redis::RedisCluster`, and for a
+// template specialization with its first argument
+// (`sw::redis::QueuedRedis<sw::redis::PipelineImpl>`).
+std::string model_type_name(const clang::CXXRecordDecl* record) {
+  auto qualified = record->getQualifiedNameAsString();
+  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
+    const auto& args = specialization->getTemplateArgs();
+    if (args.size() > 0 && args[0].getKind() == clang::TemplateArgument::Type) {
+      clang::PrintingPolicy policy(record->getASTContext().getLangOpts());
+      policy.SuppressTagKeyword = true;
+      return qualified + "<" + args[0].getAsType().getAsString(policy) + ">";
+    }
+  }
+  return qualified;
+}
+
 std::string plain_name(const clang::NamedDecl* decl) {
   if (decl == nullptr || !decl->getDeclName().isIdentifier()) return {};
   return decl->getName().str();
@@ -981,18 +997,6 @@ class Lowerer {
 
 }  // namespace
 
-std::string model_type_name(const clang::CXXRecordDecl* record) {
-  auto qualified = record->getQualifiedNameAsString();
-  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record)) {
-    const auto& args = specialization->getTemplateArgs();
-    if (args.size() > 0 && args[0].getKind() == clang::TemplateArgument::Type) {
-      clang::PrintingPolicy policy(record->getASTContext().getLangOpts());
-      policy.SuppressTagKeyword = true;
-      return qualified + "<" + args[0].getAsType().getAsString(policy) + ">";
-    }
-  }
-  return qualified;
-}
 
 il::Module lower_unit(clang::ASTContext& context, SourceMap& map, std::string_view path,
                       const LoweringLimits& limits) {

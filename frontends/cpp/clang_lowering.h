@@ -52,11 +52,6 @@ struct LoweringLimits {
 // The module an import of a function defined in another unit names.
 inline constexpr std::string_view kOtherUnit = "<another unit>";
 
-// A record's name as models write it: `sw::redis::RedisCluster`, and for a
-// template specialization with its first argument
-// (`sw::redis::QueuedRedis<sw::redis::PipelineImpl>`).
-std::string model_type_name(const clang::CXXRecordDecl* record);
-
 // `path` is the unit's main file as reported.
 il::Module lower_unit(clang::ASTContext& context, SourceMap& map, std::string_view path,
                       const LoweringLimits& limits = {});

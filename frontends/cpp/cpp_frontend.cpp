@@ -1,6 +1,5 @@
 #include "frontends/cpp/cpp_frontend.h"
 
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -17,7 +16,6 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
-#include "frontends/cpp/call_collector.h"
 #include "frontends/cpp/clang_lowering.h"
 #include "frontends/cpp/header_files.h"
 #include "frontends/cpp/include_prefilter.h"
@@ -405,23 +403,17 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                "the include path)"});
   }
   IncludeOutcome includes;
-  CollectorInput input{file, models, result, &project->scripts(), &includes};
   FirstErrors errors(project->files());
   ParseBudget budget;
-  // With a database, the unit is also lowered for the engine, which follows
-  // its calls into the project's functions that other units define.
+  // The unit, lowered, through the engine; with a database the lowering is
+  // kept for following its calls into the project's functions that other
+  // units define.
   std::optional<il::Module> lowered;
   auto shown = display_path(fs::weakly_canonical(path, ec), project->root());
-  bool on_engine = std::getenv("SLOTLINT_CPP_ENGINE") != nullptr;
   UnitCallback collect = [&](clang::ASTContext& context, SourceMap& map) {
-    if (on_engine) {
-      auto unit = lower_unit(context, map, shown, lowering_for(models));
-      analyse_unit(unit, context, map, {file, models, result, &project->scripts(), &includes});
-      if (database) lowered = std::move(unit);
-      return;
-    }
-    collect_calls(context, map, input);
-    if (database) lowered = lower_unit(context, map, shown, lowering_for(models));
+    auto unit = lower_unit(context, map, shown, lowering_for(models));
+    analyse_unit(unit, context, map, {file, models, result, &project->scripts(), &includes});
+    if (database) lowered = std::move(unit);
   };
   auto run =
       run_clang(path, file.source, *command, *project, result, collect, includes, errors, budget);

@@ -12,7 +12,6 @@
 
 #include "analyzer/engine/engine.h"
 #include "frontends/common/value.h"
-#include "frontends/cpp/call_collector.h"
 #include "frontends/cpp/clang_error_handling.h"
 #include "frontends/cpp/cpp_engine_host.h"
 #include "frontends/cpp/unit_program.h"

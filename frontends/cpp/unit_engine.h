@@ -11,6 +11,9 @@
 // the same call); ops keep the spans of the unit's project files.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <clang/AST/ASTContext.h>
 
 #include "analyzer/il/il.h"
@@ -20,7 +23,13 @@
 
 namespace slotlint::cpp {
 
-struct IncludeOutcome;
+struct ModelHeader;
+
+// What the unit's #includes came to, filled while Clang preprocesses it.
+struct IncludeOutcome {
+  std::vector<std::string> missing;        // not found (skipped), as written
+  std::vector<const ModelHeader*> models;  // model headers used
+};
 
 struct UnitInput {
   const frontend::FileInput& file;
