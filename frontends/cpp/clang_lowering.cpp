@@ -208,6 +208,23 @@ class Lowerer {
     std::vector<il::StmtId> body;
     if (const auto* constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(decl)) {
       for (const auto* init : constructor->inits()) {
+        // `Base(args)`: the base class's constructor run on this object, as
+        // the engine runs `super().Base(args)`.
+        if (init->isBaseInitializer() && init->isWritten()) {
+          const auto* made = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(strip(init->getInit()));
+          if (made == nullptr) continue;
+          auto at = init->getSourceRange();
+          auto super = add(il::Call{add(il::Name{"super"}, at), {}, false}, at);
+          auto callee = add(
+              il::Attribute{super, plain_name(made->getConstructor()), span(at)}, at);
+          il::Call call{callee, {}, false};
+          for (const auto* arg : made->arguments()) {
+            if (!llvm::isa<clang::CXXDefaultArgExpr>(arg))
+              call.args.push_back({il::Argument::Kind::Positional, {}, expr(arg)});
+          }
+          body.push_back(add_stmt(il::ExpressionStatement{add(std::move(call), at)}, at));
+          continue;
+        }
         const auto* field = init->getMember();
         if (field == nullptr || init->getInit() == nullptr || !init->isWritten()) continue;
         auto target = module_.add(
@@ -248,6 +265,13 @@ class Lowerer {
         const auto* var = llvm::dyn_cast<clang::VarDecl>(decl);
         if (var == nullptr) continue;
         auto target = pattern_named(plain_name(var), var->getSourceRange());
+        // `auto [a, b] = ...`: a sequence pattern of its bindings.
+        if (const auto* decomposition = llvm::dyn_cast<clang::DecompositionDecl>(var)) {
+          il::SequencePattern items;
+          for (const auto* binding : decomposition->bindings())
+            items.items.push_back(pattern_named(plain_name(binding), binding->getSourceRange()));
+          target = module_.add(il::Pattern{std::move(items), span(var->getSourceRange())});
+        }
         auto value = var->getInit() != nullptr ? expr(var->getInit()) : il::kNone;
         out.push_back(add_stmt(il::Assign{{target}, value, true, annotation(var->getType())},
                                var->getSourceRange()));
@@ -459,6 +483,19 @@ class Lowerer {
     if (const auto* call = llvm::dyn_cast<clang::CallExpr>(bare)) return free_call(call);
     if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(bare))
       return construction(construct);
+    // `new T(...)`: the object made (a pointer to a client is the client).
+    if (const auto* made = llvm::dyn_cast<clang::CXXNewExpr>(bare);
+        made != nullptr && made->getConstructExpr() != nullptr && !made->isArray())
+      return construction(made->getConstructExpr());
+    if (const auto* lambda = llvm::dyn_cast<clang::LambdaExpr>(bare)) {
+      const auto* call = lambda->getCallOperator();
+      if (call == nullptr || call->isDependentContext() || call->getBody() == nullptr)
+        return opaque(bare, "a generic lambda");
+      auto id = function(call, il::kNone);
+      module_.functions[id].name.clear();
+      module_.functions[id].enclosing = current_;
+      return add(il::Lambda{id}, range);
+    }
     if (const auto* array = llvm::dyn_cast<clang::ArraySubscriptExpr>(bare))
       return add(il::Index{expr(array->getBase()), expr(array->getIdx())}, range);
     return opaque(bare, std::string("a ") + bare->getStmtClassName());
@@ -616,6 +653,12 @@ class Lowerer {
     }
     if (op->getNumArgs() == 1 && (kind == clang::OO_Star || kind == clang::OO_Arrow))
       return expr(op->getArg(0));  // a smart pointer's object is the object
+    // `f(x)` on a lambda or function object: a call of it.
+    if (kind == clang::OO_Call && op->getNumArgs() >= 1) {
+      std::vector<il::Argument> args;
+      for (const auto& arg : arguments(op, 1)) args.push_back(arg);
+      return add(il::Call{expr(op->getArg(0)), std::move(args), false}, range);
+    }
     return opaque(op, "an overloaded operator");
   }
 
