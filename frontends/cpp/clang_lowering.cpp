@@ -172,6 +172,20 @@ class Lowerer {
       if (method->doesThisDeclarationHaveABody())
         module_.classes[id].methods.push_back(function(method, id));
     }
+    // No constructor written in the class: the implicit one, which sets the
+    // fields' initializers (one written outside the class replaces it).
+    bool written = std::ranges::any_of(record->ctors(), [](const clang::CXXConstructorDecl* c) {
+      return c->isUserProvided();
+    });
+    if (!written) {
+      il::Function implicit;
+      implicit.kind = il::Function::Kind::Constructor;
+      implicit.name = plain_name(record);
+      implicit.receiver = "this";
+      implicit.owner = id;
+      implicit.span = module_.classes[id].span;
+      module_.classes[id].methods.push_back(module_.add(std::move(implicit)));
+    }
     return id;
   }
 
