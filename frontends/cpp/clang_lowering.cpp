@@ -738,6 +738,8 @@ class Lowerer {
     auto name = callee->getQualifiedNameAsString();
     auto callee_range = call->getCallee()->getSourceRange();
     if (auto known = library_call(call, callee)) return *known;
+    // `std::begin(keys)`: the container it ranges over.
+    if (const auto* container = range_call(call, {"begin", "cbegin"})) return expr(container);
     // A static method (`Store::tagged_key(...)`): the class's.
     if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
         method != nullptr && method->isStatic()) {
