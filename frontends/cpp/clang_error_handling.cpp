@@ -61,7 +61,8 @@ void find_retry(clang::ASTContext& context, SourceMap& map, const clang::CXXTryS
         if (callee == nullptr || !frontend::names_a_wait(callee->getQualifiedNameAsString()))
           return false;
         any = true;
-        const auto* delay = call->getNumArgs() > 0 ? call->getArg(0)->IgnoreParenImpCasts() : nullptr;
+        const auto* delay =
+            call->getNumArgs() > 0 ? call->getArg(0)->IgnoreParenImpCasts() : nullptr;
         const auto* zero = llvm::dyn_cast_or_null<clang::IntegerLiteral>(delay);
         nonzero = nonzero || zero == nullptr || zero->getValue() != 0;
         return false;

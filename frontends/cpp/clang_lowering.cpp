@@ -2,9 +2,9 @@
 
 #include <map>
 #include <optional>
-#include <string_view>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
@@ -174,9 +174,8 @@ class Lowerer {
     }
     // No constructor written in the class: the implicit one, which sets the
     // fields' initializers (one written outside the class replaces it).
-    bool written = std::ranges::any_of(record->ctors(), [](const clang::CXXConstructorDecl* c) {
-      return c->isUserProvided();
-    });
+    bool written = std::ranges::any_of(
+        record->ctors(), [](const clang::CXXConstructorDecl* c) { return c->isUserProvided(); });
     if (!written) {
       il::Function implicit;
       implicit.kind = il::Function::Kind::Constructor;
@@ -225,12 +224,12 @@ class Lowerer {
         // `Base(args)`: the base class's constructor run on this object, as
         // the engine runs `super().Base(args)`.
         if (init->isBaseInitializer() && init->isWritten()) {
-          const auto* made = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(strip(init->getInit()));
+          const auto* made =
+              llvm::dyn_cast_or_null<clang::CXXConstructExpr>(strip(init->getInit()));
           if (made == nullptr) continue;
           auto at = init->getSourceRange();
           auto super = add(il::Call{add(il::Name{"super"}, at), {}, false}, at);
-          auto callee = add(
-              il::Attribute{super, plain_name(made->getConstructor()), span(at)}, at);
+          auto callee = add(il::Attribute{super, plain_name(made->getConstructor()), span(at)}, at);
           il::Call call{callee, {}, false};
           for (const auto* arg : made->arguments()) {
             if (!llvm::isa<clang::CXXDefaultArgExpr>(arg))
@@ -806,7 +805,8 @@ class Lowerer {
       if (field->getAccess() != clang::AS_public) return false;
     }
     return std::ranges::all_of(record->methods(), [](const clang::CXXMethodDecl* method) {
-      return method->isImplicit() || llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl>(method) ||
+      return method->isImplicit() ||
+             llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl>(method) ||
              method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator();
     });
   }
@@ -878,7 +878,8 @@ class Lowerer {
       const auto* record = made->get(0).getAsType()->getAsCXXRecordDecl();
       if (record == nullptr) return std::nullopt;
       il::Call construct;
-      construct.callee = add(il::Name{model_type_name(record)}, call->getCallee()->getSourceRange());
+      construct.callee =
+          add(il::Name{model_type_name(record)}, call->getCallee()->getSourceRange());
       construct.constructs = true;
       construct.args = arguments(call, 0);
       return add(std::move(construct), range);
@@ -970,8 +971,8 @@ class Lowerer {
           continue;
         }
         std::size_t j = i + 1;
-        while (j < text.size() && std::string_view("-+ #0123456789.hlLqjzt*").find(text[j]) !=
-                                      std::string_view::npos)
+        while (j < text.size() &&
+               std::string_view("-+ #0123456789.hlLqjzt*").find(text[j]) != std::string_view::npos)
           ++j;
         if (j >= text.size()) return opaque(call, "a format that ends inside a field");
         auto spec = text.substr(i + 1, j - i);
@@ -997,7 +998,8 @@ class Lowerer {
         auto colon = inside.find(':');
         // Positional indexes (`{0}`) would reorder the arguments.
         if (inside.substr(0, colon) != "") return opaque(call, "a format with indexed fields");
-        field(i, close + 1, colon == std::string_view::npos ? "" : std::string(inside.substr(colon + 1)));
+        field(i, close + 1,
+              colon == std::string_view::npos ? "" : std::string(inside.substr(colon + 1)));
         i = close + 1;
         continue;
       }
@@ -1055,7 +1057,6 @@ class Lowerer {
 };
 
 }  // namespace
-
 
 il::Module lower_unit(clang::ASTContext& context, SourceMap& map, std::string_view path,
                       const LoweringLimits& limits) {

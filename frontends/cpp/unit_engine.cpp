@@ -58,7 +58,8 @@ class CallIndex : public clang::RecursiveASTVisitor<CallIndex> {
 
   bool VisitCallExpr(clang::CallExpr* call) {
     if (function_ == nullptr || !map_.in_project(call->getBeginLoc())) return true;
-    if (auto at = map_.span(call->getSourceRange())) calls_.try_emplace(key_of(*at), Found{call, function_});
+    if (auto at = map_.span(call->getSourceRange()))
+      calls_.try_emplace(key_of(*at), Found{call, function_});
     return true;
   }
 
@@ -97,7 +98,8 @@ const clang::Decl* receiver_of(const clang::CallExpr& call) {
     if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(object))
       return member->getMemberDecl();
     const auto* op = llvm::dyn_cast<clang::UnaryOperator>(object);
-    if (op == nullptr || (op->getOpcode() != clang::UO_AddrOf && op->getOpcode() != clang::UO_Deref))
+    if (op == nullptr ||
+        (op->getOpcode() != clang::UO_AddrOf && op->getOpcode() != clang::UO_Deref))
       return nullptr;
     object = op->getSubExpr();
   }
@@ -105,7 +107,8 @@ const clang::Decl* receiver_of(const clang::CallExpr& call) {
 }
 
 std::string op_identity(const ir::RedisOp& op) {
-  std::string text = fmt::format("{}:{}:{}:{}", op.call.file, op.call.begin, op.call.end, op.command);
+  std::string text =
+      fmt::format("{}:{}:{}:{}", op.call.file, op.call.begin, op.call.end, op.command);
   for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
   if (op.group) text += "\x1f" + op.group->id;
   return text;
@@ -184,10 +187,10 @@ void analyse_unit(const il::Module& unit, clang::ASTContext& context, SourceMap&
     }
     if (const auto* found = calls.find(op.call)) {
       const auto* cls = class_of(op, input.models);
-      op.error_handling = error_handling(
-          context, map, *found->call,
-          cls != nullptr ? std::span<const std::string>(cls->tryagain_raises)
-                         : std::span<const std::string>());
+      op.error_handling =
+          error_handling(context, map, *found->call,
+                         cls != nullptr ? std::span<const std::string>(cls->tryagain_raises)
+                                        : std::span<const std::string>());
       if (input.includes != nullptr && !input.includes->missing.empty() &&
           std::ranges::any_of(found->call->arguments(),
                               [](const clang::Expr* arg) { return arg->containsErrors(); })) {
