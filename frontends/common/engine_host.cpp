@@ -129,6 +129,14 @@ std::string upper(std::string_view text) {
 
 }  // namespace
 
+std::string op_identity(const ir::RedisOp& op) {
+  std::string text = std::to_string(op.call.file) + ":" + std::to_string(op.call.begin) + ":" +
+                     std::to_string(op.call.end) + ":" + op.command;
+  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
+  if (op.group) text += "\x1f" + op.group->id;
+  return text;
+}
+
 EngineHost::EngineHost(Models models, ScriptReader scripts, engine::Limits limits)
     : models_(models), scripts_(std::move(scripts)), limits_(limits) {}
 

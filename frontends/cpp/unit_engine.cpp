@@ -106,14 +106,6 @@ const clang::Decl* receiver_of(const clang::CallExpr& call) {
   return nullptr;
 }
 
-std::string op_identity(const ir::RedisOp& op) {
-  std::string text =
-      fmt::format("{}:{}:{}:{}", op.call.file, op.call.begin, op.call.end, op.command);
-  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
-  if (op.group) text += "\x1f" + op.group->id;
-  return text;
-}
-
 const model::ClientClass* class_of(const ir::RedisOp& op, frontend::Models models) {
   for (const auto* api : models) {
     if (api->library != op.client.library) continue;
@@ -180,7 +172,7 @@ void analyse_unit(const il::Module& unit, clang::ASTContext& context, SourceMap&
   std::vector<Placed> placed;
   for (const auto& emitted : host.ops()) {
     auto op = emitted.op;
-    if (!seen.insert(op_identity(op)).second) continue;
+    if (!seen.insert(frontend::op_identity(op)).second) continue;
     if (!op.script && (op.command == "EVAL" || op.command == "EVAL_RO") && !op.argv.empty()) {
       // redisCommand(c, "EVAL %s 2 %s %s", SCRIPT, a, b): the body is argv[1].
       op.script = script_of(frontend::Value::string(op.argv.front().value), "", op.call);

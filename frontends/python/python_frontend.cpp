@@ -280,13 +280,6 @@ std::vector<std::string> batch_iterations(const ir::RedisOp& op, ts::Node call,
   return out;
 }
 
-std::string op_identity(const ir::RedisOp& op) {
-  std::string text = fmt::format("{}:{}:{}", op.call.begin, op.call.end, op.command);
-  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
-  if (op.group) text += "\x1f" + op.group->id;
-  return text;
-}
-
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
@@ -326,7 +319,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   for (const auto& emitted : host.ops()) {
     auto op = emitted.op;
     if (op.call.file != file.index) continue;
-    if (!seen.insert(op_identity(op)).second) continue;
+    if (!seen.insert(frontend::op_identity(op)).second) continue;
     keep_spans_in_file(op);
     for (auto& arg : op.argv) arg.value = one_per_call(arg.value, emitted.loop_symbols);
     for (auto& key : op.keys) key = one_per_call(key, emitted.loop_symbols);
