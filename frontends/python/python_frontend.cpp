@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
 
 #include "analyzer/engine/engine.h"
 #include "frontends/common/engine_host.h"
