@@ -35,10 +35,8 @@ class CallIndex : public clang::RecursiveASTVisitor<CallIndex> {
     const clang::FunctionDecl* function = nullptr;
   };
 
-  CallIndex(clang::ASTContext& context, SourceMap& map) : map_(map) {
-    for (auto* decl : context.getTranslationUnitDecl()->decls()) {
-      if (map.in_project_file(decl->getLocation())) TraverseDecl(decl);
-    }
+  CallIndex(SourceMap& map, const std::vector<clang::Decl*>& decls) : map_(map) {
+    for (auto* decl : decls) TraverseDecl(decl);
   }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -166,7 +164,15 @@ void analyse_unit(const il::Module& unit, clang::ASTContext& context, SourceMap&
   engine.analyse(self);
   result.work.value_steps += engine.steps_spent();
 
-  CallIndex calls(context, map);
+  // Only the project's code has calls to report, and the parent map
+  // (getParents, built on first use over the traversal scope) need not cover
+  // the system headers, most of a unit.
+  std::vector<clang::Decl*> ours;
+  for (auto* decl : context.getTranslationUnitDecl()->decls()) {
+    if (map.in_project_file(decl->getLocation())) ours.push_back(decl);
+  }
+  context.setTraversalScope(ours);
+  CallIndex calls(map, ours);
   std::set<std::string> seen;
   std::vector<ir::RedisOp> ops;
   std::vector<Placed> placed;
