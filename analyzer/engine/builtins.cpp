@@ -71,6 +71,8 @@ Builtins Builtins::defaults() {
       {"cpp", "emplace_back", true, Append},
       {"cpp", "insert", true, Append},
       {"cpp", "size", true, Length},
+      {"cpp", "std::basic_ifstream<char>", false, AsPath},
+      {"cpp", "rdbuf", true, ReadFile},
   });
   std::vector<MockPatcher> patchers;
   add_python_mocks(rows, patchers);

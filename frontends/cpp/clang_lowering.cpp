@@ -385,6 +385,9 @@ class Lowerer {
         right = op->getRHS();
         augmented = op->getOpcode() == clang::BO_AddAssign;
       }
+    } else if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(bare);
+               op != nullptr && written_into_stream(op, out)) {
+      return;
     } else if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(bare)) {
       auto kind = op->getOperator();
       if ((kind == clang::OO_Equal || kind == clang::OO_PlusEqual) && op->getNumArgs() == 2) {
@@ -411,6 +414,29 @@ class Lowerer {
       }
     }
     out.push_back(add_stmt(il::ExpressionStatement{expr(e)}, range));
+  }
+
+  // `text << a << b` on a string stream: `text += a; text += b`.
+  bool written_into_stream(const clang::CXXOperatorCallExpr* op, std::vector<il::StmtId>& out) {
+    std::vector<const clang::Expr*> pieces;
+    const clang::Expr* stream = op;
+    for (int guard = 0; guard < 64; ++guard) {
+      const auto* shift = llvm::dyn_cast<clang::CXXOperatorCallExpr>(strip(stream));
+      if (shift == nullptr || shift->getOperator() != clang::OO_LessLess ||
+          shift->getNumArgs() != 2)
+        break;
+      pieces.push_back(shift->getArg(1));
+      stream = shift->getArg(0);
+    }
+    if (pieces.empty() || !is_string_stream(strip(stream))) return false;
+    auto target = pattern(stream);
+    if (target == il::kNone) return false;
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+      out.push_back(add_stmt(il::AugmentedAssign{target, il::Binary::Op::Add, expr(*it)},
+                             (*it)->getSourceRange()));
+      if (std::next(it) != pieces.rend()) target = pattern(stream);
+    }
+    return true;
   }
 
   il::PatternId pattern(const clang::Expr* e) {
@@ -718,6 +744,10 @@ class Lowerer {
     if ((name == "c_str" || name == "data") && call->getNumArgs() == 0 &&
         is_string_type(call->getImplicitObjectArgument()->getType()))
       return expr(call->getImplicitObjectArgument());
+    // `text.str()` of a string stream: the text written into it.
+    if (name == "str" && call->getNumArgs() == 0 &&
+        is_string_stream(call->getImplicitObjectArgument()))
+      return expr(call->getImplicitObjectArgument());
     // An iterator range's first (`keys.begin()`): the container it ranges over.
     if (is_range_begin(call)) return expr(call->getImplicitObjectArgument());
     auto attribute = add(il::Attribute{object_of(callee), name,
@@ -773,6 +803,11 @@ class Lowerer {
     if (construct->getNumArgs() == 0 && !construct->getConstructor()->isUserProvided() &&
         is_plain_struct(record) && !map_.in_project_file(record->getLocation()))
       return add(il::MapLiteral{}, range);
+    // A string stream made empty: the text written into it (`s << x`).
+    if (is_string_stream(record) && construct->getNumArgs() == 0) {
+      il::StringLiteral empty;
+      return add(std::move(empty), range);
+    }
     if (auto container = container_kind(record)) {
       // A container made empty, or from an initializer list or a range.
       auto args = construct->getNumArgs();
@@ -809,6 +844,16 @@ class Lowerer {
              llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl>(method) ||
              method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator();
     });
+  }
+
+  static bool is_string_stream(const clang::CXXRecordDecl* record) {
+    if (record == nullptr || !record->isInStdNamespace()) return false;
+    auto name = plain_name(record);
+    return name == "basic_stringstream" || name == "basic_ostringstream";
+  }
+  static bool is_string_stream(const clang::Expr* e) {
+    const auto* record = e->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return is_string_stream(record);
   }
 
   enum class Container : std::uint8_t { Sequence, Map };

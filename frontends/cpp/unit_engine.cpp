@@ -155,11 +155,18 @@ void analyse_unit(const il::Module& unit, clang::ASTContext& context, SourceMap&
   };
   auto read_script = [&](const engine::StringData& body, const std::string& name,
                          const engine::CallSite& site) {
+    // A body the code read from a file: findings point into the file.
+    if (!body.file.empty()) {
+      auto path = ir::KeyExpr::literal(body.file, site.span, false);
+      return script_of(frontend::Value::file(frontend::Value::Kind::FileContents, path), name,
+                       site.span);
+    }
     return script_of(frontend::Value::string(body.key), name, site.span);
   };
   UnitProgram program;
   auto self = program.add(il::Module(unit));
-  CppEngineHost host(input.models, read_script);
+  CppEngineHost host(input.models, read_script, {}, input.scripts,
+                     input.file.filesystem_path.parent_path());
   engine::Engine engine(program, host, engine::Builtins::defaults());
   engine.analyse(self);
   result.work.value_steps += engine.steps_spent();
