@@ -998,6 +998,9 @@ class Lowerer {
       il::TemplatePart part;
       part.format_spec = std::move(spec);
       part.span = at(begin, end);
+      // `%*d`, `%.*s`: each star takes an argument (a width) before the
+      // value; the spec keeps the star, which no host writes.
+      if (!brace) next += static_cast<unsigned>(std::ranges::count(part.format_spec, '*'));
       if (next < call->getNumArgs()) {
         part.value = expr(call->getArg(next++));
       } else {

@@ -219,6 +219,27 @@ TEST(CppOnTheEngine, FormatsAndBuffersAreTemplates) {
   EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"cart:<id>:00007", "{<name>}:order"}));
 }
 
+TEST(CppOnTheEngine, AStarInAPrintfFieldTakesAnArgumentOfItsOwn) {
+  Project p;
+  p.units["stars.c"] =
+      "#include <stdio.h>\n"
+      "#include <hiredis/hiredis.h>\n"
+      "void drop(redisContext *c, const char *name) {\n"
+      "  char key[64];\n"
+      "  snprintf(key, sizeof key, \"%.*s:%s\", 3, name, \"tail\");\n"
+      "  freeReplyObject(redisCommand(c, \"DEL %s\", key));\n"
+      "}\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  ASSERT_EQ(deletes[0]->op.keys.size(), 1u);
+  // The precision 3 is no part of the key; the name's field is not known
+  // (cut to 3 bytes) and the next field is "tail", not the name.
+  const auto shown = deletes[0]->op.keys[0].display();
+  EXPECT_TRUE(shown.ends_with(":tail")) << shown;
+  EXPECT_FALSE(shown.starts_with("3")) << shown;
+}
+
 TEST(CppOnTheEngine, IteratorRangesAreTheirContainers) {
   Project p;
   p.units["ranges.cpp"] =
