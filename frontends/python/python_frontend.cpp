@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-
 #include "analyzer/engine/engine.h"
 #include "frontends/common/engine_host.h"
 #include "frontends/common/parsing.h"
