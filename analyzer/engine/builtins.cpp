@@ -74,6 +74,13 @@ Builtins Builtins::defaults() {
       {"javascript", "path.join", false, PathJoin},
       {"javascript", "fs.readFileSync", false, ReadFile},
       {"javascript", "fs.readdirSync", false, ListDirectory},
+      {"cpp", "std::to_string", false, ToString},
+      {"cpp", "push_back", true, Append},
+      {"cpp", "emplace_back", true, Append},
+      {"cpp", "insert", true, Append},
+      {"cpp", "size", true, Length},
+      {"cpp", "std::basic_ifstream<char>", false, AsPath},
+      {"cpp", "rdbuf", true, ReadFile},
   });
   std::vector<MockPatcher> patchers;
   add_python_mocks(rows, patchers);

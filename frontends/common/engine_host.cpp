@@ -7,6 +7,7 @@
 #include "frontends/common/connect_options.h"
 #include "frontends/common/engine_arguments.h"
 #include "frontends/common/op_builder.h"
+#include "frontends/common/overloads.h"
 
 namespace slotlint::frontend {
 namespace {
@@ -64,6 +65,26 @@ std::optional<engine::Value> option(const std::vector<engine::ArgValue>& args,
   return std::nullopt;
 }
 
+// An argument's kind as models' overloads name it.
+std::string kind_of(const engine::Value& value) {
+  switch (value.kind()) {
+    case ValueKind::String:
+      return "string";
+    case ValueKind::Number:
+      return "number";
+    case ValueKind::Sequence:
+    case ValueKind::Collection:
+      return "list";
+    case ValueKind::Map:
+      return "map";
+    case ValueKind::Unknown:
+    case ValueKind::Alternatives:
+      return "unknown";
+    default:
+      return "other";
+  }
+}
+
 // The innermost handler around a call that catches what the client raises
 // for TRYAGAIN (or everything).
 ir::ErrorHandling error_handling(const engine::ClientCall& call, const model::ClientClass& cls) {
@@ -108,6 +129,18 @@ std::string upper(std::string_view text) {
 
 }  // namespace
 
+std::string op_identity(const ir::RedisOp& op) {
+  std::string text = std::to_string(op.call.file) + ":" + std::to_string(op.call.begin) + ":" +
+                     std::to_string(op.call.end) + ":" + op.command;
+  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
+  if (op.group) text += "\x1f" + op.group->id;
+  // One command reached along two paths, one of them inside a try around
+  // the call of the function that sends it.
+  const auto& raised = op.error_handling.raised_at;
+  text += "\x1f" + std::to_string(raised.begin) + ":" + std::to_string(raised.end);
+  return text;
+}
+
 EngineHost::EngineHost(Models models, ScriptReader scripts, engine::Limits limits)
     : models_(models), scripts_(std::move(scripts)), limits_(limits) {}
 
@@ -141,7 +174,14 @@ std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& 
       data.options.emplace_back(path, *prefix);
       data.key_prefix = engine::key_of(*prefix, call.site.span, limits_);
     }
-    return engine::Value::client(std::move(data));
+    auto client = engine::Value::client(std::move(data));
+    // A client whose every object is a pipeline itself (a Boost.Redis
+    // request: commands pushed into it are sent together).
+    if (listed(api->pipeline_methods, "*")) {
+      return engine::Value::batch(
+          {engine::BatchData::Kind::Pipeline, call.site.id(), {client}, call.site.span});
+    }
+    return client;
   }
   return std::nullopt;
 }
@@ -321,6 +361,12 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
   if (!client) return;
   const auto& api = *client->api;
   const auto* method = api.find_method(call.method, *client->cls);
+  // Overloads (C++, Java): the first whose arity and argument kinds fit.
+  if (auto overloads = api.overloads(call.method, *client->cls); overloads.size() > 1) {
+    std::vector<std::string> kinds;
+    for (const auto& arg : call.args) kinds.push_back(kind_of(arg.value));
+    method = pick_overload(overloads, kinds);
+  }
   std::optional<model::Method> generic;
   if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only &&
       !client->cls->config_object) {

@@ -31,6 +31,10 @@ struct EngineOp {
   std::vector<std::string> loop_symbols;
 };
 
+// What tells two ops of one analysed file apart: an entry point and each of
+// its callers report one call, which is reported once.
+std::string op_identity(const ir::RedisOp& op);
+
 class EngineHost : public engine::Host {
  public:
   // The script a body value is (a literal, or a file's contents the engine

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -42,15 +43,14 @@ namespace slotlint::cpp {
 
 struct LoweringLimits {
   std::size_t nesting = 200;
+  // C functions the models list as a context's methods (`redisClusterCommand`):
+  // a call of one is a method of its first argument even where the project
+  // declares it (a vendored client header). Data from the models.
+  std::set<std::string, std::less<>> library_functions;
 };
 
 // The module an import of a function defined in another unit names.
 inline constexpr std::string_view kOtherUnit = "<another unit>";
-
-// A record's name as models write it: `sw::redis::RedisCluster`, and for a
-// template specialization with its first argument
-// (`sw::redis::QueuedRedis<sw::redis::PipelineImpl>`).
-std::string model_type_name(const clang::CXXRecordDecl* record);
 
 // `path` is the unit's main file as reported.
 il::Module lower_unit(clang::ASTContext& context, SourceMap& map, std::string_view path,

@@ -81,4 +81,21 @@ void CppEngineHost::emit(const engine::ClientCall& call) {
   EngineHost::emit(spread);
 }
 
+std::optional<ir::KeyExpr> CppEngineHost::formatted(const ir::KeyExpr& value,
+                                                    const std::string& spec, bool brace,
+                                                    ir::SourceSpan span) {
+  if (brace) return std::nullopt;
+  return frontend::through_printf_spec(value, "%" + spec, span);
+}
+
+std::optional<engine::Host::FileText> CppEngineHost::read_file(const ir::KeyExpr& path,
+                                                               const engine::CallSite&) {
+  if (files_ == nullptr || !path.is_literal()) return std::nullopt;
+  std::filesystem::path written(path.literal_text());
+  auto file = written.is_absolute() ? written : folder_ / written;
+  auto loaded = files_->load_file(file);
+  if (!loaded) return std::nullopt;
+  return FileText{loaded->text, file.string()};
+}
+
 }  // namespace slotlint::cpp

@@ -16,7 +16,6 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
-#include "frontends/cpp/call_collector.h"
 #include "frontends/cpp/clang_lowering.h"
 #include "frontends/cpp/header_files.h"
 #include "frontends/cpp/include_prefilter.h"
@@ -25,6 +24,7 @@
 #include "frontends/cpp/parse_budget.h"
 #include "frontends/cpp/project.h"
 #include "frontends/cpp/source_map.h"
+#include "frontends/cpp/unit_engine.h"
 
 namespace slotlint::cpp {
 namespace fs = std::filesystem;
@@ -282,6 +282,21 @@ std::optional<CompileCommand> command_for_unit(const fs::path& path, std::string
   return command;
 }
 
+// How units are lowered: the models' C functions on a context (their first
+// parameter is the context) are its methods wherever they are declared.
+LoweringLimits lowering_for(frontend::Models models) {
+  LoweringLimits limits;
+  for (const auto* api : models) {
+    for (const auto& [name, overloads] : api->methods) {
+      for (const auto& method : overloads) {
+        if (!method.signature.empty() && method.signature.front().name == "context")
+          limits.library_functions.insert(name);
+      }
+    }
+  }
+  return limits;
+}
+
 struct ClangRun {
   bool ran = false;
   std::map<std::string, std::string> refusals;  // includes the guard refused
@@ -335,7 +350,7 @@ std::optional<il::Module> lower_other_unit(const fs::path& file, CppProject& pro
   std::optional<il::Module> module;
   auto shown = display_path(path, project.root());
   UnitCallback lower = [&](clang::ASTContext& context, SourceMap& map) {
-    module = lower_unit(context, map, shown);
+    module = lower_unit(context, map, shown, lowering_for(models));
   };
   run_clang(path, *read.bytes, *command, project, scratch, lower, includes, errors, budget);
   return module;
@@ -388,16 +403,17 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
                "the include path)"});
   }
   IncludeOutcome includes;
-  CollectorInput input{file, models, result, &project->scripts(), &includes};
   FirstErrors errors(project->files());
   ParseBudget budget;
-  // With a database, the unit is also lowered for the engine, which follows
-  // its calls into the project's functions that other units define.
+  // The unit, lowered, through the engine; with a database the lowering is
+  // kept for following its calls into the project's functions that other
+  // units define.
   std::optional<il::Module> lowered;
   auto shown = display_path(fs::weakly_canonical(path, ec), project->root());
   UnitCallback collect = [&](clang::ASTContext& context, SourceMap& map) {
-    collect_calls(context, map, input);
-    if (database) lowered = lower_unit(context, map, shown);
+    auto unit = lower_unit(context, map, shown, lowering_for(models));
+    analyse_unit(unit, context, map, {file, models, result, &project->scripts(), &includes});
+    if (database) lowered = std::move(unit);
   };
   auto run =
       run_clang(path, file.source, *command, *project, result, collect, includes, errors, budget);

@@ -334,16 +334,6 @@ std::vector<std::string> batch_iterations(const ir::RedisOp& op, ts::Node call,
   return out;
 }
 
-std::string op_identity(const ir::RedisOp& op) {
-  std::string text = fmt::format("{}:{}:{}", op.call.begin, op.call.end, op.command);
-  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
-  if (op.group) text += "\x1f" + op.group->id;
-  // One command reached along two paths, one of them inside a try.
-  const auto& raised = op.error_handling.raised_at;
-  text += fmt::format("\x1f{}:{}", raised.begin, raised.end);
-  return text;
-}
-
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
@@ -420,7 +410,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
         }
       }
     }
-    if (!seen.insert(op_identity(op)).second) continue;
+    if (!seen.insert(frontend::op_identity(op)).second) continue;
     result.ops.push_back(std::move(op));
   }
   result.work.tree_steps += tree->steps();

@@ -21,6 +21,7 @@ FIXTURES = {
     "TypeScript": "fixtures/typescript/parity.ts",
     "Go": "fixtures/go/parity/parity.go",
     "Java": "fixtures/java/parity.java",
+    "C/C++": "fixtures/cpp/parity.cpp",
 }
 CELLS = ("yes", "partial", "todo", "n/a")
 

@@ -187,7 +187,7 @@ class IncludePaths(CppProject):
 
     def test_percent_s_keys_point_at_the_arguments_passed_for_them(self):
         # hiredis `%s` (and `%b`) arguments: each key's related location is the
-        # argument expression written for it (a literal, a macro, a buffer
+        # argument expression written for it (a literal's text, a macro, a buffer
         # filled by snprintf), on its own line; a key the format writes itself
         # points into the format literal. With the real header (Debian's
         # libhiredis-dev, from the database) and with the model header.
@@ -205,9 +205,9 @@ class IncludePaths(CppProject):
         self.write_database()
         report = self.check("-p", os.path.join(self.dir, "build"))
         expected = [
-            (7, [(8, 16, 8, 19, "key 'a'"), (9, 16, 9, 21, "key 'b'")]),
+            (7, [(8, 17, 8, 18, "key 'a'"), (9, 16, 9, 21, "key 'b'")]),
             (10, [(11, 16, 11, 17, "key 'user:<id>'"), (12, 16, 12, 20, "key '<cart>'")]),
-            (13, [(13, 42, 13, 43, "key 'user:<id>'"), (13, 19, 13, 40, "key 'orders:<id>'")]),
+            (13, [(13, 42, 13, 43, "key 'user:<id>'"), (13, 20, 13, 39, "key 'orders:<id>'")]),
         ]
         for path in ("src/percent.c", "src/model/percent.c"):
             found = sorted((f["line"], [(r["line"], r["column"], r["end_line"], r["end_column"],

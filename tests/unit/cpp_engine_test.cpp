@@ -200,5 +200,99 @@ TEST(CppOnTheEngine, ClientFieldsPipelinesAndAlternatives) {
   EXPECT_EQ(sets[0]->op.group->id, incrs[0]->op.group->id);
 }
 
+TEST(CppOnTheEngine, FormatsAndBuffersAreTemplates) {
+  Project p;
+  p.units["keys.cpp"] =
+      "#include <cstdio>\n"
+      "#include <sw/redis++/redis++.h>\n"
+      "#include <string>\n"
+      "namespace fmt { template <typename... T> std::string format(const char*, T&&...); }\n"
+      "void move(sw::redis::RedisCluster& r, int id, const std::string& name) {\n"
+      "  char cart[64];\n"
+      "  snprintf(cart, sizeof cart, \"cart:%ld:%05d\", (long)id, 7);\n"
+      "  r.rename(cart, fmt::format(\"{{{}}}:order\", name));\n"
+      "}\n";
+  auto ops = p.run();
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  // %ld writes the value as it is, %05d pads it; {{ and }} are braces.
+  EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"cart:<id>:00007", "{<name>}:order"}));
+}
+
+TEST(CppOnTheEngine, AStarInAPrintfFieldTakesAnArgumentOfItsOwn) {
+  Project p;
+  p.units["stars.c"] =
+      "#include <stdio.h>\n"
+      "#include <hiredis/hiredis.h>\n"
+      "void drop(redisContext *c, const char *name) {\n"
+      "  char key[64];\n"
+      "  snprintf(key, sizeof key, \"%.*s:%s\", 3, name, \"tail\");\n"
+      "  freeReplyObject(redisCommand(c, \"DEL %s\", key));\n"
+      "}\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  ASSERT_EQ(deletes[0]->op.keys.size(), 1u);
+  // The precision 3 is no part of the key; the name's field is not known
+  // (cut to 3 bytes) and the next field is "tail", not the name.
+  const auto shown = deletes[0]->op.keys[0].display();
+  EXPECT_TRUE(shown.ends_with(":tail")) << shown;
+  EXPECT_FALSE(shown.starts_with("3")) << shown;
+}
+
+TEST(CppOnTheEngine, IteratorRangesAreTheirContainers) {
+  Project p;
+  p.units["ranges.cpp"] =
+      "#include <map>\n"
+      "#include <sw/redis++/redis++.h>\n"
+      "#include <string>\n"
+      "#include <vector>\n"
+      "void clear(sw::redis::RedisCluster& r, const std::vector<std::string>& ids) {\n"
+      "  std::vector<std::string> names;\n"
+      "  for (const auto& id : ids) names.push_back(\"item:\" + id);\n"
+      "  r.del(names.begin(), names.end());\n"
+      "  std::map<std::string, std::string> prices{{\"price:a\", \"1\"}, {\"price:b\", \"2\"}};\n"
+      "  r.mset(std::begin(prices), std::end(prices));\n"
+      "}\n";
+  auto ops = p.run();
+  auto deletes = ops_of(ops, "DEL");
+  ASSERT_EQ(deletes.size(), 1u);
+  ASSERT_EQ(deletes[0]->op.keys.size(), 1u);
+  EXPECT_TRUE(deletes[0]->op.keys[0].is_collection());
+  EXPECT_EQ(deletes[0]->op.keys[0].display(), "[item:<id>, ...]");
+  auto msets = ops_of(ops, "MSET");
+  ASSERT_EQ(msets.size(), 1u);
+  EXPECT_EQ(keys(msets[0]->op), (std::vector<std::string>{"price:a", "price:b"}));
+}
+
+TEST(CppOnTheEngine, BaseInitializersAndImplicitConstructorsSetFields) {
+  Project p;
+  p.units["classes.cpp"] =
+      "#include <memory>\n"
+      "#include <sw/redis++/redis++.h>\n"
+      "class Repository {\n"
+      " public:\n"
+      "  explicit Repository(sw::redis::RedisCluster& client) : client_(client) {}\n"
+      " protected:\n"
+      "  sw::redis::RedisCluster& client_;\n"
+      "};\n"
+      "class Carts : public Repository {\n"
+      " public:\n"
+      "  explicit Carts(sw::redis::RedisCluster& client) : Repository(client) {}\n"
+      "  void checkout() { client_.rename(\"cart:1\", \"order:1\"); }\n"
+      "};\n"
+      "class CartTest {\n"
+      " public:\n"
+      "  void SetUp() { made_ = std::make_unique<sw::redis::RedisCluster>(\"tcp://h:7000\"); }\n"
+      "  void TestMove() { made_->rename(\"cart:2\", \"order:2\"); }\n"
+      " private:\n"
+      "  std::unique_ptr<sw::redis::RedisCluster> made_;\n"
+      "};\n";
+  auto ops = p.run();
+  std::set<std::string> renamed;
+  for (const auto* op : ops_of(ops, "RENAME")) renamed.insert(keys(op->op).front());
+  EXPECT_EQ(renamed, (std::set<std::string>{"cart:1", "cart:2"}));
+}
+
 }  // namespace
 }  // namespace slotlint::cpp
