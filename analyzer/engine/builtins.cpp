@@ -66,6 +66,18 @@ Builtins Builtins::defaults() {
       {"javascript", "path.join", false, PathJoin},
       {"javascript", "fs.readFileSync", false, ReadFile},
       {"javascript", "fs.readdirSync", false, ListDirectory},
+      {"javascript", "fs.readFile", false, ReadFile},
+      {"javascript", "fs.promises.readFile", false, ReadFile},
+      {"javascript", "fs/promises.readFile", false, ReadFile},
+      {"javascript", "path.dirname", false, PathParent},
+      {"javascript", "path.resolve", false, PathJoin},
+      {"javascript", "path.posix.join", false, PathJoin},
+      {"javascript", "toString", true, ToString},
+      {"javascript", "trim", true, Same},
+      {"javascript", "crypto.randomUUID", false, Fresh},
+      {"javascript", "node:crypto.randomUUID", false, Fresh},
+      {"javascript", "uuid.v4", false, Fresh},
+      {"javascript", "uuid.v1", false, Fresh},
   });
   std::vector<MockPatcher> patchers;
   add_python_mocks(rows, patchers);

@@ -128,11 +128,38 @@ engine::Value EngineHost::client_of_class(const engine::ClientData& from,
   return engine::Value::client(std::move(data));
 }
 
+namespace {
+
+// A name as the engine qualifies it through an import (`ioredis.default`,
+// `redis.createClient`, `ioredis` for the module itself) as the model's
+// constructors and annotations write it (`Redis`, `createClient`), through
+// the model's `modules`; other names unchanged.
+std::string canonical_name(const model::ApiModel& api, std::string_view qualified) {
+  for (const auto& [module, names] : api.modules) {
+    if (!qualified.starts_with(module)) continue;
+    auto rest = qualified.substr(module.size());
+    if (rest.empty()) {
+      auto whole = names.find("*");
+      if (whole != names.end()) return whole->second;
+      continue;
+    }
+    if (!rest.starts_with('.')) continue;
+    rest.remove_prefix(1);
+    auto dot = std::min(rest.find('.'), rest.size());
+    auto name = names.find(std::string(rest.substr(0, dot)));
+    if (name == names.end()) continue;
+    return name->second + std::string(rest.substr(dot));
+  }
+  return std::string(qualified);
+}
+
+}  // namespace
+
 std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& call) {
   if (call.qualified_name.empty()) return std::nullopt;
   for (const auto* api : models_) {
     if (api->language != call.language) continue;
-    const auto* cls = api->class_for_constructor(call.qualified_name);
+    const auto* cls = api->class_for_constructor(canonical_name(*api, call.qualified_name));
     if (cls == nullptr) continue;
     engine::ClientData data{api->library, cls->name, call.site.id(), std::nullopt, {}};
     for (const auto& path : cls->key_prefix_options) {
@@ -174,8 +201,10 @@ std::optional<engine::Value> EngineHost::declared(const std::string& type,
   auto names_any = [&](const std::vector<std::string>& names) {
     return std::ranges::any_of(names, [&](const auto& name) { return names_type(text, name); });
   };
+  const std::string written = text;
   for (const auto* api : models_) {
     if (api->language != language) continue;
+    text = canonical_name(*api, written);
     for (const auto& cls : api->classes) {
       if (names_any(cls.constructors) || names_any(cls.annotations))
         return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
@@ -320,7 +349,7 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
   auto client = model_of(client_value);
   if (!client) return;
   const auto& api = *client->api;
-  const auto* method = api.find_method(call.method, *client->cls);
+  const auto* method = api.find_method_any_case(call.method, *client->cls);
   std::optional<model::Method> generic;
   if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only &&
       !client->cls->config_object) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/engine/engine.h"
+#include "frontends/common/engine_file.h"
 #include "frontends/common/engine_host.h"
 #include "frontends/common/parsing.h"
 #include "frontends/common/source_helpers.h"
@@ -19,6 +20,7 @@
 
 namespace slotlint::python {
 namespace fs = std::filesystem;
+using frontend::kOtherModules;
 namespace {
 
 // Spans of modules other than the analysed file get file indexes from here
@@ -110,23 +112,6 @@ class FileProgram final : public engine::Program {
   mutable std::map<std::string, engine::ModuleId> by_path_;
 };
 
-// Syntax errors in the tree: how many, and where the first starts.
-std::pair<std::size_t, std::uint32_t> syntax_errors(ts::Node root) {
-  std::size_t count = 0;
-  std::uint32_t first = 0;
-  std::vector<ts::Node> stack{root};
-  while (!stack.empty()) {
-    auto node = stack.back();
-    stack.pop_back();
-    if (node.is_error() || node.is_missing()) {
-      if (count++ == 0 || node.begin() < first) first = node.begin();
-    }
-    if (!node.has_error() && !node.is_missing()) continue;
-    for (auto child : node.children()) stack.push_back(child);
-  }
-  return {count, first};
-}
-
 // The `call` node at a span of the analysed file.
 ts::Node call_at(ts::Node root, const ir::SourceSpan& span) {
   for (auto node = root.descendant(span.begin, span.end); !node.is_null(); node = node.parent()) {
@@ -134,24 +119,6 @@ ts::Node call_at(ts::Node root, const ir::SourceSpan& span) {
     if (node.begin() < span.begin || node.end() > span.end) break;
   }
   return {};
-}
-
-bool from_other_module(const ir::KeyExpr& key) {
-  if (key.span().file >= kOtherModules) return true;
-  return std::ranges::any_of(key.segments(), [](const ir::Segment& segment) {
-    return std::visit([](const auto& part) { return part.span.file >= kOtherModules; }, segment);
-  });
-}
-
-// Values built in another module keep no spans there: they point at the call.
-void keep_spans_in_file(ir::RedisOp& op) {
-  auto relocate = [&](ir::KeyExpr& key) {
-    if (from_other_module(key)) key.relocate_to(op.call);
-  };
-  for (auto& arg : op.argv) relocate(arg.value);
-  for (auto& key : op.keys) relocate(key);
-  if (op.key_prefix) relocate(*op.key_prefix);
-  if (op.group && op.group->origin.file >= kOtherModules) op.group->origin = op.call;
 }
 
 // The API-model host, with what only Python says: how a format spec writes
@@ -204,33 +171,6 @@ class PythonHost final : public frontend::EngineHost {
   const FileProgram& program_;
 };
 
-// A copy of `key` whose holes named in `symbols` are one value per call,
-// not one per element: a loop statement's variable is one value in each
-// iteration (what changes between iterations is the op's
-// iteration_symbols).
-ir::KeyExpr one_per_call(const ir::KeyExpr& key, const std::vector<std::string>& symbols) {
-  if (!key.alternatives().empty() || key.is_unknown()) return key;
-  bool changes = std::ranges::any_of(key.segments(), [&](const ir::Segment& segment) {
-    const auto* hole = std::get_if<ir::HoleSegment>(&segment);
-    return hole != nullptr && hole->varies_per_element &&
-           std::ranges::find(symbols, hole->symbol) != symbols.end();
-  });
-  if (!changes) return key;
-  ir::KeyExpr out;
-  bool still_varies = false;
-  for (auto segment : key.segments()) {
-    if (auto* hole = std::get_if<ir::HoleSegment>(&segment)) {
-      if (std::ranges::find(symbols, hole->symbol) != symbols.end())
-        hole->varies_per_element = false;
-      still_varies = still_varies || hole->varies_per_element;
-    }
-    out.append(std::move(segment));
-  }
-  out.set_span(key.span());
-  if (key.is_collection() && still_varies) out.mark_collection();
-  return out;
-}
-
 // The loop statements around `call` in its function, innermost first.
 std::vector<ts::Node> loops_around(ts::Node call) {
   std::vector<ts::Node> loops;
@@ -280,13 +220,6 @@ std::vector<std::string> batch_iterations(const ir::RedisOp& op, ts::Node call,
   return out;
 }
 
-std::string op_identity(const ir::RedisOp& op) {
-  std::string text = fmt::format("{}:{}:{}", op.call.begin, op.call.end, op.command);
-  for (const auto& arg : op.argv) text += "\x1f" + arg.value.display();
-  if (op.group) text += "\x1f" + op.group->id;
-  return text;
-}
-
 }  // namespace
 
 frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models models,
@@ -296,7 +229,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   auto admitted = parse_limits(limits);
   auto tree = frontend::parse_or_notice(parser, file, admitted, result);
   if (!tree) return result;
-  auto [errors, first_error] = syntax_errors(tree->root());
+  auto [errors, first_error] = frontend::syntax_errors(tree->root());
   frontend::note_syntax_errors(errors, first_error, file, result);
 
   FileProgram program(modules, modules.root());
@@ -326,10 +259,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   for (const auto& emitted : host.ops()) {
     auto op = emitted.op;
     if (op.call.file != file.index) continue;
-    if (!seen.insert(op_identity(op)).second) continue;
-    keep_spans_in_file(op);
-    for (auto& arg : op.argv) arg.value = one_per_call(arg.value, emitted.loop_symbols);
-    for (auto& key : op.keys) key = one_per_call(key, emitted.loop_symbols);
+    if (!seen.insert(frontend::op_identity(op)).second) continue;
+    frontend::keep_spans_in_file(op);
+    for (auto& arg : op.argv) arg.value = frontend::one_per_call(arg.value, emitted.loop_symbols);
+    for (auto& key : op.keys) key = frontend::one_per_call(key, emitted.loop_symbols);
     // The handler around where the op's errors surface: the call itself, or
     // the execute() of the batch it is queued in.
     auto call = call_at(tree->root(), op.call);
