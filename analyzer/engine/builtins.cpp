@@ -78,6 +78,19 @@ Builtins Builtins::defaults() {
       {"javascript", "node:crypto.randomUUID", false, Fresh},
       {"javascript", "uuid.v4", false, Fresh},
       {"javascript", "uuid.v1", false, Fresh},
+      {"javascript", "redis.defineScript", false, Same},
+      {"javascript", "@redis/client.defineScript", false, Same},
+      {"javascript", "Object.entries", false, MapEntries},
+      {"javascript", "Object.keys", false, MapKeys},
+      {"javascript", "Object.values", false, MapValues},
+      {"javascript", "Object.fromEntries", false, MapFromPairs},
+      {"javascript", "Map", false, MapFromPairs},
+      {"javascript", "Array.from", false, Same},
+      {"javascript", "concat", true, Extend},
+      {"javascript", "forEach", true, EachElement},
+      {"javascript", "map", true, MapElements},
+      {"javascript", "flatMap", true, FlatMapElements},
+      {"javascript", "filter", true, FilterElements},
   });
   std::vector<MockPatcher> patchers;
   add_python_mocks(rows, patchers);
@@ -106,6 +119,11 @@ const MockPatcher* Builtins::patcher(std::string_view language, std::string_view
     return row.language == language && row.name == name;
   });
   return found == patchers_.end() ? nullptr : &*found;
+}
+
+bool calls_back(BuiltinOp op) {
+  return op == BuiltinOp::EachElement || op == BuiltinOp::MapElements ||
+         op == BuiltinOp::FlatMapElements || op == BuiltinOp::FilterElements;
 }
 
 Value mock_value(const std::string& origin) { return Value::external("mock:" + origin); }
@@ -324,6 +342,48 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
     }
     case BuiltinOp::Mock:
       return {mock_value(site.id()), std::nullopt};
+    case BuiltinOp::MapEntries:
+    case BuiltinOp::MapKeys:
+    case BuiltinOp::MapValues: {
+      Value map = arg(0);
+      if (!map.is(ValueKind::Map)) {
+        return {Value::collection(Value::element_of_unknown("an entry of " + map.describe(),
+                                                            symbol_at(site, "entry"), "entry"),
+                                  "the entries of a value the engine does not know"),
+                std::nullopt};
+      }
+      std::vector<Value> items;
+      for (const auto& [key, value] : map.as_map().entries) {
+        if (op == BuiltinOp::MapKeys) {
+          items.push_back(key);
+        } else if (op == BuiltinOp::MapValues) {
+          items.push_back(value);
+        } else {
+          items.push_back(Value::sequence({key, value}, il::SequenceLiteral::Kind::Tuple));
+        }
+      }
+      return {Value::sequence(std::move(items)), std::nullopt};
+    }
+    case BuiltinOp::MapFromPairs: {
+      Value pairs = arg(0);
+      if (values.empty()) return {Value::map({}), std::nullopt};
+      if (pairs.is(ValueKind::Map)) return {pairs, std::nullopt};
+      if (!pairs.is(ValueKind::Sequence))
+        return {Value::unknown("a map made from " + pairs.describe()), std::nullopt};
+      std::vector<std::pair<Value, Value>> entries;
+      for (const auto& pair : pairs.as_sequence().items) {
+        if (!pair.is(ValueKind::Sequence) || pair.as_sequence().items.size() != 2)
+          return {Value::unknown("a map made from pairs the engine does not know"), std::nullopt};
+        const auto& kv = pair.as_sequence().items;
+        entries.emplace_back(kv[0], kv[1]);
+      }
+      return {Value::map(std::move(entries)), std::nullopt};
+    }
+    case BuiltinOp::EachElement:
+    case BuiltinOp::MapElements:
+    case BuiltinOp::FlatMapElements:
+    case BuiltinOp::FilterElements:
+      break;  // the interpreter's (calls_back)
     case BuiltinOp::Append:
       if (!receiver) break;
       return {Value::null(), appended(*receiver, values, limits)};

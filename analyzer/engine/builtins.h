@@ -43,7 +43,25 @@ enum class BuiltinOp : std::uint8_t {
   // as m`): a mock, never a client whatever it is named, made from or
   // called with.
   Mock,
+  // Object.entries(m), Object.keys(m), Object.values(m): the map's entries
+  // as [key, value] pairs, its keys, its values.
+  MapEntries,
+  MapKeys,
+  MapValues,
+  // new Map(pairs), Object.fromEntries(pairs): a map of [key, value] pairs.
+  MapFromPairs,
+  // xs.forEach(f), xs.map(f), xs.flatMap(f), xs.filter(f): f called with
+  // each element (a collection's once, with its per-element value, as a
+  // loop's body); the engine runs these itself (they call functions).
+  EachElement,
+  MapElements,
+  FlatMapElements,
+  FilterElements,
 };
+
+// The operations that call a function the program passes (the interpreter
+// runs them, not apply_builtin).
+bool calls_back(BuiltinOp op);
 
 struct BuiltinRow {
   std::string language;  // the language row's name: "python", "javascript"

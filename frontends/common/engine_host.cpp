@@ -162,6 +162,15 @@ std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& 
     const auto* cls = api->class_for_constructor(canonical_name(*api, call.qualified_name));
     if (cls == nullptr) continue;
     engine::ClientData data{api->library, cls->name, call.site.id(), std::nullopt, {}};
+    if (!api->script_definitions.option.empty()) {
+      if (auto scripts = option(call.args, api->script_definitions.option);
+          scripts && scripts->is(ValueKind::Map)) {
+        for (const auto& [name, definition] : scripts->as_map().entries) {
+          if (name.is(ValueKind::String) && name.as_string().key.is_literal())
+            define_script(*api, name.as_string().key.literal_text(), definition);
+        }
+      }
+    }
     for (const auto& path : cls->key_prefix_options) {
       auto prefix = option(call.args, path);
       if (!prefix) continue;
@@ -331,6 +340,11 @@ void EngineHost::emit(const engine::ClientCall& call) {
   } else if (receiver.is(ValueKind::Client)) {
     std::optional<ir::GroupRef> group;
     auto client = model_of(receiver);
+    if (client && call.method == client->api->script_definitions.method)
+      return define_scripts(call, *client);
+    if (client && (listed(client->api->pipeline_methods, call.method) ||
+                   listed(client->api->transaction_methods, call.method)))
+      return emit_command_arrays(call, *client);
     // `r.transaction(func, *watches)`: its WATCH belongs to the batch it runs.
     if (client && listed(client->api->transaction_runners, call.method))
       group = ir::GroupRef{ir::GroupRef::Kind::Transaction, call.site.id(), call.site.span};
@@ -350,6 +364,22 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
   if (!client) return;
   const auto& api = *client->api;
   const auto* method = api.find_method_any_case(call.method, *client->cls);
+  std::optional<model::Method> script_method;
+  if (const auto* script = method == nullptr ? defined(api, call.method) : nullptr) {
+    // The script's own method: EVALSHA sha [numkeys] args...
+    script_method.emplace();
+    script_method->name = call.method;
+    script_method->signature = model::parse_signature("*args");
+    script_method->argv.push_back({model::TemplateElement::Kind::Word, "EVALSHA"});
+    script_method->argv.push_back({model::TemplateElement::Kind::Word, "sha1-of-the-script"});
+    if (script->numkeys)
+      script_method->argv.push_back(
+          {model::TemplateElement::Kind::Word, std::to_string(*script->numkeys)});
+    script_method->argv.push_back({model::TemplateElement::Kind::Spread, "args"});
+    script_method->library = api.library;
+    return emit_op(call, client_value, *client, *script_method, std::move(group),
+                   ScriptBody{script->body, call.method});
+  }
   std::optional<model::Method> generic;
   if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only &&
       !client->cls->config_object) {
@@ -393,6 +423,61 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
     }
   }
   emit_op(call, client_value, *client, *method, std::move(group), body);
+}
+
+void EngineHost::define_script(const model::ApiModel& api, const std::string& name,
+                               const engine::Value& options) {
+  const auto& fields = api.script_definitions;
+  std::vector<engine::ArgValue> args{{il::Argument::Kind::Positional, {}, options, {}, {}}};
+  DefinedScript script;
+  if (auto numkeys = option(args, fields.numkeys_field);
+      numkeys && numkeys->is(ValueKind::Number) && numkeys->as_number().value)
+    script.numkeys = *numkeys->as_number().value;
+  auto body = option(args, fields.body_field);
+  script.body = body ? *body : engine::Value::unknown("no script body");
+  defined_[api.library].try_emplace(name, std::move(script));
+}
+
+// `client.defineCommand(name, {numberOfKeys, lua})`.
+void EngineHost::define_scripts(const engine::ClientCall& call, const ClientModel& client) {
+  const auto* name = argument(call.args, 0, {});
+  const auto* options = argument(call.args, 1, {});
+  if (name == nullptr || options == nullptr || !name->value.is(ValueKind::String) ||
+      !name->value.as_string().key.is_literal())
+    return;
+  define_script(*client.api, name->value.as_string().key.literal_text(), options->value);
+}
+
+const EngineHost::DefinedScript* EngineHost::defined(const model::ApiModel& api,
+                                                     const std::string& method) const {
+  auto library = defined_.find(api.library);
+  if (library == defined_.end()) return nullptr;
+  auto found = library->second.find(method);
+  return found == library->second.end() ? nullptr : &found->second;
+}
+
+void EngineHost::emit_command_arrays(const engine::ClientCall& call, const ClientModel& client) {
+  const auto* commands = argument(call.args, 0, {});
+  if (commands == nullptr || !commands->value.is(ValueKind::Sequence)) return;
+  auto made = call_result(call);
+  if (!made.is(ValueKind::Batch)) return;
+  const auto& data = made.as_batch();
+  auto kind = data.kind == engine::BatchData::Kind::Pipeline ? ir::GroupRef::Kind::Pipeline
+                                                             : ir::GroupRef::Kind::Transaction;
+  for (const auto& command : commands->value.as_sequence().items) {
+    if (!command.is(ValueKind::Sequence) || command.as_sequence().items.empty()) continue;
+    const auto& items = command.as_sequence().items;
+    if (!items.front().is(ValueKind::String) || !items.front().as_string().key.is_literal())
+      continue;
+    engine::ClientCall queued = call;
+    queued.receiver = made;
+    queued.method = items.front().as_string().key.literal_text();
+    queued.args.clear();
+    for (std::size_t i = 1; i < items.size(); ++i)
+      queued.args.push_back({il::Argument::Kind::Positional, {}, items[i], commands->span, {}});
+    emit_method(queued, data.client.front(), ir::GroupRef{kind, data.id, data.origin});
+  }
+  (void)client;
 }
 
 // `s(keys=[...], args=[...], client=pipe)` for `s = r.register_script(BODY)`.

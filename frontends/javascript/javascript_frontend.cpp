@@ -151,8 +151,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   frontend::note_syntax_errors(errors, first_error, file, result);
 
   FileProgram program(project);
-  auto self = program.add(lower(tree->root(), std::string(file.path), file.index),
-                          file.filesystem_path);
+  auto self =
+      program.add(lower(tree->root(), std::string(file.path), file.index), file.filesystem_path);
   auto read_script = [&](const engine::StringData& body, const std::string& name,
                          const engine::CallSite& site) {
     if (site.span.file != file.index || project == nullptr) return std::optional<ir::ScriptUse>{};

@@ -3,6 +3,7 @@
 #include "frontends/javascript/lowering.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "frontends/javascript/lowering_internal.h"
@@ -54,12 +55,8 @@ constexpr std::string_view kFolderGlobal = "__dirname";
 constexpr std::string_view kDirnameHelper = "%path.dirname";
 constexpr std::string_view kDefaultExport = "default";
 
-// `: Redis` → `Redis`.
-std::string type_text(ts::Node annotation) {
-  if (annotation.is_null()) return {};
-  auto text = squeezed(annotation.text());
-  if (text.starts_with(':')) text.erase(0, 1);
-  return text;
+bool is_identifier_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
 }
 
 // `require("m")`: the module it names.
@@ -105,7 +102,46 @@ il::StmtId Lowerer::assign_name(const std::string& name, il::ExprId value, ts::N
   return add_stmt(std::move(assign), at);
 }
 
+std::string Lowerer::declared_type(ts::Node annotation) const {
+  if (annotation.is_null()) return {};
+  auto text = squeezed(annotation.text());
+  if (text.starts_with(':')) text.erase(0, 1);
+  // Aliases inside aliases, a few levels (a cycle stops there).
+  for (int round = 0; round < 4 && !type_aliases_.empty(); ++round) {
+    std::string out;
+    bool changed = false;
+    for (std::size_t at = 0; at < text.size();) {
+      if (!is_identifier_char(text[at]) || (at > 0 && text[at - 1] == '.')) {
+        out += text[at++];
+        continue;
+      }
+      auto end = at;
+      while (end < text.size() && is_identifier_char(text[end])) ++end;
+      auto word = text.substr(at, end - at);
+      auto alias = type_aliases_.find(word);
+      if (alias != type_aliases_.end() && (end >= text.size() || text[end] != '.')) {
+        out += "(" + alias->second + ")";
+        changed = true;
+      } else {
+        out += word;
+      }
+      at = end;
+    }
+    text = std::move(out);
+    if (!changed) break;
+  }
+  return text;
+}
+
 il::Module Lowerer::run(ts::Node root) {
+  for (auto child : named_children(root)) {
+    auto inner = child;
+    if (inner.type() == "export_statement" && !inner.field("declaration").is_null())
+      inner = inner.field("declaration");
+    if (inner.type() == "type_alias_declaration" && !inner.field("value").is_null())
+      type_aliases_.emplace(std::string(inner.field("name").text()),
+                            squeezed(inner.field("value").text()));
+  }
   il::Function body;
   body.kind = il::Function::Kind::ModuleBody;
   body.span = span(root);
@@ -312,7 +348,7 @@ void Lowerer::declaration(ts::Node node, std::vector<il::StmtId>& out) {
     auto inner = unwrapped(value);
     il::Assign assign;
     assign.declares = true;
-    assign.declared_type = type_text(declarator.field("type"));
+    assign.declared_type = declared_type(declarator.field("type"));
     assign.targets.push_back(pattern(name));
     if (!inner.is_null() && inner.type() == "class") {
       auto id =
@@ -658,7 +694,7 @@ void Lowerer::parameters(ts::Node list, il::Function& function, std::vector<il::
     bool property = false;
     if (type == "required_parameter" || type == "optional_parameter") {
       target = param.field("pattern");
-      lowered.declared_type = type_text(param.field("type"));
+      lowered.declared_type = declared_type(param.field("type"));
       auto value = param.field("value");
       if (!value.is_null()) lowered.default_value = expr(value);
       for (auto child : param.children()) {
@@ -804,7 +840,7 @@ il::ClassId Lowerer::class_definition(ts::Node node, std::string name) {
       auto field_name = property_name(key);
       if (!field_name) continue;
       field.name = *field_name;
-      field.declared_type = type_text(member.field("type"));
+      field.declared_type = declared_type(member.field("type"));
       field.is_static = has_token(member, "static");
       field.span = span(member);
       auto value = member.field("value");

@@ -135,8 +135,27 @@ il::ExprId Lowerer::expr(ts::Node node) {
   if (node.is_null()) return il::kNone;
   Nest nest(*this);
   if (!nest.ok) return opaque(node, too_deep(), false);
-  node = unwrapped(node);
+  while (node.type() == "parenthesized_expression" || node.type() == "await_expression" ||
+         node.type() == "non_null_expression" || node.type() == "satisfies_expression") {
+    auto inner = named_children(node);
+    if (inner.empty()) break;
+    node = inner.front();
+  }
   auto type = node.type();
+  if (type == "as_expression" || type == "type_assertion") {
+    // `x as T`, `<T>x`: a value of the type the code says.
+    auto parts = named_children(node);
+    if (parts.size() == 2) {
+      auto value = type == "as_expression" ? parts[0] : parts[1];
+      auto written = type == "as_expression" ? parts[1] : parts[0];
+      auto type_written = declared_type(written);
+      if (type_written == "any" || type_written == "unknown" || type_written == "const")
+        return expr(value);
+      return add(il::Cast{expr(value), type_written}, node);
+    }
+    node = unwrapped(node);
+    type = node.type();
+  }
   if (type == "identifier" || type == "shorthand_property_identifier")
     return add(il::Name{std::string(node.text())}, node);
   if (type == "this") return add(il::Name{"this"}, node);

@@ -63,6 +63,9 @@ class Lowerer {
   il::ExprId member(ts::Node node);
   il::ExprId arrow(ts::Node node);
   il::ExprId opaque(ts::Node node, std::string reason, bool with_children = true);
+  // A TypeScript annotation (`: T`) as written, the file's type aliases
+  // written out (`type AnyRedis = Redis | Cluster`).
+  std::string declared_type(ts::Node annotation) const;
   // A property key as a name: `a`, `"a"`, `1`; nullopt when computed.
   std::optional<std::string> property_name(ts::Node key);
 
@@ -106,6 +109,7 @@ class Lowerer {
     std::vector<std::pair<std::string, ts::Node>> getters;
   };
   std::map<std::string, PrototypeClass, std::less<>> prototype_classes_;
+  std::map<std::string, std::string, std::less<>> type_aliases_;
 };
 
 std::vector<ts::Node> named_children(ts::Node node);
