@@ -1,6 +1,7 @@
 #include "analyzer/engine/builtins.h"
 
 #include <algorithm>
+#include <charconv>
 #include <utility>
 
 namespace slotlint::engine {
@@ -80,6 +81,10 @@ Builtins Builtins::defaults() {
       {"javascript", "uuid.v1", false, Fresh},
       {"javascript", "redis.defineScript", false, Same},
       {"javascript", "@redis/client.defineScript", false, Same},
+      {"javascript", "path.basename", false, Basename},
+      {"javascript", "split", true, Split},
+      {"javascript", "Number", false, ToNumber},
+      {"javascript", "parseInt", false, ToNumber},
       {"javascript", "Object.entries", false, MapEntries},
       {"javascript", "Object.keys", false, MapKeys},
       {"javascript", "Object.values", false, MapValues},
@@ -210,9 +215,60 @@ Value appended(const Value& receiver, const std::vector<Value>& items, const Lim
 
 }  // namespace
 
+namespace {
+
+// The operations on one path or string that apply to each of several: a
+// file read of `dir/<a or b>` reads both.
+bool distributes(BuiltinOp op) {
+  return op == BuiltinOp::ReadFile || op == BuiltinOp::AsPath || op == BuiltinOp::PathParent ||
+         op == BuiltinOp::Basename || op == BuiltinOp::Split || op == BuiltinOp::ToNumber;
+}
+
+std::optional<std::string> literal_string_of(const Value& value) {
+  if (!value.is(ValueKind::String) || !value.as_string().key.is_literal()) return std::nullopt;
+  return value.as_string().key.literal_text();
+}
+
+BuiltinResult apply_one(BuiltinOp op, const std::optional<Value>& receiver,
+                        const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                        const CallSite& site, std::string_view name);
+
+}  // namespace
+
 BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                             const std::vector<ArgValue>& args, Host& host, const Limits& limits,
                             const CallSite& site, std::string_view name) {
+  if (distributes(op)) {
+    auto each = [&](const std::vector<Value>& members, auto&& apply) {
+      std::optional<Value> out;
+      for (const auto& member : members) {
+        Value one = apply(member);
+        out = out ? join(*out, one, limits) : one;
+      }
+      return BuiltinResult{*out, std::nullopt};
+    };
+    if (receiver && receiver->is(ValueKind::Alternatives)) {
+      return each(receiver->as_alternatives().members, [&](const Value& member) {
+        return apply_one(op, member, args, host, limits, site, name).value;
+      });
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].value.is(ValueKind::Alternatives)) continue;
+      return each(args[i].value.as_alternatives().members, [&](const Value& member) {
+        auto one = args;
+        one[i].value = member;
+        return apply_builtin(op, receiver, one, host, limits, site, name).value;
+      });
+    }
+  }
+  return apply_one(op, receiver, args, host, limits, site, name);
+}
+
+namespace {
+
+BuiltinResult apply_one(BuiltinOp op, const std::optional<Value>& receiver,
+                        const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                        const CallSite& site, std::string_view name) {
   auto values = positional(args);
   auto arg = [&](std::size_t i) {
     return i < values.size() ? values[i] : Value::unknown("argument not passed");
@@ -379,6 +435,46 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       }
       return {Value::map(std::move(entries)), std::nullopt};
     }
+    case BuiltinOp::Basename: {
+      auto path = literal_string_of(arg(0));
+      if (!path) return {Value::unknown("the file name of " + arg(0).describe()), std::nullopt};
+      auto file = path->substr(path->rfind('/') == std::string::npos ? 0 : path->rfind('/') + 1);
+      if (auto ext = values.size() > 1 ? literal_string_of(values[1]) : std::nullopt;
+          ext && file.size() > ext->size() && file.ends_with(*ext))
+        file.resize(file.size() - ext->size());
+      return {Value::string(ir::KeyExpr::literal(file, site.span, false)), std::nullopt};
+    }
+    case BuiltinOp::Split: {
+      auto text = receiver ? literal_string_of(*receiver) : std::nullopt;
+      auto separator = literal_string_of(arg(0));
+      if (!text || !separator || separator->empty()) {
+        return {Value::collection(Value::element_of_unknown("a piece of a split string",
+                                                            symbol_at(site, "piece"), "piece"),
+                                  "the pieces of a string the engine does not know"),
+                std::nullopt};
+      }
+      std::vector<Value> pieces;
+      std::size_t from = 0;
+      for (auto at = text->find(*separator); at != std::string::npos;
+           at = text->find(*separator, from)) {
+        pieces.push_back(
+            Value::string(ir::KeyExpr::literal(text->substr(from, at - from), site.span, false)));
+        from = at + separator->size();
+      }
+      pieces.push_back(Value::string(ir::KeyExpr::literal(text->substr(from), site.span, false)));
+      return {Value::sequence(std::move(pieces)), std::nullopt};
+    }
+    case BuiltinOp::ToNumber: {
+      Value value = arg(0);
+      if (value.is(ValueKind::Number)) return {value, std::nullopt};
+      auto text = literal_string_of(value);
+      std::int64_t number = 0;
+      if (text && !text->empty() &&
+          std::from_chars(text->data(), text->data() + text->size(), number).ptr ==
+              text->data() + text->size())
+        return {Value::number(number), std::nullopt};
+      return {Value::unknown_number(symbol_at(site, "number"), "Number(...)"), std::nullopt};
+    }
     case BuiltinOp::EachElement:
     case BuiltinOp::MapElements:
     case BuiltinOp::FlatMapElements:
@@ -417,5 +513,7 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
   }
   return {Value::unknown("a builtin without its receiver"), std::nullopt};
 }
+
+}  // namespace
 
 }  // namespace slotlint::engine

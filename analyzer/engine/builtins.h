@@ -57,6 +57,12 @@ enum class BuiltinOp : std::uint8_t {
   MapElements,
   FlatMapElements,
   FilterElements,
+  // path.basename(p, ext): the file name, without `ext` when it ends so.
+  Basename,
+  // s.split(sep): the pieces of a known string.
+  Split,
+  // Number(s), parseInt(s): the integer a known string writes.
+  ToNumber,
 };
 
 // The operations that call a function the program passes (the interpreter

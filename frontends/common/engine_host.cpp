@@ -1,5 +1,9 @@
 #include "frontends/common/engine_host.h"
 
+#include <cctype>
+#include <filesystem>
+#include <set>
+
 #include <algorithm>
 #include <cctype>
 
@@ -438,14 +442,72 @@ void EngineHost::define_script(const model::ApiModel& api, const std::string& na
   defined_[api.library].try_emplace(name, std::move(script));
 }
 
-// `client.defineCommand(name, {numberOfKeys, lua})`.
+namespace {
+
+std::vector<engine::Value> members_of(const engine::Value& value) {
+  if (value.is(ValueKind::Alternatives)) return value.as_alternatives().members;
+  return {value};
+}
+
+std::optional<std::string> literal_of(const engine::Value& value) {
+  if (!value.is(ValueKind::String) || !value.as_string().key.is_literal()) return std::nullopt;
+  return value.as_string().key.literal_text();
+}
+
+// "lib/addJob-2.lua" → ("addJob", 2); "move.lua" → ("move", none).
+std::pair<std::string, std::optional<std::int64_t>> script_file_name(const std::string& file) {
+  auto stem = std::filesystem::path(file).stem().string();
+  auto dash = stem.rfind('-');
+  if (dash == std::string::npos || dash + 1 == stem.size() ||
+      !std::ranges::all_of(stem.substr(dash + 1),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+    return {stem, std::nullopt};
+  return {stem.substr(0, dash), std::stoll(stem.substr(dash + 1))};
+}
+
+}  // namespace
+
+// `client.defineCommand(name, {numberOfKeys, lua})`; in a loop over a
+// folder of scripts, the name and the body are each one of several: each
+// body read from a file is the command named after the file (`name-3.lua`
+// takes 3 keys when the count is not one number, a job queue habit).
 void EngineHost::define_scripts(const engine::ClientCall& call, const ClientModel& client) {
   const auto* name = argument(call.args, 0, {});
   const auto* options = argument(call.args, 1, {});
-  if (name == nullptr || options == nullptr || !name->value.is(ValueKind::String) ||
-      !name->value.as_string().key.is_literal())
+  if (name == nullptr || options == nullptr) return;
+  if (auto literal = literal_of(name->value)) {
+    define_script(*client.api, *literal, options->value);
     return;
-  define_script(*client.api, name->value.as_string().key.literal_text(), options->value);
+  }
+  if (!name->value.is(ValueKind::Alternatives) || !options->value.is(ValueKind::Map)) return;
+  const auto& fields = client.api->script_definitions;
+  std::vector<engine::ArgValue> args{{il::Argument::Kind::Positional, {}, options->value, {}, {}}};
+  auto body = option(args, fields.body_field);
+  auto numkeys = option(args, fields.numkeys_field);
+  if (!body) return;
+  std::set<std::string> names;
+  for (const auto& member : members_of(name->value)) {
+    if (auto literal = literal_of(member)) names.insert(*literal);
+  }
+  for (const auto& each : members_of(*body)) {
+    if (!each.is(ValueKind::String) || each.as_string().file.empty()) continue;
+    const auto& file = each.as_string().file;
+    auto [command, keys] = script_file_name(file);
+    if (!names.contains(command)) {
+      auto stem = std::filesystem::path(file).stem().string();
+      if (!names.contains(stem)) continue;
+      command = stem;
+      keys.reset();
+    }
+    DefinedScript script;
+    script.body = each;
+    if (numkeys && numkeys->is(ValueKind::Number) && numkeys->as_number().value) {
+      script.numkeys = *numkeys->as_number().value;
+    } else {
+      script.numkeys = keys;
+    }
+    defined_[client.api->library].try_emplace(command, std::move(script));
+  }
 }
 
 const EngineHost::DefinedScript* EngineHost::defined(const model::ApiModel& api,
