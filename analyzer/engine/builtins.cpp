@@ -81,6 +81,10 @@ Builtins Builtins::defaults() {
       {"javascript", "uuid.v1", false, Fresh},
       {"javascript", "redis.defineScript", false, Same},
       {"javascript", "@redis/client.defineScript", false, Same},
+      {"javascript", "replace", true, DeleteLayout},
+      {"javascript", "replaceAll", true, DeleteLayout},
+      {"javascript", "trimStart", true, Same},
+      {"javascript", "trimEnd", true, Same},
       {"javascript", "path.basename", false, Basename},
       {"javascript", "split", true, Split},
       {"javascript", "Number", false, ToNumber},
@@ -463,6 +467,15 @@ BuiltinResult apply_one(BuiltinOp op, const std::optional<Value>& receiver,
       }
       pieces.push_back(Value::string(ir::KeyExpr::literal(text->substr(from), site.span, false)));
       return {Value::sequence(std::move(pieces)), std::nullopt};
+    }
+    case BuiltinOp::DeleteLayout: {
+      auto text = receiver ? literal_string_of(*receiver) : std::nullopt;
+      auto replacement = values.size() == 2 ? literal_string_of(values[1]) : std::nullopt;
+      if (text && text->find('\n') != std::string::npos && replacement && replacement->empty())
+        return {*receiver, std::nullopt};
+      return {
+          Value::unknown("a text edited by a pattern", symbol_at(site, "replace"), "replace(...)"),
+          std::nullopt};
     }
     case BuiltinOp::ToNumber: {
       Value value = arg(0);

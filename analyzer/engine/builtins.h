@@ -63,6 +63,11 @@ enum class BuiltinOp : std::uint8_t {
   Split,
   // Number(s), parseInt(s): the integer a known string writes.
   ToNumber,
+  // s.replace(pattern, ""), s.replaceAll(...): parts of a text deleted by a
+  // pattern the engine does not read. A text of several lines (a script
+  // body, `LUA.replace(/^\s+/gm, "")`) is kept as written, since what such a
+  // cleanup deletes is layout; anything else is unknown.
+  DeleteLayout,
 };
 
 // The operations that call a function the program passes (the interpreter
