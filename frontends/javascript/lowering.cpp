@@ -61,7 +61,7 @@ bool is_identifier_char(char c) {
 
 // `require("m")`: the module it names.
 std::optional<std::string> required_module(ts::Node node) {
-  node = unwrapped(node);
+  node = unwrap(node);
   if (node.type() != "call_expression") return std::nullopt;
   auto callee = node.field("function");
   if (callee.type() != "identifier" || callee.text() != "require") return std::nullopt;
@@ -72,7 +72,7 @@ std::optional<std::string> required_module(ts::Node node) {
 
 // `F.prototype`: F.
 std::optional<std::string> prototype_of(ts::Node node) {
-  node = unwrapped(node);
+  node = unwrap(node);
   if (node.type() != "member_expression" || node.field("property").text() != "prototype")
     return std::nullopt;
   auto object = node.field("object");
@@ -291,7 +291,7 @@ void Lowerer::expression_statement(ts::Node expression, ts::Node at, std::vector
     auto current = node;
     while (current.type() == "assignment_expression") {
       assign.targets.push_back(pattern(current.field("left")));
-      current = unwrapped(current.field("right"));
+      current = unwrap(current.field("right"));
     }
     if (current.type() == "class") {
       auto id = class_definition(current, {});
@@ -307,7 +307,7 @@ void Lowerer::expression_statement(ts::Node expression, ts::Node at, std::vector
     static constexpr std::pair<std::string_view, il::Binary::Op> kOps[] = {
         {"+=", il::Binary::Op::Add},      {"-=", il::Binary::Op::Subtract},
         {"*=", il::Binary::Op::Multiply}, {"%=", il::Binary::Op::Modulo},
-        {"||=", il::Binary::Op::Or},      {"??=", il::Binary::Op::Or},
+        {"||=", il::Binary::Op::Or},      {"?\?=", il::Binary::Op::Or},
         {"&&=", il::Binary::Op::And}};
     il::Binary::Op op = il::Binary::Op::Other;
     for (auto [text, kind] : kOps) {
@@ -345,7 +345,7 @@ void Lowerer::declaration(ts::Node node, std::vector<il::StmtId>& out) {
     if (require_declaration(declarator)) continue;
     auto name = declarator.field("name");
     auto value = declarator.field("value");
-    auto inner = unwrapped(value);
+    auto inner = unwrap(value);
     il::Assign assign;
     assign.declares = true;
     assign.declared_type = declared_type(declarator.field("type"));
@@ -538,7 +538,7 @@ void Lowerer::export_statement(ts::Node node, std::vector<il::StmtId>& out) {
     return;
   }
   if (!value.is_null()) {
-    auto inner = unwrapped(value);
+    auto inner = unwrap(value);
     il::ExprId lowered = il::kNone;
     if (inner.type() == "class") {
       auto id = class_definition(inner, std::string(kDefaultExport));
@@ -578,13 +578,13 @@ void Lowerer::export_statement(ts::Node node, std::vector<il::StmtId>& out) {
 }
 
 bool Lowerer::require_declaration(ts::Node declarator) {
-  auto value = unwrapped(declarator.field("value"));
+  auto value = unwrap(declarator.field("value"));
   auto name = declarator.field("name");
   // `require("m").Cluster`
   std::string member;
   if (value.type() == "member_expression" && required_module(value.field("object"))) {
     member = std::string(value.field("property").text());
-    value = unwrapped(value.field("object"));
+    value = unwrap(value.field("object"));
   }
   auto module = required_module(value);
   if (!module) return false;
@@ -624,12 +624,12 @@ void Lowerer::bind_export(const std::string& name, il::ExprId value, ts::Node at
 // `module.exports = v` binds `default` (and, for an object literal, each of
 // its keys); `exports.x = v` and `module.exports.x = v` bind `x`.
 bool Lowerer::export_assignment(ts::Node assignment, std::vector<il::StmtId>& out) {
-  auto left = unwrapped(assignment.field("left"));
+  auto left = unwrap(assignment.field("left"));
   if (left.type() != "member_expression") return false;
   auto target = squeezed(left.text());
   auto right = assignment.field("right");
   if (target == "module.exports") {
-    auto inner = unwrapped(right);
+    auto inner = unwrap(right);
     il::ExprId value = il::kNone;
     if (inner.type() == "class") {
       auto id = class_definition(inner, std::string(kDefaultExport));
@@ -664,7 +664,7 @@ bool Lowerer::export_assignment(ts::Node assignment, std::vector<il::StmtId>& ou
   if (object == "exports" || object == "module.exports")
     name = std::string(left.field("property").text());
   if (name.empty()) return false;
-  auto inner = unwrapped(right);
+  auto inner = unwrap(right);
   if (is_function_value(inner)) {
     auto id = function(inner, il::Function::Kind::Function, il::kNone, name);
     bind_export(name, add(il::Lambda{id}, inner), assignment, out);
@@ -845,7 +845,7 @@ il::ClassId Lowerer::class_definition(ts::Node node, std::string name) {
       field.span = span(member);
       auto value = member.field("value");
       if (!value.is_null()) {
-        auto inner = unwrapped(value);
+        auto inner = unwrap(value);
         if (is_function_value(inner)) {
           // `handler = () => this.redis.get(k)`: a method bound to the instance.
           module_.classes[id].methods.push_back(
@@ -876,10 +876,10 @@ void Lowerer::find_prototype_classes(ts::Node program) {
   auto add_members = [&](const std::string& cls, ts::Node object) {
     auto& found = prototype_classes_[cls];
     found.constructor = functions.at(cls);
-    for (auto member : named_children(unwrapped(object))) {
-      if (member.type() == "pair" && is_function_value(unwrapped(member.field("value")))) {
+    for (auto member : named_children(unwrap(object))) {
+      if (member.type() == "pair" && is_function_value(unwrap(member.field("value")))) {
         if (auto key = property_name(member.field("key")))
-          found.methods.emplace_back(*key, unwrapped(member.field("value")));
+          found.methods.emplace_back(*key, unwrap(member.field("value")));
       } else if (member.type() == "method_definition") {
         auto key = property_name(member.field("name"));
         if (!key) continue;
@@ -893,10 +893,10 @@ void Lowerer::find_prototype_classes(ts::Node program) {
   };
   for (auto child : named_children(program)) {
     if (child.type() != "expression_statement") continue;
-    auto node = unwrapped(child.named_child(0));
+    auto node = unwrap(child.named_child(0));
     if (node.type() == "assignment_expression") {
-      auto left = unwrapped(node.field("left"));
-      auto right = unwrapped(node.field("right"));
+      auto left = unwrap(node.field("left"));
+      auto right = unwrap(node.field("right"));
       if (auto cls = prototype_of(left);
           cls && functions.contains(*cls) && right.type() == "object") {
         add_members(*cls, right);  // `F.prototype = {...}`
@@ -915,7 +915,7 @@ void Lowerer::find_prototype_classes(ts::Node program) {
       auto cls = prototype_of(args[0]);
       if (!cls || !functions.contains(*cls)) continue;
       for (std::size_t i = 1; i < args.size(); ++i) {
-        if (unwrapped(args[i]).type() == "object") add_members(*cls, args[i]);
+        if (unwrap(args[i]).type() == "object") add_members(*cls, args[i]);
       }
     }
   }
@@ -923,12 +923,12 @@ void Lowerer::find_prototype_classes(ts::Node program) {
 
 // A statement the ES5 class of its prototype already holds.
 bool Lowerer::prototype_method(ts::Node assignment, std::vector<il::StmtId>& /*out*/) {
-  auto left = unwrapped(assignment.field("left"));
+  auto left = unwrap(assignment.field("left"));
   if (auto cls = prototype_of(left)) return prototype_classes_.contains(*cls);
   if (left.type() != "member_expression") return false;
   auto cls = prototype_of(left.field("object"));
   return cls && prototype_classes_.contains(*cls) &&
-         is_function_value(unwrapped(assignment.field("right")));
+         is_function_value(unwrap(assignment.field("right")));
 }
 
 }  // namespace lowering

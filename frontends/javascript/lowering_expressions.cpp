@@ -70,25 +70,9 @@ bool is_null_literal(ts::Node node) { return node.type() == "null" || node.type(
 
 }  // namespace
 
-ts::Node unwrapped(ts::Node node) {
-  for (int guard = 0; guard < 256 && !node.is_null(); ++guard) {
-    auto type = node.type();
-    if (type == "parenthesized_expression" || type == "await_expression" ||
-        type == "non_null_expression" || type == "as_expression" ||
-        type == "satisfies_expression" || type == "type_assertion") {
-      auto inner = named_children(node);
-      if (inner.empty()) return node;
-      // `<T>x`: the type comes first; `x as T`: the value does.
-      node = type == "type_assertion" ? inner.back() : inner.front();
-      continue;
-    }
-    break;
-  }
-  return node;
-}
 
 std::optional<std::string> literal_string(ts::Node node) {
-  node = unwrapped(node);
+  node = unwrap(node);
   if (node.type() != "string" && !(node.type() == "template_string" &&
                                    std::ranges::none_of(named_children(node), [](ts::Node part) {
                                      return part.type() == "template_substitution";
@@ -153,7 +137,7 @@ il::ExprId Lowerer::expr(ts::Node node) {
         return expr(value);
       return add(il::Cast{expr(value), type_written}, node);
     }
-    node = unwrapped(node);
+    node = unwrap(node);
     type = node.type();
   }
   if (type == "identifier" || type == "shorthand_property_identifier")
@@ -252,7 +236,7 @@ il::ExprId Lowerer::condition(ts::Node node) {
   if (node.is_null()) return il::kNone;
   Nest nest(*this);
   if (!nest.ok) return opaque(node, too_deep(), false);
-  node = unwrapped(node);
+  node = unwrap(node);
   auto type = node.type();
   if (type == "unary_expression" && node.field("operator").text() == "!") {
     auto lowered = condition(node.field("argument"));
@@ -278,14 +262,14 @@ il::ExprId Lowerer::condition(ts::Node node) {
     auto right = node.field("right");
     if (op == "instanceof") {
       return add(
-          il::Test{il::Test::Kind::InstanceOf, expr(left), squeezed(unwrapped(right).text())},
+          il::Test{il::Test::Kind::InstanceOf, expr(left), squeezed(unwrap(right).text())},
           node);
     }
     bool equal = op == "==" || op == "===";
     bool not_equal = op == "!=" || op == "!==";
     if ((equal || not_equal) &&
-        (is_null_literal(unwrapped(left)) || is_null_literal(unwrapped(right)))) {
-      auto subject = is_null_literal(unwrapped(right)) ? left : right;
+        (is_null_literal(unwrap(left)) || is_null_literal(unwrap(right)))) {
+      auto subject = is_null_literal(unwrap(right)) ? left : right;
       return add(
           il::Test{equal ? il::Test::Kind::IsNull : il::Test::Kind::IsNotNull, expr(subject), {}},
           node);
@@ -385,7 +369,7 @@ il::ExprId Lowerer::object(ts::Node node) {
     if (type == "pair") {
       auto key = child.field("key");
       auto value = child.field("value");
-      auto inner = unwrapped(value);
+      auto inner = unwrap(value);
       il::ExprId lowered = il::kNone;
       if (is_function_value(inner)) {
         auto id = function(inner, il::Function::Kind::Function, il::kNone,
@@ -471,7 +455,7 @@ il::PatternId Lowerer::pattern(ts::Node node) {
   if (node.is_null()) return il::kNone;
   Nest nest(*this);
   if (!nest.ok) return add_pattern(il::IgnorePattern{}, node);
-  node = unwrapped(node);
+  node = unwrap(node);
   auto type = node.type();
   if (type == "identifier" || type == "shorthand_property_identifier_pattern")
     return add_pattern(il::NamePattern{std::string(node.text())}, node);

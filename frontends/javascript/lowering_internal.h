@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "frontends/javascript/lowering.h"
+#include "frontends/javascript/syntax.h"
 
 namespace slotlint::javascript::lowering {
 
@@ -121,7 +122,5 @@ std::optional<std::string> literal_string(ts::Node node);
 bool has_token(ts::Node node, std::string_view token);
 // A function written as a value: `function () {}`, `() => x`.
 bool is_function_value(ts::Node node);
-// Strips `( )`, `await`, `!`, `as T`, `satisfies T`, `<T>x`.
-ts::Node unwrapped(ts::Node node);
 
 }  // namespace slotlint::javascript::lowering
