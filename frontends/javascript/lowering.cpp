@@ -17,21 +17,6 @@ il::Module lower(ts::Node root, std::string_view path, ir::FileIndex file,
 
 namespace lowering {
 
-std::vector<ts::Node> named_children(ts::Node node) {
-  auto out = node.named_children();
-  std::erase_if(out, [](ts::Node child) { return child.type() == "comment"; });
-  return out;
-}
-
-std::string squeezed(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
-  }
-  return out;
-}
-
 bool has_token(ts::Node node, std::string_view token) {
   for (auto child : node.children()) {
     if (!child.is_named() && child.type() == token) return true;

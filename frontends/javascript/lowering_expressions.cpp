@@ -70,7 +70,6 @@ bool is_null_literal(ts::Node node) { return node.type() == "null" || node.type(
 
 }  // namespace
 
-
 std::optional<std::string> literal_string(ts::Node node) {
   node = unwrap(node);
   if (node.type() != "string" && !(node.type() == "template_string" &&
@@ -240,20 +239,8 @@ il::ExprId Lowerer::condition(ts::Node node) {
   auto type = node.type();
   if (type == "unary_expression" && node.field("operator").text() == "!") {
     auto lowered = condition(node.field("argument"));
-    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind)) {
-      using K = il::Test::Kind;
-      static constexpr std::pair<K, K> kNegations[] = {{K::IsNull, K::IsNotNull},
-                                                       {K::IsNotNull, K::IsNull},
-                                                       {K::InstanceOf, K::NotInstanceOf},
-                                                       {K::NotInstanceOf, K::InstanceOf},
-                                                       {K::Truthy, K::Falsy},
-                                                       {K::Falsy, K::Truthy}};
-      il::Test negated = *test;
-      for (auto [from, to] : kNegations) {
-        if (test->kind == from) negated.kind = to;
-      }
-      return add(std::move(negated), node);
-    }
+    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind))
+      return add(test->negated(), node);
     return add(il::Test{il::Test::Kind::Falsy, lowered, {}}, node);
   }
   if (type == "binary_expression") {
@@ -261,14 +248,12 @@ il::ExprId Lowerer::condition(ts::Node node) {
     auto left = node.field("left");
     auto right = node.field("right");
     if (op == "instanceof") {
-      return add(
-          il::Test{il::Test::Kind::InstanceOf, expr(left), squeezed(unwrap(right).text())},
-          node);
+      return add(il::Test{il::Test::Kind::InstanceOf, expr(left), squeezed(unwrap(right).text())},
+                 node);
     }
     bool equal = op == "==" || op == "===";
     bool not_equal = op == "!=" || op == "!==";
-    if ((equal || not_equal) &&
-        (is_null_literal(unwrap(left)) || is_null_literal(unwrap(right)))) {
+    if ((equal || not_equal) && (is_null_literal(unwrap(left)) || is_null_literal(unwrap(right)))) {
       auto subject = is_null_literal(unwrap(right)) ? left : right;
       return add(
           il::Test{equal ? il::Test::Kind::IsNull : il::Test::Kind::IsNotNull, expr(subject), {}},

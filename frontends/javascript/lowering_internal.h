@@ -7,10 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "frontends/common/lowering_support.h"
 #include "frontends/javascript/lowering.h"
 #include "frontends/javascript/syntax.h"
 
 namespace slotlint::javascript::lowering {
+
+using frontend::named_children;
+using frontend::squeezed;
 
 class Lowerer {
  public:
@@ -85,13 +89,8 @@ class Lowerer {
   }
   il::StmtId assign_name(const std::string& name, il::ExprId value, ts::Node at,
                          bool declares = true);
-  struct Nest {
-    Lowerer& lowerer;
-    bool ok;
-    explicit Nest(Lowerer& l) : lowerer(l), ok(++l.depth_ <= l.limits_.nesting) {}
-    ~Nest() { --lowerer.depth_; }
-    Nest(const Nest&) = delete;
-    Nest& operator=(const Nest&) = delete;
+  struct Nest : frontend::Nesting {
+    explicit Nest(Lowerer& l) : frontend::Nesting(l.depth_, l.limits_.nesting) {}
   };
   [[nodiscard]] std::string too_deep() const;
 
@@ -113,9 +112,6 @@ class Lowerer {
   std::map<std::string, std::string, std::less<>> type_aliases_;
 };
 
-std::vector<ts::Node> named_children(ts::Node node);
-// The text without blanks: `Redis . Cluster` is `Redis.Cluster`.
-std::string squeezed(std::string_view text);
 // A string literal's contents, decoded; nullopt for a non-literal.
 std::optional<std::string> literal_string(ts::Node node);
 // Whether `node` has the anonymous token `token` (`async`, `static`, `get`, `*`).

@@ -36,7 +36,8 @@ class ModuleLoader {
                                            std::string_view specifier);
 
  private:
-  std::shared_ptr<const ParsedModule> parse(const std::filesystem::path& path);  // under the cache's lock
+  std::shared_ptr<const ParsedModule> parse(
+      const std::filesystem::path& path);  // under the cache's lock
   std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
                                               std::string_view specifier) const;
 

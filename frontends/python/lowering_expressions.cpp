@@ -157,20 +157,8 @@ il::ExprId Lowerer::condition(ts::Node node) {
   if (type == "not_operator") {
     auto inner = node.field("argument");
     auto lowered = condition(inner);
-    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind)) {
-      using K = il::Test::Kind;
-      static constexpr std::pair<K, K> kNegations[] = {{K::IsNull, K::IsNotNull},
-                                                       {K::IsNotNull, K::IsNull},
-                                                       {K::InstanceOf, K::NotInstanceOf},
-                                                       {K::NotInstanceOf, K::InstanceOf},
-                                                       {K::Truthy, K::Falsy},
-                                                       {K::Falsy, K::Truthy}};
-      il::Test negated = *test;
-      for (auto [from, to] : kNegations) {
-        if (test->kind == from) negated.kind = to;
-      }
-      return add(std::move(negated), node);
-    }
+    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind))
+      return add(test->negated(), node);
     return add(il::Test{il::Test::Kind::Falsy, lowered, {}}, node);
   }
   if (type == "comparison_operator") {
