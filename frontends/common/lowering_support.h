@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,10 @@ std::vector<ts::Node> named_children(ts::Node node);
 // The text without blanks and line continuations: `redis . Redis` is
 // `redis.Redis`.
 std::string squeezed(std::string_view text);
+
+// An integer literal's value when it fits: `10`, `0x1F`, `0o17`, `0b101`,
+// `1_000`, JavaScript's BigInt `10n`.
+std::optional<std::int64_t> integer_value(std::string_view text);
 
 // One level of a recursive walk: `ok` is false past `limit` levels (deeper
 // code becomes an Opaque that says so, never a stack overflow).

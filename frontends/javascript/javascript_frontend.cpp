@@ -1,9 +1,7 @@
 #include "frontends/javascript/javascript_frontend.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
-#include <set>
 
 #include "analyzer/engine/engine.h"
 #include "frontends/common/engine_file.h"
@@ -19,36 +17,16 @@ namespace fs = std::filesystem;
 using frontend::kOtherModules;
 namespace {
 
-// The modules one file's analysis sees: the file itself and, lowered when
-// the engine first reaches them, the project modules its relative imports
-// name (parsed once per run by the loader, lowered per analysed file so that
-// the analysed file's spans are file 0).
-class FileProgram final : public engine::Program {
+// JavaScript's modules: what a relative import or require names, found and
+// parsed by the project's loader.
+class FileProgram final : public frontend::FileProgram {
  public:
-  FileProgram(JsProject* project) : project_(project) {}
-
-  engine::ModuleId add(il::Module module, fs::path path) {
-    auto id = static_cast<engine::ModuleId>(modules_.size());
-    std::error_code ec;
-    by_path_.emplace(fs::weakly_canonical(path, ec).string(), id);
-    paths_.push_back(std::move(path));
-    modules_.push_back(std::move(module));
-    return id;
-  }
-
-  [[nodiscard]] const il::Module& module(engine::ModuleId id) const override {
-    return modules_.at(id);
-  }
-  [[nodiscard]] const fs::path& path(engine::ModuleId id) const { return paths_.at(id); }
-
-  [[nodiscard]] std::optional<engine::ModuleId> resolve_import(
-      engine::ModuleId from, const il::Import& import) const override {
-    auto key = std::make_pair(from, import.module);
-    if (auto found = resolved_.find(key); found != resolved_.end()) return found->second;
-    auto id = locate_and_lower(from, import.module);
-    resolved_.emplace(std::move(key), id);
-    return id;
-  }
+  FileProgram(JsProject* project, fs::path root)
+      : frontend::FileProgram(std::move(root),
+                              [](ts::Node tree, std::string_view display, ir::FileIndex file) {
+                                return lower(tree, display, file);
+                              }),
+        project_(project) {}
 
   [[nodiscard]] std::vector<engine::ModuleId> shared_modules(
       engine::ModuleId /*from*/, std::string_view /*file_name*/) const override {
@@ -56,31 +34,14 @@ class FileProgram final : public engine::Program {
   }
 
  private:
-  std::optional<engine::ModuleId> locate_and_lower(engine::ModuleId from,
-                                                   const std::string& specifier) const {
+  std::optional<Parsed> locate(const fs::path& importer, const il::Import& import) const override {
     if (project_ == nullptr) return std::nullopt;
-    auto parsed = project_->modules().load(paths_.at(from), specifier);
+    auto parsed = project_->modules().load(importer, import.module);
     if (!parsed || !parsed->tree) return std::nullopt;
-    std::error_code ec;
-    auto key = fs::weakly_canonical(parsed->path, ec).string();
-    if (auto found = by_path_.find(key); found != by_path_.end()) return found->second;
-    auto id = static_cast<engine::ModuleId>(modules_.size());
-    auto display = fs::weakly_canonical(parsed->path, ec)
-                       .lexically_relative(fs::weakly_canonical(project_->root(), ec));
-    pinned_.push_back(parsed);
-    by_path_.emplace(key, id);
-    paths_.push_back(parsed->path);
-    modules_.push_back(lower(parsed->tree->root(), display.generic_string(), kOtherModules + id));
-    return id;
+    return Parsed{parsed->path, parsed->tree->root(), parsed};
   }
 
   JsProject* project_;
-  mutable std::map<std::pair<engine::ModuleId, std::string>, std::optional<engine::ModuleId>>
-      resolved_;
-  mutable std::deque<il::Module> modules_;
-  mutable std::vector<fs::path> paths_;
-  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
-  mutable std::map<std::string, engine::ModuleId> by_path_;
 };
 
 // The API-model host, with what only JavaScript says: where a file the code
@@ -150,7 +111,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   auto [errors, first_error] = frontend::syntax_errors(tree->root());
   frontend::note_syntax_errors(errors, first_error, file, result);
 
-  FileProgram program(project);
+  FileProgram program(project, project != nullptr ? project->root() : fs::path());
   auto self =
       program.add(lower(tree->root(), std::string(file.path), file.index), file.filesystem_path);
   auto read_script = [&](const engine::StringData& body, const std::string& name,
@@ -169,14 +130,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   engine.analyse(self);
   result.work.value_steps += engine.steps_spent();
 
-  std::set<std::string> seen;
-  for (const auto& emitted : host.ops()) {
-    auto op = emitted.op;
-    if (op.call.file != file.index) continue;
-    if (!seen.insert(frontend::op_identity(op)).second) continue;
-    frontend::keep_spans_in_file(op);
-    for (auto& arg : op.argv) arg.value = frontend::one_per_call(arg.value, emitted.loop_symbols);
-    for (auto& key : op.keys) key = frontend::one_per_call(key, emitted.loop_symbols);
+  for (auto& emitted : frontend::ops_in_file(host.ops(), file.index)) {
+    auto& op = emitted.op;
     // The handler around where the op's errors surface: the call itself, or
     // the exec() of the batch it is queued in.
     auto call = call_at(tree->root(), op.call);

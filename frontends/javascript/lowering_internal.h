@@ -13,6 +13,7 @@
 
 namespace slotlint::javascript::lowering {
 
+using frontend::integer_value;
 using frontend::named_children;
 using frontend::squeezed;
 

@@ -12,6 +12,7 @@
 
 namespace slotlint::python::lowering {
 
+using frontend::integer_value;
 using frontend::named_children;
 using frontend::squeezed;
 

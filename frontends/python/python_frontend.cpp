@@ -1,7 +1,6 @@
 #include "frontends/python/python_frontend.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <set>
 
@@ -23,93 +22,50 @@ namespace fs = std::filesystem;
 using frontend::kOtherModules;
 namespace {
 
-// Spans of modules other than the analysed file get file indexes from here
-// up, far above those of the Lua scripts it loads (1, 2, ...).
-constexpr ir::FileIndex kOtherModules = 0x40000000;
-
-// The modules one file's analysis sees: the file itself and, lowered when the
-// engine first reaches them, the project modules its imports name (parsed
-// once per run by the loader, lowered per analysed file so that the
-// analysed file's spans are file 0).
-class FileProgram final : public engine::Program {
+// Python's modules: an import found by the loader (relative, or from the
+// importing file's folder up), and the `conftest.py` files above a module.
+class FileProgram final : public frontend::FileProgram {
  public:
-  FileProgram(ModuleLoader& loader, const fs::path& root) : loader_(loader), root_(root) {}
-
-  engine::ModuleId add(il::Module module, fs::path path) {
-    auto id = static_cast<engine::ModuleId>(modules_.size());
-    std::error_code ec;
-    by_path_.emplace(fs::weakly_canonical(path, ec).string(), id);
-    paths_.push_back(std::move(path));
-    modules_.push_back(std::move(module));
-    return id;
-  }
-
-  [[nodiscard]] const il::Module& module(engine::ModuleId id) const override {
-    return modules_.at(id);
-  }
-  [[nodiscard]] const fs::path& path(engine::ModuleId id) const { return paths_.at(id); }
-
-  // Asked at every read of an imported name: answered once per module and import.
-  [[nodiscard]] std::optional<engine::ModuleId> resolve_import(
-      engine::ModuleId from, const il::Import& import) const override {
-    auto key = std::make_pair(from, import.module);
-    if (auto found = resolved_.find(key); found != resolved_.end()) return found->second;
-    auto id = locate_and_lower(from, import);
-    resolved_.emplace(std::move(key), id);
-    return id;
-  }
+  explicit FileProgram(ModuleLoader& loader)
+      : frontend::FileProgram(loader.root(),
+                              [](ts::Node root, std::string_view display, ir::FileIndex file) {
+                                return lower(root, display, file);
+                              }),
+        loader_(loader) {}
 
   [[nodiscard]] std::vector<engine::ModuleId> shared_modules(
       engine::ModuleId from, std::string_view file_name) const override {
     auto key = std::make_pair(from, std::string(file_name));
     if (auto found = shared_.find(key); found != shared_.end()) return found->second;
     std::vector<engine::ModuleId> ids;
-    for (const auto& path : loader_.files_above(paths_.at(from), file_name)) {
-      if (auto id = lower_file(path)) ids.push_back(*id);
+    for (const auto& path : loader_.files_above(this->path(from), file_name)) {
+      if (auto parsed = load(path)) {
+        if (auto id = lower_parsed(*parsed)) ids.push_back(*id);
+      }
     }
     return shared_.emplace(std::move(key), std::move(ids)).first->second;
   }
 
  private:
-  std::optional<engine::ModuleId> locate_and_lower(engine::ModuleId from,
-                                                   const il::Import& import) const {
+  std::optional<Parsed> locate(const fs::path& importer, const il::Import& import) const override {
     ModuleRef ref;
     while (static_cast<std::size_t>(ref.level) < import.module.size() &&
            import.module[ref.level] == '.')
       ++ref.level;
     ref.dotted = import.module.substr(ref.level);
-    auto path = loader_.locate(paths_.at(from), ref);
+    auto path = loader_.locate(importer, ref);
     if (!path) return std::nullopt;
-    return lower_file(*path);
+    return load(*path);
   }
 
-  // The module at `path`, lowered once per analysed file.
-  std::optional<engine::ModuleId> lower_file(const fs::path& path) const {
-    std::error_code ec;
-    auto key = fs::weakly_canonical(path, ec).string();
-    if (auto found = by_path_.find(key); found != by_path_.end()) return found->second;
+  std::optional<Parsed> load(const fs::path& path) const {
     auto parsed = loader_.load_file(path);
     if (!parsed || !parsed->tree) return std::nullopt;
-    auto id = static_cast<engine::ModuleId>(modules_.size());
-    auto display =
-        fs::weakly_canonical(path, ec).lexically_relative(fs::weakly_canonical(root_, ec));
-    pinned_.push_back(parsed);
-    by_path_.emplace(key, id);
-    paths_.push_back(path);
-    modules_.push_back(lower(parsed->tree->root(), display.generic_string(), kOtherModules + id));
-    return id;
+    return Parsed{path, parsed->tree->root(), parsed};
   }
 
   ModuleLoader& loader_;
-  fs::path root_;
-  mutable std::map<std::pair<engine::ModuleId, std::string>, std::optional<engine::ModuleId>>
-      resolved_;
   mutable std::map<std::pair<engine::ModuleId, std::string>, std::vector<engine::ModuleId>> shared_;
-  // Lowered on demand from const lookups; a deque keeps references stable.
-  mutable std::deque<il::Module> modules_;
-  mutable std::vector<fs::path> paths_;
-  mutable std::vector<std::shared_ptr<const ParsedModule>> pinned_;
-  mutable std::map<std::string, engine::ModuleId> by_path_;
 };
 
 // The `call` node at a span of the analysed file.
@@ -232,7 +188,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   auto [errors, first_error] = frontend::syntax_errors(tree->root());
   frontend::note_syntax_errors(errors, first_error, file, result);
 
-  FileProgram program(modules, modules.root());
+  FileProgram program(modules);
   auto display = std::string(file.path);
   auto self = program.add(lower(tree->root(), display, file.index), file.filesystem_path);
   auto read_script = [&](const engine::StringData& body, const std::string& name,
@@ -255,14 +211,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   engine.analyse(self);
   result.work.value_steps += engine.steps_spent();
 
-  std::set<std::string> seen;
-  for (const auto& emitted : host.ops()) {
-    auto op = emitted.op;
-    if (op.call.file != file.index) continue;
-    if (!seen.insert(frontend::op_identity(op)).second) continue;
-    frontend::keep_spans_in_file(op);
-    for (auto& arg : op.argv) arg.value = frontend::one_per_call(arg.value, emitted.loop_symbols);
-    for (auto& key : op.keys) key = frontend::one_per_call(key, emitted.loop_symbols);
+  for (auto& emitted : frontend::ops_in_file(host.ops(), file.index)) {
+    auto& op = emitted.op;
     // The handler around where the op's errors surface: the call itself, or
     // the execute() of the batch it is queued in.
     auto call = call_at(tree->root(), op.call);
