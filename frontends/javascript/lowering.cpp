@@ -91,11 +91,15 @@ std::string Lowerer::declared_type(ts::Node annotation) const {
   if (annotation.is_null()) return {};
   auto text = squeezed(annotation.text());
   if (text.starts_with(':')) text.erase(0, 1);
-  // Aliases inside aliases, a few levels (a cycle stops there).
+  // Aliases inside aliases, a few levels (a cycle stops there), while the
+  // text stays the size of a real type (aliases of many aliases would grow
+  // it exponentially).
+  constexpr std::size_t kLongestType = 4096;
   for (int round = 0; round < 4 && !type_aliases_.empty(); ++round) {
     std::string out;
     bool changed = false;
     for (std::size_t at = 0; at < text.size();) {
+      if (out.size() > kLongestType) return text;  // this round's text would be too long
       if (!is_identifier_char(text[at]) || (at > 0 && text[at - 1] == '.')) {
         out += text[at++];
         continue;

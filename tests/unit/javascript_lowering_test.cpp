@@ -272,6 +272,25 @@ TEST(JavaScriptLowering, ArrowsCallbacksAndComputedMembers) {
   EXPECT_NE(find<il::Call>(m, source, "p.then((v) => v).catch(() => null)"), nullptr);
 }
 
+TEST(JavaScriptLowering, TypeAliasesAreWrittenOutWithinABound) {
+  // Each alias names the one before 100 times: written out in full, A4 would
+  // be 100^4 names long.
+  std::string source = "import { Cluster } from 'ioredis';\ntype Client = Cluster | null;\n";
+  source += "type A0 = string;\n";
+  for (int level = 1; level <= 4; ++level) {
+    source += "type A" + std::to_string(level) + " = A" + std::to_string(level - 1);
+    for (int i = 1; i < 100; ++i) source += " | A" + std::to_string(level - 1);
+    source += ";\n";
+  }
+  source += "function f(c: Client, x: A4) {}\n";
+  auto m = lower_source(source, "app.ts");
+  const auto* f = function(m, "f");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->params.size(), 2u);
+  EXPECT_EQ(f->params[0].declared_type, "(Cluster|null)");
+  EXPECT_LT(f->params[1].declared_type.size(), 10'000u);
+}
+
 TEST(JavaScriptLowering, NestingBeyondTheLimitIsOpaque) {
   std::string source = "const k = ";
   for (int i = 0; i < 40; ++i) source += "(";
