@@ -321,7 +321,10 @@ void Lowerer::expression_statement(ts::Node expression, ts::Node at, std::vector
     // `Object.assign(F.prototype, {...})` on an ES5 class: its methods.
     auto callee = node.field("function");
     auto args = named_children(node.field("arguments"));
-    if (squeezed(callee.text()) == "Object.assign" && !args.empty()) {
+    auto name = squeezed(callee.text());
+    if ((name == "Object.assign" || name == "Object.defineProperty" ||
+         name == "Object.defineProperties") &&
+        !args.empty()) {
       if (auto cls = prototype_of(args.front()); cls && prototype_classes_.contains(*cls)) return;
     }
   }
@@ -905,6 +908,37 @@ void Lowerer::find_prototype_classes(ts::Node program) {
       if (!cls || !functions.contains(*cls)) continue;
       for (std::size_t i = 1; i < args.size(); ++i) {
         if (unwrap(args[i]).type() == "object") add_members(*cls, args[i]);
+      }
+    } else if (node.type() == "call_expression") {
+      // `Object.defineProperty(F.prototype, "client", {get() {...}})` and
+      // `Object.defineProperties(F.prototype, {client: {get: function () {...}}})`.
+      auto callee = squeezed(node.field("function").text());
+      auto args = named_children(node.field("arguments"));
+      if (args.size() < 2) continue;
+      auto cls = prototype_of(args[0]);
+      if (!cls || !functions.contains(*cls)) continue;
+      auto getter_of = [&](const std::string& property, ts::Node descriptor) {
+        for (auto member : named_children(unwrap(descriptor))) {
+          ts::Node getter;
+          if (member.type() == "method_definition" && member.field("name").text() == "get")
+            getter = member;
+          if (member.type() == "pair" && property_name(member.field("key")) == "get" &&
+              is_function_value(unwrap(member.field("value"))))
+            getter = unwrap(member.field("value"));
+          if (getter.is_null()) continue;
+          auto& found = prototype_classes_[*cls];
+          found.constructor = functions.at(*cls);
+          found.getters.emplace_back(property, getter);
+        }
+      };
+      if (callee == "Object.defineProperty" && args.size() == 3) {
+        if (auto property = literal_string(args[1])) getter_of(*property, args[2]);
+      } else if (callee == "Object.defineProperties") {
+        for (auto pair : named_children(unwrap(args[1]))) {
+          if (pair.type() != "pair") continue;
+          if (auto property = property_name(pair.field("key")))
+            getter_of(*property, pair.field("value"));
+        }
       }
     }
   }

@@ -135,5 +135,21 @@ TEST(JavaScriptOnTheEngine, AnEs5ClassKeepsItsClientOnThis) {
   EXPECT_EQ(keys(renames[0]->op), (std::vector<std::string>{"<name>:<from>", "<name>:<to>"}));
 }
 
+TEST(JavaScriptOnTheEngine, AGetterDefinedOnAPrototypeGivesTheLazyClient) {
+  auto ops =
+      run("var Redis = require('ioredis');\n"
+          "function Store(url) { this.url = url; this._client = null; }\n"
+          "Object.defineProperty(Store.prototype, 'client', {\n"
+          "  get() {\n"
+          "    if (!this._client) this._client = new Redis(this.url);\n"
+          "    return this._client;\n"
+          "  },\n"
+          "});\n"
+          "Store.prototype.move = function (a, b) { return this.client.rename(a, b); };\n");
+  auto renames = ops_of(ops, "RENAME");
+  ASSERT_EQ(renames.size(), 1u);
+  EXPECT_EQ(renames[0]->op.client.library, "ioredis");
+}
+
 }  // namespace
 }  // namespace slotlint::javascript::test
