@@ -114,17 +114,8 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   FileProgram program(project, project != nullptr ? project->root() : fs::path());
   auto self =
       program.add(lower(tree->root(), std::string(file.path), file.index), file.filesystem_path);
-  auto read_script = [&](const engine::StringData& body, const std::string& name,
-                         const engine::CallSite& site) {
-    if (site.span.file != file.index || project == nullptr) return std::optional<ir::ScriptUse>{};
-    lua::ScriptReference reference{name, site.span.begin, file, result, project->scripts()};
-    if (!body.file.empty()) {
-      auto path = ir::KeyExpr::literal(body.file, site.span, false);
-      return lua::script_from_value(
-          frontend::Value::file(frontend::Value::Kind::FileContents, path), reference);
-    }
-    return lua::script_from_value(frontend::Value::string(body.key), reference);
-  };
+  frontend::EngineHost::ScriptReader read_script;
+  if (project != nullptr) read_script = lua::engine_script_reader(file, result, project->scripts());
   JsHost host(models, read_script, project, program);
   engine::Engine engine(program, host, engine::Builtins::defaults());
   engine.analyse(self);

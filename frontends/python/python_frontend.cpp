@@ -191,18 +191,7 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   FileProgram program(modules);
   auto display = std::string(file.path);
   auto self = program.add(lower(tree->root(), display, file.index), file.filesystem_path);
-  auto read_script = [&](const engine::StringData& body, const std::string& name,
-                         const engine::CallSite& site) {
-    if (site.span.file != file.index) return std::optional<ir::ScriptUse>{};
-    lua::ScriptReference reference{name, site.span.begin, file, result, modules.scripts()};
-    // A body the code read from a file: findings point into the file.
-    if (!body.file.empty()) {
-      auto path = ir::KeyExpr::literal(body.file, site.span, false);
-      return lua::script_from_value(
-          frontend::Value::file(frontend::Value::Kind::FileContents, path), reference);
-    }
-    return lua::script_from_value(frontend::Value::string(body.key), reference);
-  };
+  auto read_script = lua::engine_script_reader(file, result, modules.scripts());
   PythonHost host(models, read_script, modules, program);
   // The engine reaches all the parser admitted: it nests as deep.
   engine::Budgets budgets;
