@@ -117,7 +117,10 @@ frontend::FileAnalysis analyse(const frontend::FileInput& file, frontend::Models
   frontend::EngineHost::ScriptReader read_script;
   if (project != nullptr) read_script = lua::engine_script_reader(file, result, project->scripts());
   JsHost host(models, read_script, project, program);
-  engine::Engine engine(program, host, engine::Builtins::defaults());
+  // The engine reaches all the parser admitted: it nests as deep.
+  engine::Budgets budgets;
+  budgets.nesting = std::max(budgets.nesting, limits.admitted_nesting());
+  engine::Engine engine(program, host, engine::Builtins::defaults(), budgets);
   engine.analyse(self);
   result.work.value_steps += engine.steps_spent();
 
