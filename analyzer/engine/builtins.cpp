@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <charconv>
 #include <utility>
 
 namespace slotlint::engine {
@@ -41,8 +42,8 @@ Builtins Builtins::defaults() {
       {"python", "glob.iglob", false, Glob},
       {"python", "glob", true, Glob},
       {"python", "stem", true, FileStem},
-      {"python", "name", true, FileName},
-      {"python", "os.path.basename", false, FileName},
+      {"python", "name", true, Basename},
+      {"python", "os.path.basename", false, Basename},
       {"python", "read_text", true, ReadFile},
       {"python", "append", true, Append},
       {"python", "add", true, Append},
@@ -81,6 +82,39 @@ Builtins Builtins::defaults() {
       {"cpp", "size", true, Length},
       {"cpp", "std::basic_ifstream<char>", false, AsPath},
       {"cpp", "rdbuf", true, ReadFile},
+      {"javascript", "fs.readFile", false, ReadFile},
+      {"javascript", "fs.promises.readFile", false, ReadFile},
+      {"javascript", "fs/promises.readFile", false, ReadFile},
+      {"javascript", "path.dirname", false, PathParent},
+      {"javascript", "path.resolve", false, PathJoin},
+      {"javascript", "path.posix.join", false, PathJoin},
+      {"javascript", "toString", true, ToString},
+      {"javascript", "trim", true, Same},
+      {"javascript", "crypto.randomUUID", false, Fresh},
+      {"javascript", "node:crypto.randomUUID", false, Fresh},
+      {"javascript", "uuid.v4", false, Fresh},
+      {"javascript", "uuid.v1", false, Fresh},
+      {"javascript", "redis.defineScript", false, Same},
+      {"javascript", "@redis/client.defineScript", false, Same},
+      {"javascript", "replace", true, DeleteLayout},
+      {"javascript", "replaceAll", true, DeleteLayout},
+      {"javascript", "trimStart", true, Same},
+      {"javascript", "trimEnd", true, Same},
+      {"javascript", "path.basename", false, Basename},
+      {"javascript", "split", true, Split},
+      {"javascript", "Number", false, ToNumber},
+      {"javascript", "parseInt", false, ToNumber},
+      {"javascript", "Object.entries", false, MapEntries},
+      {"javascript", "Object.keys", false, MapKeys},
+      {"javascript", "Object.values", false, MapValues},
+      {"javascript", "Object.fromEntries", false, MapFromPairs},
+      {"javascript", "Map", false, MapFromPairs},
+      {"javascript", "Array.from", false, Same},
+      {"javascript", "concat", true, Extend},
+      {"javascript", "forEach", true, EachElement},
+      {"javascript", "map", true, MapElements},
+      {"javascript", "flatMap", true, FlatMapElements},
+      {"javascript", "filter", true, FilterElements},
   });
   std::vector<MockPatcher> patchers;
   add_python_mocks(rows, patchers);
@@ -109,6 +143,11 @@ const MockPatcher* Builtins::patcher(std::string_view language, std::string_view
     return row.language == language && row.name == name;
   });
   return found == patchers_.end() ? nullptr : &*found;
+}
+
+bool calls_back(BuiltinOp op) {
+  return op == BuiltinOp::EachElement || op == BuiltinOp::MapElements ||
+         op == BuiltinOp::FlatMapElements || op == BuiltinOp::FilterElements;
 }
 
 Value mock_value(const std::string& origin) { return Value::external("mock:" + origin); }
@@ -215,9 +254,60 @@ std::optional<std::string> path_text(const Value& value, const CallSite& site,
 
 }  // namespace
 
+namespace {
+
+// The operations on one path or string that apply to each of several: a
+// file read of `dir/<a or b>` reads both.
+bool distributes(BuiltinOp op) {
+  return op == BuiltinOp::ReadFile || op == BuiltinOp::AsPath || op == BuiltinOp::PathParent ||
+         op == BuiltinOp::Basename || op == BuiltinOp::Split || op == BuiltinOp::ToNumber;
+}
+
+std::optional<std::string> literal_string_of(const Value& value) {
+  if (!value.is(ValueKind::String) || !value.as_string().key.is_literal()) return std::nullopt;
+  return value.as_string().key.literal_text();
+}
+
+BuiltinResult apply_one(BuiltinOp op, const std::optional<Value>& receiver,
+                        const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                        const CallSite& site, std::string_view name);
+
+}  // namespace
+
 BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
                             const std::vector<ArgValue>& args, Host& host, const Limits& limits,
                             const CallSite& site, std::string_view name) {
+  if (distributes(op)) {
+    auto each = [&](const std::vector<Value>& members, auto&& apply) {
+      std::optional<Value> out;
+      for (const auto& member : members) {
+        Value one = apply(member);
+        out = out ? join(*out, one, limits) : one;
+      }
+      return BuiltinResult{*out, std::nullopt};
+    };
+    if (receiver && receiver->is(ValueKind::Alternatives)) {
+      return each(receiver->as_alternatives().members, [&](const Value& member) {
+        return apply_one(op, member, args, host, limits, site, name).value;
+      });
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].value.is(ValueKind::Alternatives)) continue;
+      return each(args[i].value.as_alternatives().members, [&](const Value& member) {
+        auto one = args;
+        one[i].value = member;
+        return apply_builtin(op, receiver, one, host, limits, site, name).value;
+      });
+    }
+  }
+  return apply_one(op, receiver, args, host, limits, site, name);
+}
+
+namespace {
+
+BuiltinResult apply_one(BuiltinOp op, const std::optional<Value>& receiver,
+                        const std::vector<ArgValue>& args, Host& host, const Limits& limits,
+                        const CallSite& site, std::string_view name) {
   auto values = positional(args);
   auto arg = [&](std::size_t i) {
     return i < values.size() ? values[i] : Value::unknown("argument not passed");
@@ -317,13 +407,11 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
       if (items.size() > kListedFiles) return {unknown_entries(site), std::nullopt};
       return {Value::sequence(std::move(items)), std::nullopt};
     }
-    case BuiltinOp::FileStem:
-    case BuiltinOp::FileName: {
+    case BuiltinOp::FileStem: {
       auto text = path_text(receiver ? *receiver : arg(0), site, limits);
       if (!text) break;
       auto name = text->substr(text->rfind('/') == std::string::npos ? 0 : text->rfind('/') + 1);
-      auto dot = name.rfind('.');
-      if (op == BuiltinOp::FileStem && dot != std::string::npos && dot > 0) name.resize(dot);
+      if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.resize(dot);
       return {Value::string(ir::KeyExpr::literal(name, site.span, false)), std::nullopt};
     }
     case BuiltinOp::ListDirectory: {
@@ -375,6 +463,99 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
     }
     case BuiltinOp::Mock:
       return {mock_value(site.id()), std::nullopt};
+    case BuiltinOp::MapEntries:
+    case BuiltinOp::MapKeys:
+    case BuiltinOp::MapValues: {
+      Value map = arg(0);
+      if (!map.is(ValueKind::Map)) {
+        return {Value::collection(Value::element_of_unknown("an entry of " + map.describe(),
+                                                            symbol_at(site, "entry"), "entry"),
+                                  "the entries of a value the engine does not know"),
+                std::nullopt};
+      }
+      std::vector<Value> items;
+      for (const auto& [key, value] : map.as_map().entries) {
+        if (op == BuiltinOp::MapKeys) {
+          items.push_back(key);
+        } else if (op == BuiltinOp::MapValues) {
+          items.push_back(value);
+        } else {
+          items.push_back(Value::sequence({key, value}, il::SequenceLiteral::Kind::Tuple));
+        }
+      }
+      return {Value::sequence(std::move(items)), std::nullopt};
+    }
+    case BuiltinOp::MapFromPairs: {
+      Value pairs = arg(0);
+      if (values.empty()) return {Value::map({}), std::nullopt};
+      if (pairs.is(ValueKind::Map)) return {pairs, std::nullopt};
+      if (!pairs.is(ValueKind::Sequence))
+        return {Value::unknown("a map made from " + pairs.describe()), std::nullopt};
+      std::vector<std::pair<Value, Value>> entries;
+      for (const auto& pair : pairs.as_sequence().items) {
+        if (!pair.is(ValueKind::Sequence) || pair.as_sequence().items.size() != 2)
+          return {Value::unknown("a map made from pairs the engine does not know"), std::nullopt};
+        const auto& kv = pair.as_sequence().items;
+        entries.emplace_back(kv[0], kv[1]);
+      }
+      return {Value::map(std::move(entries)), std::nullopt};
+    }
+    case BuiltinOp::Basename: {
+      // path.basename(p, ext), os.path.basename(p); Path(p).name (the receiver).
+      Value of = receiver ? *receiver : arg(0);
+      auto path = path_text(of, site, limits);
+      if (!path) return {Value::unknown("the file name of " + of.describe()), std::nullopt};
+      auto file = path->substr(path->rfind('/') == std::string::npos ? 0 : path->rfind('/') + 1);
+      if (auto ext = !receiver && values.size() > 1 ? literal_string_of(values[1]) : std::nullopt;
+          ext && file.size() > ext->size() && file.ends_with(*ext))
+        file.resize(file.size() - ext->size());
+      return {Value::string(ir::KeyExpr::literal(file, site.span, false)), std::nullopt};
+    }
+    case BuiltinOp::Split: {
+      auto text = receiver ? literal_string_of(*receiver) : std::nullopt;
+      auto separator = literal_string_of(arg(0));
+      if (!text || !separator || separator->empty()) {
+        return {Value::collection(Value::element_of_unknown("a piece of a split string",
+                                                            symbol_at(site, "piece"), "piece"),
+                                  "the pieces of a string the engine does not know"),
+                std::nullopt};
+      }
+      std::vector<Value> pieces;
+      std::size_t from = 0;
+      for (auto at = text->find(*separator); at != std::string::npos;
+           at = text->find(*separator, from)) {
+        pieces.push_back(
+            Value::string(ir::KeyExpr::literal(text->substr(from, at - from), site.span, false)));
+        from = at + separator->size();
+      }
+      pieces.push_back(Value::string(ir::KeyExpr::literal(text->substr(from), site.span, false)));
+      return {Value::sequence(std::move(pieces)), std::nullopt};
+    }
+    case BuiltinOp::DeleteLayout: {
+      auto text = receiver ? literal_string_of(*receiver) : std::nullopt;
+      auto replacement = values.size() == 2 ? literal_string_of(values[1]) : std::nullopt;
+      if (text && text->find('\n') != std::string::npos && replacement && replacement->empty())
+        return {*receiver, std::nullopt};
+      return {
+          Value::unknown("a text edited by a pattern", symbol_at(site, "replace"), "replace(...)"),
+          std::nullopt};
+    }
+    case BuiltinOp::ToNumber: {
+      Value value = arg(0);
+      if (value.is(ValueKind::Number)) return {value, std::nullopt};
+      auto text = literal_string_of(value);
+      std::int64_t number = 0;
+      if (text && !text->empty() &&
+          std::from_chars(text->data(), text->data() + text->size(), number).ptr ==
+              text->data() + text->size())
+        return {Value::number(number), std::nullopt};
+      return {Value::unknown_number(symbol_at(site, "number"), "Number(...)"), std::nullopt};
+    }
+    case BuiltinOp::EachElement:
+    case BuiltinOp::MapElements:
+    case BuiltinOp::FlatMapElements:
+    case BuiltinOp::FilterElements:
+      break;  // the interpreter's (calls_back)
     case BuiltinOp::Append:
       if (!receiver) break;
       return {Value::null(), appended(*receiver, values, limits)};
@@ -408,5 +589,7 @@ BuiltinResult apply_builtin(BuiltinOp op, const std::optional<Value>& receiver,
   }
   return {Value::unknown("a builtin without its receiver"), std::nullopt};
 }
+
+}  // namespace
 
 }  // namespace slotlint::engine

@@ -25,7 +25,6 @@ enum class BuiltinOp : std::uint8_t {
   // folder whose names match (a pattern only in the last part).
   Glob,
   FileStem,    // Path(p).stem: the file's name without its last extension
-  FileName,    // Path(p).name, os.path.basename(p): the file's name
   ToString,    // str(x), String(x)
   Append,      // xs.append(x), xs.push(x), s.add(x): mutates the receiver
   Extend,      // xs.extend(ys): mutates the receiver
@@ -48,7 +47,37 @@ enum class BuiltinOp : std::uint8_t {
   // as m`): a mock, never a client whatever it is named, made from or
   // called with.
   Mock,
+  // Object.entries(m), Object.keys(m), Object.values(m): the map's entries
+  // as [key, value] pairs, its keys, its values.
+  MapEntries,
+  MapKeys,
+  MapValues,
+  // new Map(pairs), Object.fromEntries(pairs): a map of [key, value] pairs.
+  MapFromPairs,
+  // xs.forEach(f), xs.map(f), xs.flatMap(f), xs.filter(f): f called with
+  // each element (a collection's once, with its per-element value, as a
+  // loop's body); the engine runs these itself (they call functions).
+  EachElement,
+  MapElements,
+  FlatMapElements,
+  FilterElements,
+  // path.basename(p, ext), os.path.basename(p), Path(p).name: the file
+  // name, without `ext` when it ends so.
+  Basename,
+  // s.split(sep): the pieces of a known string.
+  Split,
+  // Number(s), parseInt(s): the integer a known string writes.
+  ToNumber,
+  // s.replace(pattern, ""), s.replaceAll(...): parts of a text deleted by a
+  // pattern the engine does not read. A text of several lines (a script
+  // body, `LUA.replace(/^\s+/gm, "")`) is kept as written, since what such a
+  // cleanup deletes is layout; anything else is unknown.
+  DeleteLayout,
 };
+
+// The operations that call a function the program passes (the interpreter
+// runs them, not apply_builtin).
+bool calls_back(BuiltinOp op);
 
 struct BuiltinRow {
   std::string language;  // the language row's name: "python", "javascript"

@@ -328,6 +328,9 @@ class Frame {
   std::vector<ArgValue> arguments(const std::vector<il::Argument>& args);
   CallOutcome call_method(const Value& receiver, const std::string& name,
                           const std::vector<ArgValue>& args, const CallSite& site);
+  // xs.forEach(f), xs.map(f), ...: f on each element (calls_back(op)).
+  Value each_element(BuiltinOp op, const Value& receiver, const std::vector<ArgValue>& args,
+                     const CallSite& site);
   CallOutcome call_value(const Value& callee, const std::vector<ArgValue>& args,
                          const CallSite& site);
   // `called_back`: a client calls the function with what it passes; its

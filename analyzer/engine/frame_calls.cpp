@@ -109,7 +109,8 @@ Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& 
   }
   // A file's name and stem are attributes (frame_expressions.cpp), never called.
   if (const auto* row = engine_.builtins.find(module_.language, name, true);
-      row != nullptr && row->op != BuiltinOp::FileStem && row->op != BuiltinOp::FileName) {
+      row != nullptr && row->op != BuiltinOp::FileStem && row->op != BuiltinOp::Basename) {
+    if (calls_back(row->op)) return {each_element(row->op, receiver, args, site), std::nullopt};
     auto result = apply_builtin(row->op, receiver, args, engine_.host, limits_, site);
     return {result.value, result.receiver_after};
   }
@@ -121,6 +122,63 @@ Frame::CallOutcome Frame::call_method(const Value& receiver, const std::string& 
   return {Value::unknown("the method `" + name + "` of " + receiver.describe() +
                          " is not a builtin the engine knows"),
           std::nullopt};
+}
+
+Value Frame::each_element(BuiltinOp op, const Value& receiver, const std::vector<ArgValue>& args,
+                          const CallSite& site) {
+  const ArgValue* callback = nullptr;
+  for (const auto& arg : args) {
+    if (arg.kind == il::Argument::Kind::Positional) {
+      callback = &arg;
+      break;
+    }
+  }
+  if (callback == nullptr) return Value::unknown("an iteration without a function");
+  auto call_with = [&](const Value& element) {
+    return call_value(callback->value,
+                      {{il::Argument::Kind::Positional, {}, element, callback->span, {}}}, site)
+        .value;
+  };
+  std::vector<Value> results;
+  if (receiver.is(ValueKind::Sequence)) {
+    for (const auto& item : receiver.as_sequence().items) results.push_back(call_with(item));
+  } else {
+    // One call stands for every element, as a loop's body does.
+    std::string display = "element";
+    if (callback->value.is(ValueKind::Function)) {
+      const auto& data = callback->value.as_function();
+      const auto& f = engine_.program.module(data.module).functions.at(data.function);
+      if (!f.params.empty() && !f.params.front().name.empty()) display = f.params.front().name;
+    }
+    std::string element_symbol = "each:" + site.id();
+    Value element = element_of(receiver, element_symbol, display);
+    loop_symbols_.push_back(element_symbol);
+    Value result = call_with(element);
+    loop_symbols_.pop_back();
+    if (op == BuiltinOp::FlatMapElements) result = element_of(result, element_symbol, display);
+    if (op == BuiltinOp::MapElements || op == BuiltinOp::FlatMapElements)
+      return Value::collection(result, "a map over a collection");
+  }
+  switch (op) {
+    case BuiltinOp::EachElement:
+      return Value::null();
+    case BuiltinOp::FilterElements:
+      return receiver;
+    case BuiltinOp::FlatMapElements: {
+      std::vector<Value> flat;
+      for (const auto& result : results) {
+        if (!result.is(ValueKind::Sequence)) {
+          return Value::collection(element_of(result, "flat:" + site.id(), "item"),
+                                   "a flat map of values the engine does not know");
+        }
+        const auto& items = result.as_sequence().items;
+        flat.insert(flat.end(), items.begin(), items.end());
+      }
+      return Value::sequence(std::move(flat));
+    }
+    default:
+      return Value::sequence(std::move(results));
+  }
 }
 
 Frame::CallOutcome Frame::call_value(const Value& callee, const std::vector<ArgValue>& args,

@@ -100,7 +100,7 @@ bool reads_as_attribute(BuiltinOp op, const Value& object) {
     case BuiltinOp::PathParent:
       return true;
     case BuiltinOp::FileStem:
-    case BuiltinOp::FileName:
+    case BuiltinOp::Basename:
       return object.is(ValueKind::Path) || object.is(ValueKind::String);
     default:
       return false;
@@ -197,7 +197,17 @@ Value Frame::eval(il::ExprId id) {
   }
   if (const auto* e = std::get_if<il::Comprehension>(&kind)) return comprehension(*e, id);
   if (const auto* e = std::get_if<il::Lambda>(&kind)) return function_value(e->function);
-  if (const auto* e = std::get_if<il::Cast>(&kind)) return eval(e->value);
+  if (const auto* e = std::get_if<il::Cast>(&kind)) {
+    // `x as Redis`: a value nothing is known of is what its declared type says.
+    Value value = eval(e->value);
+    if (e->type.empty() || !(value.is(ValueKind::Unknown) || value.is(ValueKind::Null)))
+      return value;
+    auto cast_symbol = symbol("cast", id);
+    if (auto typed = engine_.host.declared(e->type, module_.language, cast_symbol)) return *typed;
+    if (auto typed = engine_.declared_through_imports(invocation_.module, e->type, cast_symbol))
+      return *typed;
+    return value;
+  }
   if (const auto* e = std::get_if<il::AssignExpression>(&kind)) {
     Value value = eval(e->value);
     bind(e->target, value);

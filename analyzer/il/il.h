@@ -129,6 +129,21 @@ struct Test {
   Kind kind = Kind::Truthy;
   ExprId subject = kNone;
   std::string type;  // InstanceOf: the type as written
+
+  // The test that holds when this one does not (`not t`, `!t`).
+  [[nodiscard]] Test negated() const {
+    static constexpr std::pair<Kind, Kind> kNegations[] = {{Kind::IsNull, Kind::IsNotNull},
+                                                           {Kind::IsNotNull, Kind::IsNull},
+                                                           {Kind::InstanceOf, Kind::NotInstanceOf},
+                                                           {Kind::NotInstanceOf, Kind::InstanceOf},
+                                                           {Kind::Truthy, Kind::Falsy},
+                                                           {Kind::Falsy, Kind::Truthy}};
+    Test out = *this;
+    for (auto [from, to] : kNegations) {
+      if (kind == from) out.kind = to;
+    }
+    return out;
+  }
 };
 
 struct SequenceLiteral {

@@ -1,5 +1,9 @@
 #include "frontends/common/engine_host.h"
 
+#include <cctype>
+#include <filesystem>
+#include <set>
+
 #include <algorithm>
 #include <cctype>
 
@@ -161,13 +165,49 @@ engine::Value EngineHost::client_of_class(const engine::ClientData& from,
   return engine::Value::client(std::move(data));
 }
 
+namespace {
+
+// A name as the engine qualifies it through an import (`ioredis.default`,
+// `redis.createClient`, `ioredis` for the module itself) as the model's
+// constructors and annotations write it (`Redis`, `createClient`), through
+// the model's `modules`; other names unchanged.
+std::string canonical_name(const model::ApiModel& api, std::string_view qualified) {
+  for (const auto& [module, names] : api.modules) {
+    if (!qualified.starts_with(module)) continue;
+    auto rest = qualified.substr(module.size());
+    if (rest.empty()) {
+      auto whole = names.find("*");
+      if (whole != names.end()) return whole->second;
+      continue;
+    }
+    if (!rest.starts_with('.')) continue;
+    rest.remove_prefix(1);
+    auto dot = std::min(rest.find('.'), rest.size());
+    auto name = names.find(std::string(rest.substr(0, dot)));
+    if (name == names.end()) continue;
+    return name->second + std::string(rest.substr(dot));
+  }
+  return std::string(qualified);
+}
+
+}  // namespace
+
 std::optional<engine::Value> EngineHost::construct(const engine::ConstructCall& call) {
   if (call.qualified_name.empty()) return std::nullopt;
   for (const auto* api : models_) {
     if (api->language != call.language) continue;
-    const auto* cls = api->class_for_constructor(call.qualified_name);
+    const auto* cls = api->class_for_constructor(canonical_name(*api, call.qualified_name));
     if (cls == nullptr) continue;
     engine::ClientData data{api->library, cls->name, call.site.id(), std::nullopt, {}};
+    if (!api->script_definitions.option.empty()) {
+      if (auto scripts = option(call.args, api->script_definitions.option);
+          scripts && scripts->is(ValueKind::Map)) {
+        for (const auto& [name, definition] : scripts->as_map().entries) {
+          if (name.is(ValueKind::String) && name.as_string().key.is_literal())
+            define_script(*api, name.as_string().key.literal_text(), definition);
+        }
+      }
+    }
     for (const auto& path : cls->key_prefix_options) {
       auto prefix = option(call.args, path);
       if (!prefix) continue;
@@ -214,8 +254,10 @@ std::optional<engine::Value> EngineHost::declared(const std::string& type,
   auto names_any = [&](const std::vector<std::string>& names) {
     return std::ranges::any_of(names, [&](const auto& name) { return names_type(text, name); });
   };
+  const std::string written = text;
   for (const auto* api : models_) {
     if (api->language != language) continue;
+    text = canonical_name(*api, written);
     for (const auto& cls : api->classes) {
       if (names_any(cls.constructors) || names_any(cls.annotations))
         return engine::Value::client({api->library, cls.name, id, std::nullopt, {}});
@@ -342,6 +384,11 @@ void EngineHost::emit(const engine::ClientCall& call) {
   } else if (receiver.is(ValueKind::Client)) {
     std::optional<ir::GroupRef> group;
     auto client = model_of(receiver);
+    if (client && call.method == client->api->script_definitions.method)
+      return define_scripts(call, *client);
+    if (client && (listed(client->api->pipeline_methods, call.method) ||
+                   listed(client->api->transaction_methods, call.method)))
+      return emit_command_arrays(call, *client);
     // `r.transaction(func, *watches)`: its WATCH belongs to the batch it runs.
     if (client && listed(client->api->transaction_runners, call.method))
       group = ir::GroupRef{ir::GroupRef::Kind::Transaction, call.site.id(), call.site.span};
@@ -360,12 +407,28 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
   auto client = model_of(client_value);
   if (!client) return;
   const auto& api = *client->api;
-  const auto* method = api.find_method(call.method, *client->cls);
+  const auto* method = api.find_method_any_case(call.method, *client->cls);
   // Overloads (C++, Java): the first whose arity and argument kinds fit.
   if (auto overloads = api.overloads(call.method, *client->cls); overloads.size() > 1) {
     std::vector<std::string> kinds;
     for (const auto& arg : call.args) kinds.push_back(kind_of(arg.value));
     method = pick_overload(overloads, kinds);
+  }
+  std::optional<model::Method> script_method;
+  if (const auto* script = method == nullptr ? defined(api, call.method) : nullptr) {
+    // The script's own method: EVALSHA sha [numkeys] args...
+    script_method.emplace();
+    script_method->name = call.method;
+    script_method->signature = model::parse_signature("*args");
+    script_method->argv.push_back({model::TemplateElement::Kind::Word, "EVALSHA"});
+    script_method->argv.push_back({model::TemplateElement::Kind::Word, "sha1-of-the-script"});
+    if (script->numkeys)
+      script_method->argv.push_back(
+          {model::TemplateElement::Kind::Word, std::to_string(*script->numkeys)});
+    script_method->argv.push_back({model::TemplateElement::Kind::Spread, "args"});
+    script_method->library = api.library;
+    return emit_op(call, client_value, *client, *script_method, std::move(group),
+                   ScriptBody{script->body, call.method});
   }
   std::optional<model::Method> generic;
   if (method == nullptr && api.command_named_methods && !client->cls->own_methods_only &&
@@ -410,6 +473,119 @@ void EngineHost::emit_method(const engine::ClientCall& call, const engine::Value
     }
   }
   emit_op(call, client_value, *client, *method, std::move(group), body);
+}
+
+void EngineHost::define_script(const model::ApiModel& api, const std::string& name,
+                               const engine::Value& options) {
+  const auto& fields = api.script_definitions;
+  std::vector<engine::ArgValue> args{{il::Argument::Kind::Positional, {}, options, {}, {}}};
+  DefinedScript script;
+  if (auto numkeys = option(args, fields.numkeys_field);
+      numkeys && numkeys->is(ValueKind::Number) && numkeys->as_number().value)
+    script.numkeys = *numkeys->as_number().value;
+  auto body = option(args, fields.body_field);
+  script.body = body ? *body : engine::Value::unknown("no script body");
+  defined_[api.library].try_emplace(name, std::move(script));
+}
+
+namespace {
+
+std::vector<engine::Value> members_of(const engine::Value& value) {
+  if (value.is(ValueKind::Alternatives)) return value.as_alternatives().members;
+  return {value};
+}
+
+std::optional<std::string> literal_of(const engine::Value& value) {
+  if (!value.is(ValueKind::String) || !value.as_string().key.is_literal()) return std::nullopt;
+  return value.as_string().key.literal_text();
+}
+
+// "lib/addJob-2.lua" → ("addJob", 2); "move.lua" → ("move", none).
+std::pair<std::string, std::optional<std::int64_t>> script_file_name(const std::string& file) {
+  auto stem = std::filesystem::path(file).stem().string();
+  auto dash = stem.rfind('-');
+  if (dash == std::string::npos || dash + 1 == stem.size() ||
+      !std::ranges::all_of(stem.substr(dash + 1),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+    return {stem, std::nullopt};
+  return {stem.substr(0, dash), std::stoll(stem.substr(dash + 1))};
+}
+
+}  // namespace
+
+// `client.defineCommand(name, {numberOfKeys, lua})`; in a loop over a
+// folder of scripts, the name and the body are each one of several: each
+// body read from a file is the command named after the file (`name-3.lua`
+// takes 3 keys when the count is not one number, a job queue habit).
+void EngineHost::define_scripts(const engine::ClientCall& call, const ClientModel& client) {
+  const auto* name = argument(call.args, 0, {});
+  const auto* options = argument(call.args, 1, {});
+  if (name == nullptr || options == nullptr) return;
+  if (auto literal = literal_of(name->value)) {
+    define_script(*client.api, *literal, options->value);
+    return;
+  }
+  if (!name->value.is(ValueKind::Alternatives) || !options->value.is(ValueKind::Map)) return;
+  const auto& fields = client.api->script_definitions;
+  std::vector<engine::ArgValue> args{{il::Argument::Kind::Positional, {}, options->value, {}, {}}};
+  auto body = option(args, fields.body_field);
+  auto numkeys = option(args, fields.numkeys_field);
+  if (!body) return;
+  std::set<std::string> names;
+  for (const auto& member : members_of(name->value)) {
+    if (auto literal = literal_of(member)) names.insert(*literal);
+  }
+  for (const auto& each : members_of(*body)) {
+    if (!each.is(ValueKind::String) || each.as_string().file.empty()) continue;
+    const auto& file = each.as_string().file;
+    auto [command, keys] = script_file_name(file);
+    if (!names.contains(command)) {
+      auto stem = std::filesystem::path(file).stem().string();
+      if (!names.contains(stem)) continue;
+      command = stem;
+      keys.reset();
+    }
+    DefinedScript script;
+    script.body = each;
+    if (numkeys && numkeys->is(ValueKind::Number) && numkeys->as_number().value) {
+      script.numkeys = *numkeys->as_number().value;
+    } else {
+      script.numkeys = keys;
+    }
+    defined_[client.api->library].try_emplace(command, std::move(script));
+  }
+}
+
+const EngineHost::DefinedScript* EngineHost::defined(const model::ApiModel& api,
+                                                     const std::string& method) const {
+  auto library = defined_.find(api.library);
+  if (library == defined_.end()) return nullptr;
+  auto found = library->second.find(method);
+  return found == library->second.end() ? nullptr : &found->second;
+}
+
+void EngineHost::emit_command_arrays(const engine::ClientCall& call, const ClientModel& client) {
+  const auto* commands = argument(call.args, 0, {});
+  if (commands == nullptr || !commands->value.is(ValueKind::Sequence)) return;
+  auto made = call_result(call);
+  if (!made.is(ValueKind::Batch)) return;
+  const auto& data = made.as_batch();
+  auto kind = data.kind == engine::BatchData::Kind::Pipeline ? ir::GroupRef::Kind::Pipeline
+                                                             : ir::GroupRef::Kind::Transaction;
+  for (const auto& command : commands->value.as_sequence().items) {
+    if (!command.is(ValueKind::Sequence) || command.as_sequence().items.empty()) continue;
+    const auto& items = command.as_sequence().items;
+    if (!items.front().is(ValueKind::String) || !items.front().as_string().key.is_literal())
+      continue;
+    engine::ClientCall queued = call;
+    queued.receiver = made;
+    queued.method = items.front().as_string().key.literal_text();
+    queued.args.clear();
+    for (std::size_t i = 1; i < items.size(); ++i)
+      queued.args.push_back({il::Argument::Kind::Positional, {}, items[i], commands->span, {}});
+    emit_method(queued, data.client.front(), ir::GroupRef{kind, data.id, data.origin});
+  }
+  (void)client;
 }
 
 // `s(keys=[...], args=[...], client=pipe)` for `s = r.register_script(BODY)`.

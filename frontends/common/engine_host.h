@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,8 +92,24 @@ class EngineHost : public engine::Host {
                const ClientModel& client, const model::Method& method,
                std::optional<ir::GroupRef> group, const std::optional<ScriptBody>& script);
 
+  // Scripts defined as a client's methods (ioredis defineCommand, node-redis
+  // `scripts`): its number of keys when known, and its body.
+  struct DefinedScript {
+    std::optional<std::int64_t> numkeys;
+    engine::Value body;
+  };
+  void define_scripts(const engine::ClientCall& call, const ClientModel& client);
+  void define_script(const model::ApiModel& api, const std::string& name,
+                     const engine::Value& options);
+  [[nodiscard]] const DefinedScript* defined(const model::ApiModel& api,
+                                             const std::string& method) const;
+  // `multi([["set", k, v], ["incr", k2]])`: each array a command queued on the batch.
+  void emit_command_arrays(const engine::ClientCall& call, const ClientModel& client);
+
   Models models_;
   ScriptReader scripts_;
+  // By library, then name; the definition the program reaches first.
+  std::map<std::string, std::map<std::string, DefinedScript>> defined_;
   engine::Limits limits_;
   std::vector<EngineOp> ops_;
   std::vector<engine::Note> notes_;

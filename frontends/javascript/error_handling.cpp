@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "frontends/common/source_helpers.h"
-#include "frontends/javascript/scopes.h"
+#include "frontends/javascript/syntax.h"
 
 namespace slotlint::javascript {
 namespace {

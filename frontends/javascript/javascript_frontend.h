@@ -1,10 +1,11 @@
 // The JavaScript/TypeScript frontend: ioredis and node-redis calls → RedisOps.
 //
-// One pass collects scopes and member calls; each call whose receiver is a
-// client of one of the language's models (by constructor, import, variable,
-// field, TypeScript annotation or conventional name) is bound to the model's
-// signature and expanded into an argv. Scripts defined on a client
-// (defineCommand, node-redis `scripts`) become EVALSHA calls of their body.
+// Each file is lowered to the program IL (lowering.h) and run through the
+// value-flow engine (analyzer/engine/) with the project modules its relative
+// imports name; the API-model host (frontends/common/engine_host.h) turns the
+// calls the engine reports on clients, batches and scripts into RedisOps.
+// What stays here is JavaScript's: where a file the code reads is, and the
+// try/catch, `.catch(...)` and retry loops around a call (error_handling.h).
 #pragma once
 
 #include "frontends/common/api_model.h"

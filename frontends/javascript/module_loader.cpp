@@ -46,11 +46,10 @@ std::shared_ptr<const ParsedModule> ModuleLoader::load(const fs::path& importer,
   if (!path) return nullptr;
   std::error_code ec;
   std::string key = fs::weakly_canonical(*path, ec).string();
-  return modules_.get(key, [&] { return parse(*path, key); });
+  return modules_.get(key, [&] { return parse(*path); });
 }
 
-std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path,
-                                                        const std::string& key) {
+std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path) {
   auto read = files_.read(path, kMaxModuleBytes);
   if (!read) return nullptr;
   auto module = std::make_shared<ParsedModule>();
@@ -66,8 +65,6 @@ std::shared_ptr<const ParsedModule> ModuleLoader::parse(const fs::path& path,
   }
   module->tree = frontend::parse(parser->second, module->source, {}).tree;
   if (!module->tree) return nullptr;
-  // Hole symbols of this module must not meet the importer's.
-  module->scopes = ScopeTree::build(*module->tree, key + "#");
   return module;
 }
 

@@ -16,7 +16,6 @@
 #include "analyzer/files/project_files.h"
 #include "frontends/common/bounded_cache.h"
 #include "frontends/common/tree_sitter.h"
-#include "frontends/javascript/scopes.h"
 
 namespace slotlint::javascript {
 
@@ -24,7 +23,6 @@ struct ParsedModule {
   std::filesystem::path path;
   std::string source;
   std::optional<ts::Tree> tree;
-  std::optional<ScopeTree> scopes;
 };
 
 class ModuleLoader {
@@ -38,8 +36,8 @@ class ModuleLoader {
                                            std::string_view specifier);
 
  private:
-  std::shared_ptr<const ParsedModule> parse(const std::filesystem::path& path,
-                                            const std::string& key);  // under the cache's lock
+  std::shared_ptr<const ParsedModule> parse(
+      const std::filesystem::path& path);  // under the cache's lock
   std::optional<std::filesystem::path> locate(const std::filesystem::path& importer,
                                               std::string_view specifier) const;
 

@@ -14,14 +14,16 @@ namespace slotlint::javascript {
 class JsProject final : public frontend::ProjectState {
  public:
   JsProject(std::filesystem::path root, const files::ProjectFiles& files)
-      : files_(files), scripts_(std::move(root), files), modules_(files) {}
+      : files_(files), root_(root), scripts_(std::move(root), files), modules_(files) {}
   [[nodiscard]] const files::ProjectFiles& files() const { return files_; }
+  [[nodiscard]] const std::filesystem::path& root() const { return root_; }
   lua::ScriptLibrary& scripts() { return scripts_; }
   ModuleLoader& modules() { return modules_; }
 
  private:
   // Before the members that keep a reference to it.
   const files::ProjectFiles& files_;
+  std::filesystem::path root_;
   lua::ScriptLibrary scripts_;
   ModuleLoader modules_;
 };

@@ -138,4 +138,20 @@ std::optional<ir::ScriptUse> script_from_value(const frontend::Value& value,
   return std::nullopt;
 }
 
+frontend::EngineHost::ScriptReader engine_script_reader(const frontend::FileInput& file,
+                                                        frontend::FileAnalysis& analysis,
+                                                        ScriptLibrary& library) {
+  return [&file, &analysis, &library](const engine::StringData& body, const std::string& name,
+                                      const engine::CallSite& site) {
+    if (site.span.file != file.index) return std::optional<ir::ScriptUse>{};
+    ScriptReference reference{name, site.span.begin, file, analysis, library};
+    if (!body.file.empty()) {
+      auto path = ir::KeyExpr::literal(body.file, site.span, false);
+      return script_from_value(frontend::Value::file(frontend::Value::Kind::FileContents, path),
+                               reference);
+    }
+    return script_from_value(frontend::Value::string(body.key), reference);
+  };
+}
+
 }  // namespace slotlint::lua

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analyzer/ir/script.h"
+#include "frontends/common/engine_host.h"
 #include "frontends/common/frontend.h"
 #include "frontends/common/value.h"
 #include "frontends/lua/script_library.h"
@@ -26,5 +27,13 @@ struct ScriptReference {
 // nullopt when the value is not a script body we can read.
 std::optional<ir::ScriptUse> script_from_value(const frontend::Value& value,
                                                const ScriptReference& reference);
+
+// What a frontend on the engine hands its host to read scripts: a body the
+// analysed file's code holds or reads from a file (findings then point into
+// that file), read through `library`; bodies met in other modules are not
+// read here.
+frontend::EngineHost::ScriptReader engine_script_reader(const frontend::FileInput& file,
+                                                        frontend::FileAnalysis& analysis,
+                                                        ScriptLibrary& library);
 
 }  // namespace slotlint::lua

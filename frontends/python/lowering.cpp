@@ -15,23 +15,6 @@ il::Module lower(ts::Node root, std::string_view path, ir::FileIndex file,
 
 namespace lowering {
 
-std::vector<ts::Node> named_children(ts::Node node) {
-  // One pass with a cursor: named_child(i) starts over from the first child.
-  auto out = node.named_children();
-  std::erase_if(out, [](ts::Node child) { return child.type() == "comment"; });
-  return out;
-}
-
-std::string squeezed(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\\') out += c;
-  }
-  return out;
-}
-
-
 Lowerer::Lowerer(std::string_view path, ir::FileIndex file, const LoweringLimits& limits)
     : file_(file), limits_(limits) {
   module_.path = std::string(path);

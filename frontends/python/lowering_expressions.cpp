@@ -7,27 +7,6 @@
 namespace slotlint::python::lowering {
 namespace {
 
-// `0x1F`, `1_000`, `0o17`, `0b101`: the value when it fits.
-std::optional<std::int64_t> integer_value(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if (c != '_') digits += c;
-  }
-  int base = 10;
-  std::string_view body = digits;
-  if (body.size() > 2 && body[0] == '0') {
-    char kind = static_cast<char>(body[1] | 0x20);
-    if (kind == 'x') base = 16;
-    if (kind == 'o') base = 8;
-    if (kind == 'b') base = 2;
-    if (base != 10) body.remove_prefix(2);
-  }
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(body.data(), body.data() + body.size(), value, base);
-  if (error != std::errc{} || end != body.data() + body.size()) return std::nullopt;
-  return value;
-}
-
 bool is_none(ts::Node node) { return node.type() == "none"; }
 
 }  // namespace
@@ -157,20 +136,8 @@ il::ExprId Lowerer::condition(ts::Node node) {
   if (type == "not_operator") {
     auto inner = node.field("argument");
     auto lowered = condition(inner);
-    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind)) {
-      using K = il::Test::Kind;
-      static constexpr std::pair<K, K> kNegations[] = {{K::IsNull, K::IsNotNull},
-                                                       {K::IsNotNull, K::IsNull},
-                                                       {K::InstanceOf, K::NotInstanceOf},
-                                                       {K::NotInstanceOf, K::InstanceOf},
-                                                       {K::Truthy, K::Falsy},
-                                                       {K::Falsy, K::Truthy}};
-      il::Test negated = *test;
-      for (auto [from, to] : kNegations) {
-        if (test->kind == from) negated.kind = to;
-      }
-      return add(std::move(negated), node);
-    }
+    if (const auto* test = std::get_if<il::Test>(&module_.exprs[lowered].kind))
+      return add(test->negated(), node);
     return add(il::Test{il::Test::Kind::Falsy, lowered, {}}, node);
   }
   if (type == "comparison_operator") {

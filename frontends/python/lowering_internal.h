@@ -7,9 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "frontends/common/lowering_support.h"
 #include "frontends/python/lowering.h"
 
 namespace slotlint::python::lowering {
+
+using frontend::integer_value;
+using frontend::named_children;
+using frontend::squeezed;
 
 // A string literal's pieces before they become IL: literal bytes (with their
 // span and whether they are the source bytes there) and f-string fields.
@@ -90,13 +95,8 @@ class Lowerer {
     return module_.add(il::Pattern{std::move(kind), span(node)});
   }
   // Enters one level of nesting; false past the limit.
-  struct Nest {
-    Lowerer& lowerer;
-    bool ok;
-    explicit Nest(Lowerer& l) : lowerer(l), ok(++l.depth_ <= l.limits_.nesting) {}
-    ~Nest() { --lowerer.depth_; }
-    Nest(const Nest&) = delete;
-    Nest& operator=(const Nest&) = delete;
+  struct Nest : frontend::Nesting {
+    explicit Nest(Lowerer& l) : frontend::Nesting(l.depth_, l.limits_.nesting) {}
   };
   [[nodiscard]] std::string too_deep() const;
 
@@ -109,12 +109,5 @@ class Lowerer {
   il::FunctionId current_ = il::kNone;
   bool yields_ = false;
 };
-
-// Every named child, comments left out.
-// Node::child(i) starts over from the first child each time: a bulk accessor
-// in the shared tree-sitter layer would make this linear.
-std::vector<ts::Node> named_children(ts::Node node);
-// The text without blanks and line continuations: `redis . Redis` is `redis.Redis`.
-std::string squeezed(std::string_view text);
 
 }  // namespace slotlint::python::lowering
