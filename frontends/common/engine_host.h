@@ -67,6 +67,9 @@ class EngineHost : public engine::Host {
   // though a command of that name can take several keys.
   [[nodiscard]] const std::vector<engine::Note>& notes() const { return notes_; }
 
+ protected:
+  [[nodiscard]] Models models() const { return models_; }
+
  private:
   struct ClientModel {
     const model::ApiModel* api = nullptr;

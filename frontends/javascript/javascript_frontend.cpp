@@ -50,15 +50,12 @@ class JsHost final : public frontend::EngineHost {
  public:
   JsHost(frontend::Models models, ScriptReader scripts, JsProject* project,
          const FileProgram& program)
-      : EngineHost(models, std::move(scripts)),
-        models_(models),
-        project_(project),
-        program_(program) {}
+      : EngineHost(models, std::move(scripts)), project_(project), program_(program) {}
 
   // As Python's: a module naming no client library is never analysed on its
   // own, so its calls are reported where the analysed file calls into it.
   [[nodiscard]] bool wants_calls_made_in(engine::ModuleId module) const override {
-    return program_.names_no_client(module, models_);
+    return program_.names_no_client(module, models());
   }
 
   // A relative path is the process's working folder's, unknown here: the
@@ -93,7 +90,6 @@ class JsHost final : public frontend::EngineHost {
     return {program_.path(from.module).parent_path() / path, project_->root() / path};
   }
 
-  frontend::Models models_;
   JsProject* project_;
   const FileProgram& program_;
 };

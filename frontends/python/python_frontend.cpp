@@ -85,16 +85,13 @@ class PythonHost final : public frontend::EngineHost {
   // the project only).
   PythonHost(frontend::Models models, ScriptReader scripts, ModuleLoader& modules,
              const FileProgram& program)
-      : EngineHost(models, std::move(scripts)),
-        models_(models),
-        modules_(modules),
-        program_(program) {}
+      : EngineHost(models, std::move(scripts)), modules_(modules), program_(program) {}
 
   // A module that names a client library is analysed on its own, and its
   // calls are reported then; one that names none (the driver's prefilter
   // skips it) has its calls reported where the analysed file calls into it.
   [[nodiscard]] bool wants_calls_made_in(engine::ModuleId module) const override {
-    return program_.names_no_client(module, models_);
+    return program_.names_no_client(module, models());
   }
 
   // Relative paths: beside_or_at_root.
@@ -142,7 +139,6 @@ class PythonHost final : public frontend::EngineHost {
     return {program_.path(from.module).parent_path() / written, modules_.root() / written};
   }
 
-  frontend::Models models_;
   ModuleLoader& modules_;
   const FileProgram& program_;
 };
